@@ -1,0 +1,150 @@
+/** Diagnostics are data: collected during a build, formatted only at the edge. */
+
+export type Severity = 'error' | 'warning';
+
+/** A position in a user's file. Lines and columns are 1-based, as editors show them. */
+export interface Span {
+  file: string;
+  line: number;
+  column: number;
+  /** Length of the offending text on its line, for the caret underline. */
+  length?: number;
+}
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  at?: Span;
+  /** What would be right, e.g. "did you mean `trade.goods_2024`?" */
+  suggestion?: string;
+}
+
+/** The closed set of codes. Each names one kind of mistake a user can make. */
+export const DIAGNOSTIC_CODES = {
+  // files and paths
+  'file-not-found': 'a file named by the outline or on the command line does not exist',
+  'file-unreadable': 'a file exists but cannot be read',
+  'path-outside-project': 'a path leads outside the project folder',
+  'unsupported-file-type': 'a data file is not .yaml, .yml, .json or .csv',
+  // syntax
+  'yaml-syntax': 'the file is not valid YAML or JSON',
+  'yaml-duplicate-key': 'the same key appears twice in one map',
+  'csv-syntax': 'the CSV file cannot be parsed',
+  'csv-ragged': 'a CSV row has a different number of cells than the header',
+  'csv-empty': 'a CSV file has no header row',
+  // schema
+  'unknown-field': 'a field that this place does not take',
+  'missing-field': 'a required field is absent',
+  'wrong-type': 'a value of the wrong kind (text where a list is needed, …)',
+  'invalid-value': 'a value outside the allowed set or range',
+  'unknown-slide-type': 'a slide type briefdeck does not know',
+  'unknown-chart-type': 'a chart type briefdeck does not know',
+  // data
+  'unknown-data-key': 'a data key that no data file defines',
+  'duplicate-data-key': 'two data files define the same key',
+  'data-kind-mismatch': 'a data key holds the wrong kind of value for its use (a number where a chart needs a series, …)',
+  'data-invalid': 'a data entry is malformed (ragged table, mismatched series lengths, …)',
+  'not-finite': 'a number that is NaN or infinite',
+  'unit-mismatch': 'values with different units shown together',
+  'unknown-source': 'a source id that the sources map does not define',
+  'negative-in-pie': 'a pie or doughnut chart with a negative value',
+  'empty-series': 'a chart with no data points',
+  // templates
+  'template-syntax': 'a malformed {{ … }} placeholder',
+  'unknown-filter': 'a filter name inside {{ … | filter }} that does not exist',
+  'bad-filter-argument': 'a filter argument that is not valid',
+  // theme and assets
+  'unknown-theme': 'a theme name that matches no template',
+  'theme-cycle': 'themes that extend each other in a loop',
+  'bad-colour': 'a colour that is not a 6-digit hex value',
+  'asset-missing': 'an image or font file named by a theme is missing',
+  // layout
+  'text-does-not-fit': 'text that cannot fit even at the smallest allowed size',
+  'text-shrunk': 'text set smaller than the theme size so that it fits',
+  'content-split': 'content continued on extra slides so that it fits',
+  // advisory
+  'unused-data': 'a data value that no slide uses',
+  'unused-source': 'a source that no slide cites',
+  'no-source': 'a data value shown without a source',
+  'no-title': 'a slide without a title',
+  'too-many-categories': 'a chart with more categories than can be read',
+  // build
+  'write-failed': 'the deck could not be written',
+  'too-many-errors': 'more errors than are worth listing',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export const MAX_ERRORS = 100;
+
+/** Collects the diagnostics of one build. One per build: no module-level state. */
+export class Diagnostics {
+  readonly items: Diagnostic[] = [];
+  /** Codes raised to errors by --strict. */
+  constructor(private readonly strict = false) {}
+
+  error(code: DiagnosticCode, message: string, at?: Span, suggestion?: string): void {
+    this.push({ severity: 'error', code, message, at, suggestion });
+  }
+
+  warn(code: DiagnosticCode, message: string, at?: Span, suggestion?: string): void {
+    this.push({ severity: this.strict ? 'error' : 'warning', code, message, at, suggestion });
+  }
+
+  private push(d: Diagnostic): void {
+    if (d.suggestion === undefined) delete d.suggestion;
+    if (d.at === undefined) delete d.at;
+    const dup = this.items.some(
+      (o) => o.code === d.code && o.message === d.message && sameSpan(o.at, d.at),
+    );
+    if (!dup) this.items.push(d);
+  }
+
+  get errorCount(): number {
+    return this.items.filter((d) => d.severity === 'error').length;
+  }
+
+  get warningCount(): number {
+    return this.items.filter((d) => d.severity === 'warning').length;
+  }
+
+  hasErrors(): boolean {
+    return this.errorCount > 0;
+  }
+
+  /** Sorted by file, line, column; errors past MAX_ERRORS folded into one line. */
+  sorted(): Diagnostic[] {
+    const all = [...this.items].sort(compareDiagnostics);
+    const errors = all.filter((d) => d.severity === 'error');
+    if (errors.length <= MAX_ERRORS) return all;
+    const keep = new Set(errors.slice(0, MAX_ERRORS));
+    const kept = all.filter((d) => d.severity !== 'error' || keep.has(d));
+    kept.push({
+      severity: 'error',
+      code: 'too-many-errors',
+      message: `${errors.length - MAX_ERRORS} more errors not shown; fix the ones above first`,
+    });
+    return kept;
+  }
+}
+
+function sameSpan(a?: Span, b?: Span): boolean {
+  if (!a || !b) return a === b;
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const fa = a.at?.file ?? '\uffff';
+  const fb = b.at?.file ?? '\uffff';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0);
+}
+
+/** A user error that stops the build where it is found; carries its diagnostics. */
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('; '));
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * The value types that flow between pipeline stages. No runtime code here.
+ *
+ * load → ParsedInputs → validate → ValidInputs → resolve → ResolvedDeck → layout → LaidOutDeck
+ *   → charts → RenderedDeck → pptx → bytes
+ * Every length in the pipeline is in points (1/72 inch); the pptx writer converts at its edge.
+ */
+import type { Span } from './diagnostics/diagnostic.js';
+import type { ChartType } from './schema/outline.js';
+
+export type { Span };
+
+export type Cell = string | number | null;
+
+interface DataMeta {
+  key: string;
+  unit?: string;
+  source?: string;
+  asOf?: string;
+  note?: string;
+  at: Span;
+}
+export interface DataValue extends DataMeta {
+  kind: 'value';
+  value: number | string;
+}
+export interface Dataset {
+  label: string;
+  values: number[];
+  unit?: string;
+}
+export interface DataSeries extends DataMeta {
+  kind: 'series';
+  labels: string[];
+  datasets: Dataset[];
+}
+export interface DataTable extends DataMeta {
+  kind: 'table';
+  columns: string[];
+  rows: Cell[][];
+  /** Position of each row, for errors about one row. */
+  rowAt: Span[];
+}
+export type DataEntry = DataValue | DataSeries | DataTable;
+
+export interface SourceRecord {
+  id: string;
+  title: string;
+  author?: string;
+  publisher?: string;
+  date?: string;
+  page?: string;
+  url?: string;
+  at: Span;
+}
+
+/** Everything the data files define, by full dotted key. */
+export interface DataSet {
+  entries: Map<string, DataEntry>;
+  sources: Map<string, SourceRecord>;
+}
+
+export interface Palette {
+  background: string;
+  surface: string;
+  title: string;
+  text: string;
+  muted: string;
+  accent: string;
+  accentText: string;
+  rule: string;
+  dividerBackground: string;
+  dividerText: string;
+  series: string[];
+}
+
+export interface ThemeFonts {
+  latin: string;
+  latinMetric: string;
+  eastAsian: string;
+  eastAsianMetric: string;
+  chart: string;
+}
+
+export interface ThemeSizes {
+  title: number;
+  titleMin: number;
+  body: number;
+  bodyMin: number;
+  caption: number;
+  source: number;
+  footer: number;
+  statValue: number;
+  statLabel: number;
+  table: number;
+  tableMin: number;
+  chart: number;
+  deckTitle: number;
+  sectionTitle: number;
+  quote: number;
+}
+
+/** A theme with every value present; colours are bare hex (no #). */
+export interface Theme {
+  name: string;
+  /** Slide size in points. */
+  slide: { width: number; height: number };
+  palette: Palette;
+  fonts: ThemeFonts;
+  sizes: ThemeSizes;
+  logo?: { file: string; data: Buffer; width: number; height: number };
+  footer: { text?: string; pageNumbers: boolean; date: boolean; classification?: string };
+  charts: { render: 'image' | 'native'; density: number };
+  /** Files the theme came from, nearest first. */
+  files: string[];
+}
+
+export type ChartRender = 'image' | 'native';
+
+/** A chart with its data in hand: what the chart renderer and the native writer both draw from. */
+export interface ChartModel {
+  type: ChartType;
+  labels: string[];
+  datasets: Dataset[];
+  unit?: string;
+  title?: string;
+  horizontal: boolean;
+  stacked: false | true | 'percent';
+  xLabel?: string;
+  yLabel?: string;
+  /** `auto`: decided from the picture's shape when it is drawn. */
+  legend: 'top' | 'bottom' | 'left' | 'right' | 'none' | 'auto';
+  dataLabels: boolean;
+  /** The number format as a filter chain, shared with text. */
+  format: string[];
+  highlight?: string;
+  target?: { value: number; label?: string };
+  /** combo: indices of datasets drawn as lines on the second axis. */
+  lineDatasets: number[];
+  alt: string;
+  render: ChartRender;
+  lang: string;
+}
+
+export interface BulletText {
+  text: string;
+  level: 0 | 1;
+}
+
+interface SlideBase {
+  title: string;
+  notes: string;
+  /** Source ids this slide's figures come from, in order of use. */
+  sources: string[];
+  at: Span;
+}
+export type ResolvedSlide =
+  | (SlideBase & { kind: 'title'; subtitle?: string; author?: string; date?: string })
+  | (SlideBase & { kind: 'section'; subtitle?: string; number: number })
+  | (SlideBase & { kind: 'bullets'; bullets: BulletText[] })
+  | (SlideBase & { kind: 'stats'; stats: { value: string; label: string }[]; caption?: string })
+  | (SlideBase & { kind: 'chart'; chart: ChartModel; caption?: string; bullets: BulletText[] })
+  | (SlideBase & { kind: 'table'; columns: string[]; rows: string[][]; numeric: boolean[]; caption?: string })
+  | (SlideBase & { kind: 'quote'; quote: string; by?: string })
+  | (SlideBase & { kind: 'sources'; entries: string[] });
+
+export type SlideKind = ResolvedSlide['kind'];
+
+export interface DeckMeta {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  lang: string;
+  classification?: string;
+  footer?: string;
+}
+
+export interface ResolvedDeck {
+  meta: DeckMeta;
+  theme: Theme;
+  slides: ResolvedSlide[];
+  /** Citation line per source id, as shown at slide foot ("Guangming Daily, 27 Oct 2025"). */
+  sourceLines: Map<string, string>;
+  usedKeys: Set<string>;
+}
+
+// ---- layout output: a plain description of each slide, in points ----
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Run {
+  text: string;
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  color: string;
+}
+
+export interface Paragraph {
+  runs: Run[];
+  level: number;
+  bullet: boolean;
+  align: 'left' | 'center' | 'right';
+  /** Exact line pitch in points, so every viewer spaces lines alike. */
+  lineHeight: number;
+  spaceBefore: number;
+}
+
+export interface Insets {
+  l: number;
+  r: number;
+  t: number;
+  b: number;
+}
+
+export type Element =
+  | { kind: 'text'; box: Box; paragraphs: Paragraph[]; valign: 'top' | 'middle' | 'bottom'; insets: Insets; role: 'title' | 'body' | 'other'; fill?: string; name: string }
+  | { kind: 'rect'; box: Box; fill: string; name: string }
+  | { kind: 'line'; box: Box; color: string; width: number; name: string }
+  | { kind: 'chart'; box: Box; chart: ChartModel; name: string }
+  | { kind: 'picture'; box: Box; png: Buffer; alt: string; name: string }
+  | {
+      kind: 'table';
+      box: Box;
+      columnWidths: number[];
+      rows: string[][];
+      numeric: boolean[];
+      size: number;
+      rowHeights: number[];
+      name: string;
+    };
+
+export type Master = 'title' | 'section' | 'content';
+
+export interface LaidOutSlide {
+  master: Master;
+  elements: Element[];
+  notes: string;
+  /** Source line at the foot of the slide, already composed. */
+  sourceLine?: string;
+  at: Span;
+}
+
+export interface LaidOutDeck {
+  meta: DeckMeta;
+  theme: Theme;
+  slides: LaidOutSlide[];
+}
+
+export interface ChartStats {
+  rendered: number;
+  cached: number;
+  native: number;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const SourceInfo = z
+  .object({
+    title: z.string(),
+    author: z.string().optional(),
+    publisher: z.string().optional(),
+    date: z.union([z.string(), z.number()]).optional(),
+    page: z.union([z.string(), z.number()]).optional(),
+    url: z.string().optional(),
+  })
+  .strict();
+
+const meta = {
+  unit: z.string().optional().describe('Unit shown with the numbers, e.g. "%", "USD billion", "zones".'),
+  source: z.string().optional().describe('A source id from the `sources` map.'),
+  as_of: z.union([z.string(), z.number()]).optional(),
+  note: z.string().optional().describe('A qualifier such as "more than".'),
+};
+
+const Finite = z.number().finite();
+
+export const ValueEntry = z.object({ value: z.union([Finite, z.string()]), ...meta }).strict();
+export const SeriesEntry = z.object({ series: z.record(z.string(), Finite), ...meta }).strict();
+export const DatasetsEntry = z
+  .object({
+    labels: z.array(z.union([z.string(), z.number()])).min(1),
+    datasets: z
+      .array(z.object({ label: z.string(), values: z.array(Finite), unit: z.string().optional() }).strict())
+      .min(1),
+    ...meta,
+  })
+  .strict();
+export const TableEntry = z
+  .object({
+    columns: z.array(z.string()).min(1),
+    rows: z.array(z.array(z.union([z.string(), Finite, z.null()]))),
+    ...meta,
+  })
+  .strict();
+
+type DataNodeT = number | string | Record<string, unknown>;
+export const DataNode: z.ZodType<DataNodeT> = z.lazy(() =>
+  z.union([Finite, z.string(), ValueEntry, SeriesEntry, DatasetsEntry, TableEntry, z.record(z.string(), DataNode)]),
+);
+
+export const DataFile = z
+  .object({
+    sources: z.record(z.string(), SourceInfo).optional().describe('Source ids with their citation.'),
+    source: z.string().optional().describe('The default source for every value in this file.'),
+  })
+  .catchall(DataNode);
+
+export type SourceInfoType = z.infer<typeof SourceInfo>;

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+
+/** The one definition of what an outline may say: validation, pipeline types and the editor's JSON Schema. */
+
+export const DATA_KEY_PATTERN = /^[A-Za-z_][\w-]*(\.[\w-]+)*$/;
+
+export const DataKey = z
+  .string()
+  .regex(DATA_KEY_PATTERN, { message: 'a data key is names joined by dots, such as `trade.goods_2024`' })
+  .describe('A data key: the dotted path of a value in the data files, such as `trade.goods_2024`.');
+
+const Text = z.string().describe('Text; may contain `{{ data.key }}` or `{{ data.key | filter }}`.');
+
+export const BulletItem = z.union([
+  Text,
+  z
+    .object({
+      text: Text,
+      bullets: z.array(Text).optional().describe('Second-level bullets under this one.'),
+    })
+    .strict(),
+]);
+
+export const CHART_TYPES = [
+  'bar',
+  'column',
+  'horizontal-bar',
+  'stacked-bar',
+  'line',
+  'area',
+  'pie',
+  'doughnut',
+  'combo',
+  'scatter',
+] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+export const LEGEND_POSITIONS = ['top', 'bottom', 'left', 'right', 'none'] as const;
+
+export const ChartSpec = z
+  .object({
+    type: z.enum(CHART_TYPES).describe('bar and column draw vertical bars; horizontal-bar; stacked-bar; line; area; pie; doughnut; combo (bars and a line on a second axis); scatter.'),
+    data: DataKey.describe('A data key holding a series or a table.'),
+    columns: z.array(z.string()).optional().describe('For a table: the columns to plot; the first names the categories.'),
+    title: Text.optional().describe('A title drawn above the chart.'),
+    horizontal: z.boolean().optional().describe('Draw bars horizontally.'),
+    stacked: z.union([z.boolean(), z.literal('percent')]).optional().describe('Stack the datasets; `percent` stacks to 100 %.'),
+    x_label: Text.optional().describe('Category axis title.'),
+    y_label: Text.optional().describe('Value axis title; the unit is added when known.'),
+    legend: z.enum(LEGEND_POSITIONS).optional().describe('Where the legend goes; `none` hides it.'),
+    labels: z.boolean().optional().describe('Write each value on its bar, point or slice.'),
+    format: z.string().optional().describe('How numbers are written on axes and labels: a filter such as `number`, `percent`, `compact`, `fixed(1)`.'),
+    sort: z.enum(['none', 'asc', 'desc']).optional().describe('Order the categories by value.'),
+    highlight: z.string().optional().describe('A category drawn in the accent colour.'),
+    target: z
+      .object({
+        value: z.union([z.number(), DataKey]).describe('A number or a data key.'),
+        label: Text.optional(),
+      })
+      .strict()
+      .optional()
+      .describe('A horizontal target line.'),
+    line: z.array(z.string()).optional().describe('combo: the datasets drawn as a line on the second axis (default: the last).'),
+    alt: Text.optional().describe('Alternative text for screen readers; generated from the data when absent.'),
+    render: z.enum(['image', 'native']).optional().describe('`image` (chart.js picture) or `native` (an editable PowerPoint chart).'),
+  })
+  .strict();
+
+const common = {
+  title: Text.optional().describe('The slide title.'),
+  notes: Text.optional().describe('Speaker notes.'),
+};
+
+export const BulletsSlide = z
+  .object({
+    type: z.literal('bullets'),
+    ...common,
+    bullets: z.array(BulletItem).min(1).describe('Bullets; an item may carry its own `bullets`.'),
+  })
+  .strict();
+
+export const StatItem = z
+  .object({
+    value: DataKey.describe('A data key holding a single number or text.'),
+    label: Text.describe('What the number counts.'),
+    format: z.string().optional().describe('A filter such as `number`, `compact`, `fixed(1)`.'),
+  })
+  .strict();
+
+export const StatsSlide = z
+  .object({
+    type: z.literal('stats'),
+    ...common,
+    stats: z.array(StatItem).min(1).max(6).describe('One to six headline figures.'),
+    caption: Text.optional(),
+  })
+  .strict();
+
+export const ChartSlide = z
+  .object({
+    type: z.literal('chart'),
+    ...common,
+    chart: ChartSpec,
+    caption: Text.optional().describe('A line under the chart.'),
+    bullets: z.array(BulletItem).optional().describe('Bullets beside the chart.'),
+  })
+  .strict();
+
+export const TableRef = z.union([
+  DataKey,
+  z
+    .object({
+      data: DataKey,
+      columns: z.array(z.string()).optional().describe('The columns to show, in order.'),
+    })
+    .strict(),
+]);
+
+export const TableSlide = z
+  .object({
+    type: z.literal('table'),
+    ...common,
+    table: TableRef.describe('A data key holding a table, or { data, columns }.'),
+    caption: Text.optional(),
+  })
+  .strict();
+
+export const QuoteSlide = z
+  .object({
+    type: z.literal('quote'),
+    ...common,
+    quote: Text,
+    by: Text.optional().describe('Who said it.'),
+  })
+  .strict();
+
+export const Slide = z.discriminatedUnion('type', [BulletsSlide, StatsSlide, ChartSlide, TableSlide, QuoteSlide]);
+export const SLIDE_TYPES = ['bullets', 'stats', 'chart', 'table', 'quote'] as const;
+export type SlideType = (typeof SLIDE_TYPES)[number];
+
+export const Section = z
+  .object({
+    title: Text.describe('The section title, shown on its divider slide.'),
+    subtitle: Text.optional(),
+    divider: z.boolean().optional().describe('Set false to leave out the divider slide.'),
+    notes: Text.optional().describe('Speaker notes for the divider slide.'),
+    slides: z.array(Slide).min(1),
+  })
+  .strict();
+
+export const DataRef = z
+  .union([z.string(), z.array(z.string()).min(1), z.record(z.string(), z.string())])
+  .describe('One data file, a list of files, or a map {namespace: file}; .yaml .yml .json .csv; relative to the outline.');
+
+export const Outline = z
+  .object({
+    title: Text.describe('The deck title, shown on the title slide.'),
+    subtitle: Text.optional(),
+    author: z.string().optional(),
+    date: z.union([z.string(), z.number()]).optional().describe('Shown on the title slide, e.g. 2025-10-27.'),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as `en`, `en-GB` or `zh-CN`' })
+      .optional()
+      .describe('Language of the text: proofing, number formats and line breaking. `en`, `zh-CN`, …'),
+    theme: z.string().optional().describe('A theme name (templates/NAME.yaml) or a path to a theme file.'),
+    data: DataRef.optional(),
+    classification: z.string().optional().describe('A marking such as INTERNAL shown on every slide; overrides the theme.'),
+    footer: z.string().optional().describe('Footer text; overrides the theme.'),
+    sources_slide: z.boolean().optional().describe('Set false to leave out the closing Sources slide.'),
+    charts: z.enum(['image', 'native']).optional().describe('Default rendering of charts in this deck.'),
+    notes: Text.optional().describe('Speaker notes for the title slide.'),
+    sections: z.array(Section).min(1),
+  })
+  .strict();
+
+export type OutlineInput = z.infer<typeof Outline>;
+export type SlideInput = z.infer<typeof Slide>;
+export type SectionInput = z.infer<typeof Section>;
+export type ChartSpecInput = z.infer<typeof ChartSpec>;
+export type BulletInput = z.infer<typeof BulletItem>;

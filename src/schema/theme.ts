@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+export const Colour = z
+  .string()
+  .regex(/^#?[0-9A-Fa-f]{6}$/, { message: 'a colour is six hex digits such as `#1F3864`' })
+  .describe('A colour as six hex digits, e.g. "#1F3864".');
+
+const size = (what: string) => z.number().min(4).max(200).describe(`${what}, in points.`);
+
+export const ThemeInput = z
+  .object({
+    name: z.string().optional(),
+    description: z.string().optional(),
+    extends: z.string().optional().describe('A theme this one starts from: a name or a path.'),
+    slide: z
+      .object({
+        width: z.number().min(1).max(56).describe('Slide width in inches (13.333 for 16:9).'),
+        height: z.number().min(1).max(56).describe('Slide height in inches (7.5 for 16:9).'),
+      })
+      .strict()
+      .partial()
+      .optional(),
+    palette: z
+      .object({
+        background: Colour,
+        surface: Colour.describe('Panels and table bands.'),
+        title: Colour,
+        text: Colour,
+        muted: Colour.describe('Captions, sources, footer.'),
+        accent: Colour,
+        accent_text: Colour.describe('Text on the accent colour.'),
+        rule: Colour.describe('Lines and grid.'),
+        divider_background: Colour.describe('Background of title and section slides.'),
+        divider_text: Colour.describe('Text on title and section slides.'),
+        series: z.array(Colour).min(1).describe('Chart series colours, in order.'),
+      })
+      .strict()
+      .partial()
+      .optional(),
+    fonts: z
+      .object({
+        latin: z.string().describe('Latin typeface written into the deck, e.g. Calibri.'),
+        latin_metric: z.string().describe('An installed face with the same metrics, used to measure text (e.g. Carlito for Calibri).'),
+        east_asian: z.string().describe('East Asian typeface written into the deck, e.g. Microsoft YaHei.'),
+        east_asian_metric: z.string().describe('An installed face used to measure East Asian text (e.g. Noto Sans CJK SC).'),
+        chart: z.string().describe('Installed face(s) for chart text, comma-separated, CJK face last.'),
+      })
+      .strict()
+      .partial()
+      .optional(),
+    sizes: z
+      .object({
+        title: size('Slide titles'),
+        title_min: size('Smallest title size when shrinking to fit'),
+        body: size('Body text'),
+        body_min: size('Smallest body size when shrinking to fit'),
+        caption: size('Captions'),
+        source: size('Source lines'),
+        footer: size('Footer'),
+        stat_value: size('Headline figures on stats slides'),
+        stat_label: size('Labels under headline figures'),
+        table: size('Table text'),
+        table_min: size('Smallest table text'),
+        chart: size('Chart text at full slide width'),
+        deck_title: size('The deck title on the title slide'),
+        section_title: size('Section divider titles'),
+        quote: size('Quotations'),
+      })
+      .strict()
+      .partial()
+      .optional(),
+    logo: z.string().optional().describe('A PNG or JPEG logo, relative to the theme file.'),
+    footer: z
+      .object({
+        text: z.string().describe('Footer text, e.g. the office name.'),
+        page_numbers: z.boolean(),
+        date: z.boolean().describe('Show the deck date in the footer.'),
+        classification: z.string().describe('A marking such as INTERNAL, shown top and bottom.'),
+      })
+      .strict()
+      .partial()
+      .optional(),
+    charts: z
+      .object({
+        render: z.enum(['image', 'native']).describe('Default chart rendering.'),
+        density: z.number().min(1).max(4).describe('Pixels per point ÷ 1.33: 2 renders at twice screen density.'),
+      })
+      .strict()
+      .partial()
+      .optional(),
+  })
+  .strict();
+
+export type ThemeInputType = z.infer<typeof ThemeInput>;

@@ -1,0 +1,236 @@
+import type { z } from 'zod';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { didYouMean, listOf } from '../diagnostics/hints.js';
+import { spanAt, type Path, type YamlSource } from '../load/yaml-source.js';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+/**
+ * Validates a plain value against a schema and reports every problem at the YAML node it
+ * concerns. Returns the parsed value, or undefined when there were errors.
+ */
+export function validateAgainst<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  source: YamlSource,
+  diagnostics: Diagnostics,
+  basePath: Path = [],
+): T | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    reportIssue(issue, schema, value, source, diagnostics, basePath);
+  }
+  return undefined;
+}
+
+function reportIssue(
+  issue: Issue,
+  root: AnySchema,
+  rootValue: unknown,
+  source: YamlSource,
+  diagnostics: Diagnostics,
+  basePath: Path,
+): void {
+  const localPath = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const path = [...basePath, ...localPath];
+  const here = valueAt(rootValue, localPath);
+  const name = fieldName(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeysAt(root, rootValue, localPath);
+      for (const key of issue.keys) {
+        diagnostics.error(
+          'unknown-field',
+          `unknown field \`${key}\`${name ? ` in ${name}` : ''}`,
+          spanAt(source, [...path, key], 'key'),
+          didYouMean(key, known) ?? (known.length ? `fields allowed here: ${listOf(known, 12)}` : undefined),
+        );
+      }
+      return;
+    }
+    case 'invalid_type': {
+      if (here === undefined) {
+        diagnostics.error('missing-field', `missing required field \`${String(path[path.length - 1])}\``, spanAt(source, path));
+      } else {
+        diagnostics.error(
+          'wrong-type',
+          `${name || 'this value'} should be ${article(issue.expected)}, not ${describe(here)}`,
+          spanAt(source, path),
+          issue.expected === 'string' && typeof here === 'object' ? 'put the text in quotes if it contains ": " or starts with "{" or "["' : undefined,
+        );
+      }
+      return;
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const isChartType = path.length >= 2 && path[path.length - 2] === 'chart' && path[path.length - 1] === 'type';
+      diagnostics.error(
+        isChartType ? 'unknown-chart-type' : 'invalid-value',
+        isChartType
+          ? `unknown chart type \`${String(here)}\``
+          : `${name} is \`${String(here)}\`; it should be ${listOf(allowed)}`,
+        spanAt(source, path),
+        (typeof here === 'string' ? didYouMean(here, allowed) : undefined) ?? (isChartType ? `chart types: ${listOf(allowed, 12)}` : undefined),
+      );
+      return;
+    }
+    case 'invalid_union': {
+      const noMatch = issue as { note?: string; options?: unknown[] };
+      if (noMatch.note === 'No matching discriminator') {
+        const options = (noMatch.options ?? []).map(String);
+        if (here === undefined) {
+          diagnostics.error('missing-field', 'this slide has no `type`', spanAt(source, path.slice(0, -1)), `add \`type:\` with one of ${listOf(options)}`);
+        } else {
+          diagnostics.error(
+            'unknown-slide-type',
+            `unknown slide type \`${String(here)}\``,
+            spanAt(source, path),
+            didYouMean(String(here), options) ?? `slide types: ${listOf(options)}`,
+          );
+        }
+        return;
+      }
+      // Report the branch that matches the kind of value the user wrote (a map → the map branch).
+      const branch = pickBranch('errors' in issue ? issue.errors : []);
+      if (branch) {
+        for (const inner of branch) {
+          // The branch's paths are relative to the union; re-anchor them.
+          reportIssue({ ...inner, path: [...localPath, ...inner.path] } as Issue, root, rootValue, source, diagnostics, basePath);
+        }
+        return;
+      }
+      diagnostics.error('wrong-type', `${name || 'this value'} has the wrong form (${describe(here)})`, spanAt(source, path));
+      return;
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = 'minimum' in issue ? issue.minimum : issue.maximum;
+      const isList = issue.origin === 'array';
+      const words = issue.code === 'too_small' ? 'at least' : 'at most';
+      diagnostics.error(
+        'invalid-value',
+        isList
+          ? `${name} needs ${words} ${String(bound)} item${Number(bound) === 1 ? '' : 's'} (has ${Array.isArray(here) ? here.length : 0})`
+          : `${name} is ${String(here)}; it must be ${words} ${String(bound)}`,
+        spanAt(source, path),
+      );
+      return;
+    }
+    case 'invalid_format':
+    case 'custom':
+    default:
+      diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, spanAt(source, path));
+  }
+}
+
+/** Of a union's failed branches, the one whose expected kind matches the value written. */
+function pickBranch(branches: Issue[][]): Issue[] | undefined {
+  const scored = branches.map((errors) => {
+    const wrongKindAtRoot = errors.some((e) => e.path.length === 0 && e.code === 'invalid_type');
+    return { errors, score: wrongKindAtRoot ? 1000 : errors.length };
+  });
+  scored.sort((a, b) => a.score - b.score);
+  const best = scored[0];
+  if (!best || best.score >= 1000) return undefined;
+  return best.errors;
+}
+
+function valueAt(value: unknown, path: Path): unknown {
+  let v = value;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[p as string];
+  }
+  return v;
+}
+
+/** The schema that applies at `path`, following the value to choose union branches. */
+export function schemaAt(schema: AnySchema, value: unknown, path: Path): AnySchema | undefined {
+  let s: AnySchema | undefined = schema;
+  let v = value;
+  for (const segment of path) {
+    s = unwrap(s, v);
+    if (!s) return undefined;
+    const def = s._zod.def as unknown as Record<string, unknown>;
+    if (def.type === 'object') {
+      const shape = def.shape as Record<string, AnySchema>;
+      s = shape[segment as string] ?? (def.catchall as AnySchema | undefined);
+    } else if (def.type === 'array') {
+      s = def.element as AnySchema;
+    } else if (def.type === 'record') {
+      s = def.valueType as AnySchema;
+    } else {
+      return undefined;
+    }
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[segment as string] : undefined;
+  }
+  return unwrap(s, v);
+}
+
+function unwrap(schema: AnySchema | undefined, value: unknown): AnySchema | undefined {
+  let s = schema;
+  for (let guard = 0; s && guard < 20; guard++) {
+    const def = s._zod.def as unknown as Record<string, unknown>;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'readonly') {
+      s = def.innerType as AnySchema;
+    } else if (def.type === 'lazy') {
+      s = (def.getter as () => AnySchema)();
+    } else if (def.type === 'union') {
+      const options = def.options as AnySchema[];
+      const discriminator = def.discriminator as string | undefined;
+      const objects = options.filter((o) => (o._zod.def as unknown as Record<string, unknown>).type === 'object');
+      if (discriminator && value && typeof value === 'object') {
+        const wanted = (value as Record<string, unknown>)[discriminator];
+        const match = objects.find((o) => {
+          const shape = (o._zod.def as unknown as { shape: Record<string, AnySchema> }).shape;
+          const lit = shape[discriminator]?._zod.def as unknown as { values?: unknown[] } | undefined;
+          return lit?.values?.includes(wanted);
+        });
+        return match;
+      }
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return objects[0] ?? options.find((o) => (o._zod.def as unknown as Record<string, unknown>).type === 'record');
+      if (Array.isArray(value)) return options.find((o) => (o._zod.def as unknown as Record<string, unknown>).type === 'array');
+      return undefined;
+    } else {
+      return s;
+    }
+  }
+  return s;
+}
+
+/** The field names an object schema accepts at `path` (for "did you mean"). */
+export function knownKeysAt(schema: AnySchema, value: unknown, path: Path): string[] {
+  const s = schemaAt(schema, value, path);
+  const def = s?._zod.def as unknown as Record<string, unknown> | undefined;
+  if (def?.type !== 'object') return [];
+  return Object.keys(def.shape as object);
+}
+
+function fieldName(path: Path): string {
+  const last = [...path].reverse().find((p) => typeof p === 'string');
+  return last === undefined ? '' : `\`${last}\``;
+}
+
+export function describe(value: unknown): string {
+  if (value === undefined || value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map of fields';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'not a finite number';
+  if (typeof value === 'boolean') return 'true/false';
+  return typeof value;
+}
+
+function article(expected: string): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a map of fields',
+    record: 'a map of fields',
+  };
+  return words[expected] ?? expected;
+}
