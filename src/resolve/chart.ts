@@ -1,0 +1,188 @@
+import type { Span } from '../diagnostics/diagnostic.js';
+import { didYouMean, listOf } from '../diagnostics/hints.js';
+import type { Path } from '../load/yaml-source.js';
+import type { ChartModel, ChartRender, Dataset, DataSeries, DataTable } from '../model.js';
+import type { ChartSpecInput } from '../schema/outline.js';
+import type { ResolveContext } from './context.js';
+import { DEFAULT_FORMAT, formatValue, type FormatSpec } from './format.js';
+
+const MAX_READABLE_CATEGORIES = 12;
+
+/** The spec's data turned into labels and datasets, checked for what would draw a wrong chart. */
+export function resolveChart(
+  spec: ChartSpecInput,
+  path: Path,
+  ctx: ResolveContext,
+  sources: string[],
+  defaultRender: ChartRender,
+): ChartModel | undefined {
+  const dataAt = ctx.at([...path, 'data']);
+  const entry = ctx.lookup(spec.data, ['series', 'table'], dataAt, sources, 'a chart');
+  if (!entry || entry.kind === 'value') return undefined;
+  const picked = entry.kind === 'table' ? fromTable(entry, spec, path, ctx) : fromSeries(entry, spec, path, ctx);
+  if (!picked) return undefined;
+  let { labels, datasets } = picked;
+  const type = spec.type;
+  const circular = type === 'pie' || type === 'doughnut';
+
+  if (!labels.length || datasets.every((d) => !d.values.length)) {
+    ctx.diagnostics.error('empty-series', `\`${spec.data}\` has no data points to draw`, dataAt);
+    return undefined;
+  }
+  const units = [...new Set(datasets.map((d) => d.unit ?? entry.unit).filter((u): u is string => !!u))];
+  if (units.length > 1 && type !== 'combo') {
+    ctx.diagnostics.error('unit-mismatch', `chart mixes units ${listOf(units)} on one axis`, dataAt, 'chart one unit at a time, or use `type: combo` to put a second unit on a second axis');
+    return undefined;
+  }
+  if (circular) {
+    const first = datasets[0]!;
+    const negative = first.values.findIndex((v) => v < 0);
+    if (negative >= 0) {
+      ctx.diagnostics.error('negative-in-pie', `a ${type} chart cannot show the negative value ${first.values[negative]} (${labels[negative]})`, dataAt, 'use a bar chart for data with negative values');
+      return undefined;
+    }
+    datasets = [first];
+  }
+  if (type === 'scatter' && labels.some((l) => !Number.isFinite(Number(l)))) {
+    ctx.diagnostics.error('data-kind-mismatch', 'a scatter chart needs numbers for its x values (the labels or first column)', dataAt);
+    return undefined;
+  }
+  if (labels.length > MAX_READABLE_CATEGORIES && type !== 'line' && type !== 'area' && type !== 'scatter') {
+    ctx.diagnostics.warn('too-many-categories', `chart has ${labels.length} categories; more than ${MAX_READABLE_CATEGORIES} are hard to read on a slide`, dataAt, 'group the smaller ones into "Other", or use a table');
+  }
+  if (spec.sort && spec.sort !== 'none') {
+    const order = labels.map((_, i) => i).sort((a, b) => (datasets[0]!.values[a]! - datasets[0]!.values[b]!) * (spec.sort === 'asc' ? 1 : -1));
+    labels = order.map((i) => labels[i]!);
+    datasets = datasets.map((d) => ({ ...d, values: order.map((i) => d.values[i]!) }));
+  }
+  if (spec.highlight !== undefined && !labels.includes(spec.highlight)) {
+    ctx.diagnostics.error('invalid-value', `highlight \`${spec.highlight}\` is not one of the chart's categories`, ctx.at([...path, 'highlight']), didYouMean(spec.highlight, labels) ?? `categories: ${listOf(labels)}`);
+  }
+  let target: ChartModel['target'];
+  if (spec.target) {
+    const targetPath = [...path, 'target', 'value'];
+    let value: number | undefined;
+    if (typeof spec.target.value === 'number') value = spec.target.value;
+    else {
+      const t = ctx.lookup(spec.target.value, ['value'], ctx.at(targetPath), sources, 'a target line');
+      if (t?.kind === 'value') {
+        if (typeof t.value === 'number') value = t.value;
+        else ctx.diagnostics.error('data-kind-mismatch', `a target line needs a number, but \`${spec.target.value}\` holds text`, ctx.at(targetPath));
+      }
+    }
+    if (value !== undefined) target = { value, ...(spec.target.label ? { label: ctx.text(spec.target.label, [...path, 'target', 'label'], sources) } : {}) };
+  }
+  const format = [...(spec.format ? spec.format.split('|').map((f) => f.trim()).filter(Boolean) : [])];
+  const formatSpec = ctx.formatSpec(spec.format, ctx.at([...path, 'format']));
+  const unit = units[0];
+  const lineDatasets =
+    type === 'combo'
+      ? lineIndices(spec.line, datasets, ctx.at([...path, 'line']), ctx)
+      : [];
+  const title = spec.title ? ctx.text(spec.title, [...path, 'title'], sources) : undefined;
+  const model: ChartModel = {
+    type,
+    labels,
+    datasets,
+    ...(unit ? { unit } : {}),
+    ...(title ? { title } : {}),
+    horizontal: type === 'horizontal-bar' || spec.horizontal === true,
+    stacked: type === 'stacked-bar' ? (spec.stacked === 'percent' ? 'percent' : true) : spec.stacked ?? false,
+    ...(spec.x_label ? { xLabel: ctx.text(spec.x_label, [...path, 'x_label'], sources) } : {}),
+    ...(spec.y_label ? { yLabel: ctx.text(spec.y_label, [...path, 'y_label'], sources) } : {}),
+    legend: spec.legend ?? (circular ? 'auto' : datasets.length > 1 ? 'top' : 'none'),
+    dataLabels: spec.labels ?? (labels.length <= 8 && type !== 'line' && type !== 'area' && type !== 'scatter'),
+    format,
+    ...(spec.highlight !== undefined && labels.includes(spec.highlight) ? { highlight: spec.highlight } : {}),
+    ...(target ? { target } : {}),
+    lineDatasets,
+    alt: '',
+    render: spec.render ?? defaultRender,
+    lang: ctx.lang,
+  };
+  model.alt = spec.alt ? ctx.text(spec.alt, [...path, 'alt'], sources) : altText(model, formatSpec);
+  return model;
+}
+
+function lineIndices(names: string[] | undefined, datasets: Dataset[], at: Span, ctx: ResolveContext): number[] {
+  if (!names) return [datasets.length - 1];
+  const out: number[] = [];
+  for (const name of names) {
+    const i = datasets.findIndex((d) => d.label === name);
+    if (i < 0) ctx.diagnostics.error('invalid-value', `combo line \`${name}\` is not one of the datasets`, at, didYouMean(name, datasets.map((d) => d.label)) ?? `datasets: ${listOf(datasets.map((d) => d.label))}`);
+    else out.push(i);
+  }
+  return out;
+}
+
+function fromSeries(entry: DataSeries, spec: ChartSpecInput, path: Path, ctx: ResolveContext): { labels: string[]; datasets: Dataset[] } | undefined {
+  if (spec.columns) {
+    ctx.diagnostics.error('invalid-value', '`columns` picks columns of a table, but this chart shows a series', ctx.at([...path, 'columns'], 'key'), 'remove `columns`, or point `data` at a table');
+    return undefined;
+  }
+  return { labels: entry.labels, datasets: entry.datasets.map((d) => ({ ...d, ...(d.unit ?? entry.unit ? { unit: d.unit ?? entry.unit } : {}) })) };
+}
+
+function fromTable(entry: DataTable, spec: ChartSpecInput, path: Path, ctx: ResolveContext): { labels: string[]; datasets: Dataset[] } | undefined {
+  const names = spec.columns ?? entry.columns;
+  const indices: number[] = [];
+  for (const [i, name] of names.entries()) {
+    const col = entry.columns.indexOf(name);
+    if (col < 0) {
+      ctx.diagnostics.error('invalid-value', `table \`${entry.key}\` has no column \`${name}\``, ctx.at([...path, 'columns', i]), didYouMean(name, entry.columns) ?? `columns: ${listOf(entry.columns)}`);
+      return undefined;
+    }
+    indices.push(col);
+  }
+  if (indices.length < 2) {
+    ctx.diagnostics.error('data-kind-mismatch', `a chart of table \`${entry.key}\` needs a label column and at least one number column`, ctx.at([...path, 'data']));
+    return undefined;
+  }
+  const [labelCol, ...valueCols] = indices as [number, ...number[]];
+  const labels = entry.rows.map((r) => String(r[labelCol] ?? ''));
+  const datasets: Dataset[] = [];
+  for (const col of valueCols) {
+    const values: number[] = [];
+    for (const [r, row] of entry.rows.entries()) {
+      const cell = row[col];
+      if (typeof cell !== 'number') {
+        ctx.diagnostics.error('data-kind-mismatch', `column \`${entry.columns[col]}\` of \`${entry.key}\` has ${cell === null || cell === undefined ? 'an empty cell' : `the text "${cell}"`} where a chart needs a number`, entry.rowAt[r] ?? entry.at, 'chart only number columns: pick them with `columns: [label column, number column, …]`');
+        return undefined;
+      }
+      values.push(cell);
+    }
+    datasets.push({ label: entry.columns[col]!, values, ...(entry.unit ? { unit: entry.unit } : {}) });
+  }
+  return { labels, datasets };
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  bar: 'Column chart',
+  column: 'Column chart',
+  'horizontal-bar': 'Bar chart',
+  'stacked-bar': 'Stacked bar chart',
+  line: 'Line chart',
+  area: 'Area chart',
+  pie: 'Pie chart',
+  doughnut: 'Doughnut chart',
+  combo: 'Combination chart',
+  scatter: 'Scatter chart',
+};
+
+/** Alt text from the data: type, title, and every point (or the extremes of long series). */
+export function altText(chart: ChartModel, spec: FormatSpec = DEFAULT_FORMAT): string {
+  const fmt = (v: number, d: Dataset) => formatValue(v, d.unit ?? chart.unit, spec, chart.lang);
+  const head = `${TYPE_WORDS[chart.type] ?? 'Chart'}${chart.title ? `: ${chart.title}` : ''}.`;
+  const parts = chart.datasets.map((d) => {
+    const name = chart.datasets.length > 1 ? `${d.label}: ` : '';
+    if (chart.labels.length <= 8) return `${name}${chart.labels.map((l, i) => `${l} ${fmt(d.values[i]!, d)}`).join('; ')}.`;
+    let lo = 0;
+    let hi = 0;
+    d.values.forEach((v, i) => {
+      if (v < d.values[lo]!) lo = i;
+      if (v > d.values[hi]!) hi = i;
+    });
+    return `${name}${chart.labels.length} points from ${chart.labels[0]} to ${chart.labels[chart.labels.length - 1]}; highest ${chart.labels[hi]} ${fmt(d.values[hi]!, d)}, lowest ${chart.labels[lo]} ${fmt(d.values[lo]!, d)}.`;
+  });
+  return [head, ...parts].join(' ');
+}

@@ -1,0 +1,120 @@
+import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/hints.js';
+import { spanAt, spanInString, type Path, type YamlSource } from '../load/yaml-source.js';
+import type { DataEntry, DataSet } from '../model.js';
+import { DEFAULT_FORMAT, FILTERS, formatValue, specFromFilters, type FormatSpec } from './format.js';
+import { parseTemplate } from './template.js';
+
+type Kind = DataEntry['kind'];
+
+const KIND_WORDS: Record<Kind, string> = { value: 'a single value', series: 'a series', table: 'a table' };
+
+/** What resolving one outline needs: its source (for positions), its data, and the build's diagnostics. */
+export class ResolveContext {
+  readonly usedKeys = new Set<string>();
+  private readonly warnedNoSource = new Set<string>();
+
+  constructor(
+    readonly source: YamlSource,
+    readonly data: DataSet,
+    readonly diagnostics: Diagnostics,
+    readonly lang: string,
+  ) {}
+
+  at(path: Path, which: 'value' | 'key' = 'value'): Span {
+    return spanAt(this.source, path, which);
+  }
+
+  /**
+   * The entry behind a data key, or undefined after reporting why not. `kinds` are the
+   * kinds this use accepts; `sources` collects the slide's citations.
+   */
+  lookup(key: string, kinds: readonly Kind[], at: Span, sources: string[], use: string): DataEntry | undefined {
+    const entry = this.data.entries.get(key);
+    if (!entry) {
+      const groupMembers = [...this.data.entries.keys()].filter((k) => k.startsWith(`${key}.`));
+      this.diagnostics.error(
+        'unknown-data-key',
+        `unknown data key \`${key}\``,
+        at,
+        didYouMean(key, this.data.entries.keys()) ??
+          (groupMembers.length
+            ? `\`${key}\` is a group; name one of its entries, such as \`${groupMembers[0]}\``
+            : this.data.entries.size
+              ? undefined
+              : 'this outline has no data: add `data: path/to/file.yaml`'),
+      );
+      return undefined;
+    }
+    this.usedKeys.add(key);
+    if (!kinds.includes(entry.kind)) {
+      this.diagnostics.error(
+        'data-kind-mismatch',
+        `${use} needs ${kinds.map((k) => KIND_WORDS[k]).join(' or ')}, but \`${key}\` holds ${KIND_WORDS[entry.kind]} (${entry.at.file}:${entry.at.line})`,
+        at,
+        kinds.includes('value') ? undefined : 'a series is `series: { label: number, … }`; a table has `columns:` and `rows:`',
+      );
+      return undefined;
+    }
+    if (entry.source) {
+      if (!sources.includes(entry.source)) sources.push(entry.source);
+    } else if (!this.warnedNoSource.has(key)) {
+      this.warnedNoSource.add(key);
+      this.diagnostics.warn('no-source', `\`${key}\` is shown on a slide but has no source`, entry.at, 'add `source: id` to the entry, its group or the top of its data file');
+    }
+    return entry;
+  }
+
+  /** Parses a filter chain given as text (a chart's or stat's `format`). */
+  formatSpec(format: string | undefined, at: Span): FormatSpec {
+    if (!format) return DEFAULT_FORMAT;
+    const calls = format.split('|').map((f) => f.trim()).filter(Boolean).map((f) => {
+      const m = /^([A-Za-z_][\w-]*)\s*(?:\((.*)\)|:\s*(.+))?$/.exec(f);
+      return m ? { name: m[1]!, ...(m[2] ?? m[3] ? { arg: (m[2] ?? m[3])!.trim() } : {}) } : { name: f };
+    });
+    const spec = specFromFilters(calls);
+    if ('error' in spec) {
+      this.diagnostics.error(spec.kind === 'unknown' ? 'unknown-filter' : 'bad-filter-argument', spec.error, at, spec.kind === 'unknown' ? didYouMean(spec.filter, FILTERS) : undefined);
+      return DEFAULT_FORMAT;
+    }
+    return spec;
+  }
+
+  /** Replaces every `{{ key | filter }}` in the text at `path`; reports problems at the placeholder. */
+  text(text: string, path: Path, sources: string[]): string {
+    const parsed = parseTemplate(text);
+    if ('error' in parsed) {
+      this.diagnostics.error('template-syntax', parsed.error, spanInString(this.source, path, parsed.offset, parsed.length), 'a placeholder looks like {{ trade.goods_2024 }} or {{ trade.goods_2024 | number }}');
+      return text;
+    }
+    let out = '';
+    for (const part of parsed.parts) {
+      if (typeof part === 'string') {
+        out += part;
+        continue;
+      }
+      const keyAt = spanInString(this.source, path, part.keyOffset, part.key.length);
+      const spec = specFromFilters(part.filters.map((f) => f.call));
+      if ('error' in spec) {
+        const bad = part.filters.find((f) => f.call.name === spec.filter) ?? part.filters[0]!;
+        this.diagnostics.error(
+          spec.kind === 'unknown' ? 'unknown-filter' : 'bad-filter-argument',
+          spec.error,
+          spanInString(this.source, path, bad.offset, bad.length),
+          spec.kind === 'unknown' ? didYouMean(spec.filter, FILTERS) ?? `filters: ${FILTERS.join(', ')}` : undefined,
+        );
+      }
+      const entry = this.lookup(part.key, ['value'], keyAt, sources, 'text');
+      if (!entry || entry.kind !== 'value') {
+        out += text.slice(part.start, part.end);
+        continue;
+      }
+      const format = 'error' in spec ? DEFAULT_FORMAT : spec;
+      if (typeof entry.value === 'string' && (format.percent || format.compact || format.decimals !== undefined)) {
+        this.diagnostics.error('data-kind-mismatch', `\`${part.key}\` holds text ("${entry.value}"), which number filters cannot format`, keyAt);
+      }
+      out += formatValue(entry.value, entry.unit, format, this.lang);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,213 @@
+import type { Path } from '../load/yaml-source.js';
+import type { BulletText, ChartRender, DataSet, ResolvedDeck, ResolvedSlide, SourceRecord, Theme } from '../model.js';
+import type { BulletInput, OutlineInput, SlideInput, SlideType } from '../schema/outline.js';
+import { resolveChart } from './chart.js';
+import type { ResolveContext } from './context.js';
+import { DEFAULT_FORMAT, formatDate, formatValue } from './format.js';
+
+type SlideOf<K extends SlideType> = Extract<SlideInput, { type: K }>;
+type Handler<K extends SlideType> = (slide: SlideOf<K>, path: Path, ctx: ResolveContext, sources: string[], deck: DeckDefaults) => ResolvedSlide | undefined;
+
+interface DeckDefaults {
+  chartRender: ChartRender;
+}
+
+function bullets(items: readonly BulletInput[], path: Path, ctx: ResolveContext, sources: string[]): BulletText[] {
+  const out: BulletText[] = [];
+  items.forEach((item, i) => {
+    if (typeof item === 'string') {
+      out.push({ text: ctx.text(item, [...path, i], sources), level: 0 });
+      return;
+    }
+    out.push({ text: ctx.text(item.text, [...path, i, 'text'], sources), level: 0 });
+    item.bullets?.forEach((sub, j) => out.push({ text: ctx.text(sub, [...path, i, 'bullets', j], sources), level: 1 }));
+  });
+  return out;
+}
+
+/** One handler per slide type; the `satisfies` makes a missing type a compile error. */
+const HANDLERS = {
+  bullets: (slide, path, ctx, sources) => ({
+    kind: 'bullets',
+    title: '',
+    notes: '',
+    sources,
+    at: ctx.at(path),
+    bullets: bullets(slide.bullets, [...path, 'bullets'], ctx, sources),
+  }),
+  stats: (slide, path, ctx, sources) => ({
+    kind: 'stats',
+    title: '',
+    notes: '',
+    sources,
+    at: ctx.at(path),
+    stats: slide.stats.map((stat, i) => {
+      const at = ctx.at([...path, 'stats', i, 'value']);
+      const entry = ctx.lookup(stat.value, ['value'], at, sources, 'a stat');
+      const spec = ctx.formatSpec(stat.format, ctx.at([...path, 'stats', i, 'format']));
+      return {
+        value: entry?.kind === 'value' ? formatValue(entry.value, entry.unit, spec, ctx.lang) : '?',
+        label: ctx.text(stat.label, [...path, 'stats', i, 'label'], sources),
+      };
+    }),
+    ...(slide.caption ? { caption: ctx.text(slide.caption, [...path, 'caption'], sources) } : {}),
+  }),
+  chart: (slide, path, ctx, sources, deck) => {
+    const chart = resolveChart(slide.chart, [...path, 'chart'], ctx, sources, deck.chartRender);
+    const side = bullets(slide.bullets ?? [], [...path, 'bullets'], ctx, sources);
+    const caption = slide.caption ? ctx.text(slide.caption, [...path, 'caption'], sources) : undefined;
+    if (!chart) return undefined;
+    return { kind: 'chart', title: '', notes: '', sources, at: ctx.at(path), chart, bullets: side, ...(caption ? { caption } : {}) };
+  },
+  table: (slide, path, ctx, sources) => {
+    const ref = typeof slide.table === 'string' ? { data: slide.table } : slide.table;
+    const refPath = typeof slide.table === 'string' ? [...path, 'table'] : [...path, 'table', 'data'];
+    const caption = slide.caption ? ctx.text(slide.caption, [...path, 'caption'], sources) : undefined;
+    const entry = ctx.lookup(ref.data, ['table', 'series'], ctx.at(refPath), sources, 'a table slide');
+    if (!entry || entry.kind === 'value') return undefined;
+    let columns: string[];
+    let rows: (string | number | null)[][];
+    if (entry.kind === 'table') {
+      columns = entry.columns;
+      rows = entry.rows;
+    } else {
+      columns = ['', ...entry.datasets.map((d) => d.label)];
+      rows = entry.labels.map((l, i) => [l, ...entry.datasets.map((d) => d.values[i]!)]);
+    }
+    if ('columns' in ref && ref.columns) {
+      const picked = ref.columns.map((name) => columns.indexOf(name));
+      const missing = picked.findIndex((i) => i < 0);
+      if (missing >= 0) {
+        ctx.diagnostics.error('invalid-value', `table \`${ref.data}\` has no column \`${ref.columns[missing]}\``, ctx.at([...path, 'table', 'columns', missing]), `columns: ${columns.map((c) => `\`${c}\``).join(', ')}`);
+        return undefined;
+      }
+      columns = picked.map((i) => columns[i]!);
+      rows = rows.map((r) => picked.map((i) => r[i] ?? null));
+    }
+    const numeric = columns.map((_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null));
+    const unit = entry.unit;
+    const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? formatValue(v, unit, { ...DEFAULT_FORMAT, withUnit: false }, ctx.lang) : v);
+    return { kind: 'table', title: '', notes: '', sources, at: ctx.at(path), columns, rows: rows.map((r) => r.map(cell)), numeric, ...(caption ? { caption } : {}) };
+  },
+  quote: (slide, path, ctx, sources) => ({
+    kind: 'quote',
+    title: '',
+    notes: '',
+    sources,
+    at: ctx.at(path),
+    quote: ctx.text(slide.quote, [...path, 'quote'], sources),
+    ...(slide.by ? { by: ctx.text(slide.by, [...path, 'by'], sources) } : {}),
+  }),
+} satisfies { [K in SlideType]: Handler<K> };
+
+function resolveSlide(slide: SlideInput, path: Path, ctx: ResolveContext, deck: DeckDefaults): ResolvedSlide | undefined {
+  const sources: string[] = [];
+  const handler = HANDLERS[slide.type] as Handler<typeof slide.type>;
+  const resolved = handler(slide as never, path, ctx, sources, deck);
+  if (!resolved) return undefined;
+  resolved.title = slide.title ? ctx.text(slide.title, [...path, 'title'], sources) : '';
+  resolved.notes = slide.notes ? ctx.text(slide.notes, [...path, 'notes'], sources) : '';
+  if (!slide.title && slide.type !== 'quote') {
+    ctx.diagnostics.warn('no-title', `this ${slide.type} slide has no title`, ctx.at(path), 'add `title:`; a title is what a listener reads first');
+  }
+  return resolved;
+}
+
+/** "Guangming Daily, 27 Oct 2025": what a slide's foot cites. */
+export function shortCitation(s: SourceRecord, lang: string): string {
+  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined].filter(Boolean).join(', ');
+}
+
+/** The full reference on the Sources slide. */
+export function fullCitation(s: SourceRecord, lang: string): string {
+  const zh = lang.toLowerCase().startsWith('zh');
+  const parts = [
+    s.author,
+    zh ? `《${s.title}》` : `“${s.title}”`,
+    s.publisher,
+    s.date ? formatDate(s.date, lang, true) : undefined,
+    s.page ? (zh ? `第${s.page}版` : `p. ${s.page}`) : undefined,
+    s.url,
+  ];
+  return parts.filter(Boolean).join(zh ? '，' : ', ');
+}
+
+export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, ctx: ResolveContext): ResolvedDeck {
+  const lang = ctx.lang;
+  const zh = lang.toLowerCase().startsWith('zh');
+  const deck: DeckDefaults = { chartRender: outline.charts ?? theme.charts.render };
+  const slides: ResolvedSlide[] = [];
+  const titleSources: string[] = [];
+  const date = outline.date === undefined ? undefined : formatDate(String(outline.date), lang, true);
+  slides.push({
+    kind: 'title',
+    title: ctx.text(outline.title, ['title'], titleSources),
+    ...(outline.subtitle ? { subtitle: ctx.text(outline.subtitle, ['subtitle'], titleSources) } : {}),
+    ...(outline.author ? { author: outline.author } : {}),
+    ...(date ? { date } : {}),
+    notes: outline.notes ? ctx.text(outline.notes, ['notes'], titleSources) : '',
+    sources: titleSources,
+    at: ctx.at(['title']),
+  });
+  outline.sections.forEach((section, s) => {
+    const sectionPath = ['sections', s];
+    if (section.divider !== false) {
+      const sectionSources: string[] = [];
+      slides.push({
+        kind: 'section',
+        number: s + 1,
+        title: ctx.text(section.title, [...sectionPath, 'title'], sectionSources),
+        ...(section.subtitle ? { subtitle: ctx.text(section.subtitle, [...sectionPath, 'subtitle'], sectionSources) } : {}),
+        notes: section.notes ? ctx.text(section.notes, [...sectionPath, 'notes'], sectionSources) : '',
+        sources: sectionSources,
+        at: ctx.at([...sectionPath, 'title']),
+      });
+    }
+    section.slides.forEach((slide, i) => {
+      const resolved = resolveSlide(slide, [...sectionPath, 'slides', i], ctx, deck);
+      if (resolved) slides.push(resolved);
+    });
+  });
+
+  const cited: string[] = [];
+  for (const slide of slides) for (const id of slide.sources) if (!cited.includes(id)) cited.push(id);
+  const sourceLines = new Map<string, string>();
+  for (const id of cited) {
+    const record = data.sources.get(id);
+    if (record) sourceLines.set(id, shortCitation(record, lang));
+  }
+  if (outline.sources_slide !== false && cited.length) {
+    const entries = cited.map((id) => data.sources.get(id)).filter((s): s is SourceRecord => !!s).map((s) => fullCitation(s, lang));
+    slides.push({
+      kind: 'sources',
+      title: zh ? '资料来源' : 'Sources',
+      notes: zh ? '本简报所有数据均出自以上来源。' : 'Every figure in this briefing comes from the sources listed here.',
+      sources: [],
+      entries,
+      at: ctx.at(['data']),
+    });
+  }
+
+  for (const [key, entry] of data.entries) {
+    if (!ctx.usedKeys.has(key)) ctx.diagnostics.warn('unused-data', `data value \`${key}\` is not used by any slide`, entry.at);
+  }
+  for (const [id, record] of data.sources) {
+    if (!cited.includes(id)) ctx.diagnostics.warn('unused-source', `source \`${id}\` is not cited by any slide`, record.at);
+  }
+
+  return {
+    meta: {
+      title: slides[0]!.title,
+      ...(outline.subtitle ? { subtitle: (slides[0] as { subtitle?: string }).subtitle! } : {}),
+      ...(outline.author ? { author: outline.author } : {}),
+      ...(date ? { date } : {}),
+      lang,
+      ...(outline.classification ?? theme.footer.classification ? { classification: outline.classification ?? theme.footer.classification! } : {}),
+      ...(outline.footer ?? theme.footer.text ? { footer: outline.footer ?? theme.footer.text! } : {}),
+    },
+    theme,
+    slides,
+    sourceLines,
+    usedKeys: ctx.usedKeys,
+  };
+}

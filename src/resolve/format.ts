@@ -1,0 +1,158 @@
+/**
+ * Number formatting shared by slide text, stats, tables and chart axes, so that a figure
+ * reads the same wherever it appears. Pure and locale-aware.
+ */
+
+export interface FormatSpec {
+  /** Show the unit (default) or the bare number. */
+  withUnit: boolean;
+  decimals?: number;
+  compact: boolean;
+  /** Treat the value as a fraction and show it as a percentage. */
+  percent: boolean;
+  /** Show the value exactly as written in the data file. */
+  raw: boolean;
+}
+
+export const FILTERS = ['number', 'percent', 'compact', 'fixed', 'currency', 'raw'] as const;
+export type FilterName = (typeof FILTERS)[number];
+
+export interface FilterCall {
+  name: string;
+  arg?: string;
+}
+
+export const DEFAULT_FORMAT: FormatSpec = { withUnit: true, compact: false, percent: false, raw: false };
+
+/** Folds a filter chain into one spec; returns an error message for a bad filter or argument. */
+export function specFromFilters(filters: readonly FilterCall[]): FormatSpec | { error: string; filter: string; kind: 'unknown' | 'argument' } {
+  const spec: FormatSpec = { ...DEFAULT_FORMAT };
+  for (const f of filters) {
+    switch (f.name) {
+      case 'number':
+        spec.withUnit = false;
+        break;
+      case 'percent':
+        spec.percent = true;
+        break;
+      case 'compact':
+        spec.compact = true;
+        break;
+      case 'currency':
+        spec.withUnit = true;
+        break;
+      case 'raw':
+        spec.raw = true;
+        break;
+      case 'fixed': {
+        const n = f.arg === undefined ? NaN : Number(f.arg);
+        if (!Number.isInteger(n) || n < 0 || n > 6) {
+          return { error: `\`fixed\` needs a number of decimals from 0 to 6, as in \`fixed(1)\`${f.arg === undefined ? '' : `, not \`${f.arg}\``}`, filter: f.name, kind: 'argument' };
+        }
+        spec.decimals = n;
+        break;
+      }
+      default:
+        return { error: `unknown filter \`${f.name}\``, filter: f.name, kind: 'unknown' };
+    }
+    if (f.name !== 'fixed' && f.arg !== undefined) {
+      return { error: `the \`${f.name}\` filter takes no argument`, filter: f.name, kind: 'argument' };
+    }
+  }
+  return spec;
+}
+
+/** Parses "fixed(1)", "fixed: 1" or "number". */
+export function parseFilter(text: string): FilterCall {
+  const m = /^\s*([A-Za-z_][\w-]*)\s*(?:\(\s*([^)]*?)\s*\)|:\s*(.+?))?\s*$/.exec(text);
+  if (!m) return { name: text.trim() };
+  const arg = m[2] ?? m[3];
+  return arg === undefined || arg === '' ? { name: m[1]! } : { name: m[1]!, arg };
+}
+
+const CURRENCY_PREFIX: Record<string, string> = { USD: 'US$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
+const CURRENCY_SUFFIX: Record<string, { en: string; zh: string }> = {
+  CNY: { en: 'yuan', zh: '元' },
+  RMB: { en: 'yuan', zh: '元' },
+};
+const ZH_SCALE: Record<string, string> = { trillion: '万亿', billion: '亿', million: '百万', thousand: '千' };
+const ZH_SCALE_FACTOR: Record<string, number> = { trillion: 1, billion: 10, million: 1, thousand: 1 };
+const ZH_CURRENCY: Record<string, string> = { USD: '美元', EUR: '欧元', GBP: '英镑', JPY: '日元', HKD: '港元', CNY: '元', RMB: '元' };
+
+const CJK = /[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/;
+
+function isChinese(lang: string): boolean {
+  return lang.toLowerCase().startsWith('zh');
+}
+
+/** Formats a bare number: grouping, decimals and compact notation by locale. */
+export function formatNumber(value: number, spec: Pick<FormatSpec, 'decimals' | 'compact'>, lang: string): string {
+  const options: Intl.NumberFormatOptions =
+    spec.decimals !== undefined
+      ? { minimumFractionDigits: spec.decimals, maximumFractionDigits: spec.decimals }
+      : { maximumFractionDigits: Math.abs(value) >= 100 ? 1 : 2 };
+  if (spec.compact) {
+    options.notation = 'compact';
+    if (spec.decimals === undefined) options.maximumFractionDigits = 1;
+  }
+  // 0 decimals for integers regardless of magnitude; keep what the data file wrote otherwise.
+  if (spec.decimals === undefined && !spec.compact) options.maximumFractionDigits = Math.max(decimalsOf(value), 0);
+  return new Intl.NumberFormat(lang, options).format(value);
+}
+
+function decimalsOf(value: number): number {
+  if (Number.isInteger(value)) return 0;
+  const s = String(value);
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : Math.min(6, s.length - dot - 1);
+}
+
+/** A value with its unit, e.g. "US$6.16 trillion", "48.3%", "22 zones", "6.16万亿美元". */
+export function formatValue(value: number | string, unit: string | undefined, spec: FormatSpec, lang: string): string {
+  if (typeof value === 'string' || spec.raw) return String(value);
+  if (spec.percent) {
+    const shown = unit === '%' ? value : value * 100;
+    return `${formatNumber(shown, spec, lang)}%`;
+  }
+  const number = formatNumber(value, spec, lang);
+  if (!spec.withUnit || !unit) return number;
+  return attachUnit(number, value, unit, spec, lang);
+}
+
+function attachUnit(number: string, value: number, unit: string, spec: FormatSpec, lang: string): string {
+  if (unit === '%' || unit === '‰' || unit === '°') return `${number}${unit}`;
+  const [code, ...rest] = unit.split(/\s+/);
+  const scale = rest.join(' ');
+  if (isChinese(lang) && code && ZH_CURRENCY[code]) {
+    const zhScale = ZH_SCALE[scale] ?? scale;
+    const factor = ZH_SCALE_FACTOR[scale] ?? 1;
+    const n = factor === 1 ? number : formatNumber(value * factor, spec, lang);
+    return `${n}${zhScale}${ZH_CURRENCY[code]}`;
+  }
+  if (code && CURRENCY_PREFIX[code]) return `${CURRENCY_PREFIX[code]}${number}${scale ? ` ${scale}` : ''}`;
+  if (code && CURRENCY_SUFFIX[code]) return `${number}${scale ? ` ${scale}` : ''} ${CURRENCY_SUFFIX[code].en}`;
+  if (CJK.test(unit[0] ?? '')) return `${number}${unit}`;
+  return `${number} ${singular(unit, value)}`;
+}
+
+/** "1 years" reads wrong; the plural is what data files usually hold. */
+function singular(unit: string, value: number): string {
+  if (value !== 1) return unit;
+  if (/ies$/.test(unit)) return unit.replace(/ies$/, 'y');
+  if (/s$/.test(unit) && !/ss$/.test(unit)) return unit.slice(0, -1);
+  return unit;
+}
+
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2025-10-27" → "27 Oct 2025" (en) or "2025年10月27日" (zh); other text unchanged. */
+export function formatDate(date: string, lang: string, long = false): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return date;
+  if (isChinese(lang)) return `${y}年${month}月${Number(d)}日`;
+  return `${Number(d)} ${(long ? MONTHS_LONG : MONTHS_SHORT)[month - 1]} ${y}`;
+}
