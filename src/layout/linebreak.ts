@@ -1,0 +1,187 @@
+/**
+ * Greedy line breaking for slide text whose widths come from a real font measurer.
+ * Break opportunities follow a simplified UAX #14 plus East Asian kinsoku shori,
+ * which is close to what PowerPoint does when it re-flows the text we emit.
+ */
+
+/** Measures the advance width of a string, in the same unit as maxWidth (points). */
+export type MeasureFn = (text: string) => number;
+
+export interface WrapResult {
+  /** Lines as they would be displayed (trailing spaces trimmed). */
+  lines: string[];
+  /** Measured width of each line. */
+  widths: number[];
+  /** True when an unbreakable run wider than maxWidth had to be cut mid-word. */
+  brokeWord: boolean;
+  /** Width of the widest unbreakable segment (tells whether a font size can fit at all). */
+  widestWord: number;
+}
+
+// Kinsoku: may not start a line (closing punctuation, small kana, iteration marks, postfixes).
+const NO_START = new Set([
+  ...'，。、；：？！）」』】》〉”’…‥・ー々〕％〗〙］｝｠｡､．ゝゞヽヾ〻',
+  ...'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ',
+  ...',.;:?!)]}%',
+]);
+// Kinsoku: may not end a line (opening punctuation and currency prefixes like "US$720", "￥5").
+const NO_END = new Set([...'（「『【《〈“‘〔〖〘［｛｟([{$£¥€￥￡＄₩']);
+// Break after these, never before: keeps "——" together and attached to the preceding word.
+const HYPHENS = new Set(['-', '\u2010', '\u2013', '\u2014']);
+// Spaces hang at the end of a line: they end a segment but never count toward its width.
+const SPACES = new Set([' ', '\t', '\u3000', '\u200b']);
+const NEWLINES = new Set(['\n', '\r', '\r\n']);
+// No-break spaces and the word joiner exist precisely to forbid a break on either side.
+const GLUE = new Set(['\u00a0', '\u202f', '\u2060']);
+const TRAILING_SPACES = /[ \t\u3000\u200b]+$/;
+const PRINTABLE_ASCII = /^[\t\x20-\x7e]*$/;
+const DIGIT = /^[0-9０-９]/;
+// Sub-point float noise from the measurer must not push a line that "exactly fits" over.
+const EPSILON = 1e-6;
+
+const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x11ff], // Hangul Jamo
+  [0x2e80, 0x2fdf], // CJK radicals, Kangxi radicals
+  [0x3000, 0x303f], // CJK symbols and punctuation
+  [0x3040, 0x30ff], // Hiragana, Katakana
+  [0x3100, 0x31ff], // Bopomofo, Hangul compatibility Jamo, Katakana extensions
+  [0x3200, 0x4dbf], // enclosed CJK, compatibility, extension A
+  [0x4e00, 0x9fff], // CJK unified ideographs
+  [0xa960, 0xa97f], // Hangul Jamo extended A
+  [0xac00, 0xd7af], // Hangul syllables
+  [0xf900, 0xfaff], // CJK compatibility ideographs
+  [0xfe30, 0xfe4f], // CJK compatibility forms
+  [0xff00, 0xffef], // half-width and full-width forms
+  [0x20000, 0x3ffff], // extensions B and later (astral planes)
+];
+
+function isCJK(grapheme: string): boolean {
+  const cp = grapheme.codePointAt(0) ?? 0;
+  // Full-width digits and letters behave like words ("２０２４" must not split).
+  const fullwidthAlnum =
+    (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
+  return !fullwidthAlnum && CJK_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi);
+}
+
+let graphemeSegmenter: Intl.Segmenter | undefined;
+
+/** User-perceived characters, so cuts never split a combining mark, emoji or surrogate pair. */
+function graphemes(text: string): string[] {
+  // Most slide text is plain ASCII; skip the (comparatively slow) segmenter for it.
+  if (PRINTABLE_ASCII.test(text)) return text.split('');
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+}
+
+/** Whether a line may break between `a` and `b`; `before` is the grapheme preceding `a`. */
+function canBreak(before: string | undefined, a: string, b: string): boolean {
+  if (NEWLINES.has(a)) return true;
+  if (NEWLINES.has(b) || SPACES.has(b) || NO_START.has(b)) return false;
+  if (SPACES.has(a)) return true;
+  if (NO_END.has(a) || GLUE.has(a) || GLUE.has(b) || HYPHENS.has(b)) return false;
+  if (HYPHENS.has(a)) {
+    // A leading hyphen is a sign or bullet ("-5"), and hyphen-minus before a digit
+    // is a minus or a range ("2020-2024"): neither is a hyphenation point.
+    const leading = before === undefined || SPACES.has(before);
+    return !leading && !(a === '-' && DIGIT.test(b));
+  }
+  // Keep a number with the CJK unit/counter that follows it ("22个", "2024年").
+  if (DIGIT.test(a) && isCJK(b)) return false;
+  return isCJK(a) || isCJK(b);
+}
+
+/**
+ * Splits text into unbreakable segments: each segment ends at a break opportunity.
+ * Trailing spaces (and a newline) stay at the end of the segment they follow.
+ */
+export function segments(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let before: string | undefined;
+  let prev: string | undefined;
+  for (const g of graphemes(text)) {
+    if (prev !== undefined && canBreak(before, prev, g)) {
+      out.push(current);
+      current = '';
+    }
+    current += g;
+    before = prev;
+    prev = g;
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+function trimEnd(s: string): string {
+  return s.replace(TRAILING_SPACES, '');
+}
+
+/**
+ * Greedily fills lines no wider than maxWidth. Whole line candidates are measured (not sums
+ * of segment widths) so kerning and shaping are honoured. Each segment costs at most two
+ * measure calls (plus one per character when an over-wide run is cut), so long paragraphs
+ * stay linear in measure calls rather than quadratic.
+ */
+export function wrapText(text: string, maxWidth: number, measure: MeasureFn): WrapResult {
+  const result: WrapResult = { lines: [], widths: [], brokeWord: false, widestWord: 0 };
+  const cache = new Map<string, number>();
+  const width = (s: string): number => {
+    const visible = trimEnd(s);
+    if (visible === '') return 0;
+    let w = cache.get(visible);
+    if (w === undefined) {
+      w = measure(visible);
+      cache.set(visible, w);
+    }
+    return w;
+  };
+  const fits = (w: number): boolean => w <= maxWidth + EPSILON;
+  const emit = (line: string, w: number): void => {
+    result.lines.push(trimEnd(line));
+    result.widths.push(w);
+  };
+
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    let line = '';
+    let lineWidth = 0;
+    for (const seg of segments(paragraph)) {
+      const segWidth = width(seg);
+      result.widestWord = Math.max(result.widestWord, segWidth);
+      if (line !== '') {
+        const joined = width(line + seg);
+        if (fits(joined)) {
+          line += seg;
+          lineWidth = joined;
+          continue;
+        }
+        emit(line, lineWidth);
+      }
+      if (fits(segWidth)) {
+        line = seg;
+        lineWidth = segWidth;
+        continue;
+      }
+      // Nothing else can be done with an over-wide run: cut it by characters, at least
+      // one per line, and let the remainder share a line with what follows.
+      const body = trimEnd(seg);
+      let piece = '';
+      let pieceWidth = 0;
+      for (const ch of graphemes(body)) {
+        const w = width(piece + ch);
+        if (piece !== '' && !fits(w)) {
+          emit(piece, pieceWidth);
+          result.brokeWord = true;
+          piece = ch;
+          pieceWidth = width(ch);
+        } else {
+          piece += ch;
+          pieceWidth = w;
+        }
+      }
+      line = piece + seg.slice(body.length);
+      lineWidth = pieceWidth;
+    }
+    emit(line, lineWidth);
+  }
+  return result;
+}

@@ -1,0 +1,36 @@
+import { createCanvas, type CanvasRenderingContext2D } from 'canvas';
+import type { ThemeFonts } from '../model.js';
+
+/** Measures text in points with the theme's metric faces. The only module that measures text. */
+export interface TextMeasurer {
+  width(text: string, size: number, bold?: boolean): number;
+}
+
+/**
+ * Canvas measures in CSS pixels of the font size it is given; giving it the size in points
+ * yields widths in points. Latin runs use the Latin metric face and CJK runs fall back (per
+ * glyph, by Pango) to the East Asian face, as PowerPoint picks `latin` and `ea` fonts.
+ */
+export function createMeasurer(fonts: Pick<ThemeFonts, 'latinMetric' | 'eastAsianMetric'>): TextMeasurer {
+  const ctx: CanvasRenderingContext2D = createCanvas(8, 8).getContext('2d');
+  const family = `"${fonts.latinMetric}", "${fonts.eastAsianMetric}"`;
+  const cache = new Map<string, number>();
+  let currentFont = '';
+  return {
+    width(text: string, size: number, bold = false): number {
+      const key = `${bold ? 'b' : ''}${size}|${text}`;
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+      // Measure at a large size and scale: Pango rounds small sizes to whole pixels.
+      const font = `${bold ? 'bold ' : ''}100px ${family}`;
+      if (font !== currentFont) {
+        ctx.font = font;
+        currentFont = font;
+      }
+      const w = (ctx.measureText(text).width * size) / 100;
+      if (cache.size > 50_000) cache.clear();
+      cache.set(key, w);
+      return w;
+    },
+  };
+}

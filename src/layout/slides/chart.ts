@@ -1,0 +1,41 @@
+import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
+import { bulletsElement, fitBullets } from '../bullets.js';
+import { noteShrink } from '../fit.js';
+import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { contentSlide } from './content.js';
+
+type Slide = Extract<ResolvedSlide, { kind: 'chart' }>;
+
+const SIDE_GAP = 28;
+/** Share of the body width the chart takes when bullets stand beside it. */
+const CHART_SHARE = 0.6;
+
+export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
+  const { sizes, palette } = ctx.theme;
+  return [
+    contentSlide(slide, ctx, slide.title, (body) => {
+      const elements: Element[] = [];
+      const withBullets = slide.bullets.length > 0;
+      const chartW = withBullets ? Math.round((body.width - SIDE_GAP) * CHART_SHARE) : body.width;
+      let chartBottom = body.bottom;
+      if (slide.caption) {
+        const box = { x: body.left, y: 0, w: chartW, h: fittedHeight(2, sizes.caption) };
+        const r = fitOne(slide.caption, { box, size: sizes.caption, minSize: Math.min(sizes.caption, 11), maxLines: 2, what: 'chart caption', at: slide.at }, ctx);
+        box.h = fittedHeight(r.lines, r.size);
+        box.y = body.bottom - box.h;
+        chartBottom = box.y - 8;
+        elements.push({ kind: 'text', name: 'Caption', role: 'other', box, paragraphs: [paragraph(slide.caption, r.size, palette.muted, { italic: true })], valign: 'top', insets: TEXT_INSETS });
+      }
+      elements.push({ kind: 'chart', name: 'Chart', box: { x: body.left, y: body.top, w: chartW, h: chartBottom - body.top }, chart: slide.chart });
+      if (withBullets) {
+        const box = { x: body.left + chartW + SIDE_GAP, y: body.top, w: body.width - chartW - SIDE_GAP, h: body.bottom - body.top };
+        const start = Math.min(sizes.body, 20);
+        const fit = fitBullets(slide.bullets, box, start, sizes.bodyMin, ctx);
+        if (!fit.fits) ctx.diagnostics.error('text-does-not-fit', 'the bullets beside the chart do not fit even at the smallest size', slide.at, 'keep two or three short bullets beside a chart');
+        else noteShrink('bullets beside the chart', start, fit.size, slide.at, ctx.diagnostics);
+        elements.push(bulletsElement(slide.bullets, box, fit.size, ctx));
+      }
+      return elements;
+    }),
+  ];
+}

@@ -1,0 +1,39 @@
+import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
+import { frameOf, layoutSourceLine, layoutTitle, type LayoutContext } from '../frame.js';
+
+/** The body region of a content slide once its title is placed. */
+export interface Body {
+  top: number;
+  bottom: number;
+  left: number;
+  width: number;
+}
+
+/** A content slide: title, body elements from `fill`, source line; `title` may carry "(cont.)". */
+export function contentSlide(slide: ResolvedSlide, ctx: LayoutContext, title: string, fill: (body: Body) => Element[]): LaidOutSlide {
+  const head = layoutTitle(title, slide, ctx);
+  const body = bodyBelow(head.bodyTop, ctx);
+  const line = ctx.sourceLine(slide.sources);
+  return {
+    master: 'content',
+    elements: [...head.elements, ...fill(body), ...layoutSourceLine(line, slide, ctx)],
+    notes: slide.notes,
+    ...(line ? { sourceLine: line } : {}),
+    at: slide.at,
+  };
+}
+
+function bodyBelow(top: number, ctx: LayoutContext): Body {
+  const f = frameOf(ctx.theme);
+  return { top, bottom: f.bodyBottom, left: f.margin, width: f.width - 2 * f.margin };
+}
+
+/** The body region a slide with this title will have, before laying anything out. */
+export function bodyFor(slide: ResolvedSlide, title: string, ctx: LayoutContext): Body {
+  return bodyBelow(layoutTitle(title, slide, ctx).bodyTop, ctx);
+}
+
+export function continued(title: string, page: number, lang: string): string {
+  if (page === 0) return title;
+  return lang.toLowerCase().startsWith('zh') ? `${title}（续）` : `${title} (cont.)`;
+}

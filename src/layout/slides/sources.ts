@@ -1,0 +1,40 @@
+import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
+import { LINE_HEIGHT } from '../fit.js';
+import { fitBullets, packBullets } from '../bullets.js';
+import { TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { bodyFor, contentSlide, continued } from './content.js';
+
+type Slide = Extract<ResolvedSlide, { kind: 'sources' }>;
+
+/** The closing list of every source a slide cited, numbered. */
+export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
+  const { sizes, palette } = ctx.theme;
+  const start = Math.min(sizes.body, 18);
+  const items = slide.entries.map((text) => ({ text, level: 0 as const }));
+  const b = bodyFor(slide, slide.title, ctx);
+  const box = { x: b.left, y: b.top, w: b.width, h: b.bottom - b.top };
+  const fit = fitBullets(items, box, start, sizes.bodyMin, ctx);
+  const pages = fit.fits ? [items] : packBullets(items, box, sizes.bodyMin, ctx);
+  const size = fit.fits ? fit.size : sizes.bodyMin;
+  let number = 0;
+  return pages.map((page, p) =>
+    contentSlide(slide, ctx, continued(slide.title, p, ctx.lang), (body) => [
+      {
+        kind: 'text',
+        name: 'Sources',
+        role: 'body',
+        box: { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top },
+        paragraphs: page.map((item, i) => ({
+          runs: [{ text: `${++number}. ${item.text}`, size, color: palette.text }],
+          level: 0,
+          bullet: false,
+          align: 'left' as const,
+          lineHeight: size * LINE_HEIGHT,
+          spaceBefore: i === 0 ? 0 : 0.55 * size,
+        })),
+        valign: 'top',
+        insets: TEXT_INSETS,
+      },
+    ]),
+  );
+}

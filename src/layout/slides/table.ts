@@ -1,0 +1,124 @@
+import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
+import { measureBlocks, WIDTH_SAFETY } from '../fit.js';
+import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import type { TextMeasurer } from '../measure.js';
+import { bodyFor, contentSlide, continued } from './content.js';
+
+type Slide = Extract<ResolvedSlide, { kind: 'table' }>;
+
+/** Cell padding in points (left/right, top/bottom), written into the pptx as cell margins. */
+export const CELL_PAD_X = 6;
+export const CELL_PAD_Y = 4;
+
+/**
+ * Column widths: every column gets its natural width when the table fits; otherwise
+ * narrow columns keep theirs and wide (text) columns share what is left and wrap.
+ */
+export function columnWidths(columns: string[], rows: string[][], total: number, size: number, m: TextMeasurer): number[] {
+  const natural = columns.map((c, i) => {
+    const cells = [m.width(c, size, true), ...rows.map((r) => m.width(r[i] ?? '', size))];
+    return Math.max(...cells) / WIDTH_SAFETY + 2 * CELL_PAD_X + 2;
+  });
+  const sum = natural.reduce((a, b) => a + b, 0);
+  if (sum <= total) {
+    const extra = (total - sum) / columns.length;
+    return natural.map((w) => w + extra);
+  }
+  // Longest word of each column: the width below which it would have to break mid-word.
+  const floor = columns.map((c, i) => {
+    const words = [c, ...rows.map((r) => r[i] ?? '')].flatMap((t) => t.split(/\s+/));
+    return Math.max(...words.map((w) => m.width(w, size, true))) / WIDTH_SAFETY + 2 * CELL_PAD_X + 2;
+  });
+  const widths = [...natural];
+  let fixed = new Array<boolean>(columns.length).fill(false);
+  // Share the room among unfixed columns in proportion to their natural width; fix those that need less.
+  for (let round = 0; round < columns.length; round++) {
+    const room = total - widths.reduce((a, w, i) => a + (fixed[i] ? w : 0), 0);
+    const want = natural.reduce((a, w, i) => a + (fixed[i] ? 0 : w), 0);
+    let changed = false;
+    columns.forEach((_, i) => {
+      if (fixed[i]) return;
+      const share = (natural[i]! / want) * room;
+      widths[i] = share;
+      if (share < floor[i]!) {
+        widths[i] = floor[i]!;
+        fixed = fixed.map((f, j) => f || j === i);
+        changed = true;
+      }
+    });
+    if (!changed) break;
+  }
+  return widths;
+}
+
+export function rowHeights(columns: string[], rows: string[][], widths: number[], size: number, m: TextMeasurer): number[] {
+  const height = (cells: string[], bold: boolean) =>
+    Math.max(...cells.map((text, i) => measureBlocks([{ text, indent: 0, bold }], widths[i]! - 2 * CELL_PAD_X, size, m).height)) + 2 * CELL_PAD_Y;
+  return [height(columns, true), ...rows.map((r) => height(r, false))];
+}
+
+/** Keep the theme size; shrink to the minimum; then continue the rows on further slides, header repeated. */
+export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
+  const { sizes, palette } = ctx.theme;
+  const body = bodyFor(slide, slide.title, ctx);
+  let captionH = 0;
+  let captionSize = sizes.caption;
+  if (slide.caption) {
+    const box = { x: body.left, y: 0, w: body.width, h: fittedHeight(2, sizes.caption) };
+    const r = fitOne(slide.caption, { box, size: sizes.caption, minSize: Math.min(sizes.caption, 11), maxLines: 2, what: 'table caption', at: slide.at }, ctx);
+    captionSize = r.size;
+    captionH = fittedHeight(r.lines, r.size) + 10;
+  }
+  const room = body.bottom - body.top - captionH;
+  let size = sizes.table;
+  let widths: number[] = [];
+  let heights: number[] = [];
+  let fits = false;
+  for (; size >= sizes.tableMin - 1e-9; size -= 0.5) {
+    widths = columnWidths(slide.columns, slide.rows, body.width, size, ctx.measure);
+    heights = rowHeights(slide.columns, slide.rows, widths, size, ctx.measure);
+    if (heights.reduce((a, b) => a + b, 0) <= room) {
+      fits = true;
+      break;
+    }
+  }
+  let pages: number[][];
+  if (fits) {
+    if (size < sizes.table) ctx.diagnostics.warn('text-shrunk', `table set at ${size} pt instead of ${sizes.table} pt to fit`, slide.at, 'shorten cells or move rows to another slide');
+    pages = [slide.rows.map((_, i) => i)];
+  } else {
+    size = sizes.table;
+    widths = columnWidths(slide.columns, slide.rows, body.width, size, ctx.measure);
+    heights = rowHeights(slide.columns, slide.rows, widths, size, ctx.measure);
+    pages = [];
+    let page: number[] = [];
+    let used = heights[0]!;
+    slide.rows.forEach((_, r) => {
+      const h = heights[r + 1]!;
+      if (page.length && used + h > room) {
+        pages.push(page);
+        page = [];
+        used = heights[0]!;
+      }
+      if (used + h > room) ctx.diagnostics.error('text-does-not-fit', `table row ${r + 1} is taller than a whole slide`, slide.at, 'shorten the cells of that row');
+      page.push(r);
+      used += h;
+    });
+    if (page.length) pages.push(page);
+    ctx.diagnostics.warn('content-split', `table continued over ${pages.length} slides, header repeated`, slide.at, 'show fewer rows, or pick columns with `table: { data, columns }`');
+  }
+  return pages.map((rowIndices, p) =>
+    contentSlide(slide, ctx, continued(slide.title, p, ctx.lang), (b) => {
+      const rows = rowIndices.map((i) => slide.rows[i]!);
+      const rowH = [heights[0]!, ...rowIndices.map((i) => heights[i + 1]!)];
+      const h = rowH.reduce((a, c) => a + c, 0);
+      const elements: LaidOutSlide['elements'] = [
+        { kind: 'table', name: 'Table', box: { x: b.left, y: b.top, w: b.width, h }, columnWidths: widths, rows: [slide.columns, ...rows], numeric: slide.numeric, size, rowHeights: rowH },
+      ];
+      if (slide.caption && p === pages.length - 1) {
+        elements.push({ kind: 'text', name: 'Caption', role: 'other', box: { x: b.left, y: b.top + h + 10, w: b.width, h: captionH - 10 }, paragraphs: [paragraph(slide.caption, captionSize, palette.muted, { italic: true })], valign: 'top', insets: TEXT_INSETS });
+      }
+      return elements;
+    }),
+  );
+}
