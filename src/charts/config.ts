@@ -1,0 +1,254 @@
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { ChartModel, Palette } from '../model.js';
+import { DEFAULT_FORMAT, formatValue, specFromFilters, parseFilter, type FormatSpec } from '../resolve/format.js';
+
+/** What a chart's look depends on besides its data: derived from the theme and the box. */
+export interface ChartStyle {
+  palette: Palette;
+  /** CSS font-family list for chart text, CJK face last. */
+  fontFamily: string;
+  /** Base font size in CSS px of the rendered picture. */
+  fontSize: number;
+  /** Size of the picture in CSS px (96 per inch); multiplied by density when rendered. */
+  width: number;
+  height: number;
+  density: number;
+}
+
+const PT_TO_PX = 96 / 72;
+
+/**
+ * Chart text size for a box: the theme's chart size at full slide width, scaled down with
+ * the square root of the box's share of it, never below 11 pt on the slide.
+ */
+export function chartStyleFor(box: { w: number; h: number }, slideWidth: number, theme: { palette: Palette; fonts: { chart: string }; sizes: { chart: number }; charts: { density: number } }): ChartStyle {
+  const share = Math.min(1, box.w / (slideWidth * 0.9));
+  const pt = Math.max(11, theme.sizes.chart * Math.sqrt(share));
+  return {
+    palette: theme.palette,
+    fontFamily: theme.fonts.chart.split(',').map((f) => `"${f.trim().replace(/"/g, '')}"`).concat('sans-serif').join(', '),
+    fontSize: Math.round(pt * PT_TO_PX * 10) / 10,
+    width: Math.round(box.w * PT_TO_PX),
+    height: Math.round(box.h * PT_TO_PX),
+    density: theme.charts.density,
+  };
+}
+
+function formatSpecOf(chart: ChartModel): FormatSpec {
+  const spec = specFromFilters(chart.format.map(parseFilter));
+  return 'error' in spec ? DEFAULT_FORMAT : spec;
+}
+
+const hex = (c: string, alpha = 1) => {
+  if (alpha >= 1) return `#${c}`;
+  const n = parseInt(c, 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+};
+
+/** Values of a 100 % stacked chart: each category's share of its total. */
+function percentStack(chart: ChartModel): number[][] {
+  const totals = chart.labels.map((_, i) => chart.datasets.reduce((a, d) => a + Math.abs(d.values[i] ?? 0), 0));
+  return chart.datasets.map((d) => d.values.map((v, i) => (totals[i] ? (100 * v) / totals[i]! : 0)));
+}
+
+/**
+ * The chart.js configuration for a chart model. Pure: the same model and style give the same
+ * configuration, which the renderer may mutate (it gets a fresh one each time).
+ */
+export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfiguration {
+  const p = style.palette;
+  const spec = formatSpecOf(chart);
+  const circular = chart.type === 'pie' || chart.type === 'doughnut';
+  const percentStacked = chart.stacked === 'percent';
+  const values = percentStacked ? percentStack(chart) : chart.datasets.map((d) => d.values);
+  const unit = percentStacked ? '%' : chart.unit;
+  const fmt = (v: number, u = unit) => formatValue(v, u, percentStacked ? { ...DEFAULT_FORMAT, decimals: 0 } : spec, chart.lang);
+  const axisFmt = (v: number) => formatValue(v, unit === '%' ? '%' : undefined, { ...spec, withUnit: unit === '%', ...(spec.decimals === undefined ? {} : { decimals: spec.decimals }) }, chart.lang);
+  const font = { family: style.fontFamily, size: style.fontSize };
+  const small = { family: style.fontFamily, size: Math.round(style.fontSize * 0.9 * 10) / 10 };
+  const colour = (i: number) => p.series[i % p.series.length]!;
+  const muted = 'B8C0CC';
+
+  let datasets: ChartDataset[];
+  if (circular) {
+    datasets = [
+      {
+        label: chart.datasets[0]!.label,
+        data: values[0]!,
+        backgroundColor: chart.labels.map((l, i) => hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted)),
+        borderColor: hex(p.background),
+        borderWidth: 2,
+      } as ChartDataset,
+    ];
+  } else if (chart.type === 'scatter') {
+    datasets = chart.datasets.map((d, i) => ({
+      label: d.label,
+      data: chart.labels.map((l, j) => ({ x: Number(l), y: values[i]![j]! })),
+      backgroundColor: hex(colour(i)),
+      pointRadius: 5,
+    })) as ChartDataset[];
+  } else {
+    datasets = chart.datasets.map((d, i) => {
+      const asLine = chart.type === 'line' || chart.type === 'area' || (chart.type === 'combo' && chart.lineDatasets.includes(i));
+      const base = { label: d.label, data: values[i]! };
+      if (asLine) {
+        return {
+          ...base,
+          type: 'line',
+          borderColor: hex(colour(i)),
+          backgroundColor: hex(colour(i), chart.type === 'area' ? 0.25 : 1),
+          fill: chart.type === 'area' ? (chart.stacked ? (i === 0 ? 'origin' : '-1') : 'origin') : false,
+          borderWidth: 3,
+          pointRadius: chart.labels.length > 24 ? 0 : 4,
+          pointBackgroundColor: hex(colour(i)),
+          tension: 0,
+          ...(chart.type === 'combo' ? { yAxisID: 'y2', order: 0 } : {}),
+        } as ChartDataset;
+      }
+      const single = chart.datasets.length === 1;
+      return {
+        ...base,
+        type: 'bar',
+        backgroundColor:
+          chart.highlight !== undefined && single
+            ? chart.labels.map((l) => hex(l === chart.highlight ? p.accent : muted))
+            : hex(colour(i)),
+        borderRadius: 0,
+        maxBarThickness: 120,
+        categoryPercentage: 0.7,
+        barPercentage: 0.9,
+        ...(chart.type === 'combo' ? { order: 1 } : {}),
+      } as ChartDataset;
+    });
+  }
+
+  const stacked = chart.stacked !== false;
+  const valueAxis = chart.horizontal ? 'x' : 'y';
+  const categoryAxis = chart.horizontal ? 'y' : 'x';
+  const axisTitle = (text: string | undefined) => (text ? { display: true, text, color: hex(p.muted), font: small } : { display: false });
+  const scales: Record<string, unknown> = circular
+    ? {}
+    : {
+        [categoryAxis]: {
+          type: chart.type === 'scatter' ? 'linear' : 'category',
+          stacked,
+          grid: { display: chart.type === 'scatter', color: hex(p.rule) },
+          border: { color: hex(p.rule) },
+          ticks: { color: hex(p.text), font, autoSkip: true, maxRotation: 0 },
+          title: axisTitle(chart.xLabel),
+        },
+        [valueAxis]: {
+          type: 'linear',
+          stacked,
+          beginAtZero: true,
+          ...(percentStacked ? { max: 100 } : {}),
+          grid: { color: hex(p.rule), lineWidth: 1 },
+          border: { display: false },
+          ticks: { color: hex(p.muted), font: small, callback: (v: number | string) => axisFmt(Number(v)), maxTicksLimit: 6 },
+          title: axisTitle(chart.yLabel ?? (unit && unit !== '%' ? unit : undefined)),
+        },
+        ...(chart.type === 'combo'
+          ? {
+              y2: {
+                type: 'linear',
+                position: 'right',
+                beginAtZero: true,
+                grid: { display: false },
+                border: { display: false },
+                ticks: { color: hex(p.muted), font: small, maxTicksLimit: 6, callback: (v: number | string) => formatValue(Number(v), undefined, { ...spec, withUnit: false }, chart.lang) },
+                title: axisTitle(chart.lineDatasets.map((i) => chart.datasets[i]?.unit).find(Boolean)),
+              },
+            }
+          : {}),
+      };
+
+  const total = circular ? values[0]!.reduce((a, v) => a + v, 0) : 0;
+  const share = (v: number) => formatValue(total ? (100 * v) / total : 0, '%', { ...DEFAULT_FORMAT, decimals: 0 }, chart.lang);
+  const labelFor = (v: number, datasetIndex: number) =>
+    circular ? share(v) : fmt(v, percentStacked ? '%' : chart.datasets[datasetIndex]?.unit ?? unit);
+  const datalabels = chart.dataLabels
+    ? {
+        display: (ctx: { dataset: { data: unknown[] }; dataIndex: number }) => {
+          const v = ctx.dataset.data[ctx.dataIndex];
+          return typeof v === 'number' && (!circular || v / (total || 1) >= 0.04);
+        },
+        color: circular || stacked ? hex(p.accentText) : hex(p.text),
+        font: { ...font, weight: 'bold' },
+        anchor: circular ? 'center' : stacked ? 'center' : 'end',
+        align: circular ? 'center' : stacked ? 'center' : 'end',
+        offset: 2,
+        formatter: (v: number, ctx: { datasetIndex: number }) => labelFor(v, ctx.datasetIndex),
+      }
+    : { display: false };
+
+  const annotations = chart.target
+    ? {
+        target: {
+          type: 'line',
+          scaleID: valueAxis,
+          value: chart.target.value,
+          borderColor: hex(p.series[1] ?? p.accent),
+          borderWidth: 2,
+          borderDash: [8, 5],
+          label: {
+            display: true,
+            content: chart.target.label ?? fmt(chart.target.value),
+            position: 'end',
+            backgroundColor: hex(p.background),
+            color: hex(p.series[1] ?? p.accent),
+            font: small,
+          },
+        },
+      }
+    : {};
+
+  // Room for the value labels beyond the longest bar: an estimate from the longest label.
+  const longestLabel = chart.dataLabels && !circular && !stacked ? Math.max(...chart.datasets.flatMap((d, i) => d.values.map((v) => labelFor(v, i).length))) : 0;
+  const labelRoom = Math.round(longestLabel * style.fontSize * 0.6 + 8);
+  const layoutPadding = longestLabel ? { top: chart.horizontal ? 8 : Math.round(style.fontSize * 1.6), right: chart.horizontal ? labelRoom : 8, left: 4, bottom: 4 } : 8;
+
+  return {
+    type: circular ? chart.type : chart.type === 'scatter' ? 'scatter' : 'bar',
+    data: { labels: chart.type === 'scatter' ? [] : chart.labels, datasets },
+    options: {
+      indexAxis: chart.horizontal ? 'y' : 'x',
+      devicePixelRatio: style.density,
+      responsive: false,
+      animation: false,
+      layout: { padding: layoutPadding },
+      ...(chart.type === 'doughnut' ? { cutout: '55%' } : {}),
+      scales,
+      plugins: {
+        legend: {
+          display: chart.legend !== 'none',
+          position: chart.legend === 'none' ? 'top' : chart.legend === 'auto' ? (style.width / style.height >= 1.6 ? 'right' : 'bottom') : chart.legend,
+          labels: {
+            color: hex(p.text),
+            font,
+            boxWidth: Math.round(style.fontSize),
+            padding: Math.round(style.fontSize * 0.8),
+            // A slice's legend entry says its value; the slice itself shows its share.
+            ...(circular
+              ? {
+                  generateLabels: () =>
+                    chart.labels.map((l, i) => ({
+                      text: `${l}: ${fmt(values[0]![i]!, chart.datasets[0]!.unit ?? unit)}`,
+                      fillStyle: hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted),
+                      strokeStyle: hex(p.background),
+                      lineWidth: 0,
+                      hidden: false,
+                      index: i,
+                      fontColor: hex(p.text),
+                    })),
+                }
+              : {}),
+          },
+        },
+        title: chart.title ? { display: true, text: chart.title, color: hex(p.title), font: { ...font, size: style.fontSize * 1.1, weight: 'bold' }, align: 'start' } : { display: false },
+        tooltip: { enabled: false },
+        datalabels,
+        annotation: { annotations },
+      },
+    } as ChartConfiguration['options'],
+  } as ChartConfiguration;
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import type { ChartModel } from '../model.js';
+import { chartConfig, type ChartStyle } from './config.js';
+
+const require = createRequire(import.meta.url);
+
+/** Versions of everything that decides a chart's pixels, for the cache key. */
+export function rendererVersions(): Record<string, string> {
+  // Some packages do not export package.json: walk up from their entry point to find it.
+  const version = (name: string) => {
+    let dir = dirname(require.resolve(name));
+    for (let i = 0; i < 6; i++, dir = dirname(dir)) {
+      try {
+        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name && pkg.version) return pkg.version;
+      } catch {
+        // keep walking up
+      }
+    }
+    return 'unknown';
+  };
+  return Object.fromEntries(['chart.js', 'chartjs-node-canvas', 'canvas', 'chartjs-plugin-datalabels', 'chartjs-plugin-annotation'].map((n) => [n, version(n)]));
+}
+
+/**
+ * Draws charts with chart.js through chartjs-node-canvas: the only module that imports it.
+ * One renderer per build; it keeps one chart.js instance per picture size, since each
+ * instance loads its own copy of chart.js.
+ */
+export class ChartRenderer {
+  private readonly instances = new Map<string, ChartJSNodeCanvas>();
+
+  private instance(style: ChartStyle): ChartJSNodeCanvas {
+    const key = `${style.width}x${style.height}|${style.palette.background}`;
+    let instance = this.instances.get(key);
+    if (!instance) {
+      instance = new ChartJSNodeCanvas({
+        width: style.width,
+        height: style.height,
+        backgroundColour: `#${style.palette.background}`,
+        plugins: { modern: ['chartjs-plugin-datalabels', 'chartjs-plugin-annotation'] },
+      });
+      this.instances.set(key, instance);
+    }
+    return instance;
+  }
+
+  /** A PNG of the chart at style.density times its CSS size. */
+  render(chart: ChartModel, style: ChartStyle): Promise<Buffer> {
+    // chartjs-node-canvas mutates the configuration: build a fresh one per render.
+    return this.instance(style).renderToBuffer(chartConfig(chart, style), 'image/png');
+  }
+}
