@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import type { Box, ThemeFonts } from '../model.js';
+
+export interface PackageOptions {
+  fonts: Pick<ThemeFonts, 'latin' | 'eastAsian'>;
+  /** The time written into the package: fixed, so the same inputs give the same bytes. */
+  timestamp: Date;
+  /** Title placeholder boxes by slide (0-based), in points. */
+  titleBoxes?: readonly (Box | undefined)[];
+}
+
+const EMU_PER_PT = 12700;
+
+/**
+ * pptxgenjs places text aimed at a placeholder at the master's position, whatever the
+ * slide asks; give each slide's title the box layout chose, and a name that says what it is.
+ */
+export function placeTitle(xml: string, box: Box): string {
+  const emu = (v: number) => Math.round(v * EMU_PER_PT);
+  return xml.replace(
+    /(<p:sp><p:nvSpPr><p:cNvPr id="\d+" name=")[^"]*("[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph[^>]*?type="title"[^>]*?\/><\/p:nvPr><\/p:nvSpPr><p:spPr><a:xfrm>)<a:off x="\d+" y="\d+"\/><a:ext cx="\d+" cy="\d+"\/>/,
+    `$1Title$2<a:off x="${emu(box.x)}" y="${emu(box.y)}"/><a:ext cx="${emu(box.w)}" cy="${emu(box.h)}"/>`,
+  );
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * Finishes what pptxgenjs wrote: East Asian fonts where it copied the Latin face, theme
+ * fonts, one copy of each image, no dangling content types, and fixed timestamps, then
+ * re-zips in a stable order. Pure bytes in, bytes out.
+ */
+export async function finishPackage(input: Buffer, options: PackageOptions): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(input);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const text = new Map<string, string>();
+  const binary = new Map<string, Buffer>();
+  for (const name of names) {
+    if (/\.(xml|rels)$/.test(name)) text.set(name, await zip.file(name)!.async('string'));
+    else binary.set(name, await zip.file(name)!.async('nodebuffer'));
+  }
+
+  const latin = escapeXml(options.fonts.latin);
+  const ea = escapeXml(options.fonts.eastAsian);
+  // pptxgenjs writes the Latin face into the ea slot too (PptxGenJS#1288): CJK would fall back to a random font.
+  const eaSlot = new RegExp(`<a:ea typeface="${escapeRegExp(latin)}"`, 'g');
+  for (const [name, xml] of text) {
+    if (/^ppt\/(slides|slideMasters|slideLayouts|notesSlides)\//.test(name)) text.set(name, xml.replace(eaSlot, `<a:ea typeface="${ea}"`));
+  }
+  options.titleBoxes?.forEach((box, i) => {
+    const name = `ppt/slides/slide${i + 1}.xml`;
+    const xml = text.get(name);
+    if (box && xml) text.set(name, placeTitle(xml, box));
+  });
+  const theme = text.get('ppt/theme/theme1.xml');
+  if (theme) {
+    text.set(
+      'ppt/theme/theme1.xml',
+      theme
+        .replace(/(<a:(?:major|minor)Font>)<a:latin typeface="[^"]*"(?: panose="[^"]*")?\/><a:ea typeface="[^"]*"\/>/g, `$1<a:latin typeface="${latin}"/><a:ea typeface="${ea}"/>`),
+    );
+  }
+
+  dedupeMedia(binary, text);
+  dropOrphanOverrides(text, new Set([...text.keys(), ...binary.keys()]));
+
+  const stamp = options.timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core = text.get('docProps/core.xml');
+  if (core) {
+    text.set(
+      'docProps/core.xml',
+      core
+        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
+    );
+  }
+
+  const out = new JSZip();
+  // [Content_Types].xml first, as Office writes it; then the order pptxgenjs chose.
+  const order = names.filter((n) => text.has(n) || binary.has(n)).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  for (const name of order) {
+    const data = text.get(name) ?? binary.get(name)!;
+    const stored = /\.(png|jpe?g|gif)$/i.test(name);
+    out.file(name, data, { date: options.timestamp, createFolders: false, compression: stored ? 'STORE' : 'DEFLATE' });
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+}
+
+/** pptxgenjs stores an image once per use; keep the first copy and point every relationship at it. */
+function dedupeMedia(binary: Map<string, Buffer>, text: Map<string, string>): void {
+  const firstByHash = new Map<string, string>();
+  const replace = new Map<string, string>();
+  for (const [name, data] of binary) {
+    if (!name.startsWith('ppt/media/')) continue;
+    const hash = createHash('sha256').update(data).digest('hex');
+    const first = firstByHash.get(hash);
+    if (first) replace.set(name, first);
+    else firstByHash.set(hash, name);
+  }
+  if (!replace.size) return;
+  for (const [name, xml] of text) {
+    if (!name.endsWith('.rels')) continue;
+    let changed = xml;
+    for (const [dup, first] of replace) {
+      const dupFile = dup.slice('ppt/media/'.length);
+      const firstFile = first.slice('ppt/media/'.length);
+      changed = changed.split(`../media/${dupFile}"`).join(`../media/${firstFile}"`);
+    }
+    if (changed !== xml) text.set(name, changed);
+  }
+  for (const dup of replace.keys()) binary.delete(dup);
+}
+
+/** pptxgenjs declares a content type for ~30 slide masters that do not exist. */
+function dropOrphanOverrides(text: Map<string, string>, parts: Set<string>): void {
+  const types = text.get('[Content_Types].xml');
+  if (!types) return;
+  text.set(
+    '[Content_Types].xml',
+    types.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (whole, part: string) => (parts.has(part) ? whole : '')),
+  );
+}

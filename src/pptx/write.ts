@@ -1,0 +1,281 @@
+import PptxModule from 'pptxgenjs';
+import type { Box, ChartModel, Element, LaidOutDeck, LaidOutSlide, Master, Paragraph, Theme } from '../model.js';
+import { CELL_PAD_X, CELL_PAD_Y } from '../layout/slides/table.js';
+import { BULLET_INDENT } from '../layout/bullets.js';
+import { frameOf, logoBox } from '../layout/frame.js';
+
+/**
+ * Translates the laid-out deck into pptxgenjs calls: the only module that knows pptxgenjs
+ * option names. Every decision was made by layout; this only converts points to inches.
+ */
+
+// At run time the ESM default export is the class; the package's types describe it as
+// CommonJS with the class under `.default`. Take whichever is there.
+const PptxGenJSClass = ((PptxModule as unknown as { default?: unknown }).default ?? PptxModule) as typeof PptxModule.default;
+type PptxGenJS = InstanceType<typeof PptxModule.default>;
+type Slide = PptxModule.default.Slide;
+type TextProps = PptxModule.default.TextProps;
+type TableRow = PptxModule.default.TableRow;
+type ChartOpts = PptxModule.default.IChartOpts;
+type MasterObjects = NonNullable<PptxModule.default.SlideMasterProps['objects']>;
+
+const inch = (pt: number) => Math.round((pt / 72) * 10000) / 10000;
+const geometry = (b: Box) => ({ x: inch(b.x), y: inch(b.y), w: inch(b.w), h: inch(b.h) });
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+const MASTER_NAMES: Record<Master, string> = { title: 'BRIEFDECK_TITLE', section: 'BRIEFDECK_SECTION', content: 'BRIEFDECK_CONTENT' };
+
+/** The proofing language of a run: CJK text is tagged Chinese even in an English deck. */
+export function runLang(text: string, deckLang: string): string {
+  const lang = deckLang.toLowerCase();
+  if (CJK.test(text)) return lang.startsWith('zh') ? normaliseLang(deckLang) : 'zh-CN';
+  return normaliseLang(deckLang);
+}
+
+function normaliseLang(lang: string): string {
+  const l = lang.toLowerCase();
+  if (l === 'en') return 'en-US';
+  if (l === 'zh' || l === 'zh-hans') return 'zh-CN';
+  if (l === 'zh-hant') return 'zh-TW';
+  return lang;
+}
+
+function textRuns(paragraphs: readonly Paragraph[], theme: Theme, lang: string): TextProps[] {
+  const runs: TextProps[] = [];
+  paragraphs.forEach((p, pi) => {
+    p.runs.forEach((r, ri) => {
+      const last = ri === p.runs.length - 1 && pi < paragraphs.length - 1;
+      runs.push({
+        text: r.text,
+        options: {
+          fontFace: theme.fonts.latin,
+          fontSize: r.size,
+          color: r.color,
+          bold: r.bold ?? false,
+          italic: r.italic ?? false,
+          lang: runLang(r.text, lang),
+          align: p.align,
+          lineSpacing: Math.round(p.lineHeight * 100) / 100,
+          ...(p.spaceBefore ? { paraSpaceBefore: Math.round(p.spaceBefore * 100) / 100 } : {}),
+          ...(p.bullet ? { bullet: { indent: BULLET_INDENT }, indentLevel: p.level } : {}),
+          ...(last ? { breakLine: true } : {}),
+        },
+      });
+    });
+  });
+  return runs;
+}
+
+function addElement(pptx: PptxGenJS, slide: Slide, e: Element, theme: Theme, lang: string): void {
+  switch (e.kind) {
+    case 'text':
+      slide.addText(textRuns(e.paragraphs, theme, lang), {
+        ...geometry(e.box),
+        ...(e.role === 'title' ? { placeholder: 'title' } : {}),
+        objectName: e.name,
+        margin: [e.insets.l, e.insets.r, e.insets.b, e.insets.t],
+        valign: e.valign,
+        fit: 'none',
+        wrap: true,
+        ...(e.fill ? { fill: { color: e.fill } } : {}),
+      });
+      return;
+    case 'rect':
+      slide.addShape(pptx.ShapeType.rect, { ...geometry(e.box), objectName: e.name, fill: { color: e.fill }, line: { type: 'none' } });
+      return;
+    case 'line':
+      slide.addShape(pptx.ShapeType.line, { ...geometry(e.box), objectName: e.name, line: { color: e.color, width: e.width } });
+      return;
+    case 'picture':
+      slide.addImage({ ...geometry(e.box), data: `image/png;base64,${e.png.toString('base64')}`, altText: e.alt, objectName: e.name });
+      return;
+    case 'table':
+      addTable(slide, e, theme, lang);
+      return;
+    case 'chart':
+      addNativeChart(pptx, slide, e.box, e.chart, theme, e.name);
+      return;
+  }
+}
+
+function addTable(slide: Slide, e: Extract<Element, { kind: 'table' }>, theme: Theme, lang: string): void {
+  const p = theme.palette;
+  const rows: TableRow[] = e.rows.map((row, r) =>
+    row.map((text, c) => ({
+      text,
+      options: {
+        bold: r === 0,
+        color: r === 0 ? p.accentText : p.text,
+        fill: { color: r === 0 ? p.accent : r % 2 === 0 ? p.surface : p.background },
+        align: e.numeric[c] && r > 0 ? 'right' : 'left',
+        lang: runLang(text, lang),
+      },
+    })),
+  );
+  slide.addTable(rows, {
+    ...geometry(e.box),
+    colW: e.columnWidths.map(inch),
+    rowH: e.rowHeights.map(inch),
+    fontFace: theme.fonts.latin,
+    fontSize: e.size,
+    valign: 'middle',
+    // Points: pptxgenjs reads cell margins ≥ 1 as points, in the order top, right, bottom, left.
+    margin: [CELL_PAD_Y, CELL_PAD_X, CELL_PAD_Y, CELL_PAD_X],
+    border: { type: 'solid', pt: 0.75, color: p.rule },
+    autoPage: false,
+    objectName: e.name,
+  });
+}
+
+const NATIVE_TYPES: Record<ChartModel['type'], 'bar' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter'> = {
+  bar: 'bar',
+  column: 'bar',
+  'horizontal-bar': 'bar',
+  'stacked-bar': 'bar',
+  line: 'line',
+  area: 'area',
+  pie: 'pie',
+  doughnut: 'doughnut',
+  combo: 'bar',
+  scatter: 'scatter',
+};
+
+/** An editable PowerPoint chart from the same model, styled as close to the picture as pptxgenjs allows. */
+function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartModel, theme: Theme, name: string): void {
+  const p = theme.palette;
+  const circular = chart.type === 'pie' || chart.type === 'doughnut';
+  const type = NATIVE_TYPES[chart.type];
+  const size = Math.max(11, Math.min(theme.sizes.chart, 14));
+  const unitFormat = chart.unit === '%' ? '0.0"%"' : 'General';
+  const series = (indices: number[]) =>
+    indices.map((i) => ({ name: chart.datasets[i]!.label, labels: chart.labels, values: chart.datasets[i]!.values }));
+  const common: ChartOpts = {
+    ...geometry(box),
+    objectName: name,
+    altText: chart.alt,
+    chartColors: circular ? chart.labels.map((_, i) => p.series[i % p.series.length]!) : p.series,
+    showLegend: chart.legend !== 'none',
+    legendPos: chart.legend === 'none' || chart.legend === 'auto' ? (box.w / box.h >= 1.6 ? 'r' : 'b') : (chart.legend[0] as 'b' | 't' | 'l' | 'r'),
+    legendFontFace: theme.fonts.latin,
+    legendFontSize: size,
+    showValue: chart.dataLabels,
+    dataLabelFontFace: theme.fonts.latin,
+    dataLabelFontSize: size,
+    dataLabelFormatCode: unitFormat,
+    catAxisLabelFontFace: theme.fonts.latin,
+    catAxisLabelFontSize: size,
+    valAxisLabelFontFace: theme.fonts.latin,
+    valAxisLabelFontSize: size,
+    valAxisLabelFormatCode: unitFormat,
+    valGridLine: { color: p.rule, size: 0.75 },
+    catGridLine: { style: 'none' },
+    ...(chart.title ? { showTitle: true, title: chart.title, titleFontFace: theme.fonts.latin, titleFontSize: size + 2, titleColor: p.title } : {}),
+    ...(chart.yLabel || (chart.unit && chart.unit !== '%') ? { showValAxisTitle: true, valAxisTitle: chart.yLabel ?? chart.unit!, valAxisTitleFontSize: size } : {}),
+    ...(chart.xLabel ? { showCatAxisTitle: true, catAxisTitle: chart.xLabel, catAxisTitleFontSize: size } : {}),
+  };
+  if (type === 'bar') {
+    const barOpts = {
+      barDir: chart.horizontal ? 'bar' : 'col',
+      barGrouping: chart.stacked === 'percent' ? 'percentStacked' : chart.stacked ? 'stacked' : 'clustered',
+      barGapWidthPct: 60,
+    } as const;
+    if (chart.type === 'combo') {
+      const bars = chart.datasets.map((_, i) => i).filter((i) => !chart.lineDatasets.includes(i));
+      slide.addChart(
+        [
+          { type: pptx.ChartType.bar, data: series(bars), options: { ...barOpts, chartColors: p.series } },
+          { type: pptx.ChartType.line, data: series(chart.lineDatasets), options: { secondaryValAxis: true, secondaryCatAxis: true, chartColors: chart.lineDatasets.map((i) => p.series[i % p.series.length]!) } },
+        ] as unknown as PptxModule.default.IChartMulti[],
+        // With a list of chart types, pptxgenjs takes the options in the data position.
+        { ...common, valAxes: [{ showValAxisTitle: false }, { showValAxisTitle: false, valGridLine: { style: 'none' } }], catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }] } as unknown as unknown[],
+      );
+      return;
+    }
+    slide.addChart(pptx.ChartType.bar, series(chart.datasets.map((_, i) => i)), { ...common, ...barOpts });
+    return;
+  }
+  if (type === 'scatter') {
+    const xs = chart.labels.map(Number);
+    slide.addChart(pptx.ChartType.scatter, [{ name: 'X', values: xs }, ...chart.datasets.map((d) => ({ name: d.label, values: d.values }))], { ...common, lineSize: 0, lineDataSymbolSize: 8 });
+    return;
+  }
+  const data = series(circular ? [0] : chart.datasets.map((_, i) => i));
+  slide.addChart(pptx.ChartType[type], data, {
+    ...common,
+    ...(circular ? { showPercent: true, showValue: false, showLegend: true, dataLabelColor: p.accentText, ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}) } : {}),
+    ...(type === 'line' ? { lineSize: 3, lineDataSymbol: 'circle', lineDataSymbolSize: 7 } : {}),
+  });
+}
+
+function defineMasters(pptx: PptxGenJS, deck: LaidOutDeck): void {
+  const { theme, meta } = deck;
+  const p = theme.palette;
+  const f = frameOf(theme);
+  const footerSize = theme.sizes.footer;
+  const classification = meta.classification;
+  const marking = (y: number, color: string): MasterObjects =>
+    classification
+      ? [{ text: { text: classification, options: { ...geometry({ x: f.width / 2 - 120, y, w: 240, h: 18 }), fontFace: theme.fonts.latin, fontSize: footerSize, bold: true, color, align: 'center', valign: 'middle', margin: [0, 0, 0, 0] } } }]
+      : [];
+  const footerText = [meta.footer, theme.footer.date ? meta.date : undefined].filter(Boolean).join('  ·  ');
+  const logo = theme.logo ? [{ image: { ...geometry(logoBox(theme)), data: `image/${theme.logo.data[0] === 0x89 ? 'png' : 'jpeg'};base64,${theme.logo.data.toString('base64')}` } }] : [];
+  const slideNumber = theme.footer.pageNumbers
+    ? { slideNumber: { ...geometry({ x: f.width - f.margin - 60, y: f.footerTop - 2, w: 60, h: 22 }), fontFace: theme.fonts.latin, fontSize: footerSize, color: p.muted, align: 'right' as const, valign: 'middle' as const } }
+    : {};
+
+  pptx.defineSlideMaster({
+    title: MASTER_NAMES.content,
+    background: { color: p.background },
+    objects: [
+      { line: { ...geometry({ x: f.margin, y: f.footerTop - 4, w: f.width - 2 * f.margin, h: 0 }), line: { color: p.rule, width: 0.75 } } },
+      ...(footerText ? [{ text: { text: footerText, options: { ...geometry({ x: f.margin, y: f.footerTop, w: f.width / 2 - f.margin - 130, h: 18 }), fontFace: theme.fonts.latin, fontSize: footerSize, color: p.muted, valign: 'middle' as const, margin: [0, 0, 0, 0] as [number, number, number, number] } } }] : []),
+      ...marking(f.footerTop, p.series[1] ?? p.accent),
+      ...marking(4, p.series[1] ?? p.accent),
+      ...logo,
+      { placeholder: { options: { name: 'title', type: 'title', ...geometry({ x: f.margin, y: f.titleTop, w: f.width - 2 * f.margin, h: theme.sizes.title * 1.2 + 8 }), fontFace: theme.fonts.latin, fontSize: theme.sizes.title, color: p.title, bold: true, margin: [0, 0, 4, 4], valign: 'top' }, text: '' } },
+    ],
+    ...slideNumber,
+  });
+  for (const master of ['title', 'section'] as const) {
+    pptx.defineSlideMaster({
+      title: MASTER_NAMES[master],
+      background: { color: p.dividerBackground },
+      objects: [
+        { rect: { ...geometry({ x: 0, y: f.height - 12, w: f.width, h: 12 }), fill: { color: p.accent === p.dividerBackground ? p.dividerText : p.accent } } },
+        ...marking(f.height - 34, p.dividerText),
+        ...marking(4, p.dividerText),
+        ...(master === 'title' ? logo : []),
+        { placeholder: { options: { name: 'title', type: 'title', ...geometry({ x: f.margin, y: f.height * 0.3, w: f.width * 0.78, h: 120 }), fontFace: theme.fonts.latin, fontSize: master === 'title' ? theme.sizes.deckTitle : theme.sizes.sectionTitle, color: p.dividerText, bold: true, margin: [0, 0, 4, 4], valign: 'top' }, text: '' } },
+      ],
+    });
+  }
+}
+
+export interface WrittenPptx {
+  bytes: Buffer;
+  /** Per slide (0-based), the box its title placeholder must have: pptxgenjs writes the master's. */
+  titleBoxes: (Box | undefined)[];
+}
+
+/** The deck as pptxgenjs writes it; packaging (fonts, geometry, determinism) happens after. */
+export async function writePptx(deck: LaidOutDeck): Promise<WrittenPptx> {
+  const pptx = new PptxGenJSClass();
+  const { theme, meta } = deck;
+  pptx.defineLayout({ name: 'BRIEFDECK', width: inch(theme.slide.width), height: inch(theme.slide.height) });
+  pptx.layout = 'BRIEFDECK';
+  pptx.title = meta.title;
+  if (meta.author) pptx.author = meta.author;
+  if (meta.subtitle) pptx.subject = meta.subtitle;
+  pptx.company = meta.author ?? '';
+  pptx.theme = { headFontFace: theme.fonts.latin, bodyFontFace: theme.fonts.latin };
+  defineMasters(pptx, deck);
+  deck.slides.forEach((s: LaidOutSlide) => {
+    const slide = pptx.addSlide({ masterName: MASTER_NAMES[s.master] });
+    for (const e of s.elements) addElement(pptx, slide, e, theme, meta.lang);
+    if (s.notes) slide.addNotes(s.notes);
+  });
+  const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  const titleBoxes = deck.slides.map((s) => s.elements.find((e) => e.kind === 'text' && e.role === 'title')?.box);
+  return { bytes: out, titleBoxes };
+}
