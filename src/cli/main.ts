@@ -1,0 +1,175 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../diagnostics/format.js';
+import { buildDeck, checkDeck } from '../index.js';
+import type { BuildOptions, BuildResult } from '../pipeline.js';
+
+/** Where the CLI writes: injected so tests can capture it and so only bin.ts touches process. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Colour diagnostics (stderr is a terminal and NO_COLOR is unset). */
+  color: boolean;
+  cwd: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+interface CommonFlags {
+  strict?: boolean;
+  format: 'human' | 'json';
+  project?: string;
+  allowOutsidePaths?: boolean;
+}
+
+/** Outline files named on the command line; a folder stands for the outlines directly inside it. */
+export function expandOutlines(args: string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    const path = resolve(cwd, arg);
+    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${arg}`);
+    if (statSync(path).isDirectory()) {
+      const found = readdirSync(path)
+        .filter((f) => /\.ya?ml$/i.test(f))
+        .sort()
+        .map((f) => join(path, f))
+        .filter(looksLikeOutline);
+      if (!found.length) throw new UsageError(`no outlines in ${arg} (an outline is a .yaml file with \`sections:\`)`);
+      out.push(...found);
+    } else {
+      out.push(path);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Data files and themes in the same folder are not outlines: outlines have top-level `sections:`. */
+function looksLikeOutline(path: string): boolean {
+  try {
+    return /^sections\s*:/m.test(readFileSync(path, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function report(results: BuildResult[], flags: CommonFlags, io: Io, written: boolean): number {
+  if (flags.format === 'json') {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          ok: results.every((r) => r.ok),
+          decks: results.map((r) => ({
+            outline: r.outline,
+            ok: r.ok,
+            output: r.output ?? null,
+            slides: r.slideCount,
+            report: r.report,
+            diagnostics: diagnosticsToJson(r.diagnostics),
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    for (const r of results) {
+      if (r.diagnostics.length) {
+        io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.sources })}\n\n`);
+        io.stderr(`${r.outline}: ${summaryLine(r.diagnostics)}${r.ok ? '' : written ? '; no deck written' : ''}\n`);
+      }
+      if (r.removedStale) io.stderr(`removed ${r.removedStale} from an earlier build, so that it is not taken for this one\n`);
+      if (r.output) {
+        const c = r.report.charts;
+        const charts = c.rendered + c.cached + c.native;
+        const chartText = charts ? `, ${plural(charts, 'chart')} (${c.rendered} rendered, ${c.cached} from cache${c.native ? `, ${c.native} native` : ''})` : '';
+        const ms = Object.values(r.report.timings).reduce((a, b) => a + b, 0);
+        io.stdout(`wrote ${r.output}: ${plural(r.slideCount, 'slide')}${chartText}, ${(ms / 1000).toFixed(1)} s\n`);
+      } else if (!written && r.ok) {
+        io.stdout(`${r.outline}: ok, ${plural(r.slideCount, 'slide')}\n`);
+      }
+    }
+  }
+  return results.every((r) => r.ok) ? EXIT_OK : EXIT_INPUT;
+}
+
+function optionsFrom(flags: CommonFlags & { out?: string; cacheDir?: string; cache?: boolean }, io: Io): BuildOptions {
+  return {
+    cwd: io.cwd,
+    ...(flags.project ? { projectDir: flags.project } : {}),
+    ...(flags.out ? { outDir: flags.out } : {}),
+    ...(flags.strict ? { strict: true } : {}),
+    ...(flags.allowOutsidePaths ? { allowOutsidePaths: true } : {}),
+    ...(flags.cache === false ? { cacheDir: false as const } : flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
+  };
+}
+
+function program(io: Io, setExit: (code: number) => void): Command {
+  const commonOptions = (cmd: Command) =>
+    cmd
+      .option('--strict', 'treat warnings (unused data, shrunk or split text, …) as errors')
+      .addOption(new Option('--format <format>', 'how to print problems').choices(['human', 'json']).default('human'))
+      .option('--project <dir>', 'the project folder that outlines may not reach outside of (default: the working folder)')
+      .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder');
+
+  const cli = new Command('briefdeck')
+    .description('Turn YAML deck outlines and data files into PowerPoint briefing decks.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  commonOptions(
+    cli
+      .command('build')
+      .description('build each outline into <out>/<outline-name>.pptx')
+      .argument('<outlines...>', 'outline files, or folders of outlines')
+      .option('-o, --out <dir>', 'output folder', 'out')
+      .option('--cache-dir <dir>', 'chart cache folder (default: $BRIEFDECK_CACHE_DIR or node_modules/.cache/briefdeck)')
+      .option('--no-cache', 'render every chart afresh'),
+  ).action(async (paths: string[], flags: CommonFlags & { out: string; cacheDir?: string; cache?: boolean }) => {
+    const outlines = expandOutlines(paths, io.cwd);
+    const results: BuildResult[] = [];
+    for (const outline of outlines) results.push(await buildDeck(outline, optionsFrom(flags, io)));
+    setExit(report(results, flags, io, true));
+  });
+
+  commonOptions(
+    cli
+      .command('check')
+      .description('check outlines as a build would (YAML, schema, data keys, theme, assets, text fit) without writing')
+      .argument('<outlines...>', 'outline files, or folders of outlines'),
+  ).action(async (paths: string[], flags: CommonFlags) => {
+    const outlines = expandOutlines(paths, io.cwd);
+    const results: BuildResult[] = [];
+    for (const outline of outlines) results.push(await checkDeck(outline, optionsFrom(flags, io)));
+    setExit(report(results, flags, io, false));
+  });
+  return cli;
+}
+
+/** Runs the CLI; returns the exit code. Never calls process.exit. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let code = EXIT_OK;
+  const cli = program(io, (c) => (code = c));
+  if (argv.length === 0) {
+    io.stderr(cli.helpInformation());
+    return EXIT_USAGE;
+  }
+  try {
+    await cli.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`briefdeck: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

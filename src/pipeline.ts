@@ -1,0 +1,198 @@
+import { existsSync, rmSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderCharts } from './charts/index.js';
+import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { layoutDeck } from './layout/index.js';
+import { createMeasurer } from './layout/measure.js';
+import { loadData, type DataFileRef } from './load/data.js';
+import { readText } from './load/files.js';
+import { displayPath } from './load/paths.js';
+import { loadTheme } from './load/theme.js';
+import { parseYamlSource, spanAt, toPlain, type YamlSource } from './load/yaml-source.js';
+import type { ChartStats, DataSet, LaidOutDeck, Theme } from './model.js';
+import { writeFileAtomic } from './pptx/atomic.js';
+import { finishPackage } from './pptx/package.js';
+import { writePptx } from './pptx/write.js';
+import { ResolveContext } from './resolve/context.js';
+import { resolveDeck } from './resolve/deck.js';
+import { BASE_THEME } from './resolve/theme.js';
+import { Outline, type OutlineInput } from './schema/outline.js';
+import { validateAgainst } from './schema/validate.js';
+
+/** briefdeck's own folder (holding templates/), whether running from src/ or dist/. */
+export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BuildOptions {
+  /** Folder for the .pptx; default `<projectDir>/out`. */
+  outDir?: string;
+  /** Paths named by outlines and themes must stay inside this folder; default the working folder. */
+  projectDir?: string;
+  cwd?: string;
+  /** Warnings count as errors. */
+  strict?: boolean;
+  allowOutsidePaths?: boolean;
+  /** Chart cache folder; false for none. Default BRIEFDECK_CACHE_DIR or node_modules/.cache/briefdeck. */
+  cacheDir?: string | false;
+  /** The time written into the package. Default SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01. */
+  timestamp?: Date;
+}
+
+export interface BuildReport {
+  slides: number;
+  charts: ChartStats;
+  dataKeysUsed: number;
+  sourcesCited: number;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  outline: string;
+  /** The .pptx written (build only, when ok). */
+  output?: string;
+  /** A deck of an earlier build removed because this one failed. */
+  removedStale?: string;
+  slideCount: number;
+  diagnostics: Diagnostic[];
+  /** Texts of the files read, by the path shown in diagnostics: for code frames. */
+  sources: Map<string, string>;
+  report: BuildReport;
+}
+
+interface Context {
+  cwd: string;
+  projectDir: string;
+  diagnostics: Diagnostics;
+  sources: Map<string, string>;
+  timings: Record<string, number>;
+}
+
+function timed<T>(ctx: Context, stage: string, run: () => T): T {
+  const start = performance.now();
+  try {
+    return run();
+  } finally {
+    ctx.timings[stage] = Math.round((performance.now() - start) * 10) / 10;
+  }
+}
+
+function dataRefs(outline: OutlineInput, source: YamlSource): DataFileRef[] {
+  const data = outline.data;
+  if (data === undefined) return [];
+  if (typeof data === 'string') return [{ given: data, at: spanAt(source, ['data']) }];
+  if (Array.isArray(data)) return data.map((given, i) => ({ given, at: spanAt(source, ['data', i]) }));
+  return Object.entries(data).map(([namespace, given]) => ({ given, namespace, at: spanAt(source, ['data', namespace]) }));
+}
+
+function packageTimestamp(options: BuildOptions, outline: OutlineInput | undefined): Date {
+  if (options.timestamp) return options.timestamp;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const date = outline?.date === undefined ? '' : String(outline.date);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return new Date(`${date}T00:00:00Z`);
+  return new Date('2000-01-01T00:00:00Z');
+}
+
+/** load → validate → data, theme → resolve → lay out. Stops before layout when anything failed. */
+function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { deck?: LaidOutDeck; outline?: OutlineInput; usedKeys: number; cited: number } {
+  const shown = displayPath(outlinePath, ctx.cwd);
+  const { diagnostics } = ctx;
+  const text = timed(ctx, 'load', () => readText(outlinePath, shown, diagnostics));
+  if (text === undefined) return { usedKeys: 0, cited: 0 };
+  ctx.sources.set(shown, text);
+  const source = timed(ctx, 'parse', () => parseYamlSource(shown, outlinePath, text, diagnostics));
+  if (!source) return { usedKeys: 0, cited: 0 };
+  const plain = toPlain(source) ?? {};
+  const outline = timed(ctx, 'validate', () => validateAgainst(Outline, plain, source, diagnostics));
+  if (!outline) return { usedKeys: 0, cited: 0 };
+
+  const outlineDir = dirname(outlinePath);
+  const allowOutside = options.allowOutsidePaths ?? false;
+  const data: DataSet = timed(ctx, 'data', () =>
+    loadData(dataRefs(outline, source), { outlineDir, projectDir: ctx.projectDir, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources),
+  );
+  const theme: Theme | undefined = timed(ctx, 'theme', () =>
+    loadTheme(outline.theme ?? 'official', outlineDir, outline.theme ? spanAt(source, ['theme']) : undefined, { projectDir: ctx.projectDir, packageDir: PACKAGE_DIR, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources),
+  );
+  const lang = outline.lang ?? 'en';
+  const resolveCtx = new ResolveContext(source, data, diagnostics, lang);
+  // Resolve even when the theme failed, so that data-key errors are reported in the same run.
+  const resolved = timed(ctx, 'resolve', () => resolveDeck(outline, data, theme ?? BASE_THEME, resolveCtx));
+  const usedKeys = resolveCtx.usedKeys.size;
+  const cited = resolved.sourceLines.size;
+  if (diagnostics.hasErrors() || !theme) return { outline, usedKeys, cited };
+  const deck = timed(ctx, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
+  return { deck, outline, usedKeys, cited };
+}
+
+function defaultCacheDir(projectDir: string): string {
+  return process.env.BRIEFDECK_CACHE_DIR || join(projectDir, 'node_modules', '.cache', 'briefdeck');
+}
+
+export function outputPathFor(outlinePath: string, options: BuildOptions): string {
+  const projectDir = resolve(options.projectDir ?? options.cwd ?? process.cwd());
+  const outDir = resolve(options.cwd ?? process.cwd(), options.outDir ?? join(projectDir, 'out'));
+  return join(outDir, `${basename(outlinePath, extname(outlinePath))}.pptx`);
+}
+
+/** Runs every stage of one outline; `write` false stops short of rendering and writing (check). */
+export async function runPipeline(outlineArg: string, options: BuildOptions, write: boolean): Promise<BuildResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const outlinePath = resolve(cwd, outlineArg);
+  const ctx: Context = {
+    cwd,
+    projectDir: resolve(cwd, options.projectDir ?? cwd),
+    diagnostics: new Diagnostics(options.strict ?? false),
+    sources: new Map(),
+    timings: {},
+  };
+  const front = frontEnd(outlinePath, ctx, options);
+  const result: BuildResult = {
+    ok: false,
+    outline: displayPath(outlinePath, cwd),
+    slideCount: front.deck?.slides.length ?? 0,
+    diagnostics: [],
+    sources: ctx.sources,
+    report: { slides: front.deck?.slides.length ?? 0, charts: { rendered: 0, cached: 0, native: 0 }, dataKeysUsed: front.usedKeys, sourcesCited: front.cited, timings: ctx.timings },
+  };
+  const finish = () => {
+    result.diagnostics = ctx.diagnostics.sorted();
+    result.ok = !ctx.diagnostics.hasErrors();
+    return result;
+  };
+  const output = outputPathFor(outlinePath, options);
+  if (!front.deck || ctx.diagnostics.hasErrors()) {
+    if (write) removeStale(output, result, cwd);
+    return finish();
+  }
+  if (!write) return finish();
+
+  const cacheDir = options.cacheDir === false ? undefined : resolve(cwd, options.cacheDir ?? defaultCacheDir(ctx.projectDir));
+  const started = performance.now();
+  const { deck, stats } = await renderCharts(front.deck, { ...(cacheDir ? { cacheDir } : {}) });
+  ctx.timings.charts = Math.round((performance.now() - started) * 10) / 10;
+  result.report.charts = stats;
+  const t1 = performance.now();
+  const written = await writePptx(deck);
+  const bytes = await finishPackage(written.bytes, { fonts: deck.theme.fonts, timestamp: packageTimestamp(options, front.outline), titleBoxes: written.titleBoxes });
+  ctx.timings.pptx = Math.round((performance.now() - t1) * 10) / 10;
+  try {
+    writeFileAtomic(output, bytes);
+    result.output = displayPath(output, cwd);
+  } catch (e) {
+    ctx.diagnostics.error('write-failed', `cannot write ${displayPath(output, cwd)}: ${(e as Error).message}`);
+  }
+  return finish();
+}
+
+function removeStale(output: string, result: BuildResult, cwd: string): void {
+  if (!existsSync(output)) return;
+  try {
+    rmSync(output);
+    result.removedStale = displayPath(output, cwd);
+  } catch {
+    // Leaving it is no worse than before the build.
+  }
+}
