@@ -17,8 +17,8 @@ import { writePptx } from './pptx/write.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
 import { BASE_THEME } from './resolve/theme.js';
-import { Outline, type OutlineInput } from './schema/outline.js';
-import { validateAgainst } from './schema/validate.js';
+import type { OutlineInput } from './schema/outline.js';
+import { validateOutline } from './schema/validate-outline.js';
 
 /** briefdeck's own folder (holding templates/), whether running from src/ or dist/. */
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,8 +105,9 @@ function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { d
   const source = timed(ctx, 'parse', () => parseYamlSource(shown, outlinePath, text, diagnostics));
   if (!source) return { usedKeys: 0, cited: 0 };
   const plain = toPlain(source) ?? {};
-  const outline = timed(ctx, 'validate', () => validateAgainst(Outline, plain, source, diagnostics));
-  if (!outline) return { usedKeys: 0, cited: 0 };
+  const validated = timed(ctx, 'validate', () => validateOutline(plain, source, diagnostics));
+  if (!validated) return { usedKeys: 0, cited: 0 };
+  const { outline } = validated;
 
   const outlineDir = dirname(outlinePath);
   const allowOutside = options.allowOutsidePaths ?? false;
@@ -122,7 +123,7 @@ function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { d
   const resolved = timed(ctx, 'resolve', () => resolveDeck(outline, data, theme ?? BASE_THEME, resolveCtx));
   const usedKeys = resolveCtx.usedKeys.size;
   const cited = resolved.sourceLines.size;
-  if (diagnostics.hasErrors() || !theme) return { outline, usedKeys, cited };
+  if (diagnostics.hasErrors() || !theme || !validated.complete) return { outline, usedKeys, cited };
   const deck = timed(ctx, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
   return { deck, outline, usedKeys, cited };
 }

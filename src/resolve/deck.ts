@@ -25,6 +25,26 @@ function bullets(items: readonly BulletInput[], path: Path, ctx: ResolveContext,
   return out;
 }
 
+type InlineTableInput = { columns: string[]; rows: (string | number)[][] };
+
+/** A table written in the outline: its text cells may interpolate data keys. */
+function inlineTable(slide: SlideOf<'table'>, table: InlineTableInput, path: Path, ctx: ResolveContext, sources: string[]): ResolvedSlide | undefined {
+  const at = [...path, 'table'];
+  const columns = table.columns.map((c, i) => ctx.text(c, [...at, 'columns', i], sources));
+  let ok = true;
+  const rows = table.rows.map((row, r) => {
+    if (row.length !== columns.length) {
+      ctx.diagnostics.error('data-invalid', `table row has ${row.length} cells but there are ${columns.length} columns`, ctx.at([...at, 'rows', r]), 'give every row one cell per column; use "" for an empty cell');
+      ok = false;
+    }
+    return row.map((cell, c) => (typeof cell === 'number' ? formatValue(cell, undefined, DEFAULT_FORMAT, ctx.lang) : ctx.text(cell, [...at, 'rows', r, c], sources)));
+  });
+  if (!ok) return undefined;
+  const numeric = columns.map((_, c) => table.rows.every((r) => typeof r[c] === 'number'));
+  const caption = slide.caption ? ctx.text(slide.caption, [...path, 'caption'], sources) : undefined;
+  return { kind: 'table', title: '', notes: '', sources, at: ctx.at(path), columns, rows, numeric, ...(caption ? { caption } : {}) };
+}
+
 /** One handler per slide type; the `satisfies` makes a missing type a compile error. */
 const HANDLERS = {
   bullets: (slide, path, ctx, sources) => ({
@@ -60,6 +80,7 @@ const HANDLERS = {
     return { kind: 'chart', title: '', notes: '', sources, at: ctx.at(path), chart, bullets: side, ...(caption ? { caption } : {}) };
   },
   table: (slide, path, ctx, sources) => {
+    if (typeof slide.table === 'object' && 'rows' in slide.table) return inlineTable(slide, slide.table, path, ctx, sources);
     const ref = typeof slide.table === 'string' ? { data: slide.table } : slide.table;
     const refPath = typeof slide.table === 'string' ? [...path, 'table'] : [...path, 'table', 'data'];
     const caption = slide.caption ? ctx.text(slide.caption, [...path, 'caption'], sources) : undefined;
@@ -150,6 +171,8 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
     at: ctx.at(['title']),
   });
   outline.sections.forEach((section, s) => {
+    // A partly invalid outline (see validateOutline) has nulls where its invalid parts were.
+    if (!section) return;
     const sectionPath = ['sections', s];
     if (section.divider !== false) {
       const sectionSources: string[] = [];
@@ -164,6 +187,7 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
       });
     }
     section.slides.forEach((slide, i) => {
+      if (!slide) return;
       const resolved = resolveSlide(slide, [...sectionPath, 'slides', i], ctx, deck);
       if (resolved) slides.push(resolved);
     });
@@ -188,11 +212,13 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
     });
   }
 
+  // With errors, slides were skipped: "unused" would be noise until they are fixed.
+  const complete = !ctx.diagnostics.hasErrors();
   for (const [key, entry] of data.entries) {
-    if (!ctx.usedKeys.has(key)) ctx.diagnostics.warn('unused-data', `data value \`${key}\` is not used by any slide`, entry.at);
+    if (complete && !ctx.usedKeys.has(key)) ctx.diagnostics.warn('unused-data', `data value \`${key}\` is not used by any slide`, entry.at);
   }
   for (const [id, record] of data.sources) {
-    if (!cited.includes(id)) ctx.diagnostics.warn('unused-source', `source \`${id}\` is not cited by any slide`, record.at);
+    if (complete && !cited.includes(id)) ctx.diagnostics.warn('unused-source', `source \`${id}\` is not cited by any slide`, record.at);
   }
 
   return {

@@ -106,6 +106,13 @@ export const ChartSlide = z
   })
   .strict();
 
+export const InlineTable = z
+  .object({
+    columns: z.array(Text).min(1).describe('Column headings.'),
+    rows: z.array(z.array(z.union([Text, z.number()]))).min(1).describe('Rows of cells; write figures as {{ data.key }} so that they come from the data.'),
+  })
+  .strict();
+
 export const TableRef = z.union([
   DataKey,
   z
@@ -114,13 +121,14 @@ export const TableRef = z.union([
       columns: z.array(z.string()).optional().describe('The columns to show, in order.'),
     })
     .strict(),
+  InlineTable,
 ]);
 
 export const TableSlide = z
   .object({
     type: z.literal('table'),
     ...common,
-    table: TableRef.describe('A data key holding a table, or { data, columns }.'),
+    table: TableRef.describe('A data key holding a table, { data, columns }, or a table written here as { columns, rows }.'),
     caption: Text.optional(),
   })
   .strict();

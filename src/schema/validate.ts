@@ -43,7 +43,7 @@ function reportIssue(
       for (const key of issue.keys) {
         diagnostics.error(
           'unknown-field',
-          `unknown field \`${key}\`${name ? ` in ${name}` : ''}`,
+          `unknown field \`${key}\`${containerName(path)}`,
           spanAt(source, [...path, key], 'key'),
           didYouMean(key, known) ?? (known.length ? `fields allowed here: ${listOf(known, 12)}` : undefined),
         );
@@ -206,6 +206,16 @@ export function knownKeysAt(schema: AnySchema, value: unknown, path: Path): stri
   const def = s?._zod.def as unknown as Record<string, unknown> | undefined;
   if (def?.type !== 'object') return [];
   return Object.keys(def.shape as object);
+}
+
+const SINGULAR: Record<string, string> = { slides: 'slide', sections: 'section', stats: 'stat', bullets: 'bullet', rows: 'row', datasets: 'dataset', sources: 'source' };
+
+/** " in this slide", " in `chart`", or "" at the top level: where an unknown field sits. */
+function containerName(path: Path): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return '';
+  if (typeof last === 'number') return ` in this ${SINGULAR[String(path[path.length - 2])] ?? 'item'}`;
+  return ` in \`${last}\``;
 }
 
 function fieldName(path: Path): string {
