@@ -7,7 +7,9 @@ import { ChartRenderer, rendererVersions } from './render.js';
 
 /** The code that turns a model into a configuration is part of what decides the pixels. */
 function configFingerprint(): string {
-  const file = fileURLToPath(new URL('./config.js', import.meta.url));
+  // Running from source (tests) the module is config.ts; compiled, config.js.
+  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const file = fileURLToPath(new URL(`./config.${ext}`, import.meta.url));
   return ChartCache.key(readFileSync(file, 'utf8'));
 }
 
