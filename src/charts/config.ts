@@ -164,13 +164,23 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
 
   const total = circular ? values[0]!.reduce((a, v) => a + v, 0) : 0;
   const share = (v: number) => formatValue(total ? (100 * v) / total : 0, '%', { ...DEFAULT_FORMAT, decimals: 0 }, chart.lang);
+  // Inside stacked segments there is room for the number only; the axis carries the unit.
   const labelFor = (v: number, datasetIndex: number) =>
-    circular ? share(v) : fmt(v, percentStacked ? '%' : chart.datasets[datasetIndex]?.unit ?? unit);
+    circular
+      ? share(v)
+      : stacked && !percentStacked
+        ? formatValue(v, undefined, { ...spec, withUnit: false }, chart.lang)
+        : fmt(v, percentStacked ? '%' : chart.datasets[datasetIndex]?.unit ?? unit);
+  const stackTotals = chart.labels.map((_, i) => values.reduce((a, d) => a + Math.abs(d[i] ?? 0), 0));
+  const maxTotal = Math.max(...stackTotals, 1);
   const datalabels = chart.dataLabels
     ? {
         display: (ctx: { dataset: { data: unknown[] }; dataIndex: number }) => {
           const v = ctx.dataset.data[ctx.dataIndex];
-          return typeof v === 'number' && (!circular || v / (total || 1) >= 0.04);
+          if (typeof v !== 'number') return false;
+          if (circular) return v / (total || 1) >= 0.04;
+          // A segment too thin for its label gets none.
+          return !stacked || Math.abs(v) / maxTotal >= 0.06;
         },
         color: circular || stacked ? hex(p.accentText) : hex(p.text),
         font: { ...font, weight: 'bold' },

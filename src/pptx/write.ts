@@ -128,6 +128,27 @@ function addTable(slide: Slide, e: Extract<Element, { kind: 'table' }>, theme: T
   });
 }
 
+/**
+ * Colours repeated to `n` entries: pptxgenjs picks Math.random() colours for points past the
+ * end of chartColors, which would make two builds of one deck differ.
+ */
+function cycle(colors: readonly string[], n: number): string[] {
+  return Array.from({ length: Math.max(n, colors.length) }, (_, i) => colors[i % colors.length]!);
+}
+
+/** Point colours for the chart, as the picture draws them. */
+function nativeColors(chart: ChartModel, p: Theme['palette']): string[] {
+  const n = Math.max(chart.labels.length, chart.datasets.length) + 1;
+  const circular = chart.type === 'pie' || chart.type === 'doughnut';
+  const muted = 'B8C0CC';
+  if (circular) return cycle(chart.labels.map((l, i) => (chart.highlight === undefined || chart.highlight === l ? p.series[i % p.series.length]! : muted)), n);
+  // One bar series: pptxgenjs colours each point from the list, which is how a highlight shows.
+  if (chart.datasets.length === 1 && NATIVE_TYPES[chart.type] === 'bar' && chart.type !== 'combo') {
+    return cycle(chart.labels.map((l) => (chart.highlight === undefined ? p.series[0]! : l === chart.highlight ? p.accent : muted)), n);
+  }
+  return cycle(p.series, n);
+}
+
 const NATIVE_TYPES: Record<ChartModel['type'], 'bar' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter'> = {
   bar: 'bar',
   column: 'bar',
@@ -154,7 +175,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
     ...geometry(box),
     objectName: name,
     altText: chart.alt,
-    chartColors: circular ? chart.labels.map((_, i) => p.series[i % p.series.length]!) : p.series,
+    chartColors: nativeColors(chart, p),
     showLegend: chart.legend !== 'none',
     legendPos: chart.legend === 'none' || chart.legend === 'auto' ? (box.w / box.h >= 1.6 ? 'r' : 'b') : (chart.legend[0] as 'b' | 't' | 'l' | 'r'),
     legendFontFace: theme.fonts.latin,
@@ -179,13 +200,16 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
       barDir: chart.horizontal ? 'bar' : 'col',
       barGrouping: chart.stacked === 'percent' ? 'percentStacked' : chart.stacked ? 'stacked' : 'clustered',
       barGapWidthPct: 60,
+      // PowerPoint stacks horizontal bars from the bottom; the picture lists categories from the top.
+      // (pptxgenjs's types allow only 'minMax'; it writes the value through, and 'maxMin' is valid OOXML.)
+      ...(chart.horizontal ? ({ catAxisOrientation: 'maxMin' } as unknown as Pick<ChartOpts, 'catAxisOrientation'>) : {}),
     } as const;
     if (chart.type === 'combo') {
       const bars = chart.datasets.map((_, i) => i).filter((i) => !chart.lineDatasets.includes(i));
       slide.addChart(
         [
-          { type: pptx.ChartType.bar, data: series(bars), options: { ...barOpts, chartColors: p.series } },
-          { type: pptx.ChartType.line, data: series(chart.lineDatasets), options: { secondaryValAxis: true, secondaryCatAxis: true, chartColors: chart.lineDatasets.map((i) => p.series[i % p.series.length]!) } },
+          { type: pptx.ChartType.bar, data: series(bars), options: { ...barOpts, chartColors: cycle(bars.map((i) => p.series[i % p.series.length]!), chart.labels.length + 1) } },
+          { type: pptx.ChartType.line, data: series(chart.lineDatasets), options: { secondaryValAxis: true, secondaryCatAxis: true, chartColors: cycle(chart.lineDatasets.map((i) => p.series[i % p.series.length]!), chart.labels.length + 1) } },
         ] as unknown as PptxModule.default.IChartMulti[],
         // With a list of chart types, pptxgenjs takes the options in the data position.
         { ...common, valAxes: [{ showValAxisTitle: false }, { showValAxisTitle: false, valGridLine: { style: 'none' } }], catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }] } as unknown as unknown[],
@@ -205,6 +229,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
     ...common,
     ...(circular ? { showPercent: true, showValue: false, showLegend: true, dataLabelColor: p.accentText, ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}) } : {}),
     ...(type === 'line' ? { lineSize: 3, lineDataSymbol: 'circle', lineDataSymbolSize: 7 } : {}),
+    ...(type === 'area' && chart.stacked ? { barGrouping: chart.stacked === 'percent' ? 'percentStacked' : 'stacked' } : {}),
   });
 }
 

@@ -91,7 +91,7 @@ export function resolveChart(
     ...(spec.x_label ? { xLabel: ctx.text(spec.x_label, [...path, 'x_label'], sources) } : {}),
     ...(spec.y_label ? { yLabel: ctx.text(spec.y_label, [...path, 'y_label'], sources) } : {}),
     legend: spec.legend ?? (circular ? 'auto' : datasets.length > 1 ? 'top' : 'none'),
-    dataLabels: spec.labels ?? (labels.length <= 8 && type !== 'line' && type !== 'area' && type !== 'scatter'),
+    dataLabels: spec.labels ?? (labels.length <= 8 && !['line', 'area', 'scatter', 'combo'].includes(type)),
     format,
     ...(spec.highlight !== undefined && labels.includes(spec.highlight) ? { highlight: spec.highlight } : {}),
     ...(target ? { target } : {}),
