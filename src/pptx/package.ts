@@ -33,14 +33,7 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;'
  * re-zips in a stable order. Pure bytes in, bytes out.
  */
 export async function finishPackage(input: Buffer, options: PackageOptions): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(input);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
-  const text = new Map<string, string>();
-  const binary = new Map<string, Buffer>();
-  for (const name of names) {
-    if (/\.(xml|rels)$/.test(name)) text.set(name, await zip.file(name)!.async('string'));
-    else binary.set(name, await zip.file(name)!.async('nodebuffer'));
-  }
+  const { names, text, binary } = await readZip(input);
 
   const latin = escapeXml(options.fonts.latin);
   const ea = escapeXml(options.fonts.eastAsian);
@@ -58,34 +51,92 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
   if (theme) {
     text.set(
       'ppt/theme/theme1.xml',
-      theme
-        .replace(/(<a:(?:major|minor)Font>)<a:latin typeface="[^"]*"(?: panose="[^"]*")?\/><a:ea typeface="[^"]*"\/>/g, `$1<a:latin typeface="${latin}"/><a:ea typeface="${ea}"/>`),
+      theme.replace(/(<a:(?:major|minor)Font>)<a:latin typeface="[^"]*"(?: panose="[^"]*")?\/><a:ea typeface="[^"]*"\/>/g, `$1<a:latin typeface="${latin}"/><a:ea typeface="${ea}"/>`),
     );
   }
 
+  const parts = renumberCharts({ names, text, binary });
+  return finishParts(parts, options);
+}
+
+async function finishParts({ names, text, binary }: ZipParts, options: PackageOptions): Promise<Buffer> {
   dedupeMedia(binary, text);
   dropOrphanOverrides(text, new Set([...text.keys(), ...binary.keys()]));
-
-  const stamp = options.timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const core = text.get('docProps/core.xml');
-  if (core) {
-    text.set(
-      'docProps/core.xml',
-      core
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
-    );
+  stampCore(text, options.timestamp);
+  // Native charts carry their data as an embedded workbook: a zip of its own, with its own clock times.
+  for (const [name, data] of binary) {
+    if (/^ppt\/embeddings\/.*\.xlsx$/.test(name)) {
+      const inner = await readZip(data);
+      stampCore(inner.text, options.timestamp);
+      binary.set(name, await writeZip(inner, options.timestamp));
+    }
   }
+  return writeZip({ names, text, binary }, options.timestamp);
+}
 
+interface ZipParts {
+  names: string[];
+  text: Map<string, string>;
+  binary: Map<string, Buffer>;
+}
+
+async function readZip(bytes: Buffer): Promise<ZipParts> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const text = new Map<string, string>();
+  const binary = new Map<string, Buffer>();
+  for (const name of names) {
+    if (/\.(xml|rels)$/.test(name)) text.set(name, await zip.file(name)!.async('string'));
+    else binary.set(name, await zip.file(name)!.async('nodebuffer'));
+  }
+  return { names, text, binary };
+}
+
+function stampCore(text: Map<string, string>, timestamp: Date): void {
+  const core = text.get('docProps/core.xml');
+  if (!core) return;
+  const stamp = timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  text.set(
+    'docProps/core.xml',
+    core
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
+  );
+}
+
+/** Zips parts in a stable order with one fixed time on every entry. */
+function writeZip(parts: ZipParts, timestamp: Date): Promise<Buffer> {
   const out = new JSZip();
-  // [Content_Types].xml first, as Office writes it; then the order pptxgenjs chose.
-  const order = names.filter((n) => text.has(n) || binary.has(n)).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  // [Content_Types].xml first, as Office writes it; then the order the parts came in.
+  const order = parts.names
+    .filter((n) => parts.text.has(n) || parts.binary.has(n))
+    .sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
   for (const name of order) {
-    const data = text.get(name) ?? binary.get(name)!;
-    const stored = /\.(png|jpe?g|gif)$/i.test(name);
-    out.file(name, data, { date: options.timestamp, createFolders: false, compression: stored ? 'STORE' : 'DEFLATE' });
+    const data = parts.text.get(name) ?? parts.binary.get(name)!;
+    // Already-compressed media gain nothing from deflate and cost time.
+    const stored = /\.(png|jpe?g|gif|xlsx)$/i.test(name);
+    out.file(name, data, { date: timestamp, createFolders: false, compression: stored ? 'STORE' : 'DEFLATE' });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+}
+
+const CHART_PART = /(charts\/chart|charts\/_rels\/chart|embeddings\/Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g;
+
+/**
+ * pptxgenjs numbers charts with a counter that lives as long as the process, so the second
+ * deck built in one process has chart11.xml where the first had chart1.xml. Number them from
+ * 1 in order, so a deck's bytes do not depend on what was built before it.
+ */
+function renumberCharts(parts: ZipParts): ZipParts {
+  const numbers = [...new Set(parts.names.flatMap((n) => [...n.matchAll(CHART_PART)].map((m) => Number(m[2]))))].sort((a, b) => a - b);
+  const map = new Map(numbers.map((n, i) => [n, i + 1]));
+  if (numbers.every((n, i) => n === i + 1)) return parts;
+  const rename = (s: string) => s.replace(CHART_PART, (whole, head: string, n: string, tail: string) => (map.has(Number(n)) ? `${head}${map.get(Number(n))}${tail}` : whole));
+  return {
+    names: parts.names.map(rename),
+    text: new Map([...parts.text].map(([name, xml]) => [rename(name), rename(xml)])),
+    binary: new Map([...parts.binary].map(([name, data]) => [rename(name), data])),
+  };
 }
 
 /** pptxgenjs stores an image once per use; keep the first copy and point every relationship at it. */

@@ -56,6 +56,7 @@ export function shapesOf(xml: string): { name: string; x: number; y: number; w: 
 }
 
 function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
   const parts = base.split('/').slice(0, -1);
   for (const seg of target.split('/')) {
     if (seg === '..') parts.pop();
