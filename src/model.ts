@@ -38,8 +38,9 @@ export interface DataTable extends DataMeta {
   kind: 'table';
   columns: string[];
   rows: Cell[][];
-  /** Position of each row, for errors about one row. */
+  /** Position of each row, and of each cell, for errors about one of them. */
   rowAt: Span[];
+  cellAt: Span[][];
 }
 export type DataEntry = DataValue | DataSeries | DataTable;
 
@@ -58,6 +59,12 @@ export interface SourceRecord {
 export interface DataSet {
   entries: Map<string, DataEntry>;
   sources: Map<string, SourceRecord>;
+  /** Keys whose entries were reported invalid: using them is not a second error. */
+  invalidKeys: Set<string>;
+  /** Data files that could not be read or parsed: any key might have been in them. */
+  failedFiles: number;
+  /** How many data files the outline names. */
+  fileCount: number;
 }
 
 export interface Palette {

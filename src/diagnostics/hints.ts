@@ -32,9 +32,9 @@ export function didYouMean(name: string, known: Iterable<string>): string | unde
 }
 
 /** "a, b or c" for a short list of allowed names; the first few and a count otherwise. */
-export function listOf(names: readonly string[], max = 8): string {
+export function listOf(names: readonly string[], max = 8, conjunction: 'or' | 'and' = 'or'): string {
   const quoted = names.map((n) => `\`${n}\``);
   if (quoted.length <= 1) return quoted.join('');
   if (quoted.length > max) return `${quoted.slice(0, max).join(', ')} … (${quoted.length} in all)`;
-  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
 }

@@ -8,6 +8,9 @@ export interface CsvTable {
   rowAt: Span[];
   /** `# source: id` and `# unit: …` comment lines above the header. */
   meta: Record<string, string>;
+  metaAt: Record<string, Span>;
+  /** Position of each cell, for errors about one value. */
+  cellAt: Span[][];
   at: Span;
 }
 
@@ -16,11 +19,16 @@ const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 /** A CSV file is a table: header row = columns; cells that look like numbers become numbers. */
 export function parseCsv(file: string, text: string, diagnostics: Diagnostics): CsvTable | undefined {
   const meta: Record<string, string> = {};
+  const metaAt: Record<string, Span> = {};
   const lines = text.split(/\r?\n/);
   let skip = 0;
   while (skip < lines.length && /^\s*#/.test(lines[skip]!)) {
-    const m = /^\s*#\s*([a-z_]+)\s*:\s*(.*?)\s*$/i.exec(lines[skip]!);
-    if (m) meta[m[1]!.toLowerCase()] = m[2]!;
+    const m = /^(\s*#\s*)([a-z_]+)(\s*:\s*)(.*?)\s*$/i.exec(lines[skip]!);
+    if (m) {
+      const key = m[2]!.toLowerCase();
+      meta[key] = m[4]!;
+      metaAt[key] = { file, line: skip + 1, column: m[1]!.length + m[2]!.length + m[3]!.length + 1, length: Math.max(1, m[4]!.length) };
+    }
     skip++;
   }
   let records: { record: string[]; info: { lines: number } }[];
@@ -33,12 +41,13 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
       bom: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
-    const err = e as { message: string; lines?: number; column?: number };
-    diagnostics.error('csv-syntax', err.message.replace(/^CSV_\w+:?\s*/, ''), {
-      file,
-      line: (err.lines ?? 1) + skip,
-      column: 1,
-    });
+    const err = e as { message: string; code?: string; lines?: number };
+    const open = unclosedQuote(lines, skip);
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED' && open) {
+      diagnostics.error('csv-syntax', 'a quoted cell is not closed', { file, ...open }, 'add the closing " at the end of the cell; a " inside a quoted cell is written ""');
+    } else {
+      diagnostics.error('csv-syntax', err.message.replace(/^CSV_\w+:?\s*/, '').replace(/^Invalid Closing Quote: /, 'a quote is closed in the middle of a cell: '), { file, line: (err.lines ?? 1) + skip, column: 1 });
+    }
     return undefined;
   }
   const header = records[0];
@@ -49,6 +58,7 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
   const columns = header.record;
   const rows: Cell[][] = [];
   const rowAt: Span[] = [];
+  const cellAt: Span[][] = [];
   let ok = true;
   for (const { record, info } of records.slice(1)) {
     const at = { file, line: info.lines + skip, column: 1 };
@@ -64,6 +74,42 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
     }
     rows.push(record.map((cell) => (NUMBER.test(cell) ? Number(cell.replace(/,/g, '')) : cell === '' ? null : cell)));
     rowAt.push(at);
+    const starts = cellStarts(lines[at.line - 1] ?? '');
+    cellAt.push(record.map((cell, c) => ({ file, line: at.line, column: starts[c] ?? 1, length: Math.max(1, cell.length) })));
   }
-  return ok ? { columns, rows, rowAt, meta, at: { file, line: skip + 1, column: 1 } } : undefined;
+  return ok ? { columns, rows, rowAt, cellAt, meta, metaAt, at: { file, line: skip + 1, column: 1 } } : undefined;
+}
+
+/** 1-based columns where each cell of a one-line record starts (after any leading spaces). */
+function cellStarts(line: string): number[] {
+  const starts: number[] = [];
+  let inQuote = false;
+  let start = 0;
+  for (let i = 0; i <= line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') inQuote = !inQuote;
+    if ((ch === ',' && !inQuote) || i === line.length) {
+      const lead = /^\s*/.exec(line.slice(start, i))![0].length;
+      starts.push(start + lead + 1);
+      start = i + 1;
+    }
+  }
+  return starts;
+}
+
+/** Where a quote opens that is never closed: the parser only notices at the end of the file. */
+function unclosedQuote(lines: string[], skip: number): { line: number; column: number } | undefined {
+  let open: { line: number; column: number } | undefined;
+  for (let l = skip; l < lines.length; l++) {
+    const line = lines[l]!;
+    for (let i = 0; i < line.length; i++) {
+      if (line[i] !== '"') continue;
+      if (open && line[i + 1] === '"') {
+        i++;
+        continue;
+      }
+      open = open ? undefined : { line: l + 1, column: i + 1 };
+    }
+  }
+  return open;
 }

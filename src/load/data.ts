@@ -6,7 +6,7 @@ import type { Cell, DataEntry, DataSet, SourceRecord } from '../model.js';
 import { DatasetsEntry, SeriesEntry, SourceInfo, TableEntry, ValueEntry } from '../schema/data.js';
 import { describe, validateAgainst } from '../schema/validate.js';
 import { parseCsv } from './csv.js';
-import { readText } from './files.js';
+import { nearMissOf, readText } from './files.js';
 import { displayPath, resolveInside } from './paths.js';
 import { parseYamlSource, spanAt, toPlain, type Path, type YamlSource } from './yaml-source.js';
 
@@ -30,22 +30,27 @@ const KEY_PART = /^[A-Za-z0-9_][\w-]*$/;
 
 /** Reads every data file an outline names into one keyed set, reporting what is wrong where. */
 export function loadData(refs: DataFileRef[], options: LoadDataOptions, diagnostics: Diagnostics, sourcesOut: Map<string, string>): DataSet {
-  const set: DataSet = { entries: new Map(), sources: new Map() };
+  const set: DataSet = { entries: new Map(), sources: new Map(), invalidKeys: new Set(), failedFiles: 0, fileCount: refs.length };
   const pendingSourceRefs: { id: string; at: Span }[] = [];
   for (const ref of refs) {
     const { path, outside } = resolveInside(options.projectDir, options.outlineDir, ref.given, options.allowOutside);
     const shown = displayPath(path, options.cwd);
     if (outside) {
       diagnostics.error('path-outside-project', `data file ${ref.given} is outside the project folder`, ref.at, 'move the file into the project, or build with --allow-outside-paths');
+      set.failedFiles++;
       continue;
     }
     const ext = extname(path).toLowerCase();
     if (!['.yaml', '.yml', '.json', '.csv'].includes(ext)) {
-      diagnostics.error('unsupported-file-type', `data file ${ref.given} is not .yaml, .yml, .json or .csv`, ref.at);
+      diagnostics.error('unsupported-file-type', `data file ${ref.given} is not .yaml, .yml, .json or .csv`, ref.at, ext === '.xlsx' || ext === '.xls' ? 'save the sheet as CSV (File › Save As › CSV UTF-8)' : undefined);
+      set.failedFiles++;
       continue;
     }
-    const text = readText(path, shown, diagnostics, ref.at);
-    if (text === undefined) continue;
+    const text = readText(path, shown, diagnostics, ref.at, nearMissOf(ref.given, path));
+    if (text === undefined) {
+      set.failedFiles++;
+      continue;
+    }
     sourcesOut.set(shown, text);
     const add = (entry: DataEntry) => {
       const previous = set.entries.get(entry.key);
@@ -54,18 +59,24 @@ export function loadData(refs: DataFileRef[], options: LoadDataOptions, diagnost
         return;
       }
       set.entries.set(entry.key, entry);
-      if (entry.source) pendingSourceRefs.push({ id: entry.source, at: entry.at });
     };
     if (ext === '.csv') {
       const table = parseCsv(shown, text, diagnostics);
-      if (!table) continue;
+      if (!table) {
+        set.failedFiles++;
+        continue;
+      }
       const key = ref.namespace ?? basename(path, ext).replace(/[^\w-]/g, '_');
-      add({ kind: 'table', key, columns: table.columns, rows: table.rows, rowAt: table.rowAt, at: table.at, ...optional({ source: table.meta.source, unit: table.meta.unit, note: table.meta.note }) });
+      if (table.meta.source) pendingSourceRefs.push({ id: table.meta.source, at: table.metaAt.source! });
+      add({ kind: 'table', key, columns: table.columns, rows: table.rows, rowAt: table.rowAt, cellAt: table.cellAt, at: table.at, ...optional({ source: table.meta.source, unit: table.meta.unit, note: table.meta.note }) });
       continue;
     }
     const source = parseYamlSource(shown, path, text, diagnostics);
-    if (!source) continue;
-    readDataDocument(source, ref.namespace, set, add, diagnostics);
+    if (!source) {
+      set.failedFiles++;
+      continue;
+    }
+    readDataDocument(source, ref.namespace, set, add, pendingSourceRefs, diagnostics);
   }
   for (const { id, at } of pendingSourceRefs) {
     if (!set.sources.has(id)) {
@@ -84,10 +95,15 @@ function readDataDocument(
   namespace: string | undefined,
   set: DataSet,
   add: (e: DataEntry) => void,
+  sourceRefs: { id: string; at: Span }[],
   diagnostics: Diagnostics,
 ): void {
   const plain = toPlain(source);
-  if (plain === null || plain === undefined) return;
+  if (plain === null || plain === undefined) {
+    diagnostics.error('wrong-type', `data file ${source.file} is empty; it should hold a map of keys`, { file: source.file, line: 1, column: 1 }, 'write entries such as `goods_2024: { value: 6.16, unit: USD trillion }`');
+    set.failedFiles++;
+    return;
+  }
   if (typeof plain !== 'object' || Array.isArray(plain)) {
     diagnostics.error('wrong-type', `a data file should be a map of keys, not ${describe(plain)}`, spanAt(source, []));
     return;
@@ -96,6 +112,8 @@ function readDataDocument(
   if (top.sources !== undefined) readSources(source, top.sources, set, diagnostics);
   const walk = (node: Record<string, unknown>, path: Path, prefix: string, defaultSource: string | undefined, isTop: boolean) => {
     const groupSource = typeof node.source === 'string' ? node.source : defaultSource;
+    // A default source is checked once, where it is written, not at every entry that inherits it.
+    if (typeof node.source === 'string') sourceRefs.push({ id: node.source, at: spanAt(source, [...path, 'source']) });
     for (const [name, value] of Object.entries(node)) {
       if (isTop && name === 'sources') continue;
       if (name === 'source' && typeof value === 'string') continue;
@@ -108,8 +126,10 @@ function readDataDocument(
       const key = prefix ? `${prefix}.${name}` : name;
       const meta = { key, at };
       if (typeof value === 'number') {
-        if (!Number.isFinite(value)) diagnostics.error('not-finite', `\`${key}\` is not a finite number`, spanAt(source, here));
-        else add({ kind: 'value', value, ...meta, ...optional({ source: groupSource }) });
+        if (!Number.isFinite(value)) {
+          diagnostics.error('not-finite', `\`${key}\` is not a finite number`, spanAt(source, here), 'write a number, or leave the entry out');
+          set.invalidKeys.add(key);
+        } else add({ kind: 'value', value, ...meta, ...optional({ source: groupSource }) });
       } else if (typeof value === 'string') {
         add({ kind: 'value', value, ...meta, ...optional({ source: groupSource }) });
       } else if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -119,10 +139,14 @@ function readDataDocument(
           spanAt(source, here),
           Array.isArray(value) ? 'for a chart, write `series: { label: number, … }` or `labels:` with `datasets:`' : undefined,
         );
+        set.invalidKeys.add(key);
       } else {
         const entry = readEntry(source, value as Record<string, unknown>, here, meta, groupSource, diagnostics);
+        const own = (value as Record<string, unknown>).source;
+        if (entry && entry !== 'group' && typeof own === 'string') sourceRefs.push({ id: own, at: spanAt(source, [...here, 'source']) });
         if (entry === 'group') walk(value as Record<string, unknown>, here, key, groupSource, false);
         else if (entry) add(entry);
+        else set.invalidKeys.add(key);
       }
     }
   };
@@ -173,7 +197,8 @@ function readEntry(
       }
     });
     const rowAt = v.rows.map((_, i) => spanAt(source, [...path, 'rows', i]));
-    return ok ? { kind: 'table', columns: v.columns, rows: v.rows as Cell[][], rowAt, ...meta, ...common(v) } : undefined;
+    const cellAt = v.rows.map((row, i) => row.map((_, c) => spanAt(source, [...path, 'rows', i, c])));
+    return ok ? { kind: 'table', columns: v.columns, rows: v.rows as Cell[][], rowAt, cellAt, ...meta, ...common(v) } : undefined;
   }
   return 'group';
 }

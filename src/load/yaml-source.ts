@@ -18,6 +18,9 @@ const YAML_ERROR_CODES: Record<string, 'yaml-duplicate-key' | 'yaml-syntax'> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
 };
 
+const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].length;
+const isBlank = (line: string | undefined) => line === undefined || /^\s*(#.*)?$/.test(line);
+
 /** Parses text; syntax errors become diagnostics. Returns undefined when the file is unusable. */
 export function parseYamlSource(
   file: string,
@@ -26,28 +29,82 @@ export function parseYamlSource(
   diagnostics: Diagnostics,
 ): YamlSource | undefined {
   const lineCounter = new LineCounter();
-  // Aliases are capped to keep a hostile file from expanding into gigabytes.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const source: YamlSource = { file, path, text, doc, lineCounter };
+  const lines = text.split(/\r?\n/);
+  const reportedLines = new Set<number>();
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
-    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    diagnostics.error(YAML_ERROR_CODES[e.code] ?? 'yaml-syntax', yamlHint(message), {
-      file,
-      line: pos.line,
-      column: pos.col,
-      length: Math.max(1, e.pos[1] - e.pos[0]),
-    });
+    // One error per line: the parser's later errors on a line are consequences of its first.
+    if (reportedLines.has(pos.line)) continue;
+    reportedLines.add(pos.line);
+    const raw = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const d = explainYamlError(e.code, raw, pos, lines);
+    diagnostics.error(YAML_ERROR_CODES[e.code] ?? 'yaml-syntax', d.message, { file, ...d.at, length: d.length ?? Math.max(1, e.pos[1] - e.pos[0]) }, d.hint);
   }
   return doc.errors.length ? undefined : source;
 }
 
-function yamlHint(message: string): string {
-  if (/Implicit map keys need to be followed by map values/.test(message) || /Nested mappings are not allowed/.test(message)) {
-    return `${message} (check the indentation, and put text that contains ": " in quotes)`;
+interface Explained {
+  message: string;
+  at: { line: number; column: number };
+  length?: number;
+  hint?: string;
+}
+
+/** Turns the parser's message into one that says where the mistake is and how to fix it. */
+function explainYamlError(code: string, message: string, pos: { line: number; col: number }, lines: string[]): Explained {
+  const line = lines[pos.line - 1] ?? '';
+  const firstChar = indentOf(line) + 1;
+  if (code === 'TAB_AS_INDENT' || /tab/i.test(message)) {
+    return { message: 'a tab is used to indent this line', at: { line: pos.line, column: 1 }, length: firstChar - 1, hint: 'YAML indents with spaces, not tabs: replace the tab with spaces' };
   }
-  if (/tab/i.test(message)) return `${message} (YAML indents with spaces, not tabs)`;
-  return message;
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*(?:-\s+)?["']?([^:"']+)["']?\s*:/.exec(line.slice(pos.col - 1))?.[1]?.trim() ?? /^\s*["']?([^:"']+)/.exec(line)?.[1]?.trim() ?? '';
+    const indent = indentOf(line);
+    let first: number | undefined;
+    for (let i = pos.line - 2; i >= 0; i--) {
+      const l = lines[i]!;
+      if (!isBlank(l) && indentOf(l) < indent) break;
+      if (new RegExp(`^\\s*(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`).test(l)) first = i + 1;
+    }
+    return {
+      message: `\`${key}\` appears twice in the same map${first ? ` (first on line ${first})` : ''}`,
+      at: { line: pos.line, column: pos.col },
+      length: key.length || 1,
+      hint: 'remove one of them, or rename it',
+    };
+  }
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+  if (quote) {
+    // The parser notices at the end of the file; the mistake is where the quote opened.
+    for (let i = Math.min(pos.line, lines.length) - 1; i >= 0; i--) {
+      const l = lines[i]!.replace(/\\./g, '__');
+      const count = l.split(quote).length - 1;
+      if (count % 2 === 1) {
+        return { message: `a ${quote === '"' ? 'double' : 'single'}-quoted text is not closed`, at: { line: i + 1, column: l.lastIndexOf(quote) + 1 }, hint: `add the closing ${quote} at the end of the text` };
+      }
+    }
+  }
+  // A line indented differently from the lines around it: the parser's message names a symptom.
+  if (pos.col === 1 && firstChar > 1) {
+    const above = [...lines.slice(0, pos.line - 1)].reverse().find((l) => !isBlank(l));
+    const below = lines.slice(pos.line).find((l) => !isBlank(l));
+    const here = indentOf(line);
+    if (above !== undefined && indentOf(above) !== here && (below === undefined || indentOf(below) !== here)) {
+      return {
+        message: `this line is indented ${here} spaces, which matches no line around it (${message})`,
+        at: { line: pos.line, column: firstChar },
+        length: line.trim().length,
+        hint: `check the indentation: fields of one item start in the same column (the line above starts at column ${indentOf(above) + 1})`,
+      };
+    }
+    return { message, at: { line: pos.line, column: firstChar }, hint: 'check the indentation' };
+  }
+  if (/Implicit map keys need to be followed by map values|Nested mappings are not allowed|Implicit keys need to be on a single line/.test(message)) {
+    return { message, at: { line: pos.line, column: pos.col }, hint: 'check the indentation, and put text that contains ": " in quotes' };
+  }
+  return { message, at: { line: pos.line, column: pos.col } };
 }
 
 export function toPlain(source: YamlSource): unknown {

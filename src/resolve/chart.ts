@@ -31,7 +31,7 @@ export function resolveChart(
   }
   const units = [...new Set(datasets.map((d) => d.unit ?? entry.unit).filter((u): u is string => !!u))];
   if (units.length > 1 && type !== 'combo') {
-    ctx.diagnostics.error('unit-mismatch', `chart mixes units ${listOf(units)} on one axis`, dataAt, 'chart one unit at a time, or use `type: combo` to put a second unit on a second axis');
+    ctx.diagnostics.error('unit-mismatch', `chart mixes units ${listOf(units, 8, 'and')} on one axis`, dataAt, 'chart one unit at a time, or use `type: combo` to put a second unit on a second axis');
     return undefined;
   }
   if (circular) {
@@ -146,7 +146,7 @@ function fromTable(entry: DataTable, spec: ChartSpecInput, path: Path, ctx: Reso
     for (const [r, row] of entry.rows.entries()) {
       const cell = row[col];
       if (typeof cell !== 'number') {
-        ctx.diagnostics.error('data-kind-mismatch', `column \`${entry.columns[col]}\` of \`${entry.key}\` has ${cell === null || cell === undefined ? 'an empty cell' : `the text "${cell}"`} where a chart needs a number`, entry.rowAt[r] ?? entry.at, 'chart only number columns: pick them with `columns: [label column, number column, …]`');
+        ctx.diagnostics.error('data-kind-mismatch', `column \`${entry.columns[col]}\` of \`${entry.key}\` has ${cell === null || cell === undefined ? 'an empty cell' : `the text "${cell}"`} where a chart needs a number`, entry.cellAt[r]?.[col] ?? entry.rowAt[r] ?? entry.at, 'chart only number columns: pick them with `columns: [label column, number column, …]`');
         return undefined;
       }
       values.push(cell);

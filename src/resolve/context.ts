@@ -31,6 +31,9 @@ export class ResolveContext {
    */
   lookup(key: string, kinds: readonly Kind[], at: Span, sources: string[], use: string): DataEntry | undefined {
     const entry = this.data.entries.get(key);
+    const reported = [...this.data.invalidKeys].some((k) => key === k || key.startsWith(`${k}.`));
+    // An invalid entry, or a data file that did not load, was reported already: a second error here is noise.
+    if (!entry && (reported || this.data.failedFiles > 0)) return undefined;
     if (!entry) {
       const groupMembers = [...this.data.entries.keys()].filter((k) => k.startsWith(`${key}.`));
       this.diagnostics.error(
@@ -40,7 +43,7 @@ export class ResolveContext {
         didYouMean(key, this.data.entries.keys()) ??
           (groupMembers.length
             ? `\`${key}\` is a group; name one of its entries, such as \`${groupMembers[0]}\``
-            : this.data.entries.size
+            : this.data.fileCount
               ? undefined
               : 'this outline has no data: add `data: path/to/file.yaml`'),
       );

@@ -4,9 +4,12 @@ import { z } from 'zod';
 
 export const DATA_KEY_PATTERN = /^[A-Za-z_][\w-]*(\.[\w-]+)*$/;
 
+/** The message of a malformed data key: validation adds a hint when it recognises the mistake. */
+export const DATA_KEY_MESSAGE = 'a data key is names joined by dots, such as `trade.goods_2024`';
+
 export const DataKey = z
   .string()
-  .regex(DATA_KEY_PATTERN, { message: 'a data key is names joined by dots, such as `trade.goods_2024`' })
+  .regex(DATA_KEY_PATTERN, { message: DATA_KEY_MESSAGE })
   .describe('A data key: the dotted path of a value in the data files, such as `trade.goods_2024`.');
 
 const Text = z.string().describe('Text; may contain `{{ data.key }}` or `{{ data.key | filter }}`.');

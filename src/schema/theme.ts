@@ -1,8 +1,11 @@
 import { z } from 'zod';
 
+/** The message of a bad colour: validation maps it to the `bad-colour` code. */
+export const COLOUR_MESSAGE = 'a colour is six hex digits such as `#1F3864`';
+
 export const Colour = z
   .string()
-  .regex(/^#?[0-9A-Fa-f]{6}$/, { message: 'a colour is six hex digits such as `#1F3864`' })
+  .regex(/^#?[0-9A-Fa-f]{6}$/, { message: COLOUR_MESSAGE })
   .describe('A colour as six hex digits, e.g. "#1F3864".');
 
 const size = (what: string) => z.number().min(4).max(200).describe(`${what}, in points.`);

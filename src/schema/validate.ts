@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import { didYouMean, listOf } from '../diagnostics/hints.js';
+import { closest, didYouMean, listOf } from '../diagnostics/hints.js';
 import { spanAt, type Path, type YamlSource } from '../load/yaml-source.js';
+import { DATA_KEY_MESSAGE, DATA_KEY_PATTERN } from './outline.js';
+import { COLOUR_MESSAGE } from './theme.js';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -19,10 +21,27 @@ export function validateAgainst<T>(
 ): T | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  for (const issue of withoutEchoes(result.error.issues, schema, value)) {
     reportIssue(issue, schema, value, source, diagnostics, basePath);
   }
   return undefined;
+}
+
+/**
+ * A misspelt required field shows up twice: as an unknown field and as a missing one. The
+ * unknown field, with its "did you mean", says it all; drop the missing-field echo.
+ */
+function withoutEchoes(issues: readonly Issue[], schema: AnySchema, value: unknown): Issue[] {
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeysAt(schema, value, issue.path as Path);
+    for (const key of issue.keys) {
+      const match = closest(key, known);
+      if (match) meant.add(JSON.stringify([...issue.path, match]));
+    }
+  }
+  return issues.filter((i) => !(i.code === 'invalid_type' && meant.has(JSON.stringify(i.path)) && valueAt(value, i.path as Path) === undefined));
 }
 
 function reportIssue(
@@ -37,6 +56,10 @@ function reportIssue(
   const path = [...basePath, ...localPath];
   const here = valueAt(rootValue, localPath);
   const name = fieldName(path);
+  if (typeof here === 'number' && !Number.isFinite(here)) {
+    diagnostics.error('not-finite', `${name || 'this value'} is ${here > 0 ? 'infinite' : here < 0 ? 'minus infinity' : 'not a number (NaN)'}`, spanAt(source, path), 'write a finite number, or leave the entry out');
+    return;
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeysAt(root, rootValue, localPath);
@@ -58,7 +81,7 @@ function reportIssue(
           'wrong-type',
           `${name || 'this value'} should be ${article(issue.expected)}, not ${describe(here)}`,
           spanAt(source, path),
-          issue.expected === 'string' && typeof here === 'object' ? 'put the text in quotes if it contains ": " or starts with "{" or "["' : undefined,
+          typeHint(issue.expected, here),
         );
       }
       return;
@@ -92,6 +115,19 @@ function reportIssue(
         }
         return;
       }
+      // `- Trade innovation: goods trade …` reads as a one-field map: the text needs quotes.
+      const branches = 'errors' in issue ? issue.errors : [];
+      const acceptsText = branches.some((b) => b.length === 1 && b[0]!.path.length === 0 && b[0]!.code === 'invalid_type' && b[0]!.expected === 'string');
+      if (acceptsText && isOneFieldMap(here) && !knownKeysAt(root, rootValue, localPath).includes(Object.keys(here as object)[0]!)) {
+        const [field] = Object.keys(here as object);
+        diagnostics.error(
+          'wrong-type',
+          `this text reads as a field named \`${field}\` because it contains ": "`,
+          spanAt(source, path),
+          'put the whole text in quotes: "…"',
+        );
+        return;
+      }
       // Report the branch that matches the kind of value the user wrote (a map → the map branch).
       const branch = pickBranch('errors' in issue ? issue.errors : []);
       if (branch) {
@@ -114,11 +150,25 @@ function reportIssue(
         isList
           ? `${name} needs ${words} ${String(bound)} item${Number(bound) === 1 ? '' : 's'} (has ${Array.isArray(here) ? here.length : 0})`
           : `${name} is ${String(here)}; it must be ${words} ${String(bound)}`,
-        spanAt(source, path),
+        // Too many items: point at the first one over the limit.
+        isList && issue.code === 'too_big' ? spanAt(source, [...path, Number(bound)]) : spanAt(source, path),
+        isList && issue.code === 'too_big' ? 'move the rest to another slide' : undefined,
       );
       return;
     }
     case 'invalid_format':
+      if (issue.message === COLOUR_MESSAGE) {
+        diagnostics.error('bad-colour', `${name} is \`${String(here)}\`, which is not a colour`, spanAt(source, path), 'write colours as six hex digits, e.g. "#1F3864" (quoted, because # starts a comment)');
+        return;
+      }
+      if (issue.message === DATA_KEY_MESSAGE && typeof here === 'string') {
+        const inner = /^\s*\{\{\s*([^|}]+?)\s*(\|[^}]*)?\}\}\s*$/.exec(here)?.[1];
+        const hint = inner && DATA_KEY_PATTERN.test(inner) ? `did you mean \`${inner}\`? Here a data key is written without {{ }}` : undefined;
+        diagnostics.error('invalid-value', `${name} is \`${here}\`, which is not a data key: ${issue.message}`, spanAt(source, path), hint);
+        return;
+      }
+      diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, spanAt(source, path));
+      return;
     case 'custom':
     default:
       diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, spanAt(source, path));
@@ -221,6 +271,19 @@ function containerName(path: Path): string {
 function fieldName(path: Path): string {
   const last = [...path].reverse().find((p) => typeof p === 'string');
   return last === undefined ? '' : `\`${last}\``;
+}
+
+function isOneFieldMap(value: unknown): boolean {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1;
+}
+
+function typeHint(expected: string, here: unknown): string | undefined {
+  if (expected === 'string' && isOneFieldMap(here)) return 'put the text in quotes if it contains ": "';
+  if (expected === 'string' && (Array.isArray(here) || typeof here === 'object')) return 'put the text in quotes if it starts with "{" or "["';
+  if (expected === 'array' && typeof here === 'string') return 'write a list: each item on its own line, starting with "- "';
+  if (expected === 'record' && Array.isArray(here)) return 'write a map of `label: number` lines, without "- " in front';
+  if (expected === 'object' && Array.isArray(here)) return 'write `field: value` lines here, without "- " in front';
+  return undefined;
 }
 
 export function describe(value: unknown): string {
