@@ -40,8 +40,10 @@ export const TableEntry = z
   .strict();
 
 type DataNodeT = number | string | Record<string, unknown>;
+/** A group's names may not be the fields that make a map an entry, or the two would be confused. */
+const GroupKey = z.string().regex(/^(?!(value|series|labels|datasets|columns|rows)$)[A-Za-z0-9_][\w-]*$/);
 export const DataNode: z.ZodType<DataNodeT> = z.lazy(() =>
-  z.union([Finite, z.string(), ValueEntry, SeriesEntry, DatasetsEntry, TableEntry, z.record(z.string(), DataNode)]),
+  z.union([Finite, z.string(), ValueEntry, SeriesEntry, DatasetsEntry, TableEntry, z.record(GroupKey, DataNode).describe('A group of entries.')]),
 );
 
 export const DataFile = z
