@@ -41,16 +41,18 @@ export interface BulletFit {
   size: number;
   fits: boolean;
   height: number;
+  /** A word wider than the box at this size. */
+  brokeWord: boolean;
 }
 
 /** The largest size from `size` to `minSize` at which the bullets fit the box. */
 export function fitBullets(bullets: readonly BulletText[], box: Box, size: number, minSize: number, ctx: LayoutContext): BulletFit {
   const width = box.w - TEXT_INSETS.l - TEXT_INSETS.r;
   const height = box.h - TEXT_INSETS.t - TEXT_INSETS.b;
-  let last: BulletFit = { size: minSize, fits: false, height: Infinity };
+  let last: BulletFit = { size: minSize, fits: false, height: Infinity, brokeWord: false };
   for (let s = size; s >= minSize - 1e-9; s -= 0.5) {
     const m = measureAt(bullets, width, s, ctx);
-    last = { size: s, fits: m.height <= height + 1e-6 && !m.brokeWord, height: m.height };
+    last = { size: s, fits: m.height <= height + 1e-6 && !m.brokeWord, height: m.height, brokeWord: m.brokeWord };
     if (last.fits) return last;
   }
   return last;

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck, type BuildResult } from '../../src/index.js';
+import { createMeasurer } from '../../src/layout/measure.js';
+import { BASE_THEME } from '../../src/resolve/theme.js';
+import { measureSlideText } from '../helpers/fit-check.js';
+import { openPptx, shapesOf, textsOf, type OpenedDeck } from '../helpers/pptx.js';
+import { REPO, tempProject } from '../helpers/project.js';
+
+const measure = createMeasurer(BASE_THEME.fonts);
+let result: BuildResult;
+let deck: OpenedDeck;
+
+beforeAll(async () => {
+  const out = join(tempProject(), 'out');
+  result = await buildDeck('tests/fixtures/stress/stress.yaml', { cwd: REPO, outDir: out, cacheDir: false });
+  deck = await openPptx(join(out, 'stress.pptx'));
+});
+
+describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chinese and mixed text)', () => {
+  it('builds, reporting each split as a warning with its position', () => {
+    expect(result.ok).toBe(true);
+    const splits = result.diagnostics.filter((d) => d.code === 'content-split');
+    expect(splits.map((d) => [d.message, d.at?.line])).toEqual([
+      ['bullets continued over 2 slides', 14],
+      ['table continued over 4 slides, header repeated', 45],
+    ]);
+  });
+
+  it('keeps every text box’s text inside its box, by the same measurement', () => {
+    const boxes = deck.slides.flatMap((s) => measureSlideText(s.xml, s.index, measure));
+    expect(boxes.length).toBeGreaterThan(30);
+    const over = boxes.filter((b) => b.needed > b.available + 0.5);
+    expect(over, JSON.stringify(over, null, 1)).toEqual([]);
+  });
+
+  it('continues the 20 bullets on a slide titled "(cont.)", every bullet kept once, in order', () => {
+    const pages = deck.slides.filter((s) => s.title.startsWith('Twenty bullets'));
+    expect(pages.map((s) => s.title)).toEqual(['Twenty bullets', 'Twenty bullets (cont.)']);
+    const bullets = pages.flatMap((s) => s.texts.filter((t) => t.startsWith('Bullet ')));
+    expect(bullets.map((b) => Number(/Bullet (\d+)/.exec(b)![1]))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('continues the 40-row table on further slides, repeating its header row', () => {
+    const pages = deck.slides.filter((s) => s.title.startsWith('Forty rows'));
+    expect(pages.length).toBe(4);
+    for (const page of pages) expect(textsOf(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(page.xml)![0]).slice(0, 4)).toEqual(['Region', 'Trade (USD bn)', 'Growth (%)', 'Note']);
+    const regions = pages.flatMap((p) => [...p.xml.matchAll(/<a:tr [^>]*>([\s\S]*?)<\/a:tr>/g)].slice(1).map((r) => /<a:t>([^<]*)<\/a:t>/.exec(r[1]!)![1]));
+    expect(regions).toHaveLength(40);
+    expect(regions[0]).toBe('Guangdong');
+    expect(regions[39]).toBe('Region 40');
+  });
+
+  it('keeps a table inside the body area of its slide', () => {
+    for (const page of deck.slides.filter((s) => s.xml.includes('<a:tbl>'))) {
+      const frame = /<p:graphicFrame>[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(page.xml)!;
+      const rows = [...page.xml.matchAll(/<a:tr h="(\d+)">/g)].reduce((a, m) => a + Number(m[1]), 0);
+      expect(Number(frame[2]) + rows).toBeLessThanOrEqual((540 - 62) * 12700);
+    }
+  });
+
+  it('moves the body below a two-line title', () => {
+    const slide = deck.slides.find((s) => s.title.startsWith('A slide title that is long'))!;
+    const title = shapesOf(slide.xml).find((s) => s.isTitle)!;
+    const body = shapesOf(slide.xml).find((s) => s.name === 'Body')!;
+    const titleLines = measureSlideText(slide.xml, slide.index, measure).find((b) => b.name === 'Title')!.lines;
+    expect(titleLines).toBe(2);
+    expect(body.y).toBeGreaterThanOrEqual(title.y + title.h);
+  });
+
+  it('tags Chinese runs zh-CN and writes the East Asian face', () => {
+    const slide = deck.slides.find((s) => s.title.startsWith('中文段落'))!;
+    expect(slide.xml).toMatch(/<a:rPr lang="zh-CN"[^>]*>[\s\S]*?<a:ea typeface="Microsoft YaHei"/);
+    const mixed = deck.slides.find((s) => s.title.startsWith('A slide title that is long'))!;
+    expect(mixed.xml).toMatch(/<a:rPr lang="zh-CN"[^>]*>(?:(?!<\/a:r>)[\s\S])*Mixed text/);
+    expect(mixed.xml).toMatch(/<a:rPr lang="en-US"[^>]*>(?:(?!<\/a:r>)[\s\S])*A first bullet/);
+  });
+});
+
+describe('text that cannot fit', () => {
+  it('is an error at its position: a word longer than the slide is wide', async () => {
+    const long = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3);
+    const dir = tempProject({
+      'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Too long\n        bullets: ["${long}"]\n`,
+    });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.find((d) => d.code === 'text-does-not-fit')?.at).toMatchObject({ file: 'deck.yaml', line: 5, column: 9 });
+  });
+
+  it('shrinks before it splits, and says so', async () => {
+    const bullets = Array.from({ length: 7 }, (_, i) => `  - Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of twenty-two points`).join('\n      ');
+    const dir = tempProject({ 'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Seven long bullets\n        bullets:\n      ${bullets}\n` });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.ok).toBe(true);
+    const shrink = r.diagnostics.find((d) => d.code === 'text-shrunk');
+    expect(shrink?.message).toMatch(/^bullets set at \d+(\.5)? pt instead of 22 pt to fit$/);
+    expect(r.diagnostics.some((d) => d.code === 'content-split')).toBe(false);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    expect(deck.slides).toHaveLength(3);
+  });
+});
