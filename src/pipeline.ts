@@ -108,6 +108,7 @@ function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { d
   const validated = timed(ctx, 'validate', () => validateOutline(plain, source, diagnostics));
   if (!validated) return { usedKeys: 0, cited: 0 };
   const { outline } = validated;
+  if (outline.ignore) diagnostics.ignore(outline.ignore);
 
   const outlineDir = dirname(outlinePath);
   const allowOutside = options.allowOutsidePaths ?? false;

@@ -76,19 +76,31 @@ export const DIAGNOSTIC_CODES = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
+/** The advisory codes: what builds but is probably wrong. An outline may silence these (`ignore:`). */
+export const WARNING_CODES = ['unused-data', 'unused-source', 'no-source', 'no-title', 'too-many-categories', 'text-shrunk', 'content-split'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
 export const MAX_ERRORS = 100;
 
 /** Collects the diagnostics of one build. One per build: no module-level state. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
-  /** Codes raised to errors by --strict. */
+  private readonly ignored = new Set<DiagnosticCode>();
+  /** strict: warnings are raised to errors (--strict). */
   constructor(private readonly strict = false) {}
+
+  /** Silences advisory codes for this build (an outline's `ignore:` list). */
+  ignore(codes: readonly WarningCode[]): void {
+    for (const c of codes) this.ignored.add(c);
+    this.items.splice(0, this.items.length, ...this.items.filter((d) => !this.ignored.has(d.code)));
+  }
 
   error(code: DiagnosticCode, message: string, at?: Span, suggestion?: string): void {
     this.push({ severity: 'error', code, message, at, suggestion });
   }
 
   warn(code: DiagnosticCode, message: string, at?: Span, suggestion?: string): void {
+    if (this.ignored.has(code)) return;
     this.push({ severity: this.strict ? 'error' : 'warning', code, message, at, suggestion });
   }
 

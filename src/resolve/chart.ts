@@ -23,6 +23,17 @@ export function resolveChart(
   if (!picked) return undefined;
   let { labels, datasets } = picked;
   const type = spec.type;
+  const renamed = (names: string[] | undefined, field: string, count: number, what: string): string[] | undefined => {
+    if (!names) return undefined;
+    if (names.length !== count) {
+      ctx.diagnostics.error('invalid-value', `\`${field}\` has ${names.length} names but the data has ${count} ${what}`, ctx.at([...path, field]), `give one name per ${what.replace(/s$/, '')}, in the data's order`);
+      return undefined;
+    }
+    return names.map((n, i) => ctx.text(n, [...path, field, i], sources));
+  };
+  labels = renamed(spec.categories, 'categories', labels.length, 'categories') ?? labels;
+  const names = renamed(spec.series_names, 'series_names', datasets.length, 'datasets');
+  if (names) datasets = datasets.map((d, i) => ({ ...d, label: names[i]! }));
   const circular = type === 'pie' || type === 'doughnut';
 
   if (!labels.length || datasets.every((d) => !d.values.length)) {

@@ -136,7 +136,8 @@ function resolveSlide(slide: SlideInput, path: Path, ctx: ResolveContext, deck: 
 
 /** "Guangming Daily, 27 Oct 2025": what a slide's foot cites. */
 export function shortCitation(s: SourceRecord, lang: string): string {
-  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined].filter(Boolean).join(', ');
+  const zh = lang.toLowerCase().startsWith('zh');
+  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined].filter(Boolean).join(zh ? '，' : ', ');
 }
 
 /** The full reference on the Sources slide. */

@@ -86,7 +86,7 @@ function isChinese(lang: string): boolean {
 }
 
 /** Formats a bare number: grouping, decimals and compact notation by locale. */
-export function formatNumber(value: number, spec: Pick<FormatSpec, 'decimals' | 'compact'>, lang: string): string {
+export function formatNumber(value: number, spec: Pick<FormatSpec, 'decimals' | 'compact'>, lang: string, grouping = true): string {
   const options: Intl.NumberFormatOptions =
     spec.decimals !== undefined
       ? { minimumFractionDigits: spec.decimals, maximumFractionDigits: spec.decimals }
@@ -97,6 +97,7 @@ export function formatNumber(value: number, spec: Pick<FormatSpec, 'decimals' | 
   }
   // 0 decimals for integers regardless of magnitude; keep what the data file wrote otherwise.
   if (spec.decimals === undefined && !spec.compact) options.maximumFractionDigits = Math.max(decimalsOf(value), 0);
+  if (!grouping) options.useGrouping = false;
   return new Intl.NumberFormat(lang, options).format(value);
 }
 
@@ -126,7 +127,8 @@ function attachUnit(number: string, value: number, unit: string, spec: FormatSpe
   if (isChinese(lang) && code && ZH_CURRENCY[code]) {
     const zhScale = ZH_SCALE[scale] ?? scale;
     const factor = ZH_SCALE_FACTOR[scale] ?? 1;
-    const n = factor === 1 ? number : formatNumber(value * factor, spec, lang);
+    // 7200亿, not 7,200亿: a Chinese scale word already groups the digits.
+    const n = formatNumber(Number((value * factor).toPrecision(12)), spec, lang, !zhScale || zhScale === scale);
     return `${n}${zhScale}${ZH_CURRENCY[code]}`;
   }
   if (code && CURRENCY_PREFIX[code]) return `${CURRENCY_PREFIX[code]}${number}${scale ? ` ${scale}` : ''}`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WARNING_CODES } from '../diagnostics/diagnostic.js';
 
 /** The one definition of what an outline may say: validation, pipeline types and the editor's JSON Schema. */
 
@@ -45,6 +46,8 @@ export const ChartSpec = z
     type: z.enum(CHART_TYPES).describe('bar and column draw vertical bars; horizontal-bar; stacked-bar; line; area; pie; doughnut; combo (bars and a line on a second axis); scatter.'),
     data: DataKey.describe('A data key holding a series or a table.'),
     columns: z.array(z.string()).optional().describe('For a table: the columns to plot; the first names the categories.'),
+    categories: z.array(Text).optional().describe('Names to show for the categories, in the data\'s order (e.g. in another language).'),
+    series_names: z.array(Text).optional().describe('Names to show for the datasets, in the data\'s order.'),
     title: Text.optional().describe('A title drawn above the chart.'),
     horizontal: z.boolean().optional().describe('Draw bars horizontally.'),
     stacked: z.union([z.boolean(), z.literal('percent')]).optional().describe('Stack the datasets; `percent` stacks to 100 %.'),
@@ -181,6 +184,7 @@ export const Outline = z
     sources_slide: z.boolean().optional().describe('Set false to leave out the closing Sources slide.'),
     charts: z.enum(['image', 'native']).optional().describe('Default rendering of charts in this deck.'),
     notes: Text.optional().describe('Speaker notes for the title slide.'),
+    ignore: z.array(z.enum(WARNING_CODES)).optional().describe('Warnings not to report for this deck, e.g. [unused-data] for a short deck that shares a data file.'),
     sections: z.array(Section).min(1),
   })
   .strict();
