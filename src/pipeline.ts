@@ -36,6 +36,8 @@ export interface BuildOptions {
   cacheDir?: string | false;
   /** The time written into the package. Default SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01. */
   timestamp?: Date;
+  /** Worker threads for chart drawing: a number, or 'auto' (the default) to use them when enough charts need drawing. */
+  workers?: number | 'auto';
 }
 
 export interface BuildReport {
@@ -173,7 +175,7 @@ export async function runPipeline(outlineArg: string, options: BuildOptions, wri
 
   const cacheDir = options.cacheDir === false ? undefined : resolve(cwd, options.cacheDir ?? defaultCacheDir(ctx.projectDir));
   const started = performance.now();
-  const { deck, stats } = await renderCharts(front.deck, { ...(cacheDir ? { cacheDir } : {}) });
+  const { deck, stats } = await renderCharts(front.deck, { ...(cacheDir ? { cacheDir } : {}), workers: options.workers ?? 'auto' });
   ctx.timings.charts = Math.round((performance.now() - started) * 10) / 10;
   result.report.charts = stats;
   const t1 = performance.now();

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../diagnostics/format.js';
 import { buildDeck, checkDeck } from '../index.js';
 import type { BuildOptions, BuildResult } from '../pipeline.js';
@@ -97,8 +97,15 @@ function report(results: BuildResult[], flags: CommonFlags, io: Io, written: boo
   return results.every((r) => r.ok) ? EXIT_OK : EXIT_INPUT;
 }
 
-function optionsFrom(flags: CommonFlags & { out?: string; cacheDir?: string; cache?: boolean }, io: Io): BuildOptions {
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('a whole number from 0 to 64 (0 draws in the main thread)');
+  return n;
+}
+
+function optionsFrom(flags: CommonFlags & { out?: string; cacheDir?: string; cache?: boolean; jobs?: number }, io: Io): BuildOptions {
   return {
+    ...(flags.jobs !== undefined ? { workers: flags.jobs } : {}),
     cwd: io.cwd,
     ...(flags.project ? { projectDir: flags.project } : {}),
     ...(flags.out ? { outDir: flags.out } : {}),
@@ -129,8 +136,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .argument('<outlines...>', 'outline files, or folders of outlines')
       .option('-o, --out <dir>', 'output folder', 'out')
       .option('--cache-dir <dir>', 'chart cache folder (default: $BRIEFDECK_CACHE_DIR or node_modules/.cache/briefdeck)')
-      .option('--no-cache', 'render every chart afresh'),
-  ).action(async (paths: string[], flags: CommonFlags & { out: string; cacheDir?: string; cache?: boolean }) => {
+      .option('--no-cache', 'render every chart afresh')
+      .option('-j, --jobs <n>', 'worker threads for drawing charts (default: auto, by the number of charts)', parseJobs),
+  ).action(async (paths: string[], flags: CommonFlags & { out: string; cacheDir?: string; cache?: boolean; jobs?: number }) => {
     const outlines = expandOutlines(paths, io.cwd);
     const results: BuildResult[] = [];
     for (const outline of outlines) results.push(await buildDeck(outline, optionsFrom(flags, io)));

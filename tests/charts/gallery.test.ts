@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +163,28 @@ describe('chart gallery', () => {
     const other = tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
     await buildDeck('decks/chart-gallery.yaml', { cwd: other, cacheDir: false });
     expect(readFileSync(join(other, 'out', 'chart-gallery.pptx')).equals(readFileSync(join(project, 'out', 'chart-gallery.pptx')))).toBe(true);
+  });
+
+  it('draws the same pictures in worker threads as in the main thread', async () => {
+    const a = tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
+    const b = tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
+    const inThread = await buildDeck('decks/chart-gallery.yaml', { cwd: a, cacheDir: false, workers: 0 });
+    const inWorkers = await buildDeck('decks/chart-gallery.yaml', { cwd: b, cacheDir: false, workers: 2 });
+    expect(inThread.report.charts.rendered).toBe(10);
+    expect(inWorkers.report.charts.rendered).toBe(10);
+    expect(readFileSync(join(b, 'out', 'chart-gallery.pptx')).equals(readFileSync(join(a, 'out', 'chart-gallery.pptx')))).toBe(true);
+  });
+
+  it('shares one cache safely between builds running at the same time', async () => {
+    const shared = join(tempProject(), 'cache');
+    const dirs = [0, 1, 2].map(() => tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']));
+    const results = await Promise.all(dirs.map((cwd) => buildDeck('decks/chart-gallery.yaml', { cwd, cacheDir: shared })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const bytes = dirs.map((d) => readFileSync(join(d, 'out', 'chart-gallery.pptx')));
+    expect(bytes[1]!.equals(bytes[0]!) && bytes[2]!.equals(bytes[0]!)).toBe(true);
+    const files = readdirSync(shared);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(10);
   });
 
   it('uses the repository gallery outline unchanged', () => {
