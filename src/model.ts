@@ -137,7 +137,8 @@ export interface ChartModel {
   yLabel?: string;
   /** `auto`: decided from the picture's shape when it is drawn. */
   legend: 'top' | 'bottom' | 'left' | 'right' | 'none' | 'auto';
-  dataLabels: boolean;
+  /** What each bar, point or slice is labelled with, if anything. */
+  dataLabels: false | 'value' | 'share';
   /** The number format as a filter chain, shared with text. */
   format: string[];
   highlight?: string;

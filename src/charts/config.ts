@@ -45,6 +45,29 @@ const hex = (c: string, alpha = 1) => {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 };
 
+/**
+ * A category label in lines of about `maxChars`, broken at spaces (anywhere in CJK text),
+ * so that chart.js shows every label instead of skipping the ones that collide.
+ */
+export function wrapLabel(label: string, maxChars: number): string | string[] {
+  if (label.length <= maxChars) return label;
+  const words = /[\u3000-\u9fff]/.test(label) ? [...label] : label.split(/\s+/);
+  const joiner = /[\u3000-\u9fff]/.test(label) ? '' : ' ';
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line}${joiner}${word}` : word;
+    if (line && next.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 1 ? lines : label;
+}
+
 /** Values of a 100 % stacked chart: each category's share of its total. */
 function percentStack(chart: ChartModel): number[][] {
   const totals = chart.labels.map((_, i) => chart.datasets.reduce((a, d) => a + Math.abs(d.values[i] ?? 0), 0));
@@ -134,7 +157,8 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
           stacked,
           grid: { display: chart.type === 'scatter', color: hex(p.rule) },
           border: { color: hex(p.rule) },
-          ticks: { color: hex(p.text), font, autoSkip: true, maxRotation: 0 },
+          // Every category keeps its label: long ones are wrapped above, not skipped.
+          ticks: { color: hex(p.text), font, autoSkip: chart.labels.length > 24, maxRotation: 0 },
           title: axisTitle(chart.xLabel),
         },
         [valueAxis]: {
@@ -163,10 +187,11 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
       };
 
   const total = circular ? values[0]!.reduce((a, v) => a + v, 0) : 0;
+  const valuesOutside = circular && chart.dataLabels === 'value';
   const share = (v: number) => formatValue(total ? (100 * v) / total : 0, '%', { ...DEFAULT_FORMAT, decimals: 0 }, chart.lang);
   // Inside stacked segments there is room for the number only; the axis carries the unit.
   const labelFor = (v: number, datasetIndex: number) =>
-    circular
+    chart.dataLabels === 'share'
       ? share(v)
       : stacked && !percentStacked
         ? formatValue(v, undefined, { ...spec, withUnit: false }, chart.lang)
@@ -182,10 +207,11 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
           // A segment too thin for its label gets none.
           return !stacked || Math.abs(v) / maxTotal >= 0.06;
         },
-        color: circular || stacked ? hex(p.accentText) : hex(p.text),
+        // Shares fit inside a slice; values (longer) go outside it, in the text colour.
+        color: (circular && !valuesOutside) || stacked ? hex(p.accentText) : hex(p.text),
         font: { ...font, weight: 'bold' },
-        anchor: circular ? 'center' : stacked ? 'center' : 'end',
-        align: circular ? 'center' : stacked ? 'center' : 'end',
+        anchor: circular ? (valuesOutside ? 'end' : 'center') : stacked ? 'center' : 'end',
+        align: circular ? (valuesOutside ? 'end' : 'center') : stacked ? 'center' : 'end',
         offset: 2,
         formatter: (v: number, ctx: { datasetIndex: number }) => labelFor(v, ctx.datasetIndex),
       }
@@ -215,11 +241,17 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
   // Room for the value labels beyond the longest bar: an estimate from the longest label.
   const longestLabel = chart.dataLabels && !circular && !stacked ? Math.max(...chart.datasets.flatMap((d, i) => d.values.map((v) => labelFor(v, i).length))) : 0;
   const labelRoom = Math.round(longestLabel * style.fontSize * 0.6 + 8);
-  const layoutPadding = longestLabel ? { top: chart.horizontal ? 8 : Math.round(style.fontSize * 1.6), right: chart.horizontal ? labelRoom : 8, left: 4, bottom: 4 } : 8;
+  const outsideRoom = valuesOutside ? Math.round(Math.max(...values[0]!.map((v) => labelFor(v, 0).length)) * style.fontSize * 0.55 + 8) : 0;
+  const layoutPadding = valuesOutside ? { left: outsideRoom, right: outsideRoom, top: style.fontSize * 2, bottom: style.fontSize * 2 } : longestLabel ? { top: chart.horizontal ? 8 : Math.round(style.fontSize * 1.6), right: chart.horizontal ? labelRoom : 8, left: 4, bottom: 4 } : 8;
+
+  // Room per category on the category axis, in characters of the tick font.
+  const charWidth = style.fontSize * 0.55;
+  const perCategory = chart.horizontal ? (style.width * 0.3) / charWidth : (style.width * 0.85) / Math.max(1, chart.labels.length) / charWidth;
+  const labels = circular ? chart.labels : chart.labels.map((l) => wrapLabel(l, Math.max(6, Math.floor(perCategory))));
 
   return {
     type: circular ? chart.type : chart.type === 'scatter' ? 'scatter' : 'bar',
-    data: { labels: chart.type === 'scatter' ? [] : chart.labels, datasets },
+    data: { labels: chart.type === 'scatter' ? [] : labels, datasets },
     options: {
       indexAxis: chart.horizontal ? 'y' : 'x',
       devicePixelRatio: style.density,

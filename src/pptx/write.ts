@@ -180,7 +180,8 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
     legendPos: chart.legend === 'none' || chart.legend === 'auto' ? (box.w / box.h >= 1.6 ? 'r' : 'b') : (chart.legend[0] as 'b' | 't' | 'l' | 'r'),
     legendFontFace: theme.fonts.latin,
     legendFontSize: size,
-    showValue: chart.dataLabels,
+    showValue: chart.dataLabels === 'value',
+    showPercent: chart.dataLabels === 'share',
     dataLabelFontFace: theme.fonts.latin,
     dataLabelFontSize: size,
     dataLabelFormatCode: unitFormat,
@@ -227,7 +228,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
   const data = series(circular ? [0] : chart.datasets.map((_, i) => i));
   slide.addChart(pptx.ChartType[type], data, {
     ...common,
-    ...(circular ? { showPercent: true, showValue: false, showLegend: true, dataLabelColor: p.accentText, ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}) } : {}),
+    ...(circular ? { showLegend: true, dataLabelColor: p.accentText, ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}) } : {}),
     ...(type === 'line' ? { lineSize: 3, lineDataSymbol: 'circle', lineDataSymbolSize: 7 } : {}),
     ...(type === 'area' && chart.stacked ? { barGrouping: chart.stacked === 'percent' ? 'percentStacked' : 'stacked' } : {}),
   });

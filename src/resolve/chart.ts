@@ -102,7 +102,7 @@ export function resolveChart(
     ...(spec.x_label ? { xLabel: ctx.text(spec.x_label, [...path, 'x_label'], sources) } : {}),
     ...(spec.y_label ? { yLabel: ctx.text(spec.y_label, [...path, 'y_label'], sources) } : {}),
     legend: spec.legend ?? (circular ? 'auto' : datasets.length > 1 ? 'top' : 'none'),
-    dataLabels: spec.labels ?? (labels.length <= 8 && !['line', 'area', 'scatter', 'combo'].includes(type)),
+    dataLabels: dataLabelsOf(spec.labels, type, labels.length),
     format,
     ...(spec.highlight !== undefined && labels.includes(spec.highlight) ? { highlight: spec.highlight } : {}),
     ...(target ? { target } : {}),
@@ -113,6 +113,16 @@ export function resolveChart(
   };
   model.alt = spec.alt ? ctx.text(spec.alt, [...path, 'alt'], sources) : altText(model, formatSpec);
   return model;
+}
+
+function dataLabelsOf(given: ChartSpecInput['labels'], type: ChartSpecInput['type'], count: number): ChartModel['dataLabels'] {
+  const circular = type === 'pie' || type === 'doughnut';
+  if (given === false) return false;
+  if (given === true) return circular ? 'share' : 'value';
+  if (given) return given;
+  if (circular) return 'share';
+  const readable = type === 'line' ? count <= 6 : count <= 8 && !['area', 'scatter', 'combo'].includes(type);
+  return readable ? 'value' : false;
 }
 
 function lineIndices(names: string[] | undefined, datasets: Dataset[], at: Span, ctx: ResolveContext): number[] {
