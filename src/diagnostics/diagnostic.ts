@@ -152,11 +152,3 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (fa !== fb) return fa < fb ? -1 : 1;
   return (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0);
 }
-
-/** A user error that stops the build where it is found; carries its diagnostics. */
-export class InputError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('; '));
-    this.name = 'InputError';
-  }
-}

@@ -29,13 +29,12 @@ export interface Measured {
 }
 
 /** Lays out blocks at one size: the lines of each and the total height. */
-export function measureBlocks(blocks: readonly Block[], width: number, size: number, m: TextMeasurer, scaleIndent = false): Measured {
+export function measureBlocks(blocks: readonly Block[], width: number, size: number, m: TextMeasurer): Measured {
   let height = 0;
   let brokeWord = false;
   const lines = blocks.map((b, i) => {
-    const indent = scaleIndent ? (b.indent * size) / 20 : b.indent;
-    const r = wrapText(b.text, Math.max(1, (width - indent) * WIDTH_SAFETY), (t) => m.width(t, size, b.bold));
-    brokeWord ||= r.brokeWord || r.widestWord > (width - indent) * WIDTH_SAFETY;
+    const r = wrapText(b.text, Math.max(1, (width - b.indent) * WIDTH_SAFETY), (t) => m.width(t, size, b.bold));
+    brokeWord ||= r.brokeWord || r.widestWord > (width - b.indent) * WIDTH_SAFETY;
     height += r.lines.length * size * LINE_HEIGHT + (i > 0 ? (b.spaceBefore ?? 0) * size : 0);
     return r.lines;
   });

@@ -2,7 +2,7 @@ import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/hints.js';
 import { spanAt, spanInString, type Path, type YamlSource } from '../load/yaml-source.js';
 import type { DataEntry, DataSet } from '../model.js';
-import { DEFAULT_FORMAT, FILTERS, formatValue, specFromFilters, type FormatSpec } from './format.js';
+import { DEFAULT_FORMAT, FILTERS, formatValue, parseFilter, specFromFilters, type FormatSpec } from './format.js';
 import { parseTemplate } from './template.js';
 
 type Kind = DataEntry['kind'];
@@ -71,11 +71,7 @@ export class ResolveContext {
   /** Parses a filter chain given as text (a chart's or stat's `format`). */
   formatSpec(format: string | undefined, at: Span): FormatSpec {
     if (!format) return DEFAULT_FORMAT;
-    const calls = format.split('|').map((f) => f.trim()).filter(Boolean).map((f) => {
-      const m = /^([A-Za-z_][\w-]*)\s*(?:\((.*)\)|:\s*(.+))?$/.exec(f);
-      return m ? { name: m[1]!, ...(m[2] ?? m[3] ? { arg: (m[2] ?? m[3])!.trim() } : {}) } : { name: f };
-    });
-    const spec = specFromFilters(calls);
+    const spec = specFromFilters(format.split('|').map((f) => f.trim()).filter(Boolean).map(parseFilter));
     if ('error' in spec) {
       this.diagnostics.error(spec.kind === 'unknown' ? 'unknown-filter' : 'bad-filter-argument', spec.error, at, spec.kind === 'unknown' ? didYouMean(spec.filter, FILTERS) : undefined);
       return DEFAULT_FORMAT;
