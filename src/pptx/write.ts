@@ -19,7 +19,7 @@ type TableRow = PptxModule.default.TableRow;
 type ChartOpts = PptxModule.default.IChartOpts;
 type MasterObjects = NonNullable<PptxModule.default.SlideMasterProps['objects']>;
 
-const inch = (pt: number) => Math.round((pt / 72) * 10000) / 10000;
+const inch = (pt: number) => Math.round((pt / 72) * 1e6) / 1e6;
 const geometry = (b: Box) => ({ x: inch(b.x), y: inch(b.y), w: inch(b.w), h: inch(b.h) });
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;

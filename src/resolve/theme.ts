@@ -58,8 +58,9 @@ export function mergeThemes(inputs: readonly { input: ThemeInputType; file: stri
   const t: Theme = structuredClone(BASE_THEME);
   for (const { input, file } of inputs) {
     if (input.name) t.name = input.name;
-    if (input.slide?.width) t.slide.width = input.slide.width * 72;
-    if (input.slide?.height) t.slide.height = input.slide.height * 72;
+    // Whole points: 13.333 in is the 960 pt of a 16:9 slide, not 959.976.
+    if (input.slide?.width) t.slide.width = Math.round(input.slide.width * 72);
+    if (input.slide?.height) t.slide.height = Math.round(input.slide.height * 72);
     const p = input.palette ?? {};
     if (p.background) t.palette.background = hex(p.background);
     if (p.surface) t.palette.surface = hex(p.surface);

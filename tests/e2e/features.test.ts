@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/index.js';
+import { openPptx } from '../helpers/pptx.js';
+import { tempProject } from '../helpers/project.js';
+
+const SOURCES = `sources: { customs: { title: Customs statistics, publisher: General Administration of Customs, date: 2025-01-13 } }\nsource: customs\n`;
+
+describe('data in several files and formats', () => {
+  it('reads YAML, JSON and CSV, a list of files and a map of namespaces, and charts a CSV table', async () => {
+    const dir = tempProject({
+      'decks/brief.yaml': `title: Trade
+data: { trade: data/trade.yaml, ports: data/ports.csv, extra: data/extra.json }
+sections:
+  - title: Trade through ports
+    slides:
+      - type: chart
+        title: Port throughput
+        chart: { type: horizontal-bar, data: ports, columns: [Port, Throughput], sort: desc, highlight: Ningbo-Zhoushan }
+        caption: "Goods trade {{ trade.goods_2024 }}; {{ extra.partners }} partners"
+      - type: table
+        title: Ports
+        table: { data: ports, columns: [Port, Throughput] }
+`,
+      'decks/data/trade.yaml': `${SOURCES}goods_2024: { value: 6.16, unit: USD trillion }\n`,
+      'decks/data/ports.csv': '# source: customs\n# unit: million TEU\nPort,Throughput,Province\nShanghai,51.5,Shanghai\nNingbo-Zhoushan,39.3,Zhejiang\nShenzhen,"33,400",Guangdong\n',
+      'decks/data/extra.json': '{ "partners": { "value": 150, "source": "customs" } }\n',
+    });
+    const r = await buildDeck('decks/brief.yaml', { cwd: dir, cacheDir: false });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const deck = await openPptx(join(dir, 'out', 'brief.pptx'));
+    const chart = deck.slides.find((s) => s.title === 'Port throughput')!;
+    // Sorted descending; "33,400" read as a number from the quoted CSV cell.
+    expect(chart.altTexts[0]).toBe('Bar chart. Shenzhen 33,400 million TEU; Shanghai 51.5 million TEU; Ningbo-Zhoushan 39.3 million TEU.');
+    expect(chart.texts).toContain('Goods trade US$6.16 trillion; 150 partners');
+    expect(chart.texts).toContain('Source: General Administration of Customs, 13 Jan 2025');
+    const table = deck.slides.find((s) => s.title === 'Ports')!;
+    expect(table.texts).toEqual(expect.arrayContaining(['Port', 'Throughput', 'Shanghai', '51.5', '33,400']));
+    expect(table.texts).not.toContain('Province');
+  });
+});
+
+describe('themes', () => {
+  it('extends the shipped theme from the project’s templates/ and applies colours, footer and marking', async () => {
+    const dir = tempProject({
+      'templates/house.yaml': `extends: official\npalette: { accent: "#006B3F", divider_background: "#003322" }\nfooter: { text: Ministry of Commerce, classification: RESTRICTED, date: false }\nsizes: { body: 20 }\n`,
+      'deck.yaml': `title: House style\ntheme: house\nsections:\n  - title: One\n    slides:\n      - type: bullets\n        title: Points\n        bullets: [First, Second]\n`,
+    });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.ok).toBe(true);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    const masters = await Promise.all(deck.names.filter((n) => /slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => deck.file(n)));
+    const all = masters.join('\n');
+    expect(all).toContain('RESTRICTED');
+    expect(all).toContain('Ministry of Commerce');
+    expect(all).toContain('<a:srgbClr val="003322"/>');
+    expect(deck.slides[2]!.xml).toContain('<a:srgbClr val="006B3F"/>'); // the title rule in the accent colour
+    expect(deck.slides[2]!.xml).toMatch(/sz="2000"[^>]*>[\s\S]*?<a:t>First<\/a:t>/);
+  });
+
+  it('reports a theme path that leaves the project', async () => {
+    const dir = tempProject({ 'deck.yaml': `title: T\ntheme: ../../etc/theme.yaml\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q }\n` });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column])).toContainEqual(['path-outside-project', 2, 8]);
+  });
+});
+
+describe('writing the deck', () => {
+  it('reports an output folder that cannot be written, and leaves no temporary file', async () => {
+    const dir = tempProject({ 'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n` });
+    writeFileSync(join(dir, 'blocker'), 'a file where a folder should be');
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false, outDir: 'blocker/out' });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'write-failed' });
+    expect(r.diagnostics[0]!.message).toMatch(/^cannot write blocker\/out\/deck\.pptx/);
+    expect(existsSync(join(dir, 'blocker', 'out'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
