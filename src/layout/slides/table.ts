@@ -11,42 +11,49 @@ export const CELL_PAD_X = 6;
 export const CELL_PAD_Y = 4;
 
 /**
- * Column widths: every column gets its natural width when the table fits; otherwise
- * narrow columns keep theirs and wide (text) columns share what is left and wrap.
+ * Column widths, as a browser lays out an automatic table: every column gets its natural
+ * width when the table fits. Otherwise short columns (up to 30 % of the width) keep theirs,
+ * so labels and figures stay on one line, and the long text columns share what is left,
+ * in proportion to their natural widths but never narrower than their longest word.
  */
 export function columnWidths(columns: string[], rows: string[][], total: number, size: number, m: TextMeasurer): number[] {
-  const natural = columns.map((c, i) => {
-    const cells = [m.width(c, size, true), ...rows.map((r) => m.width(r[i] ?? '', size))];
-    return Math.max(...cells) / WIDTH_SAFETY + 2 * CELL_PAD_X + 2;
-  });
+  const pad = 2 * CELL_PAD_X + 2;
+  const natural = columns.map((c, i) => Math.max(m.width(c, size, true), ...rows.map((r) => m.width(r[i] ?? '', size))) / WIDTH_SAFETY + pad);
   const sum = natural.reduce((a, b) => a + b, 0);
   if (sum <= total) {
     const extra = (total - sum) / columns.length;
     return natural.map((w) => w + extra);
   }
-  // Longest word of each column: the width below which it would have to break mid-word.
   const floor = columns.map((c, i) => {
     const words = [c, ...rows.map((r) => r[i] ?? '')].flatMap((t) => t.split(/\s+/));
-    return Math.max(...words.map((w) => m.width(w, size, true))) / WIDTH_SAFETY + 2 * CELL_PAD_X + 2;
+    return Math.max(...words.map((w) => m.width(w, size, true))) / WIDTH_SAFETY + pad;
   });
-  const widths = [...natural];
-  let fixed = new Array<boolean>(columns.length).fill(false);
-  // Share the room among unfixed columns in proportion to their natural width; fix those that need less.
-  for (let round = 0; round < columns.length; round++) {
-    const room = total - widths.reduce((a, w, i) => a + (fixed[i] ? w : 0), 0);
-    const want = natural.reduce((a, w, i) => a + (fixed[i] ? 0 : w), 0);
-    let changed = false;
-    columns.forEach((_, i) => {
-      if (fixed[i]) return;
-      const share = (natural[i]! / want) * room;
-      widths[i] = share;
-      if (share < floor[i]!) {
-        widths[i] = floor[i]!;
-        fixed = fixed.map((f, j) => f || j === i);
+  const widths = new Array<number>(columns.length).fill(0);
+  const open = new Set(columns.map((_, i) => i));
+  let room = total;
+  // Short columns first, as long as the rest can still be as wide as their longest words.
+  const byNatural = [...open].sort((a, b) => natural[a]! - natural[b]!);
+  for (const i of byNatural) {
+    const restFloor = [...open].filter((j) => j !== i).reduce((a, j) => a + floor[j]!, 0);
+    if (natural[i]! > total * 0.3 || room - natural[i]! < restFloor) break;
+    widths[i] = natural[i]!;
+    room -= natural[i]!;
+    open.delete(i);
+  }
+  // The rest share the room by natural width, each at least its floor.
+  for (let changed = true; changed && open.size; ) {
+    changed = false;
+    const want = [...open].reduce((a, j) => a + natural[j]!, 0);
+    for (const j of open) {
+      const share = (natural[j]! / want) * room;
+      if (share < floor[j]!) {
+        widths[j] = floor[j]!;
+        room -= floor[j]!;
+        open.delete(j);
         changed = true;
       }
-    });
-    if (!changed) break;
+    }
+    if (!changed) for (const j of open) widths[j] = (natural[j]! / want) * room;
   }
   return widths;
 }
