@@ -106,8 +106,9 @@ function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { d
   ctx.sources.set(shown, text);
   const source = timed(ctx, 'parse', () => parseYamlSource(shown, outlinePath, text, diagnostics));
   if (!source) return { usedKeys: 0, cited: 0 };
-  const plain = toPlain(source) ?? {};
-  const validated = timed(ctx, 'validate', () => validateOutline(plain, source, diagnostics));
+  const plain = toPlain(source, diagnostics);
+  if (!plain) return { usedKeys: 0, cited: 0 };
+  const validated = timed(ctx, 'validate', () => validateOutline(plain.value ?? {}, source, diagnostics));
   if (!validated) return { usedKeys: 0, cited: 0 };
   const { outline } = validated;
   if (outline.ignore) diagnostics.ignore(outline.ignore);

@@ -98,7 +98,12 @@ function readDataDocument(
   sourceRefs: { id: string; at: Span }[],
   diagnostics: Diagnostics,
 ): void {
-  const plain = toPlain(source);
+  const read = toPlain(source, diagnostics);
+  if (!read) {
+    set.failedFiles++;
+    return;
+  }
+  const plain = read.value;
   if (plain === null || plain === undefined) {
     diagnostics.error('wrong-type', `data file ${source.file} is empty; it should hold a map of keys`, { file: source.file, line: 1, column: 1 }, 'write entries such as `goods_2024: { value: 6.16, unit: USD trillion }`');
     set.failedFiles++;

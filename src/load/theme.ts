@@ -88,7 +88,9 @@ export function loadTheme(
     sourcesOut.set(shown, text);
     const source = parseYamlSource(shown, path, text, diagnostics);
     if (!source) return undefined;
-    const input = validateAgainst(ThemeInput, toPlain(source) ?? {}, source, diagnostics);
+    const plain = toPlain(source, diagnostics);
+    if (!plain) return undefined;
+    const input = validateAgainst(ThemeInput, plain.value ?? {}, source, diagnostics);
     if (!input) return undefined;
     chain.unshift({ input, file: shown, dir: dirname(path) });
     if (input.logo && !logo) {

@@ -107,8 +107,18 @@ function explainYamlError(code: string, message: string, pos: { line: number; co
   return { message, at: { line: pos.line, column: pos.col } };
 }
 
-export function toPlain(source: YamlSource): unknown {
-  return source.doc.toJS({ maxAliasCount: 100 });
+/**
+ * The document as plain values. Aliases are capped so that a hostile file cannot expand
+ * into gigabytes; a file past the cap is reported, and undefined returned.
+ */
+export function toPlain(source: YamlSource, diagnostics: Diagnostics): { value: unknown } | undefined {
+  try {
+    return { value: source.doc.toJS({ maxAliasCount: 100 }) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    diagnostics.error('yaml-syntax', /alias/i.test(message) ? 'the file repeats aliases (*name) too many times to be expanded safely' : `the file cannot be read as data: ${message}`, { file: source.file, line: 1, column: 1 }, /alias/i.test(message) ? 'write the repeated parts out, or use fewer nested aliases' : undefined);
+    return undefined;
+  }
 }
 
 function rangeSpan(source: YamlSource, range: readonly [number, number, number] | null | undefined): Span {

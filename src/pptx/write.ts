@@ -19,6 +19,17 @@ type TableRow = PptxModule.default.TableRow;
 type ChartOpts = PptxModule.default.IChartOpts;
 type MasterObjects = NonNullable<PptxModule.default.SlideMasterProps['objects']>;
 
+/**
+ * Text as XML 1.0 allows it. Control characters pasted from word processors (U+000B is
+ * Word's line break) would make the slide XML malformed and the deck unopenable.
+ */
+export function xmlSafe(text: string): string {
+  return text
+    .replace(/[\u000B\u000C]/g, ' ')
+    .replace(/[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
 const inch = (pt: number) => Math.round((pt / 72) * 1e6) / 1e6;
 const geometry = (b: Box) => ({ x: inch(b.x), y: inch(b.y), w: inch(b.w), h: inch(b.h) });
 
@@ -47,7 +58,7 @@ function textRuns(paragraphs: readonly Paragraph[], theme: Theme, lang: string):
     p.runs.forEach((r, ri) => {
       const last = ri === p.runs.length - 1 && pi < paragraphs.length - 1;
       runs.push({
-        text: r.text,
+        text: xmlSafe(r.text),
         options: {
           fontFace: theme.fonts.latin,
           fontSize: r.size,
@@ -88,7 +99,7 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: Element, theme: Theme, lan
       slide.addShape(pptx.ShapeType.line, { ...geometry(e.box), objectName: e.name, line: { color: e.color, width: e.width } });
       return;
     case 'picture':
-      slide.addImage({ ...geometry(e.box), data: `image/png;base64,${e.png.toString('base64')}`, altText: e.alt, objectName: e.name });
+      slide.addImage({ ...geometry(e.box), data: `image/png;base64,${e.png.toString('base64')}`, altText: xmlSafe(e.alt), objectName: e.name });
       return;
     case 'table':
       addTable(slide, e, theme, lang);
@@ -103,7 +114,7 @@ function addTable(slide: Slide, e: Extract<Element, { kind: 'table' }>, theme: T
   const p = theme.palette;
   const rows: TableRow[] = e.rows.map((row, r) =>
     row.map((text, c) => ({
-      text,
+      text: xmlSafe(text),
       options: {
         bold: r === 0,
         color: r === 0 ? p.accentText : p.text,
@@ -169,12 +180,13 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
   const type = NATIVE_TYPES[chart.type];
   const size = Math.max(11, Math.min(theme.sizes.chart, 14));
   const unitFormat = chart.unit === '%' ? '0.0"%"' : 'General';
+  const labels = chart.labels.map(xmlSafe);
   const series = (indices: number[]) =>
-    indices.map((i) => ({ name: chart.datasets[i]!.label, labels: chart.labels, values: chart.datasets[i]!.values }));
+    indices.map((i) => ({ name: xmlSafe(chart.datasets[i]!.label), labels, values: chart.datasets[i]!.values }));
   const common: ChartOpts = {
     ...geometry(box),
     objectName: name,
-    altText: chart.alt,
+    altText: xmlSafe(chart.alt),
     chartColors: nativeColors(chart, p),
     showLegend: chart.legend !== 'none',
     legendPos: chart.legend === 'none' || chart.legend === 'auto' ? (box.w / box.h >= 1.6 ? 'r' : 'b') : (chart.legend[0] as 'b' | 't' | 'l' | 'r'),
@@ -192,9 +204,9 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
     valAxisLabelFormatCode: unitFormat,
     valGridLine: { color: p.rule, size: 0.75 },
     catGridLine: { style: 'none' },
-    ...(chart.title ? { showTitle: true, title: chart.title, titleFontFace: theme.fonts.latin, titleFontSize: size + 2, titleColor: p.title } : {}),
-    ...(chart.yLabel || (chart.unit && chart.unit !== '%') ? { showValAxisTitle: true, valAxisTitle: chart.yLabel ?? chart.unit!, valAxisTitleFontSize: size } : {}),
-    ...(chart.xLabel ? { showCatAxisTitle: true, catAxisTitle: chart.xLabel, catAxisTitleFontSize: size } : {}),
+    ...(chart.title ? { showTitle: true, title: xmlSafe(chart.title), titleFontFace: theme.fonts.latin, titleFontSize: size + 2, titleColor: p.title } : {}),
+    ...(chart.yLabel || (chart.unit && chart.unit !== '%') ? { showValAxisTitle: true, valAxisTitle: xmlSafe(chart.yLabel ?? chart.unit!), valAxisTitleFontSize: size } : {}),
+    ...(chart.xLabel ? { showCatAxisTitle: true, catAxisTitle: xmlSafe(chart.xLabel), catAxisTitleFontSize: size } : {}),
   };
   if (type === 'bar') {
     const barOpts = {
@@ -242,9 +254,9 @@ function defineMasters(pptx: PptxGenJS, deck: LaidOutDeck): void {
   const classification = meta.classification;
   const marking = (y: number, color: string): MasterObjects =>
     classification
-      ? [{ text: { text: classification, options: { ...geometry({ x: f.width / 2 - 120, y, w: 240, h: 18 }), fontFace: theme.fonts.latin, fontSize: footerSize, bold: true, color, align: 'center', valign: 'middle', margin: [0, 0, 0, 0] } } }]
+      ? [{ text: { text: xmlSafe(classification), options: { ...geometry({ x: f.width / 2 - 120, y, w: 240, h: 18 }), fontFace: theme.fonts.latin, fontSize: footerSize, bold: true, color, align: 'center', valign: 'middle', margin: [0, 0, 0, 0] } } }]
       : [];
-  const footerText = [meta.footer, theme.footer.date ? meta.date : undefined].filter(Boolean).join('  ·  ');
+  const footerText = xmlSafe([meta.footer, theme.footer.date ? meta.date : undefined].filter(Boolean).join('  ·  '));
   const logo = theme.logo ? [{ image: { ...geometry(logoBox(theme)), data: `image/${theme.logo.data[0] === 0x89 ? 'png' : 'jpeg'};base64,${theme.logo.data.toString('base64')}` } }] : [];
   const slideNumber = theme.footer.pageNumbers
     ? { slideNumber: { ...geometry({ x: f.width - f.margin - 60, y: f.footerTop - 2, w: 60, h: 22 }), fontFace: theme.fonts.latin, fontSize: footerSize, color: p.muted, align: 'right' as const, valign: 'middle' as const } }
@@ -290,16 +302,16 @@ export async function writePptx(deck: LaidOutDeck): Promise<WrittenPptx> {
   const { theme, meta } = deck;
   pptx.defineLayout({ name: 'BRIEFDECK', width: inch(theme.slide.width), height: inch(theme.slide.height) });
   pptx.layout = 'BRIEFDECK';
-  pptx.title = meta.title;
-  if (meta.author) pptx.author = meta.author;
-  if (meta.subtitle) pptx.subject = meta.subtitle;
-  pptx.company = meta.author ?? '';
+  pptx.title = xmlSafe(meta.title);
+  if (meta.author) pptx.author = xmlSafe(meta.author);
+  if (meta.subtitle) pptx.subject = xmlSafe(meta.subtitle);
+  pptx.company = xmlSafe(meta.author ?? '');
   pptx.theme = { headFontFace: theme.fonts.latin, bodyFontFace: theme.fonts.latin };
   defineMasters(pptx, deck);
   deck.slides.forEach((s: LaidOutSlide) => {
     const slide = pptx.addSlide({ masterName: MASTER_NAMES[s.master] });
     for (const e of s.elements) addElement(pptx, slide, e, theme, meta.lang);
-    if (s.notes) slide.addNotes(s.notes);
+    if (s.notes) slide.addNotes(xmlSafe(s.notes));
   });
   const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const titleBoxes = deck.slides.map((s) => s.elements.find((e) => e.kind === 'text' && e.role === 'title')?.box);

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck, checkDeck } from '../../src/index.js';
+import { xmlSafe } from '../../src/pptx/write.js';
+import { openPptx } from '../helpers/pptx.js';
+import { tempProject } from '../helpers/project.js';
+
+describe('hostile or careless input', () => {
+  it('reports a YAML alias bomb instead of expanding it', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e']]) levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    const dir = tempProject({ 'deck.yaml': `${levels.join('\n')}\ntitle: T\nsections: [*e]\n` });
+    const r = await checkDeck('deck.yaml', { cwd: dir });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', at: { file: 'deck.yaml', line: 1, column: 1 } });
+    expect(r.diagnostics[0]!.message).toContain('aliases');
+  });
+
+  it('writes well-formed XML when text carries control characters pasted from a word processor', async () => {
+    const dir = tempProject({
+      'deck.yaml': 'title: "Title\\u000Bwith a vertical tab"\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: "Bell\\u0007 and NUL\\u0000"\n        bullets: ["Word line\\u000Bbreak", "form\\u000Cfeed"]\n        notes: "notes\\u0001"\n',
+    });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.ok).toBe(true);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    for (const name of deck.names.filter((n) => /\.(xml|rels)$/.test(n))) {
+      expect(await deck.file(name), name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    }
+    expect(deck.slides[2]!.texts).toEqual(expect.arrayContaining(['Word line break', 'form feed']));
+    expect(deck.slides[2]!.title).toBe('Bell and NUL');
+  });
+
+  it('drops lone surrogates and keeps real pairs', () => {
+    expect(xmlSafe('a\uD800b')).toBe('ab');
+    expect(xmlSafe('emoji 😀 ok')).toBe('emoji 😀 ok');
+  });
+
+  it('keeps data and themes inside the project unless allowed', async () => {
+    const dir = tempProject({
+      'decks/deck.yaml': 'title: T\ndata: ../../outside.yaml\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n',
+    });
+    const r = await checkDeck('decks/deck.yaml', { cwd: dir });
+    expect(r.diagnostics.map((d) => d.code)).toContain('path-outside-project');
+    const allowed = await checkDeck('decks/deck.yaml', { cwd: dir, allowOutsidePaths: true });
+    expect(allowed.diagnostics.map((d) => d.code)).toContain('file-not-found');
+  });
+});
