@@ -81,12 +81,22 @@ export interface Palette {
   series: string[];
 }
 
+export interface FontFile {
+  /** Absolute path. */
+  path: string;
+  family: string;
+  weight: 'normal' | 'bold';
+  style: 'normal' | 'italic';
+}
+
 export interface ThemeFonts {
   latin: string;
   latinMetric: string;
   eastAsian: string;
   eastAsianMetric: string;
   chart: string;
+  /** Font files registered with canvas before measuring and drawing. */
+  files: FontFile[];
 }
 
 export interface ThemeSizes {

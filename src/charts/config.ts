@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { ChartModel, Palette } from '../model.js';
+import type { ChartModel, FontFile, Palette } from '../model.js';
 import { DEFAULT_FORMAT, formatValue, specFromFilters, parseFilter, type FormatSpec } from '../resolve/format.js';
 
 /** What a chart's look depends on besides its data: derived from the theme and the box. */
@@ -13,6 +13,8 @@ export interface ChartStyle {
   width: number;
   height: number;
   density: number;
+  /** Font files to register before drawing (a worker thread has to register them itself). */
+  fontFiles: FontFile[];
 }
 
 const PT_TO_PX = 96 / 72;
@@ -21,7 +23,7 @@ const PT_TO_PX = 96 / 72;
  * Chart text size for a box: the theme's chart size at full slide width, scaled down with
  * the square root of the box's share of it, never below 11 pt on the slide.
  */
-export function chartStyleFor(box: { w: number; h: number }, slideWidth: number, theme: { palette: Palette; fonts: { chart: string }; sizes: { chart: number }; charts: { density: number } }): ChartStyle {
+export function chartStyleFor(box: { w: number; h: number }, slideWidth: number, theme: { palette: Palette; fonts: { chart: string; files: FontFile[] }; sizes: { chart: number }; charts: { density: number } }): ChartStyle {
   const share = Math.min(1, box.w / (slideWidth * 0.9));
   const pt = Math.max(11, theme.sizes.chart * Math.sqrt(share));
   return {
@@ -31,6 +33,7 @@ export function chartStyleFor(box: { w: number; h: number }, slideWidth: number,
     width: Math.round(box.w * PT_TO_PX),
     height: Math.round(box.h * PT_TO_PX),
     density: theme.charts.density,
+    fontFiles: theme.fonts.files,
   };
 }
 

@@ -47,6 +47,7 @@ export async function renderCharts(deck: LaidOutDeck, options: RenderChartsOptio
   const cache = new ChartCache(options.cacheDir);
   const versions = { ...rendererVersions(), config: configFingerprint() };
   const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
+  const fontHashes = deck.theme.fonts.files.map((f) => ({ family: f.family, weight: f.weight, style: f.style, sha: ChartCache.key(readFileSync(f.path).toString('base64')) }));
 
   // First find what must be drawn, so the choice of workers depends on real work.
   const jobs = new Map<string, { chart: ChartElement['chart']; style: ChartStyle; png?: Buffer }>();
@@ -59,7 +60,8 @@ export async function renderCharts(deck: LaidOutDeck, options: RenderChartsOptio
         continue;
       }
       const style = chartStyleFor(e.box, deck.theme.slide.width, deck.theme);
-      const key = ChartCache.key({ chart: e.chart, style, versions });
+      // The key names font files by their content, not their path, so caches travel between checkouts.
+      const key = ChartCache.key({ chart: e.chart, style: { ...style, fontFiles: fontHashes }, versions });
       keyOf.set(e, key);
       if (!jobs.has(key)) jobs.set(key, { chart: e.chart, style, ...(cache.get(key) ? { png: cache.get(key)! } : {}) });
     }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Canvas } from 'canvas';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { registerFontFiles } from '../fonts.js';
 import type { ChartModel } from '../model.js';
 import { chartConfig, type ChartStyle } from './config.js';
 
@@ -57,6 +58,7 @@ export class ChartRenderer {
   /** A PNG of the chart at style.density times its CSS size. */
   render(chart: ChartModel, style: ChartStyle): Promise<Buffer> {
     // chartjs-node-canvas mutates the configuration: build a fresh one per render.
+    registerFontFiles(style.fontFiles);
     const config = chartConfig(chart, style);
     const instance = this.instance(style);
     // renderToBuffer encodes with PNG row filters, which cost twice the time for flat chart

@@ -1,4 +1,5 @@
 import { createCanvas, type CanvasRenderingContext2D } from 'canvas';
+import { registerFontFiles } from '../fonts.js';
 import type { ThemeFonts } from '../model.js';
 
 /** Measures text in points with the theme's metric faces. The only module that measures text. */
@@ -11,7 +12,8 @@ export interface TextMeasurer {
  * yields widths in points. Latin runs use the Latin metric face and CJK runs fall back (per
  * glyph, by Pango) to the East Asian face, as PowerPoint picks `latin` and `ea` fonts.
  */
-export function createMeasurer(fonts: Pick<ThemeFonts, 'latinMetric' | 'eastAsianMetric'>): TextMeasurer {
+export function createMeasurer(fonts: Pick<ThemeFonts, 'latinMetric' | 'eastAsianMetric'> & Partial<Pick<ThemeFonts, 'files'>>): TextMeasurer {
+  registerFontFiles(fonts.files ?? []);
   const ctx: CanvasRenderingContext2D = createCanvas(8, 8).getContext('2d');
   const family = `"${fonts.latinMetric}", "${fonts.eastAsianMetric}"`;
   const cache = new Map<string, number>();

@@ -2,11 +2,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 import { didYouMean, listOf } from '../diagnostics/hints.js';
-import type { Theme } from '../model.js';
+import type { FontFile, Theme } from '../model.js';
 import { mergeThemes } from '../resolve/theme.js';
 import { ThemeInput, type ThemeInputType } from '../schema/theme.js';
 import { validateAgainst } from '../schema/validate.js';
-import { readBytes, readText } from './files.js';
+import { nearMissOf, readBytes, readText } from './files.js';
 import { imageSize } from './image-size.js';
 import { displayPath, resolveInside } from './paths.js';
 import { parseYamlSource, spanAt, toPlain } from './yaml-source.js';
@@ -70,7 +70,7 @@ export function loadTheme(
   diagnostics: Diagnostics,
   sourcesOut: Map<string, string>,
 ): Theme | undefined {
-  const chain: { input: ThemeInputType; file: string; dir: string }[] = [];
+  const chain: { input: ThemeInputType; file: string; fontFiles: FontFile[] }[] = [];
   const seen: string[] = [];
   let logo: Theme['logo'];
   let next: { given: string; baseDir: string; at: Span | undefined } | undefined = { given, baseDir, at };
@@ -92,7 +92,24 @@ export function loadTheme(
     if (!plain) return undefined;
     const input = validateAgainst(ThemeInput, plain.value ?? {}, source, diagnostics);
     if (!input) return undefined;
-    chain.unshift({ input, file: shown, dir: dirname(path) });
+    const fontFiles = (input.fonts?.files ?? []).flatMap((f, i): FontFile[] => {
+      const at = spanAt(source, ['fonts', 'files', i, 'file']);
+      const { path: fontPath, outside } = resolveInside(loc.projectDir, dirname(path), f.file, loc.allowOutside);
+      if (outside && !fontPath.startsWith(loc.packageDir)) {
+        diagnostics.error('path-outside-project', `font file ${f.file} is outside the project folder`, at);
+        return [];
+      }
+      if (!existsSync(fontPath)) {
+        diagnostics.error('asset-missing', `font file not found: ${displayPath(fontPath, loc.cwd)}`, at, nearMissOf(f.file, fontPath)());
+        return [];
+      }
+      if (!/\.(ttf|otf|ttc)$/i.test(fontPath)) {
+        diagnostics.error('asset-missing', `font file ${f.file} is not a .ttf, .otf or .ttc file`, at);
+        return [];
+      }
+      return [{ path: fontPath, family: f.family, weight: f.weight ?? 'normal', style: f.style ?? 'normal' }];
+    });
+    chain.unshift({ input, file: shown, fontFiles });
     if (input.logo && !logo) {
       const logoAt = spanAt(source, ['logo']);
       const { path: logoPath, outside } = resolveInside(loc.projectDir, dirname(path), input.logo, loc.allowOutside);

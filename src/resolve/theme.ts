@@ -28,6 +28,7 @@ export const BASE_THEME: Theme = {
     eastAsian: 'Microsoft YaHei',
     eastAsianMetric: 'Noto Sans CJK SC',
     chart: 'Carlito, Noto Sans CJK SC',
+    files: [],
   },
   sizes: {
     title: 30,
@@ -54,9 +55,9 @@ export const BASE_THEME: Theme = {
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
 /** Applies theme inputs over the base, the most general first. Pure: logo bytes are passed in. */
-export function mergeThemes(inputs: readonly { input: ThemeInputType; file: string }[], logo?: Theme['logo']): Theme {
+export function mergeThemes(inputs: readonly { input: ThemeInputType; file: string; fontFiles?: Theme['fonts']['files'] }[], logo?: Theme['logo']): Theme {
   const t: Theme = structuredClone(BASE_THEME);
-  for (const { input, file } of inputs) {
+  for (const { input, file, fontFiles } of inputs) {
     if (input.name) t.name = input.name;
     // Whole points: 13.333 in is the 960 pt of a 16:9 slide, not 959.976.
     if (input.slide?.width) t.slide.width = Math.round(input.slide.width * 72);
@@ -79,6 +80,7 @@ export function mergeThemes(inputs: readonly { input: ThemeInputType; file: stri
     if (f.east_asian) t.fonts.eastAsian = f.east_asian;
     if (f.east_asian_metric) t.fonts.eastAsianMetric = f.east_asian_metric;
     if (f.chart) t.fonts.chart = f.chart;
+    if (fontFiles?.length) t.fonts.files = [...t.fonts.files, ...fontFiles];
     const s = input.sizes ?? {};
     const sizeKeys: [keyof typeof s, keyof Theme['sizes']][] = [
       ['title', 'title'], ['title_min', 'titleMin'], ['body', 'body'], ['body_min', 'bodyMin'], ['caption', 'caption'],

@@ -47,6 +47,18 @@ export const ThemeInput = z
         east_asian: z.string().describe('East Asian typeface written into the deck, e.g. Microsoft YaHei.'),
         east_asian_metric: z.string().describe('An installed face used to measure East Asian text (e.g. Noto Sans CJK SC).'),
         chart: z.string().describe('Installed face(s) for chart text, comma-separated, CJK face last.'),
+        files: z
+          .array(
+            z
+              .object({
+                file: z.string().describe('A .ttf, .otf or .ttc file, relative to the theme file (e.g. ../assets/fonts/Carlito-Regular.ttf).'),
+                family: z.string().describe('The family name the theme uses for it, e.g. Carlito.'),
+                weight: z.enum(['normal', 'bold']).optional(),
+                style: z.enum(['normal', 'italic']).optional(),
+              })
+              .strict(),
+          )
+          .describe('Font files to measure and draw with, so results do not depend on the fonts installed on the machine.'),
       })
       .strict()
       .partial()
