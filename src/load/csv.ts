@@ -61,7 +61,7 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
   const cellAt: Span[][] = [];
   let ok = true;
   for (const { record, info } of records.slice(1)) {
-    const at = { file, line: info.lines + skip, column: 1 };
+    const at = { file, line: info.lines + skip, column: 1, length: Math.max(1, (lines[info.lines + skip - 1] ?? '').length) };
     if (record.length !== columns.length) {
       diagnostics.error(
         'csv-ragged',

@@ -126,7 +126,9 @@ function rangeSpan(source: YamlSource, range: readonly [number, number, number] 
   const end = range ? range[1] : 0;
   const pos = source.lineCounter.linePos(start);
   const endPos = source.lineCounter.linePos(end);
-  const length = endPos.line === pos.line ? Math.max(1, endPos.col - pos.col) : 1;
+  // A node that runs past its line is underlined to the end of its first line.
+  const lineText = source.text.split(/\r?\n/, pos.line)[pos.line - 1] ?? '';
+  const length = endPos.line === pos.line ? Math.max(1, endPos.col - pos.col) : Math.max(1, lineText.trimEnd().length - pos.col + 1);
   return { file: source.file, line: pos.line, column: pos.col, length };
 }
 
