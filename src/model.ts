@@ -224,6 +224,8 @@ export interface Paragraph {
   runs: Run[];
   level: number;
   bullet: boolean;
+  /** A bullet's hanging indent in points; its left margin is indent × (level + 1). */
+  indent: number;
   align: 'left' | 'center' | 'right';
   /** Exact line pitch in points, so every viewer spaces lines alike. */
   lineHeight: number;
@@ -242,7 +244,7 @@ export type Element =
   | { kind: 'rect'; box: Box; fill: string; name: string }
   | { kind: 'line'; box: Box; color: string; width: number; name: string }
   | { kind: 'chart'; box: Box; chart: ChartModel; name: string }
-  | { kind: 'picture'; box: Box; png: Buffer; alt: string; name: string }
+  | { kind: 'picture'; box: Box; image: Buffer; mime: 'png' | 'jpeg'; alt: string; name: string }
   | {
       kind: 'table';
       box: Box;
@@ -251,6 +253,8 @@ export type Element =
       numeric: boolean[];
       size: number;
       rowHeights: number[];
+      /** Cell padding in points. */
+      padding: { x: number; y: number };
       name: string;
     };
 
@@ -265,9 +269,19 @@ export interface LaidOutSlide {
   at: Span;
 }
 
+/** What every slide of a master shows, and where its title placeholder is. */
+export interface MasterLayout {
+  background: string;
+  /** Fixed shapes: footer, rules, marking, logo. */
+  elements: Element[];
+  title: { box: Box; size: number; color: string };
+  slideNumber?: { box: Box; size: number; color: string };
+}
+
 export interface LaidOutDeck {
   meta: DeckMeta;
   theme: Theme;
+  masters: Record<Master, MasterLayout>;
   slides: LaidOutSlide[];
 }
 

@@ -1,22 +1,19 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderCharts } from './charts/index.js';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { layoutDeck } from './layout/index.js';
 import { createMeasurer } from './layout/measure.js';
 import { loadData, type DataFileRef } from './load/data.js';
 import { readText } from './load/files.js';
 import { displayPath } from './load/paths.js';
-import { loadTheme } from './load/theme.js';
+import { loadThemeChain } from './load/theme.js';
 import { parseYamlSource, spanAt, toPlain, type YamlSource } from './load/yaml-source.js';
 import type { ChartStats, DataSet, LaidOutDeck, Theme } from './model.js';
 import { writeFileAtomic } from './pptx/atomic.js';
-import { finishPackage } from './pptx/package.js';
-import { writePptx } from './pptx/write.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
-import { BASE_THEME } from './resolve/theme.js';
+import { BASE_THEME, mergeThemes } from './resolve/theme.js';
 import type { OutlineInput } from './schema/outline.js';
 import { validateOutline } from './schema/validate-outline.js';
 
@@ -118,9 +115,10 @@ function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { d
   const data: DataSet = timed(ctx, 'data', () =>
     loadData(dataRefs(outline, source), { outlineDir, projectDir: ctx.projectDir, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources),
   );
-  const theme: Theme | undefined = timed(ctx, 'theme', () =>
-    loadTheme(outline.theme ?? 'official', outlineDir, outline.theme ? spanAt(source, ['theme']) : undefined, { projectDir: ctx.projectDir, packageDir: PACKAGE_DIR, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources),
-  );
+  const theme: Theme | undefined = timed(ctx, 'theme', () => {
+    const chain = loadThemeChain(outline.theme ?? 'official', outlineDir, outline.theme ? spanAt(source, ['theme']) : undefined, { projectDir: ctx.projectDir, packageDir: PACKAGE_DIR, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources);
+    return chain && mergeThemes(chain.inputs, chain.logo);
+  });
   const lang = outline.lang ?? 'en';
   const resolveCtx = new ResolveContext(source, data, diagnostics, lang);
   // Resolve even when the theme failed, so that data-key errors are reported in the same run.
@@ -174,6 +172,8 @@ export async function runPipeline(outlineArg: string, options: BuildOptions, wri
   }
   if (!write) return finish();
 
+  // Loaded only to build: `check` needs neither chart.js nor pptxgenjs, and loading them is most of its start-up.
+  const [{ renderCharts }, { writePptx }, { finishPackage }] = await Promise.all([import('./charts/index.js'), import('./pptx/write.js'), import('./pptx/package.js')]);
   const cacheDir = options.cacheDir === false ? undefined : resolve(cwd, options.cacheDir ?? defaultCacheDir(ctx.projectDir));
   const started = performance.now();
   const { deck, stats } = await renderCharts(front.deck, { ...(cacheDir ? { cacheDir } : {}), workers: options.workers ?? 'auto' });

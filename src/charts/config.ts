@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
-import { DEFAULT_FORMAT, formatValue, specFromFilters, parseFilter, type FormatSpec } from '../resolve/format.js';
+import { DEFAULT_FORMAT, formatValue, specFromFilters, parseFilter, type FormatSpec } from '../format.js';
 
 /** What a chart's look depends on besides its data: derived from the theme and the box. */
 export interface ChartStyle {

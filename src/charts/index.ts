@@ -90,7 +90,7 @@ export async function renderCharts(deck: LaidOutDeck, options: RenderChartsOptio
     elements: slide.elements.map((e): Element => {
       const key = e.kind === 'chart' ? keyOf.get(e) : undefined;
       if (e.kind !== 'chart' || !key) return e;
-      return { kind: 'picture', name: e.name, box: e.box, png: jobs.get(key)!.png!, alt: e.chart.alt };
+      return { kind: 'picture', name: e.name, box: e.box, image: jobs.get(key)!.png!, mime: 'png', alt: e.chart.alt };
     }),
   }));
   return { deck: { ...deck, slides }, stats };

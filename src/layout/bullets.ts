@@ -17,6 +17,7 @@ export function bulletParagraphs(bullets: readonly BulletText[], size: number, c
       runs: [{ text: b.text, size: s, color }],
       level: b.level,
       bullet: true,
+      indent: BULLET_INDENT,
       align: 'left',
       lineHeight: s * LINE_HEIGHT,
       spaceBefore: i === 0 ? 0 : SPACE_BEFORE[b.level] * size,

@@ -47,6 +47,7 @@ export function paragraph(text: string, size: number, color: string, options: Pa
     runs: [{ text, size, color, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) }],
     level: 0,
     bullet: false,
+    indent: 0,
     align: 'left',
     lineHeight: size * LINE_HEIGHT,
     spaceBefore: 0,

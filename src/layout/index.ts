@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { LaidOutDeck, LaidOutSlide, ResolvedDeck, ResolvedSlide, SlideKind } from '../model.js';
 import type { LayoutContext } from './frame.js';
+import { layoutMasters } from './masters.js';
 import type { TextMeasurer } from './measure.js';
 import { layoutBulletsSlide } from './slides/bullets.js';
 import { layoutChartSlide } from './slides/chart.js';
@@ -39,5 +40,5 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
     },
   };
   const slides = deck.slides.flatMap((slide) => (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx));
-  return { meta: deck.meta, theme: deck.theme, slides };
+  return { meta: deck.meta, theme: deck.theme, masters: layoutMasters(deck.theme, deck.meta), slides };
 }

@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 import { didYouMean, listOf } from '../diagnostics/hints.js';
 import type { FontFile, Theme } from '../model.js';
-import { mergeThemes } from '../resolve/theme.js';
 import { ThemeInput, type ThemeInputType } from '../schema/theme.js';
 import { validateAgainst } from '../schema/validate.js';
 import { nearMissOf, readBytes, readText } from './files.js';
@@ -61,15 +60,21 @@ function locate(given: string, baseDir: string, at: Span | undefined, loc: Theme
   return undefined;
 }
 
-/** Reads a theme and everything it extends, and merges them over the base theme. */
-export function loadTheme(
+export interface ThemeChain {
+  /** The theme files, the most general first. */
+  inputs: { input: ThemeInputType; file: string; fontFiles: FontFile[] }[];
+  logo?: Theme['logo'];
+}
+
+/** Reads a theme and everything it extends; resolve/theme.ts merges them. */
+export function loadThemeChain(
   given: string,
   baseDir: string,
   at: Span | undefined,
   loc: ThemeLocations,
   diagnostics: Diagnostics,
   sourcesOut: Map<string, string>,
-): Theme | undefined {
+): ThemeChain | undefined {
   const chain: { input: ThemeInputType; file: string; fontFiles: FontFile[] }[] = [];
   const seen: string[] = [];
   let logo: Theme['logo'];
@@ -126,5 +131,5 @@ export function loadTheme(
     }
     next = input.extends ? { given: input.extends, baseDir: dirname(path), at: spanAt(source, ['extends']) } : undefined;
   }
-  return mergeThemes(chain, logo);
+  return { inputs: chain, ...(logo ? { logo } : {}) };
 }

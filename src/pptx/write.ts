@@ -1,8 +1,5 @@
 import PptxModule from 'pptxgenjs';
 import type { Box, ChartModel, Element, LaidOutDeck, LaidOutSlide, Master, Paragraph, Theme } from '../model.js';
-import { CELL_PAD_X, CELL_PAD_Y } from '../layout/slides/table.js';
-import { BULLET_INDENT } from '../layout/bullets.js';
-import { frameOf, logoBox } from '../layout/frame.js';
 
 /**
  * Translates the laid-out deck into pptxgenjs calls: the only module that knows pptxgenjs
@@ -69,7 +66,7 @@ function textRuns(paragraphs: readonly Paragraph[], theme: Theme, lang: string):
           align: p.align,
           lineSpacing: Math.round(p.lineHeight * 100) / 100,
           ...(p.spaceBefore ? { paraSpaceBefore: Math.round(p.spaceBefore * 100) / 100 } : {}),
-          ...(p.bullet ? { bullet: { indent: BULLET_INDENT }, indentLevel: p.level } : {}),
+          ...(p.bullet ? { bullet: { indent: p.indent }, indentLevel: p.level } : {}),
           ...(last ? { breakLine: true } : {}),
         },
       });
@@ -99,7 +96,7 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: Element, theme: Theme, lan
       slide.addShape(pptx.ShapeType.line, { ...geometry(e.box), objectName: e.name, line: { color: e.color, width: e.width } });
       return;
     case 'picture':
-      slide.addImage({ ...geometry(e.box), data: `image/png;base64,${e.png.toString('base64')}`, altText: xmlSafe(e.alt), objectName: e.name });
+      slide.addImage({ ...geometry(e.box), data: `image/${e.mime};base64,${e.image.toString('base64')}`, altText: xmlSafe(e.alt), objectName: e.name });
       return;
     case 'table':
       addTable(slide, e, theme, lang);
@@ -132,7 +129,7 @@ function addTable(slide: Slide, e: Extract<Element, { kind: 'table' }>, theme: T
     fontSize: e.size,
     valign: 'middle',
     // Points: pptxgenjs reads cell margins ≥ 1 as points, in the order top, right, bottom, left.
-    margin: [CELL_PAD_Y, CELL_PAD_X, CELL_PAD_Y, CELL_PAD_X],
+    margin: [e.padding.y, e.padding.x, e.padding.y, e.padding.x],
     border: { type: 'solid', pt: 0.75, color: p.rule },
     autoPage: false,
     objectName: e.name,
@@ -246,46 +243,45 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
   });
 }
 
-function defineMasters(pptx: PptxGenJS, deck: LaidOutDeck): void {
-  const { theme, meta } = deck;
-  const p = theme.palette;
-  const f = frameOf(theme);
-  const footerSize = theme.sizes.footer;
-  const classification = meta.classification;
-  const marking = (y: number, color: string): MasterObjects =>
-    classification
-      ? [{ text: { text: xmlSafe(classification), options: { ...geometry({ x: f.width / 2 - 120, y, w: 240, h: 18 }), fontFace: theme.fonts.latin, fontSize: footerSize, bold: true, color, align: 'center', valign: 'middle', margin: [0, 0, 0, 0] } } }]
-      : [];
-  const footerText = xmlSafe([meta.footer, theme.footer.date ? meta.date : undefined].filter(Boolean).join('  ·  '));
-  const logo = theme.logo ? [{ image: { ...geometry(logoBox(theme)), data: `image/${theme.logo.data[0] === 0x89 ? 'png' : 'jpeg'};base64,${theme.logo.data.toString('base64')}` } }] : [];
-  const slideNumber = theme.footer.pageNumbers
-    ? { slideNumber: { ...geometry({ x: f.width - f.margin - 60, y: f.footerTop - 2, w: 60, h: 22 }), fontFace: theme.fonts.latin, fontSize: footerSize, color: p.muted, align: 'right' as const, valign: 'middle' as const } }
-    : {};
+/** A fixed shape of a master, in pptxgenjs's master-object form. */
+function masterObject(e: Element, theme: Theme, lang: string): MasterObjects[number] | undefined {
+  switch (e.kind) {
+    case 'text': {
+      const p = e.paragraphs[0];
+      const r = p?.runs[0];
+      if (!p || !r) return undefined;
+      return {
+        text: {
+          text: xmlSafe(r.text),
+          options: { ...geometry(e.box), fontFace: theme.fonts.latin, fontSize: r.size, bold: r.bold ?? false, color: r.color, align: p.align, valign: e.valign, margin: [e.insets.l, e.insets.r, e.insets.b, e.insets.t], lang: runLang(r.text, lang) },
+        },
+      };
+    }
+    case 'rect':
+      return { rect: { ...geometry(e.box), fill: { color: e.fill } } };
+    case 'line':
+      return { line: { ...geometry(e.box), line: { color: e.color, width: e.width } } };
+    case 'picture':
+      return { image: { ...geometry(e.box), data: `image/${e.mime};base64,${e.image.toString('base64')}`, altText: xmlSafe(e.alt) } };
+    default:
+      return undefined;
+  }
+}
 
-  pptx.defineSlideMaster({
-    title: MASTER_NAMES.content,
-    background: { color: p.background },
-    objects: [
-      { line: { ...geometry({ x: f.margin, y: f.footerTop - 4, w: f.width - 2 * f.margin, h: 0 }), line: { color: p.rule, width: 0.75 } } },
-      ...(footerText ? [{ text: { text: footerText, options: { ...geometry({ x: f.margin, y: f.footerTop, w: f.width / 2 - f.margin - 130, h: 18 }), fontFace: theme.fonts.latin, fontSize: footerSize, color: p.muted, valign: 'middle' as const, margin: [0, 0, 0, 0] as [number, number, number, number] } } }] : []),
-      ...marking(f.footerTop, p.series[1] ?? p.accent),
-      ...marking(4, p.series[1] ?? p.accent),
-      ...logo,
-      { placeholder: { options: { name: 'title', type: 'title', ...geometry({ x: f.margin, y: f.titleTop, w: f.width - 2 * f.margin, h: theme.sizes.title * 1.2 + 8 }), fontFace: theme.fonts.latin, fontSize: theme.sizes.title, color: p.title, bold: true, margin: [0, 0, 4, 4], valign: 'top' }, text: '' } },
-    ],
-    ...slideNumber,
-  });
-  for (const master of ['title', 'section'] as const) {
+function defineMasters(pptx: PptxGenJS, deck: LaidOutDeck): void {
+  const { theme } = deck;
+  for (const master of ['content', 'title', 'section'] as const) {
+    const m = deck.masters[master];
     pptx.defineSlideMaster({
       title: MASTER_NAMES[master],
-      background: { color: p.dividerBackground },
+      background: { color: m.background },
       objects: [
-        { rect: { ...geometry({ x: 0, y: f.height - 12, w: f.width, h: 12 }), fill: { color: p.accent === p.dividerBackground ? p.dividerText : p.accent } } },
-        ...marking(f.height - 34, p.dividerText),
-        ...marking(4, p.dividerText),
-        ...(master === 'title' ? logo : []),
-        { placeholder: { options: { name: 'title', type: 'title', ...geometry({ x: f.margin, y: f.height * 0.3, w: f.width * 0.78, h: 120 }), fontFace: theme.fonts.latin, fontSize: master === 'title' ? theme.sizes.deckTitle : theme.sizes.sectionTitle, color: p.dividerText, bold: true, margin: [0, 0, 4, 4], valign: 'top' }, text: '' } },
+        ...m.elements.map((e) => masterObject(e, theme, deck.meta.lang)).filter((o): o is NonNullable<typeof o> => !!o),
+        { placeholder: { options: { name: 'title', type: 'title', ...geometry(m.title.box), fontFace: theme.fonts.latin, fontSize: m.title.size, color: m.title.color, bold: true, margin: [0, 0, 4, 4], valign: 'top' }, text: '' } },
       ],
+      ...(m.slideNumber
+        ? { slideNumber: { ...geometry(m.slideNumber.box), fontFace: theme.fonts.latin, fontSize: m.slideNumber.size, color: m.slideNumber.color, align: 'right' as const, valign: 'middle' as const } }
+        : {}),
     });
   }
 }

@@ -4,7 +4,7 @@ import type { Path } from '../load/yaml-source.js';
 import type { ChartModel, ChartRender, Dataset, DataSeries, DataTable } from '../model.js';
 import type { ChartSpecInput } from '../schema/outline.js';
 import type { ResolveContext } from './context.js';
-import { DEFAULT_FORMAT, formatValue, type FormatSpec } from './format.js';
+import { DEFAULT_FORMAT, formatValue, type FormatSpec } from '../format.js';
 
 const MAX_READABLE_CATEGORIES = 12;
 

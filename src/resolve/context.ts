@@ -2,7 +2,7 @@ import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/hints.js';
 import { spanAt, spanInString, type Path, type YamlSource } from '../load/yaml-source.js';
 import type { DataEntry, DataSet } from '../model.js';
-import { DEFAULT_FORMAT, FILTERS, formatValue, parseFilter, specFromFilters, type FormatSpec } from './format.js';
+import { DEFAULT_FORMAT, FILTERS, formatValue, parseFilter, specFromFilters, type FormatSpec } from '../format.js';
 import { parseTemplate } from './template.js';
 
 type Kind = DataEntry['kind'];

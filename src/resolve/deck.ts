@@ -3,7 +3,7 @@ import type { BulletText, ChartRender, DataSet, ResolvedDeck, ResolvedSlide, Sou
 import type { BulletInput, OutlineInput, SlideInput, SlideType } from '../schema/outline.js';
 import { resolveChart } from './chart.js';
 import type { ResolveContext } from './context.js';
-import { DEFAULT_FORMAT, formatDate, formatValue } from './format.js';
+import { DEFAULT_FORMAT, formatDate, formatValue } from '../format.js';
 
 type SlideOf<K extends SlideType> = Extract<SlideInput, { type: K }>;
 type Handler<K extends SlideType> = (slide: SlideOf<K>, path: Path, ctx: ResolveContext, sources: string[], deck: DeckDefaults) => ResolvedSlide | undefined;

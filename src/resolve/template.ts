@@ -1,4 +1,4 @@
-import { parseFilter, type FilterCall } from './format.js';
+import { parseFilter, type FilterCall } from '../format.js';
 
 /** One `{{ key | filter }}` inside a text, with character offsets for error positions. */
 export interface Placeholder {

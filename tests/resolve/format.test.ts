@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FORMAT, formatDate, formatValue, parseFilter, specFromFilters } from '../../src/resolve/format.js';
+import { DEFAULT_FORMAT, formatDate, formatValue, parseFilter, specFromFilters } from '../../src/format.js';
 import { parseTemplate } from '../../src/resolve/template.js';
 
 const spec = (...filters: string[]) => {

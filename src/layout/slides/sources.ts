@@ -28,6 +28,7 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
           runs: [{ text: `${++number}. ${item.text}`, size, color: palette.text }],
           level: 0,
           bullet: false,
+          indent: 0,
           align: 'left' as const,
           lineHeight: size * LINE_HEIGHT,
           spaceBefore: i === 0 ? 0 : 0.55 * size,

@@ -120,7 +120,7 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const rowH = [heights[0]!, ...rowIndices.map((i) => heights[i + 1]!)];
       const h = rowH.reduce((a, c) => a + c, 0);
       const elements: LaidOutSlide['elements'] = [
-        { kind: 'table', name: 'Table', box: { x: b.left, y: b.top, w: b.width, h }, columnWidths: widths, rows: [slide.columns, ...rows], numeric: slide.numeric, size, rowHeights: rowH },
+        { kind: 'table', name: 'Table', box: { x: b.left, y: b.top, w: b.width, h }, columnWidths: widths, rows: [slide.columns, ...rows], numeric: slide.numeric, size, rowHeights: rowH, padding: { x: CELL_PAD_X, y: CELL_PAD_Y } },
       ];
       if (slide.caption && p === pages.length - 1) {
         elements.push({ kind: 'text', name: 'Caption', role: 'other', box: { x: b.left, y: b.top + h + 10, w: b.width, h: captionH - 10 }, paragraphs: [paragraph(slide.caption, captionSize, palette.muted, { italic: true })], valign: 'top', insets: TEXT_INSETS });
