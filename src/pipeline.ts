@@ -40,6 +40,8 @@ export interface BuildOptions {
 export interface BuildReport {
   slides: number;
   charts: ChartStats;
+  /** Texts set smaller than the theme size, and slides continued onto further slides, to fit. */
+  layout: { shrunk: number; split: number };
   dataKeysUsed: number;
   sourcesCited: number;
   /** Milliseconds per stage. */
@@ -158,10 +160,14 @@ export async function runPipeline(outlineArg: string, options: BuildOptions, wri
     slideCount: front.deck?.slides.length ?? 0,
     diagnostics: [],
     sources: ctx.sources,
-    report: { slides: front.deck?.slides.length ?? 0, charts: { rendered: 0, cached: 0, native: 0 }, dataKeysUsed: front.usedKeys, sourcesCited: front.cited, timings: ctx.timings },
+    report: { slides: front.deck?.slides.length ?? 0, charts: { rendered: 0, cached: 0, native: 0 }, layout: { shrunk: 0, split: 0 }, dataKeysUsed: front.usedKeys, sourcesCited: front.cited, timings: ctx.timings },
   };
   const finish = () => {
     result.diagnostics = ctx.diagnostics.sorted();
+    result.report.layout = {
+      shrunk: ctx.diagnostics.items.filter((d) => d.code === 'text-shrunk').length,
+      split: ctx.diagnostics.items.filter((d) => d.code === 'content-split').length,
+    };
     result.ok = !ctx.diagnostics.hasErrors();
     return result;
   };

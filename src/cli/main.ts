@@ -88,7 +88,9 @@ function report(results: BuildResult[], flags: CommonFlags, io: Io, written: boo
         const charts = c.rendered + c.cached + c.native;
         const chartText = charts ? `, ${plural(charts, 'chart')} (${c.rendered} rendered, ${c.cached} from cache${c.native ? `, ${c.native} native` : ''})` : '';
         const ms = Object.values(r.report.timings).reduce((a, b) => a + b, 0);
-        io.stdout(`wrote ${r.output}: ${plural(r.slideCount, 'slide')}${chartText}, ${(ms / 1000).toFixed(1)} s\n`);
+        const { shrunk, split } = r.report.layout;
+        const fitText = [shrunk ? `${shrunk} shrunk to fit` : '', split ? `${split} continued on extra slides` : ''].filter(Boolean).join(', ');
+        io.stdout(`wrote ${r.output}: ${plural(r.slideCount, 'slide')}${chartText}${fitText ? `, ${fitText}` : ''}, ${(ms / 1000).toFixed(1)} s\n`);
       } else if (!written && r.ok) {
         io.stdout(`${r.outline}: ok, ${plural(r.slideCount, 'slide')}\n`);
       }

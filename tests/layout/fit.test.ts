@@ -25,6 +25,7 @@ describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chines
       ['bullets continued over 2 slides', 14],
       ['table continued over 4 slides, header repeated', 45],
     ]);
+    expect(result.report.layout).toEqual({ shrunk: 0, split: 2 });
   });
 
   it('keeps every text box’s text inside its box, by the same measurement', () => {
