@@ -63,7 +63,9 @@ export async function renderCharts(deck: LaidOutDeck, options: RenderChartsOptio
       // The key names font files by their content, not their path, so caches travel between checkouts.
       const key = ChartCache.key({ chart: e.chart, style: { ...style, fontFiles: fontHashes }, versions });
       keyOf.set(e, key);
-      if (!jobs.has(key)) jobs.set(key, { chart: e.chart, style, ...(cache.get(key) ? { png: cache.get(key)! } : {}) });
+      if (jobs.has(key)) continue;
+      const cached = cache.get(key);
+      jobs.set(key, { chart: e.chart, style, ...(cached ? { png: cached } : {}) });
     }
   }
   const toDraw = [...jobs.values()].filter((j) => !j.png);

@@ -31,10 +31,9 @@ export class ResolveContext {
    */
   lookup(key: string, kinds: readonly Kind[], at: Span, sources: string[], use: string): DataEntry | undefined {
     const entry = this.data.entries.get(key);
-    const reported = [...this.data.invalidKeys].some((k) => key === k || key.startsWith(`${k}.`));
-    // An invalid entry, or a data file that did not load, was reported already: a second error here is noise.
-    if (!entry && (reported || this.data.failedFiles > 0)) return undefined;
     if (!entry) {
+      // An invalid entry, or a data file that did not load, was reported already: a second error here is noise.
+      if (this.data.failedFiles > 0 || [...this.data.invalidKeys].some((k) => key === k || key.startsWith(`${k}.`))) return undefined;
       const groupMembers = [...this.data.entries.keys()].filter((k) => k.startsWith(`${key}.`));
       this.diagnostics.error(
         'unknown-data-key',
