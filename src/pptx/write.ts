@@ -212,7 +212,9 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
       barGapWidthPct: 60,
       // PowerPoint stacks horizontal bars from the bottom; the picture lists categories from the top.
       // (pptxgenjs's types allow only 'minMax'; it writes the value through, and 'maxMin' is valid OOXML.)
-      ...(chart.horizontal ? ({ catAxisOrientation: 'maxMin' } as unknown as Pick<ChartOpts, 'catAxisOrientation'>) : {}),
+      // The value axis then crosses at the last category (valAx c:crosses=max), which the
+      // OOXML spec places at the bottom; LibreOffice 7.4 ignores it and draws the axis on top.
+      ...(chart.horizontal ? ({ catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max' } as unknown as Pick<ChartOpts, 'catAxisOrientation'>) : {}),
     } as const;
     if (chart.type === 'combo') {
       const bars = chart.datasets.map((_, i) => i).filter((i) => !chart.lineDatasets.includes(i));

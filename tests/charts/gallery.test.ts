@@ -135,6 +135,7 @@ describe('chart gallery', () => {
     const horizontal = await deck.file(slide('Horizontal bar chart: visa policy', true).charts[0]!);
     expect(horizontal).toContain('<c:barDir val="bar"/>');
     expect(horizontal).toContain('<c:orientation val="maxMin"/>');
+    expect(/<c:valAx>[\s\S]*<c:crosses val="max"\/>[\s\S]*<\/c:valAx>/.test(horizontal)).toBe(true);
   });
 
   it('puts the combo line on a second axis in the native chart', async () => {
