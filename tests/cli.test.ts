@@ -66,6 +66,13 @@ describe('briefdeck CLI', () => {
     expect(existsSync(join(dir, 'out', 'a.pptx'))).toBe(false);
   });
 
+  it('refuses two outlines that would write the same deck', async () => {
+    const dir = tempProject({ 'decks/a.yaml': GOOD, 'decks/a.yml': GOOD, 'decks/data.yaml': DATA });
+    const r = await run(['build', 'decks'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('decks/a.yaml and decks/a.yml would both write a.pptx');
+  });
+
   it('check validates without writing', async () => {
     const dir = tempProject({ 'decks/a.yaml': GOOD, 'decks/data.yaml': DATA });
     const r = await run(['check', 'decks/a.yaml'], dir);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../diagnostics/format.js';
 import { buildDeck, checkDeck } from '../index.js';
@@ -45,7 +45,16 @@ export function expandOutlines(args: string[], cwd: string): string[] {
       out.push(path);
     }
   }
-  return [...new Set(out)];
+  const unique = [...new Set(out)];
+  // Two outlines named alike would write, or on failure remove, the same deck.
+  const byDeck = new Map<string, string>();
+  for (const path of unique) {
+    const deck = basename(path, extname(path));
+    const other = byDeck.get(deck);
+    if (other) throw new UsageError(`${relative(cwd, other)} and ${relative(cwd, path)} would both write ${deck}.pptx; rename one, or build them separately with different --out folders`);
+    byDeck.set(deck, path);
+  }
+  return unique;
 }
 
 /** Data files and themes in the same folder are not outlines: outlines have top-level `sections:`. */

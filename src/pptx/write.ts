@@ -27,6 +27,8 @@ export function xmlSafe(text: string): string {
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 const inch = (pt: number) => Math.round((pt / 72) * 1e6) / 1e6;
 const geometry = (b: Box) => ({ x: inch(b.x), y: inch(b.y), w: inch(b.w), h: inch(b.h) });
 
@@ -303,7 +305,8 @@ export async function writePptx(deck: LaidOutDeck): Promise<WrittenPptx> {
   pptx.title = xmlSafe(meta.title);
   if (meta.author) pptx.author = xmlSafe(meta.author);
   if (meta.subtitle) pptx.subject = xmlSafe(meta.subtitle);
-  pptx.company = xmlSafe(meta.author ?? '');
+  // pptxgenjs escapes title, subject and author, but writes the company name raw.
+  pptx.company = escapeXml(xmlSafe(meta.author ?? ''));
   pptx.theme = { headFontFace: theme.fonts.latin, bodyFontFace: theme.fonts.latin };
   defineMasters(pptx, deck);
   deck.slides.forEach((s: LaidOutSlide) => {

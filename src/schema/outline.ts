@@ -166,6 +166,17 @@ export const DataRef = z
   .union([z.string(), z.array(z.string()).min(1), z.record(z.string(), z.string())])
   .describe('One data file, a list of files, or a map {namespace: file}; .yaml .yml .json .csv; relative to the outline.');
 
+/** A tag the number formatter accepts: the schema's pattern lets through some that Intl rejects. */
+function isUsableLanguage(tag: string): boolean {
+  try {
+    Intl.getCanonicalLocales(tag);
+    new Intl.NumberFormat(tag);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const Outline = z
   .object({
     title: Text.describe('The deck title, shown on the title slide.'),
@@ -175,6 +186,7 @@ export const Outline = z
     lang: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as `en`, `en-GB` or `zh-CN`' })
+      .refine(isUsableLanguage, { message: 'a language tag such as `en`, `en-GB` or `zh-CN` (this one is not well-formed)' })
       .optional()
       .describe('Language of the text: proofing, number formats and line breaking. `en`, `zh-CN`, …'),
     theme: z.string().optional().describe('A theme name (templates/NAME.yaml) or a path to a theme file.'),

@@ -8,6 +8,9 @@ export const Colour = z
   .regex(/^#?[0-9A-Fa-f]{6}$/, { message: COLOUR_MESSAGE })
   .describe('A colour as six hex digits, e.g. "#1F3864".');
 
+/** Font names go into XML attributes and CSS font strings: keep to characters safe in both. */
+const FontName = z.string().regex(/^[\p{L}\p{N} ._()-]+$/u, { message: 'a font name is letters, digits, spaces and - . _ ( )' });
+
 const size = (what: string) => z.number().min(4).max(200).describe(`${what}, in points.`);
 
 export const ThemeInput = z
@@ -42,17 +45,20 @@ export const ThemeInput = z
       .optional(),
     fonts: z
       .object({
-        latin: z.string().describe('Latin typeface written into the deck, e.g. Calibri.'),
-        latin_metric: z.string().describe('An installed face with the same metrics, used to measure text (e.g. Carlito for Calibri).'),
-        east_asian: z.string().describe('East Asian typeface written into the deck, e.g. Microsoft YaHei.'),
-        east_asian_metric: z.string().describe('An installed face used to measure East Asian text (e.g. Noto Sans CJK SC).'),
-        chart: z.string().describe('Installed face(s) for chart text, comma-separated, CJK face last.'),
+        latin: FontName.describe('Latin typeface written into the deck, e.g. Calibri.'),
+        latin_metric: FontName.describe('An installed face with the same metrics, used to measure text (e.g. Carlito for Calibri).'),
+        east_asian: FontName.describe('East Asian typeface written into the deck, e.g. Microsoft YaHei.'),
+        east_asian_metric: FontName.describe('An installed face used to measure East Asian text (e.g. Noto Sans CJK SC).'),
+        chart: z
+          .string()
+          .regex(/^[^<>&"{};]+$/, { message: 'font names are letters, digits, spaces and - . _ ( ), separated by commas' })
+          .describe('Installed face(s) for chart text, comma-separated, CJK face last.'),
         files: z
           .array(
             z
               .object({
                 file: z.string().describe('A .ttf, .otf or .ttc file, relative to the theme file (e.g. ../assets/fonts/Carlito-Regular.ttf).'),
-                family: z.string().describe('The family name the theme uses for it, e.g. Carlito.'),
+                family: FontName.describe('The family name the theme uses for it, e.g. Carlito.'),
                 weight: z.enum(['normal', 'bold']).optional(),
                 style: z.enum(['normal', 'italic']).optional(),
               })

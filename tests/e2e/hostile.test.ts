@@ -30,6 +30,21 @@ describe('hostile or careless input', () => {
     expect(deck.slides[2]!.title).toBe('Bell and NUL');
   });
 
+  it('escapes an author such as R&D in every package part, and refuses font names that would break the XML', async () => {
+    const dir = tempProject({
+      'deck.yaml': 'title: "Q&A <draft>"\nauthor: "R&D \\"Unit\\""\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n',
+      'templates/bad.yaml': 'fonts: { latin: "Gill Sans & Co" }\n',
+      'bad.yaml': 'title: T\ntheme: bad\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n',
+    });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.ok).toBe(true);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    expect(await deck.file('docProps/app.xml')).toContain('<Company>R&amp;D &quot;Unit&quot;</Company>');
+    expect(await deck.file('docProps/core.xml')).toContain('<dc:title>Q&amp;A &lt;draft&gt;</dc:title>');
+    const bad = await checkDeck('bad.yaml', { cwd: dir });
+    expect(bad.diagnostics[0]).toMatchObject({ code: 'invalid-value', at: { file: 'templates/bad.yaml', line: 1, column: 17 } });
+  });
+
   it('drops lone surrogates and keeps real pairs', () => {
     expect(xmlSafe('a\uD800b')).toBe('ab');
     expect(xmlSafe('emoji 😀 ok')).toBe('emoji 😀 ok');
