@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/index.js';
@@ -75,6 +76,28 @@ describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chines
     const mixed = deck.slides.find((s) => s.title.startsWith('A slide title that is long'))!;
     expect(mixed.xml).toMatch(/<a:rPr lang="zh-CN"[^>]*>(?:(?!<\/a:r>)[\s\S])*Mixed text/);
     expect(mixed.xml).toMatch(/<a:rPr lang="en-US"[^>]*>(?:(?!<\/a:r>)[\s\S])*A first bullet/);
+  });
+});
+
+describe('continuation slides', () => {
+  it('fit under a "(cont.)" title that needs a line more than the first title', async () => {
+    // One line at the smallest title size; with " (cont.)" it needs two.
+    const title = 'Trade by region across every province and region of the country, forty rows of figures';
+    const dir = tempProject({ 'deck.yaml': `title: T\ndata: data/stress.yaml\nsections:\n  - title: S\n    slides:\n      - { type: table, title: "${title}", table: regions }\n` }, []);
+    cpSync(join(REPO, 'tests/fixtures/stress/data'), join(dir, 'data'), { recursive: true });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.ok).toBe(true);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    const pages = deck.slides.filter((s) => s.xml.includes('<a:tbl>'));
+    expect(pages.length).toBeGreaterThan(1);
+    const titleLines = pages.map((p) => measureSlideText(p.xml, p.index, measure).find((b) => b.name === 'Title')!.lines);
+    expect(titleLines[0]).toBe(1);
+    expect(titleLines[1]).toBe(2);
+    for (const page of pages) {
+      const frame = /<p:graphicFrame>[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/>/.exec(page.xml)!;
+      const rows = [...page.xml.matchAll(/<a:tr h="(\d+)">/g)].reduce((a, m) => a + Number(m[1]), 0);
+      expect(Number(frame[2]) + rows, `slide ${page.index}`).toBeLessThanOrEqual((540 - 62) * 12700);
+    }
   });
 });
 

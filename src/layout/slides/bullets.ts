@@ -2,14 +2,14 @@ import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { bulletsElement, fitBullets, packBullets } from '../bullets.js';
 import { noteShrink } from '../fit.js';
 import type { LayoutContext } from '../frame.js';
-import { bodyFor, contentSlide, continued } from './content.js';
+import { bodyForPages, contentSlide, continued } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'bullets' }>;
 
 /** Keep the theme size; shrink to the minimum; then continue on further slides at the theme size. */
 export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { body, bodyMin } = ctx.theme.sizes;
-  const b = bodyFor(slide, slide.title, ctx);
+  const b = bodyForPages(slide, slide.title, ctx);
   const box = { x: b.left, y: b.top, w: b.width, h: b.bottom - b.top };
   const whole = fitBullets(slide.bullets, box, body, bodyMin, ctx);
   let pages: { bullets: Slide['bullets']; size: number }[];

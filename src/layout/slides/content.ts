@@ -33,6 +33,16 @@ export function bodyFor(slide: ResolvedSlide, title: string, ctx: LayoutContext)
   return bodyBelow(layoutTitle(title, slide, ctx).bodyTop, ctx);
 }
 
+/**
+ * The body a slide's content must fit when it may continue on further slides: the lower of
+ * the bodies under its title and under the longer "(cont.)" title, which may need a line more.
+ */
+export function bodyForPages(slide: ResolvedSlide, title: string, ctx: LayoutContext): Body {
+  const first = bodyFor(slide, title, ctx);
+  const next = bodyFor(slide, continued(title, 1, ctx.lang), ctx);
+  return next.top > first.top ? next : first;
+}
+
 export function continued(title: string, page: number, lang: string): string {
   if (page === 0) return title;
   return lang.toLowerCase().startsWith('zh') ? `${title}（续）` : `${title} (cont.)`;

@@ -2,7 +2,7 @@ import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { LINE_HEIGHT } from '../fit.js';
 import { fitBullets, packBullets } from '../bullets.js';
 import { TEXT_INSETS, type LayoutContext } from '../frame.js';
-import { bodyFor, contentSlide, continued } from './content.js';
+import { bodyForPages, contentSlide, continued } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'sources' }>;
 
@@ -11,7 +11,7 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
   const { sizes, palette } = ctx.theme;
   const start = Math.min(sizes.body, 18);
   const items = slide.entries.map((text) => ({ text, level: 0 as const }));
-  const b = bodyFor(slide, slide.title, ctx);
+  const b = bodyForPages(slide, slide.title, ctx);
   const box = { x: b.left, y: b.top, w: b.width, h: b.bottom - b.top };
   const fit = fitBullets(items, box, start, sizes.bodyMin, ctx);
   const pages = fit.fits ? [items] : packBullets(items, box, sizes.bodyMin, ctx);

@@ -2,7 +2,7 @@ import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { measureBlocks, WIDTH_SAFETY } from '../fit.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import type { TextMeasurer } from '../measure.js';
-import { bodyFor, contentSlide, continued } from './content.js';
+import { bodyForPages, contentSlide, continued } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'table' }>;
 
@@ -67,7 +67,7 @@ export function rowHeights(columns: string[], rows: string[][], widths: number[]
 /** Keep the theme size; shrink to the minimum; then continue the rows on further slides, header repeated. */
 export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes, palette } = ctx.theme;
-  const body = bodyFor(slide, slide.title, ctx);
+  const body = bodyForPages(slide, slide.title, ctx);
   let captionH = 0;
   let captionSize = sizes.caption;
   if (slide.caption) {
