@@ -25,11 +25,22 @@ function bullets(items: readonly BulletInput[], path: Path, ctx: ResolveContext,
   return out;
 }
 
+/** A column of whole numbers from 1800 to 2200 holds years: 2021, not 2,021. */
+function isYearColumn(cells: readonly (string | number | null)[]): boolean {
+  const numbers = cells.filter((c): c is number => typeof c === 'number');
+  return numbers.length > 0 && numbers.every((n) => Number.isInteger(n) && n >= 1800 && n <= 2200);
+}
+
+function tableNumber(value: number, year: boolean, lang: string): string {
+  return year ? String(value) : formatValue(value, undefined, { ...DEFAULT_FORMAT, withUnit: false }, lang);
+}
+
 type InlineTableInput = { columns: string[]; rows: (string | number)[][] };
 
 /** A table written in the outline: its text cells may interpolate data keys. */
 function inlineTable(slide: SlideOf<'table'>, table: InlineTableInput, path: Path, ctx: ResolveContext, sources: string[]): ResolvedSlide | undefined {
   const at = [...path, 'table'];
+  const yearColumns = table.columns.map((_, c) => isYearColumn(table.rows.map((r) => r[c] ?? null)));
   const columns = table.columns.map((c, i) => ctx.text(c, [...at, 'columns', i], sources));
   let ok = true;
   const rows = table.rows.map((row, r) => {
@@ -37,7 +48,7 @@ function inlineTable(slide: SlideOf<'table'>, table: InlineTableInput, path: Pat
       ctx.diagnostics.error('data-invalid', `table row has ${row.length} cells but there are ${columns.length} columns`, ctx.at([...at, 'rows', r]), 'give every row one cell per column; use "" for an empty cell');
       ok = false;
     }
-    return row.map((cell, c) => (typeof cell === 'number' ? formatValue(cell, undefined, DEFAULT_FORMAT, ctx.lang) : ctx.text(cell, [...at, 'rows', r, c], sources)));
+    return row.map((cell, c) => (typeof cell === 'number' ? tableNumber(cell, yearColumns[c]!, ctx.lang) : ctx.text(cell, [...at, 'rows', r, c], sources)));
   });
   if (!ok) return undefined;
   const numeric = columns.map((_, c) => table.rows.every((r) => typeof r[c] === 'number'));
@@ -106,8 +117,8 @@ const HANDLERS = {
       rows = rows.map((r) => picked.map((i) => r[i] ?? null));
     }
     const numeric = columns.map((_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null));
-    const unit = entry.unit;
-    const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? formatValue(v, unit, { ...DEFAULT_FORMAT, withUnit: false }, ctx.lang) : v);
+    const yearColumns = columns.map((_, c) => isYearColumn(rows.map((r) => r[c] ?? null)));
+    const cell = (v: string | number | null, c: number) => (v === null ? '' : typeof v === 'number' ? tableNumber(v, yearColumns[c]!, ctx.lang) : v);
     return { kind: 'table', title: '', notes: '', sources, at: ctx.at(path), columns, rows: rows.map((r) => r.map(cell)), numeric, ...(caption ? { caption } : {}) };
   },
   quote: (slide, path, ctx, sources) => ({

@@ -41,6 +41,30 @@ sections:
   });
 });
 
+describe('tables', () => {
+  it('write years as years and other numbers grouped, from CSV and from the outline', async () => {
+    const dir = tempProject({
+      'deck.yaml': `title: T
+data: [sources.yaml, years.csv]
+sections:
+  - title: S
+    slides:
+      - { type: table, title: From CSV, table: years }
+      - type: table
+        title: Inline
+        table: { columns: [Year, Trains], rows: [[2021, 15183], [2024, 19000]] }
+`,
+      'sources.yaml': 'sources: { s: { title: Statistics } }\n',
+      'years.csv': '# source: s\nYear,Trade\n2021,"27,000"\n2024,31000\n',
+    });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.diagnostics).toEqual([]);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    expect(deck.slides.find((s) => s.title === 'From CSV')!.texts).toEqual(expect.arrayContaining(['2021', '27,000', '2024', '31,000']));
+    expect(deck.slides.find((s) => s.title === 'Inline')!.texts).toEqual(expect.arrayContaining(['2021', '15,183', '2024', '19,000']));
+  });
+});
+
 describe('themes', () => {
   it('extends the shipped theme from the project’s templates/ and applies colours, footer and marking', async () => {
     const dir = tempProject({
