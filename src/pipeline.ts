@@ -127,7 +127,7 @@ function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { d
   const resolved = timed(ctx, 'resolve', () => resolveDeck(outline, data, theme ?? BASE_THEME, resolveCtx));
   const usedKeys = resolveCtx.usedKeys.size;
   const cited = resolved.sourceLines.size;
-  if (diagnostics.hasErrors() || !theme || !validated.complete) return { outline, usedKeys, cited };
+  if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited };
   const deck = timed(ctx, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
   return { deck, outline, usedKeys, cited };
 }

@@ -100,6 +100,15 @@ describe('briefdeck CLI', () => {
     expect(r.err).toContain('decks/data.yaml:4:1: error: data value `unused` is not used by any slide [unused-data]');
   });
 
+  it('--strict still reports every problem a plain check finds', async () => {
+    const dir = tempProject({ 'decks/a.yaml': GOOD.replace('        title: Facts\n', ''), 'decks/data.yaml': `${DATA}unused: 1\n` });
+    const plain = await run(['check', 'decks/a.yaml', '--format', 'json'], dir);
+    const strict = await run(['check', 'decks/a.yaml', '--format', 'json', '--strict'], dir);
+    const codes = (out: string) => (JSON.parse(out) as { decks: { diagnostics: { code: string; severity: string }[] }[] }).decks[0]!.diagnostics.map((d) => `${d.code}:${d.severity}`);
+    expect(codes(plain.out)).toEqual(['no-title:warning', 'unused-data:warning']);
+    expect(codes(strict.out)).toEqual(['no-title:error', 'unused-data:error']);
+  });
+
   it.each([
     [[], 'Usage: briefdeck'],
     [['frobnicate'], "unknown command 'frobnicate'"],

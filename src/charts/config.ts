@@ -189,13 +189,18 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
           : {}),
       };
 
-  const total = circular ? values[0]!.reduce((a, v) => a + v, 0) : 0;
+  // A value's share of its own dataset's total (for a pie, of the whole pie).
+  const totals = values.map((d) => d.reduce((a, v) => a + Math.abs(v), 0));
+  const total = totals[0] ?? 0;
   const valuesOutside = circular && chart.dataLabels === 'value';
-  const share = (v: number) => formatValue(total ? (100 * v) / total : 0, '%', { ...DEFAULT_FORMAT, decimals: 0 }, chart.lang);
+  const share = (v: number, datasetIndex: number) => {
+    const t = totals[datasetIndex] ?? 0;
+    return formatValue(t ? (100 * v) / t : 0, '%', { ...DEFAULT_FORMAT, decimals: 0 }, chart.lang);
+  };
   // Inside stacked segments there is room for the number only; the axis carries the unit.
   const labelFor = (v: number, datasetIndex: number) =>
     chart.dataLabels === 'share'
-      ? share(v)
+      ? share(v, datasetIndex)
       : stacked && !percentStacked
         ? formatValue(v, undefined, { ...spec, withUnit: false }, chart.lang)
         : fmt(v, percentStacked ? '%' : chart.datasets[datasetIndex]?.unit ?? unit);

@@ -86,6 +86,8 @@ export const MAX_ERRORS = 100;
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
   private readonly ignored = new Set<DiagnosticCode>();
+  /** Warnings that --strict raised to errors: they fail the build but need not stop its checks. */
+  private readonly raised = new WeakSet<Diagnostic>();
   /** strict: warnings are raised to errors (--strict). */
   constructor(private readonly strict = false) {}
 
@@ -101,7 +103,9 @@ export class Diagnostics {
 
   warn(code: DiagnosticCode, message: string, at?: Span, suggestion?: string): void {
     if (this.ignored.has(code)) return;
-    this.push({ severity: this.strict ? 'error' : 'warning', code, message, at, suggestion });
+    const d: Diagnostic = { severity: this.strict ? 'error' : 'warning', code, message, at, suggestion };
+    if (this.strict) this.raised.add(d);
+    this.push(d);
   }
 
   private push(d: Diagnostic): void {
@@ -123,6 +127,11 @@ export class Diagnostics {
 
   hasErrors(): boolean {
     return this.errorCount > 0;
+  }
+
+  /** Errors in the input itself, not warnings raised by --strict: these make later stages unreliable. */
+  hasInputErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error' && !this.raised.has(d));
   }
 
   /** Sorted by file, line, column; errors past MAX_ERRORS folded into one line. */

@@ -225,7 +225,7 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
   }
 
   // With errors, slides were skipped: "unused" would be noise until they are fixed.
-  const complete = !ctx.diagnostics.hasErrors();
+  const complete = !ctx.diagnostics.hasInputErrors();
   for (const [key, entry] of data.entries) {
     if (complete && !ctx.usedKeys.has(key)) ctx.diagnostics.warn('unused-data', `data value \`${key}\` is not used by any slide`, entry.at);
   }
