@@ -20,6 +20,11 @@ export interface ThemeLocations {
 
 const MAX_CHAIN = 10;
 
+/** briefdeck's own themes and assets, which its shipped themes name. */
+function shippedFolders(loc: ThemeLocations): string[] {
+  return [join(loc.packageDir, 'templates'), join(loc.packageDir, 'assets')];
+}
+
 function themeDirs(loc: ThemeLocations): string[] {
   return [...new Set([join(loc.projectDir, 'templates'), join(loc.packageDir, 'templates')])];
 }
@@ -41,9 +46,8 @@ function isPath(given: string): boolean {
 /** Finds a theme by name or path; reports an unknown name with the nearest known one. */
 function locate(given: string, baseDir: string, at: Span | undefined, loc: ThemeLocations, diagnostics: Diagnostics): string | undefined {
   if (isPath(given)) {
-    const { path, outside } = resolveInside(loc.projectDir, baseDir, given, loc.allowOutside);
-    const insidePackage = path.startsWith(join(loc.packageDir, 'templates'));
-    if (outside && !insidePackage) {
+    const { path, outside } = resolveInside(loc.projectDir, baseDir, given, loc.allowOutside, shippedFolders(loc));
+    if (outside) {
       diagnostics.error('path-outside-project', `theme ${given} is outside the project folder`, at, 'copy the theme into templates/, or build with --allow-outside-paths');
       return undefined;
     }
@@ -99,8 +103,8 @@ export function loadThemeChain(
     if (!input) return undefined;
     const fontFiles = (input.fonts?.files ?? []).flatMap((f, i): FontFile[] => {
       const at = spanAt(source, ['fonts', 'files', i, 'file']);
-      const { path: fontPath, outside } = resolveInside(loc.projectDir, dirname(path), f.file, loc.allowOutside);
-      if (outside && !fontPath.startsWith(loc.packageDir)) {
+      const { path: fontPath, outside } = resolveInside(loc.projectDir, dirname(path), f.file, loc.allowOutside, shippedFolders(loc));
+      if (outside) {
         diagnostics.error('path-outside-project', `font file ${f.file} is outside the project folder`, at);
         return [];
       }
@@ -117,8 +121,8 @@ export function loadThemeChain(
     chain.unshift({ input, file: shown, fontFiles });
     if (input.logo && !logo) {
       const logoAt = spanAt(source, ['logo']);
-      const { path: logoPath, outside } = resolveInside(loc.projectDir, dirname(path), input.logo, loc.allowOutside);
-      if (outside && !logoPath.startsWith(loc.packageDir)) {
+      const { path: logoPath, outside } = resolveInside(loc.projectDir, dirname(path), input.logo, loc.allowOutside, shippedFolders(loc));
+      if (outside) {
         diagnostics.error('path-outside-project', `logo ${input.logo} is outside the project folder`, logoAt);
       } else {
         const data = readBytes(logoPath, displayPath(logoPath, loc.cwd), diagnostics, logoAt);

@@ -1,3 +1,4 @@
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, checkDeck } from '../../src/index.js';
@@ -48,6 +49,14 @@ describe('hostile or careless input', () => {
   it('drops lone surrogates and keeps real pairs', () => {
     expect(xmlSafe('a\uD800b')).toBe('ab');
     expect(xmlSafe('emoji 😀 ok')).toBe('emoji 😀 ok');
+  });
+
+  it('follows symbolic links before deciding that a path stays inside the project', async () => {
+    const outside = tempProject({ 'secret.yaml': 'secret: { value: 42, source: s }\nsources: { s: { title: S } }\n' });
+    const dir = tempProject({ 'deck.yaml': 'title: T\ndata: lnk/secret.yaml\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: "{{ secret }}", title: T }\n' });
+    symlinkSync(outside, join(dir, 'lnk'));
+    const r = await checkDeck('deck.yaml', { cwd: dir });
+    expect(r.diagnostics[0]).toMatchObject({ code: 'path-outside-project', at: { file: 'deck.yaml', line: 2, column: 7 } });
   });
 
   it('keeps data and themes inside the project unless allowed', async () => {
