@@ -50,8 +50,9 @@ export interface BulletFit {
 export function fitBullets(bullets: readonly BulletText[], box: Box, size: number, minSize: number, ctx: LayoutContext): BulletFit {
   const width = box.w - TEXT_INSETS.l - TEXT_INSETS.r;
   const height = box.h - TEXT_INSETS.t - TEXT_INSETS.b;
-  let last: BulletFit = { size: minSize, fits: false, height: Infinity, brokeWord: false };
-  for (let s = size; s >= minSize - 1e-9; s -= 0.5) {
+  const min = Math.min(minSize, size);
+  let last: BulletFit = { size: min, fits: false, height: Infinity, brokeWord: false };
+  for (let s = size; s >= min - 1e-9; s -= 0.5) {
     const m = measureAt(bullets, width, s, ctx);
     last = { size: s, fits: m.height <= height + 1e-6 && !m.brokeWord, height: m.height, brokeWord: m.brokeWord };
     if (last.fits) return last;

@@ -57,13 +57,15 @@ export interface FitRequest {
  */
 export function fitBlocks(req: FitRequest, m: TextMeasurer): Measured & { fits: boolean } {
   let last: Measured | undefined;
-  for (let size = req.size; size >= req.minSize - 1e-9; size -= 0.5) {
+  // A minimum above the starting size means: this size only.
+  const minSize = Math.min(req.minSize, req.size);
+  for (let size = req.size; size >= minSize - 1e-9; size -= 0.5) {
     const r = measureBlocks(req.blocks, req.width, size, m);
     last = r;
     const linesOk = req.maxLines === undefined || r.lines.every((l) => l.length <= req.maxLines!);
     if (r.height <= req.height + 1e-6 && !r.brokeWord && linesOk) return { ...r, fits: true };
   }
-  return { ...(last ?? measureBlocks(req.blocks, req.width, req.minSize, m)), fits: false };
+  return { ...(last ?? measureBlocks(req.blocks, req.width, minSize, m)), fits: false };
 }
 
 /** Records a shrink in the build's warnings, so a user knows which slides are tight. */

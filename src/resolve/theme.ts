@@ -97,6 +97,10 @@ export function mergeThemes(inputs: readonly { input: ThemeInputType; file: stri
     if (input.charts?.density) t.charts.density = input.charts.density;
     t.files.unshift(file);
   }
+  // A minimum above its size would make every text fail to fit: the size is the minimum then.
+  t.sizes.titleMin = Math.min(t.sizes.titleMin, t.sizes.title);
+  t.sizes.bodyMin = Math.min(t.sizes.bodyMin, t.sizes.body);
+  t.sizes.tableMin = Math.min(t.sizes.tableMin, t.sizes.table);
   if (logo) t.logo = logo;
   return t;
 }

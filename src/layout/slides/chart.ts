@@ -29,7 +29,8 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       elements.push({ kind: 'chart', name: 'Chart', box: { x: body.left, y: body.top, w: chartW, h: chartBottom - body.top }, chart: slide.chart });
       if (withBullets) {
         const box = { x: body.left + chartW + SIDE_GAP, y: body.top, w: body.width - chartW - SIDE_GAP, h: body.bottom - body.top };
-        const start = Math.min(sizes.body, 20);
+        // Beside a chart, bullets start a little smaller than the body size, never below its minimum.
+        const start = Math.max(Math.min(sizes.body, 20), sizes.bodyMin);
         const fit = fitBullets(slide.bullets, box, start, sizes.bodyMin, ctx);
         if (!fit.fits) ctx.diagnostics.error('text-does-not-fit', 'the bullets beside the chart do not fit even at the smallest size', slide.at, 'keep two or three short bullets beside a chart');
         else noteShrink('bullets beside the chart', start, fit.size, slide.at, ctx.diagnostics);

@@ -9,7 +9,7 @@ type Slide = Extract<ResolvedSlide, { kind: 'sources' }>;
 /** The closing list of every source a slide cited, numbered. */
 export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes, palette } = ctx.theme;
-  const start = Math.min(sizes.body, 18);
+  const start = Math.max(Math.min(sizes.body, 18), sizes.bodyMin);
   const items = slide.entries.map((text) => ({ text, level: 0 as const }));
   const b = bodyForPages(slide, slide.title, ctx);
   const box = { x: b.left, y: b.top, w: b.width, h: b.bottom - b.top };
