@@ -192,6 +192,8 @@ export interface DeckMeta {
   lang: string;
   classification?: string;
   footer?: string;
+  /** Where the footer and marking texts are written (the outline, else its title line). */
+  footerAt: Span;
 }
 
 export interface ResolvedDeck {

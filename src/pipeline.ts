@@ -87,13 +87,21 @@ function dataRefs(outline: OutlineInput, source: YamlSource): DataFileRef[] {
   return Object.entries(data).map(([namespace, given]) => ({ given, namespace, at: spanAt(source, ['data', namespace]) }));
 }
 
+/** Zip entries cannot record times before 1980; later than 2099 they wrap. */
+function zipSafe(date: Date): Date | undefined {
+  const t = date.getTime();
+  return Number.isFinite(t) && t >= Date.UTC(1980, 0, 1) && t < Date.UTC(2100, 0, 1) ? date : undefined;
+}
+
 function packageTimestamp(options: BuildOptions, outline: OutlineInput | undefined): Date {
-  if (options.timestamp) return options.timestamp;
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   const date = outline?.date === undefined ? '' : String(outline.date);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return new Date(`${date}T00:00:00Z`);
-  return new Date('2000-01-01T00:00:00Z');
+  return (
+    (options.timestamp && zipSafe(options.timestamp)) ??
+    (epoch && /^\d+$/.test(epoch) ? zipSafe(new Date(Number(epoch) * 1000)) : undefined) ??
+    (/^\d{4}-\d{2}-\d{2}$/.test(date) ? zipSafe(new Date(`${date}T00:00:00Z`)) : undefined) ??
+    new Date('2000-01-01T00:00:00Z')
+  );
 }
 
 /** load → validate → data, theme → resolve → lay out. Stops before layout when anything failed. */

@@ -7,12 +7,16 @@ import { chartStyleFor, type ChartStyle } from './config.js';
 import { ChartWorkerPool, workerScript } from './pool.js';
 import { ChartRenderer, rendererVersions } from './render.js';
 
-/** The code that turns a model into a configuration is part of what decides the pixels. */
-function configFingerprint(): string {
-  // Running from source (tests) the module is config.ts; compiled, config.js.
+/**
+ * The code that decides a chart's pixels: the model-to-config translation, the number
+ * formats on its labels and the encoder settings. Hashing their source keeps an upgraded
+ * briefdeck from serving pictures drawn by an older one.
+ */
+function codeFingerprint(): string {
+  // Running from source (tests) the modules are .ts; compiled, .js.
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const file = fileURLToPath(new URL(`./config.${ext}`, import.meta.url));
-  return ChartCache.key(readFileSync(file, 'utf8'));
+  const files = [`./config.${ext}`, `./render.${ext}`, `../format.${ext}`];
+  return ChartCache.key(files.map((f) => readFileSync(fileURLToPath(new URL(f, import.meta.url)), 'utf8')).join('\n'));
 }
 
 export interface RenderChartsOptions {
@@ -45,7 +49,7 @@ function poolSize(workers: RenderChartsOptions['workers'], toDraw: number): numb
  */
 export async function renderCharts(deck: LaidOutDeck, options: RenderChartsOptions): Promise<{ deck: LaidOutDeck; stats: ChartStats }> {
   const cache = new ChartCache(options.cacheDir);
-  const versions = { ...rendererVersions(), config: configFingerprint() };
+  const versions = { ...rendererVersions(), code: codeFingerprint() };
   const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
   const fontHashes = deck.theme.fonts.files.map((f) => ({ family: f.family, weight: f.weight, style: f.style, sha: ChartCache.key(readFileSync(f.path).toString('base64')) }));
 

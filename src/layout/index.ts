@@ -40,5 +40,5 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
     },
   };
   const slides = deck.slides.flatMap((slide) => (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx));
-  return { meta: deck.meta, theme: deck.theme, masters: layoutMasters(deck.theme, deck.meta), slides };
+  return { meta: deck.meta, theme: deck.theme, masters: layoutMasters(deck.theme, deck.meta, ctx), slides };
 }

@@ -1,22 +1,32 @@
 import type { DeckMeta, Element, Master, MasterLayout, Theme } from '../model.js';
-import { frameOf, logoBox, paragraph } from './frame.js';
+import { fitBlocks } from './fit.js';
+import { frameOf, logoBox, paragraph, type LayoutContext } from './frame.js';
 
 const NO_INSETS = { l: 0, r: 0, t: 0, b: 0 };
 
 /** The fixed parts of each slide master: footer, rules, classification marking, logo, title box. */
-export function layoutMasters(theme: Theme, meta: DeckMeta): Record<Master, MasterLayout> {
+export function layoutMasters(theme: Theme, meta: DeckMeta, ctx: Pick<LayoutContext, 'measure' | 'diagnostics'>): Record<Master, MasterLayout> {
   const f = frameOf(theme);
   const p = theme.palette;
   const footerSize = theme.sizes.footer;
-  const line = (text: string, box: Element['box'], color: string, options: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {}, name = 'Footer'): Element => ({
-    kind: 'text',
-    name,
-    role: 'other',
-    box,
-    paragraphs: [paragraph(text, footerSize, color, { ...(options.bold ? { bold: true } : {}), align: options.align ?? 'left' })],
-    valign: 'middle',
-    insets: NO_INSETS,
-  });
+  const reported = new Set<string>();
+  /** One line of footer text, shrunk to fit its box down to 7 pt; longer is an error. */
+  const line = (text: string, box: Element['box'], color: string, options: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {}, name = 'Footer'): Element => {
+    const fit = fitBlocks({ blocks: [{ text, indent: 0, ...(options.bold ? { bold: true } : {}) }], width: box.w, height: box.h, size: footerSize, minSize: Math.min(7, footerSize), maxLines: 1 }, ctx.measure);
+    if (!fit.fits && !reported.has(name)) {
+      reported.add(name);
+      ctx.diagnostics.error('text-does-not-fit', `the ${name.toLowerCase()} text "${text}" is too long for its place on every slide`, meta.footerAt, 'shorten it');
+    }
+    return {
+      kind: 'text',
+      name,
+      role: 'other',
+      box,
+      paragraphs: [paragraph(text, fit.size, color, { ...(options.bold ? { bold: true } : {}), align: options.align ?? 'left' })],
+      valign: 'middle',
+      insets: NO_INSETS,
+    };
+  };
   const marking = (y: number, color: string): Element[] =>
     meta.classification ? [line(meta.classification, { x: f.width / 2 - 120, y, w: 240, h: 18 }, color, { bold: true, align: 'center' }, 'Classification')] : [];
   const logo: Element[] = theme.logo

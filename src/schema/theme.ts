@@ -20,8 +20,8 @@ export const ThemeInput = z
     extends: z.string().optional().describe('A theme this one starts from: a name or a path.'),
     slide: z
       .object({
-        width: z.number().min(1).max(56).describe('Slide width in inches (13.333 for 16:9).'),
-        height: z.number().min(1).max(56).describe('Slide height in inches (7.5 for 16:9).'),
+        width: z.number().min(7.5).max(56).describe('Slide width in inches (13.333 for 16:9, 10 for 4:3), at least 7.5.'),
+        height: z.number().min(4).max(56).describe('Slide height in inches (7.5 for 16:9 and 4:3), at least 4.'),
       })
       .strict()
       .partial()

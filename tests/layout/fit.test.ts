@@ -112,6 +112,24 @@ describe('text that cannot fit', () => {
     expect(r.diagnostics.find((d) => d.code === 'text-does-not-fit')?.at).toMatchObject({ file: 'deck.yaml', line: 5, column: 9 });
   });
 
+  it('is an error when a table is wider than the slide even at its smallest size', async () => {
+    const word = 'Electroencephalography';
+    const columns = Array.from({ length: 10 }, (_, i) => `C${i}`);
+    const row = columns.map(() => word);
+    const dir = tempProject({ 'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: table\n        title: Wide\n        table: { columns: ${JSON.stringify(columns)}, rows: [${JSON.stringify(row)}] }\n` });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.ok).toBe(false);
+    const d = r.diagnostics.find((x) => x.code === 'text-does-not-fit')!;
+    expect(d.message).toMatch(/^the table needs \d+ pt across even at 11 pt, but the slide has 864 pt$/);
+    expect(d.at).toMatchObject({ line: 5, column: 9 });
+  });
+
+  it('is an error when the footer text is too long for its place', async () => {
+    const dir = tempProject({ 'deck.yaml': `title: T\nfooter: ${'A very long office name that goes on and on '.repeat(3)}\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n` });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.diagnostics.find((x) => x.code === 'text-does-not-fit')).toMatchObject({ at: { line: 2, column: 9 }, suggestion: 'shorten it' });
+  });
+
   it('shrinks before it splits, and says so', async () => {
     const bullets = Array.from({ length: 7 }, (_, i) => `  - Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of twenty-two points`).join('\n      ');
     const dir = tempProject({ 'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Seven long bullets\n        bullets:\n      ${bullets}\n` });

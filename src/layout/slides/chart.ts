@@ -26,7 +26,11 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
         chartBottom = box.y - 8;
         elements.push({ kind: 'text', name: 'Caption', role: 'other', box, paragraphs: [paragraph(slide.caption, r.size, palette.muted, { italic: true })], valign: 'top', insets: TEXT_INSETS });
       }
-      elements.push({ kind: 'chart', name: 'Chart', box: { x: body.left, y: body.top, w: chartW, h: chartBottom - body.top }, chart: slide.chart });
+      const chartBox = { x: body.left, y: body.top, w: chartW, h: chartBottom - body.top };
+      if (chartBox.h < 90 || chartBox.w < 160) {
+        ctx.diagnostics.error('text-does-not-fit', `no room for the chart: ${Math.round(chartBox.w)} × ${Math.round(chartBox.h)} pt is left under the title and caption`, slide.at, 'shorten the title or the caption');
+      }
+      elements.push({ kind: 'chart', name: 'Chart', box: { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) }, chart: slide.chart });
       if (withBullets) {
         const box = { x: body.left + chartW + SIDE_GAP, y: body.top, w: body.width - chartW - SIDE_GAP, h: body.bottom - body.top };
         // Beside a chart, bullets start a little smaller than the body size, never below its minimum.

@@ -64,6 +64,13 @@ export function rowHeights(columns: string[], rows: string[][], widths: number[]
   return [height(columns, true), ...rows.map((r) => height(r, false))];
 }
 
+function firstWideEnoughSize(slide: Slide, width: number, from: number, to: number, ctx: LayoutContext): number {
+  for (let size = from; size > to; size -= 0.5) {
+    if (columnWidths(slide.columns, slide.rows, width, size, ctx.measure).reduce((a, b) => a + b, 0) <= width + 0.5) return size;
+  }
+  return to;
+}
+
 /** Keep the theme size; shrink to the minimum; then continue the rows on further slides, header repeated. */
 export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes, palette } = ctx.theme;
@@ -81,20 +88,33 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   let widths: number[] = [];
   let heights: number[] = [];
   let fits = false;
+  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  // Too wide is only cured by a smaller size: columns are never narrower than their longest word.
+  let wideEnough = false;
   for (; size >= sizes.tableMin - 1e-9; size -= 0.5) {
     widths = columnWidths(slide.columns, slide.rows, body.width, size, ctx.measure);
     heights = rowHeights(slide.columns, slide.rows, widths, size, ctx.measure);
-    if (heights.reduce((a, b) => a + b, 0) <= room) {
+    wideEnough = total(widths) <= body.width + 0.5;
+    if (wideEnough && total(heights) <= room) {
       fits = true;
       break;
     }
+  }
+  if (!wideEnough) {
+    ctx.diagnostics.error(
+      'text-does-not-fit',
+      `the table needs ${Math.round(total(widths))} pt across even at ${sizes.tableMin} pt, but the slide has ${Math.round(body.width)} pt`,
+      slide.at,
+      'show fewer columns with `table: { data, columns: [...] }`, or shorten the longest words',
+    );
   }
   let pages: number[][];
   if (fits) {
     if (size < sizes.table) ctx.diagnostics.warn('text-shrunk', `table set at ${size} pt instead of ${sizes.table} pt to fit`, slide.at, 'shorten cells or move rows to another slide');
     pages = [slide.rows.map((_, i) => i)];
   } else {
-    size = sizes.table;
+    // Rows continue on further slides at the theme size, or at the size that makes the table narrow enough.
+    size = wideEnough ? firstWideEnoughSize(slide, body.width, sizes.table, sizes.tableMin, ctx) : sizes.tableMin;
     widths = columnWidths(slide.columns, slide.rows, body.width, size, ctx.measure);
     heights = rowHeights(slide.columns, slide.rows, widths, size, ctx.measure);
     pages = [];
