@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 
 export type Path = readonly (string | number)[];
@@ -165,17 +165,25 @@ export function spanAt(source: YamlSource, path: Path, which: 'value' | 'key' = 
 }
 
 /**
- * Where character `offset` of the string at `path` is. Exact for plain and quoted
- * single-line scalars; otherwise the start of the scalar.
+ * Where character `offset` of the string at `path` is. The text at that offset is looked up
+ * in the node's source, so escapes (\", ''), and folded or literal block scalars (>, |)
+ * still point at the right line and column; the scalar's start if it cannot be found.
  */
 export function spanInString(source: YamlSource, path: Path, offset: number, length = 1): Span {
   const { node, depth } = walk(source, path);
-  if (depth !== path.length || !isScalar(node) || !node.range) return spanAt(source, path);
-  const base = rangeSpan(source, node.range);
-  const type = (node as Scalar).type;
+  if (depth !== path.length || !isScalar(node) || !node.range || typeof node.value !== 'string') return spanAt(source, path);
+  const value = node.value;
+  const needle = value.slice(offset, offset + Math.max(1, length));
   const raw = source.text.slice(node.range[0], node.range[1]);
-  if (raw.includes('\n')) return base;
-  const shift = type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE ? 1 : 0;
-  if (type !== Scalar.PLAIN && shift === 0) return base;
-  return { ...base, column: base.column + shift + offset, length };
+  // The same text may occur more than once: take the occurrence with the same index.
+  let nth = 0;
+  for (let i = value.indexOf(needle); i >= 0 && i < offset; i = value.indexOf(needle, i + 1)) nth++;
+  let at = -1;
+  for (let k = 0, from = 0; k <= nth; k++, from = at + 1) {
+    at = raw.indexOf(needle, from);
+    if (at < 0) break;
+  }
+  if (at < 0 || !needle) return rangeSpan(source, node.range);
+  const pos = source.lineCounter.linePos(node.range[0] + at);
+  return { file: source.file, line: pos.line, column: pos.col, length };
 }
