@@ -145,8 +145,9 @@ function defaultCacheDir(projectDir: string): string {
 }
 
 export function outputPathFor(outlinePath: string, options: BuildOptions): string {
-  const projectDir = resolve(options.projectDir ?? options.cwd ?? process.cwd());
-  const outDir = resolve(options.cwd ?? process.cwd(), options.outDir ?? join(projectDir, 'out'));
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const projectDir = resolve(cwd, options.projectDir ?? '.');
+  const outDir = resolve(cwd, options.outDir ?? join(projectDir, 'out'));
   return join(outDir, `${basename(outlinePath, extname(outlinePath))}.pptx`);
 }
 

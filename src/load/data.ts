@@ -66,7 +66,12 @@ export function loadData(refs: DataFileRef[], options: LoadDataOptions, diagnost
         set.failedFiles++;
         continue;
       }
-      const key = ref.namespace ?? basename(path, ext).replace(/[^\w-]/g, '_');
+      const key = ref.namespace ?? basename(path, extname(path)).replace(/[^\w-]/g, '_');
+      if (!/^[A-Za-z_]/.test(key)) {
+        diagnostics.error('invalid-value', `data file ${ref.given} would be the data key \`${key}\`, which an outline cannot name (keys start with a letter)`, ref.at, `give it a name: data: { trade_${key}: ${ref.given} }`);
+        set.failedFiles++;
+        continue;
+      }
       if (table.meta.source) pendingSourceRefs.push({ id: table.meta.source, at: table.metaAt.source! });
       add({ kind: 'table', key, columns: table.columns, rows: table.rows, rowAt: table.rowAt, cellAt: table.cellAt, at: table.at, ...optional({ source: table.meta.source, unit: table.meta.unit, note: table.meta.note }) });
       continue;
@@ -124,6 +129,11 @@ function readDataDocument(
       if (name === 'source' && typeof value === 'string') continue;
       const here = [...path, name];
       const at = spanAt(source, here, 'key');
+      if (!prefix && /^[0-9-]/.test(name)) {
+        diagnostics.error('invalid-value', `top-level data key \`${name}\` must start with a letter or _, or an outline cannot name it`, at, `write it as \`_${name}\` or put it in a group`);
+        set.invalidKeys.add(name);
+        continue;
+      }
       if (!KEY_PART.test(name)) {
         diagnostics.error('invalid-value', `data key \`${name}\` may only use letters, digits, _ and -`, at, `write it as \`${name.trim().replace(/[^\w-]+/g, '_')}\``);
         continue;

@@ -121,13 +121,25 @@ export function toPlain(source: YamlSource, diagnostics: Diagnostics): { value: 
   }
 }
 
+const linesOf = new WeakMap<YamlSource, string[]>();
+
+/** Line `n` (1-based) of the source; the split is made once per file, not once per lookup. */
+function lineOf(source: YamlSource, n: number): string {
+  let lines = linesOf.get(source);
+  if (!lines) {
+    lines = source.text.split(/\r?\n/);
+    linesOf.set(source, lines);
+  }
+  return lines[n - 1] ?? '';
+}
+
 function rangeSpan(source: YamlSource, range: readonly [number, number, number] | null | undefined): Span {
   const start = range ? range[0] : 0;
   const end = range ? range[1] : 0;
   const pos = source.lineCounter.linePos(start);
   const endPos = source.lineCounter.linePos(end);
   // A node that runs past its line is underlined to the end of its first line.
-  const lineText = source.text.split(/\r?\n/, pos.line)[pos.line - 1] ?? '';
+  const lineText = lineOf(source, pos.line);
   const length = endPos.line === pos.line ? Math.max(1, endPos.col - pos.col) : Math.max(1, lineText.trimEnd().length - pos.col + 1);
   return { file: source.file, line: pos.line, column: pos.col, length };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/index.js';
+import { buildDeck, checkDeck } from '../../src/index.js';
 import { openPptx } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
 
@@ -38,6 +38,20 @@ sections:
     const table = deck.slides.find((s) => s.title === 'Ports')!;
     expect(table.texts).toEqual(expect.arrayContaining(['Port', 'Throughput', 'Shanghai', '51.5', '33,400']));
     expect(table.texts).not.toContain('Province');
+  });
+});
+
+describe('data keys from file names', () => {
+  it('names a CSV by its file name whatever the case of its extension, and refuses a name that starts with a digit', async () => {
+    const dir = tempProject({
+      'deck.yaml': 'title: T\ndata: [s.yaml, Trade.CSV, 2024.csv]\nsections:\n  - title: S\n    slides:\n      - { type: table, title: X, table: Trade }\n',
+      's.yaml': 'sources: { s: { title: S } }\n',
+      'Trade.CSV': '# source: s\nYear,V\n2021,1\n',
+      '2024.csv': 'Year,V\n2021,1\n',
+    });
+    const r = await checkDeck('deck.yaml', { cwd: dir });
+    expect(r.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column])).toEqual([['invalid-value', 2, 27]]);
+    expect(r.diagnostics[0]!.suggestion).toBe('give it a name: data: { trade_2024: 2024.csv }');
   });
 });
 
