@@ -1,3 +1,5 @@
+import { hasEastAsian, isChinese } from './script.js';
+
 /**
  * Number formatting shared by slide text, stats, tables and chart axes, so that a figure
  * reads the same wherever it appears. Pure and locale-aware.
@@ -79,11 +81,6 @@ const ZH_SCALE: Record<string, string> = { trillion: '万亿', billion: '亿', m
 const ZH_SCALE_FACTOR: Record<string, number> = { trillion: 1, billion: 10, million: 1, thousand: 1 };
 const ZH_CURRENCY: Record<string, string> = { USD: '美元', EUR: '欧元', GBP: '英镑', JPY: '日元', HKD: '港元', CNY: '元', RMB: '元' };
 
-const CJK = /[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/;
-
-function isChinese(lang: string): boolean {
-  return lang.toLowerCase().startsWith('zh');
-}
 
 /** Formats a bare number: grouping, decimals and compact notation by locale. */
 export function formatNumber(value: number, spec: Pick<FormatSpec, 'decimals' | 'compact'>, lang: string, grouping = true): string {
@@ -133,7 +130,7 @@ function attachUnit(number: string, value: number, unit: string, spec: FormatSpe
   }
   if (code && CURRENCY_PREFIX[code]) return `${CURRENCY_PREFIX[code]}${number}${scale ? ` ${scale}` : ''}`;
   if (code && CURRENCY_SUFFIX[code]) return `${number}${scale ? ` ${scale}` : ''} ${CURRENCY_SUFFIX[code].en}`;
-  if (CJK.test(unit[0] ?? '')) return `${number}${unit}`;
+  if (hasEastAsian(unit[0] ?? '')) return `${number}${unit}`;
   return `${number} ${singular(unit, value)}`;
 }
 

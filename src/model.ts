@@ -6,6 +6,7 @@
  * Every length in the pipeline is in points (1/72 inch); the pptx writer converts at its edge.
  */
 import type { Span } from './diagnostics/diagnostic.js';
+import type { FormatSpec } from './format.js';
 import type { ChartType } from './schema/outline.js';
 
 export type { Span };
@@ -76,6 +77,8 @@ export interface Palette {
   accent: string;
   accentText: string;
   rule: string;
+  /** Chart bars and slices that are not highlighted. */
+  inactive: string;
   dividerBackground: string;
   dividerText: string;
   series: string[];
@@ -128,8 +131,6 @@ export interface Theme {
   logo?: { file: string; data: Buffer; width: number; height: number };
   footer: { text?: string; pageNumbers: boolean; date: boolean; classification?: string };
   charts: { render: 'image' | 'native'; density: number };
-  /** Files the theme came from, nearest first. */
-  files: string[];
 }
 
 export type ChartRender = 'image' | 'native';
@@ -149,8 +150,8 @@ export interface ChartModel {
   legend: 'top' | 'bottom' | 'left' | 'right' | 'none' | 'auto';
   /** What each bar, point or slice is labelled with, if anything. */
   dataLabels: false | 'value' | 'share';
-  /** The number format as a filter chain, shared with text. */
-  format: string[];
+  /** How numbers are written on axes and labels: the chart's filters, shared with text. */
+  format: FormatSpec;
   highlight?: string;
   target?: { value: number; label?: string };
   /** combo: indices of datasets drawn as lines on the second axis. */
@@ -202,7 +203,6 @@ export interface ResolvedDeck {
   slides: ResolvedSlide[];
   /** Citation line per source id, as shown at slide foot ("Guangming Daily, 27 Oct 2025"). */
   sourceLines: Map<string, string>;
-  usedKeys: Set<string>;
 }
 
 // ---- layout output: a plain description of each slide, in points ----
@@ -266,8 +266,6 @@ export interface LaidOutSlide {
   master: Master;
   elements: Element[];
   notes: string;
-  /** Source line at the foot of the slide, already composed. */
-  sourceLine?: string;
   at: Span;
 }
 

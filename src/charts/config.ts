@@ -1,6 +1,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
-import { DEFAULT_FORMAT, formatValue, specFromFilters, parseFilter, type FormatSpec } from '../format.js';
+import { DEFAULT_FORMAT, formatValue } from '../format.js';
+import { hasEastAsian } from '../script.js';
 
 /** What a chart's look depends on besides its data: derived from the theme and the box. */
 export interface ChartStyle {
@@ -37,10 +38,6 @@ export function chartStyleFor(box: { w: number; h: number }, slideWidth: number,
   };
 }
 
-function formatSpecOf(chart: ChartModel): FormatSpec {
-  const spec = specFromFilters(chart.format.map(parseFilter));
-  return 'error' in spec ? DEFAULT_FORMAT : spec;
-}
 
 const hex = (c: string, alpha = 1) => {
   if (alpha >= 1) return `#${c}`;
@@ -54,8 +51,9 @@ const hex = (c: string, alpha = 1) => {
  */
 export function wrapLabel(label: string, maxChars: number): string | string[] {
   if (label.length <= maxChars) return label;
-  const words = /[\u3000-\u9fff]/.test(label) ? [...label] : label.split(/\s+/);
-  const joiner = /[\u3000-\u9fff]/.test(label) ? '' : ' ';
+  const eastAsian = hasEastAsian(label);
+  const words = eastAsian ? [...label] : label.split(/\s+/);
+  const joiner = eastAsian ? '' : ' ';
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
@@ -83,7 +81,7 @@ function percentStack(chart: ChartModel): number[][] {
  */
 export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfiguration {
   const p = style.palette;
-  const spec = formatSpecOf(chart);
+  const spec = chart.format;
   const circular = chart.type === 'pie' || chart.type === 'doughnut';
   const percentStacked = chart.stacked === 'percent';
   const values = percentStacked ? percentStack(chart) : chart.datasets.map((d) => d.values);
@@ -93,7 +91,7 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
   const font = { family: style.fontFamily, size: style.fontSize };
   const small = { family: style.fontFamily, size: Math.round(style.fontSize * 0.9 * 10) / 10 };
   const colour = (i: number) => p.series[i % p.series.length]!;
-  const muted = 'B8C0CC';
+  const muted = p.inactive;
 
   let datasets: ChartDataset[];
   if (circular) {

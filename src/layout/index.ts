@@ -10,6 +10,7 @@ import { layoutQuoteSlide } from './slides/quote.js';
 import { layoutSourcesSlide } from './slides/sources.js';
 import { layoutStatsSlide } from './slides/stats.js';
 import { layoutTableSlide } from './slides/table.js';
+import { isChinese } from '../script.js';
 
 type Layout<K extends SlideKind> = (slide: Extract<ResolvedSlide, { kind: K }>, ctx: LayoutContext) => LaidOutSlide[];
 
@@ -26,7 +27,7 @@ const LAYOUTS = {
 
 /** Gives every text its final size and every element its box; splits what does not fit. */
 export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LaidOutDeck {
-  const zh = deck.meta.lang.toLowerCase().startsWith('zh');
+  const zh = isChinese(deck.meta.lang);
   const ctx: LayoutContext = {
     theme: deck.theme,
     measure,

@@ -1,6 +1,7 @@
 import { createCanvas, type CanvasRenderingContext2D } from 'canvas';
 import { registerFontFiles } from '../fonts.js';
 import type { ThemeFonts } from '../model.js';
+import { IDEOGRAPHIC } from '../script.js';
 
 /** Measures text in points with the theme's metric faces. The only module that measures text. */
 export interface TextMeasurer {
@@ -37,7 +38,6 @@ export function createMeasurer(fonts: Pick<ThemeFonts, 'latinMetric' | 'eastAsia
   };
 }
 
-const IDEOGRAPHIC = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const ALNUM = /[A-Za-z0-9]/;
 
 /**

@@ -1,5 +1,6 @@
 import PptxModule from 'pptxgenjs';
 import type { Box, ChartModel, Element, LaidOutDeck, LaidOutSlide, Master, Paragraph, Theme } from '../model.js';
+import { hasEastAsian, isChinese } from '../script.js';
 
 /**
  * Translates the laid-out deck into pptxgenjs calls: the only module that knows pptxgenjs
@@ -32,14 +33,12 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 const inch = (pt: number) => Math.round((pt / 72) * 1e6) / 1e6;
 const geometry = (b: Box) => ({ x: inch(b.x), y: inch(b.y), w: inch(b.w), h: inch(b.h) });
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
 const MASTER_NAMES: Record<Master, string> = { title: 'BRIEFDECK_TITLE', section: 'BRIEFDECK_SECTION', content: 'BRIEFDECK_CONTENT' };
 
 /** The proofing language of a run: CJK text is tagged Chinese even in an English deck. */
 export function runLang(text: string, deckLang: string): string {
-  const lang = deckLang.toLowerCase();
-  if (CJK.test(text)) return lang.startsWith('zh') ? normaliseLang(deckLang) : 'zh-CN';
+  if (hasEastAsian(text)) return isChinese(deckLang) ? normaliseLang(deckLang) : 'zh-CN';
   return normaliseLang(deckLang);
 }
 
@@ -150,7 +149,7 @@ function cycle(colors: readonly string[], n: number): string[] {
 function nativeColors(chart: ChartModel, p: Theme['palette']): string[] {
   const n = Math.max(chart.labels.length, chart.datasets.length) + 1;
   const circular = chart.type === 'pie' || chart.type === 'doughnut';
-  const muted = 'B8C0CC';
+  const muted = p.inactive;
   if (circular) return cycle(chart.labels.map((l, i) => (chart.highlight === undefined || chart.highlight === l ? p.series[i % p.series.length]! : muted)), n);
   // One bar series: pptxgenjs colours each point from the list, which is how a highlight shows.
   if (chart.datasets.length === 1 && NATIVE_TYPES[chart.type] === 'bar' && chart.type !== 'combo') {

@@ -4,7 +4,7 @@ import type { Path } from '../load/yaml-source.js';
 import type { ChartModel, ChartRender, Dataset, DataSeries, DataTable } from '../model.js';
 import type { ChartSpecInput } from '../schema/outline.js';
 import type { ResolveContext } from './context.js';
-import { DEFAULT_FORMAT, formatValue, type FormatSpec } from '../format.js';
+import { formatValue } from '../format.js';
 
 const MAX_READABLE_CATEGORIES = 12;
 
@@ -83,8 +83,7 @@ export function resolveChart(
     }
     if (value !== undefined) target = { value, ...(spec.target.label ? { label: ctx.text(spec.target.label, [...path, 'target', 'label'], sources) } : {}) };
   }
-  const format = [...(spec.format ? spec.format.split('|').map((f) => f.trim()).filter(Boolean) : [])];
-  const formatSpec = ctx.formatSpec(spec.format, ctx.at([...path, 'format']));
+  const format = ctx.formatSpec(spec.format, ctx.at([...path, 'format']));
   const unit = units[0];
   const lineDatasets =
     type === 'combo'
@@ -111,7 +110,7 @@ export function resolveChart(
     render: spec.render ?? defaultRender,
     lang: ctx.lang,
   };
-  model.alt = spec.alt ? ctx.text(spec.alt, [...path, 'alt'], sources) : altText(model, formatSpec);
+  model.alt = spec.alt ? ctx.text(spec.alt, [...path, 'alt'], sources) : altText(model);
   return model;
 }
 
@@ -191,8 +190,8 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 /** Alt text from the data: type, title, and every point (or the extremes of long series). */
-export function altText(chart: ChartModel, spec: FormatSpec = DEFAULT_FORMAT): string {
-  const fmt = (v: number, d: Dataset) => formatValue(v, d.unit ?? chart.unit, spec, chart.lang);
+export function altText(chart: ChartModel): string {
+  const fmt = (v: number, d: Dataset) => formatValue(v, d.unit ?? chart.unit, chart.format, chart.lang);
   const head = `${TYPE_WORDS[chart.type] ?? 'Chart'}${chart.title ? `: ${chart.title}` : ''}.`;
   const parts = chart.datasets.map((d) => {
     const name = chart.datasets.length > 1 ? `${d.label}: ` : '';

@@ -4,6 +4,7 @@ import type { BulletInput, OutlineInput, SlideInput, SlideType } from '../schema
 import { resolveChart } from './chart.js';
 import type { ResolveContext } from './context.js';
 import { DEFAULT_FORMAT, formatDate, formatValue } from '../format.js';
+import { isChinese } from '../script.js';
 
 type SlideOf<K extends SlideType> = Extract<SlideInput, { type: K }>;
 type Handler<K extends SlideType> = (slide: SlideOf<K>, path: Path, ctx: ResolveContext, sources: string[], deck: DeckDefaults) => ResolvedSlide | undefined;
@@ -147,13 +148,13 @@ function resolveSlide(slide: SlideInput, path: Path, ctx: ResolveContext, deck: 
 
 /** "Guangming Daily, 27 Oct 2025": what a slide's foot cites. */
 export function shortCitation(s: SourceRecord, lang: string): string {
-  const zh = lang.toLowerCase().startsWith('zh');
+  const zh = isChinese(lang);
   return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined].filter(Boolean).join(zh ? '，' : ', ');
 }
 
 /** The full reference on the Sources slide. */
 export function fullCitation(s: SourceRecord, lang: string): string {
-  const zh = lang.toLowerCase().startsWith('zh');
+  const zh = isChinese(lang);
   const parts = [
     s.author,
     zh ? `《${s.title}》` : `“${s.title}”`,
@@ -167,7 +168,7 @@ export function fullCitation(s: SourceRecord, lang: string): string {
 
 export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, ctx: ResolveContext): ResolvedDeck {
   const lang = ctx.lang;
-  const zh = lang.toLowerCase().startsWith('zh');
+  const zh = isChinese(lang);
   const deck: DeckDefaults = { chartRender: outline.charts ?? theme.charts.render };
   const slides: ResolvedSlide[] = [];
   const titleSources: string[] = [];
@@ -247,6 +248,5 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
     theme,
     slides,
     sourceLines,
-    usedKeys: ctx.usedKeys,
   };
 }

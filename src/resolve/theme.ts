@@ -18,6 +18,7 @@ export const BASE_THEME: Theme = {
     accent: '1F4E79',
     accentText: 'FFFFFF',
     rule: 'C9D1DC',
+    inactive: 'B8C0CC',
     dividerBackground: '1F2A44',
     dividerText: 'FFFFFF',
     series: ['1F4E79', 'C8102E', '7F8C9A', 'D9A441', '3C8D93', '8E5572'],
@@ -49,15 +50,14 @@ export const BASE_THEME: Theme = {
   },
   footer: { pageNumbers: true, date: false },
   charts: { render: 'image', density: 2 },
-  files: [],
 };
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
 /** Applies theme inputs over the base, the most general first. Pure: logo bytes are passed in. */
-export function mergeThemes(inputs: readonly { input: ThemeInputType; file: string; fontFiles?: Theme['fonts']['files'] }[], logo?: Theme['logo']): Theme {
+export function mergeThemes(inputs: readonly { input: ThemeInputType; fontFiles?: Theme['fonts']['files'] }[], logo?: Theme['logo']): Theme {
   const t: Theme = structuredClone(BASE_THEME);
-  for (const { input, file, fontFiles } of inputs) {
+  for (const { input, fontFiles } of inputs) {
     if (input.name) t.name = input.name;
     // Whole points: 13.333 in is the 960 pt of a 16:9 slide, not 959.976.
     if (input.slide?.width) t.slide.width = Math.round(input.slide.width * 72);
@@ -71,6 +71,7 @@ export function mergeThemes(inputs: readonly { input: ThemeInputType; file: stri
     if (p.accent) t.palette.accent = hex(p.accent);
     if (p.accent_text) t.palette.accentText = hex(p.accent_text);
     if (p.rule) t.palette.rule = hex(p.rule);
+    if (p.inactive) t.palette.inactive = hex(p.inactive);
     if (p.divider_background) t.palette.dividerBackground = hex(p.divider_background);
     if (p.divider_text) t.palette.dividerText = hex(p.divider_text);
     if (p.series) t.palette.series = p.series.map(hex);
@@ -95,7 +96,6 @@ export function mergeThemes(inputs: readonly { input: ThemeInputType; file: stri
     if (footer.classification !== undefined) t.footer.classification = footer.classification;
     if (input.charts?.render) t.charts.render = input.charts.render;
     if (input.charts?.density) t.charts.density = input.charts.density;
-    t.files.unshift(file);
   }
   // A minimum above its size would make every text fail to fit: the size is the minimum then.
   t.sizes.titleMin = Math.min(t.sizes.titleMin, t.sizes.title);

@@ -36,6 +36,7 @@ export const ThemeInput = z
         accent: Colour,
         accent_text: Colour.describe('Text on the accent colour.'),
         rule: Colour.describe('Lines and grid.'),
+        inactive: Colour.describe('Chart bars and slices that are not highlighted.'),
         divider_background: Colour.describe('Background of title and section slides.'),
         divider_text: Colour.describe('Text on title and section slides.'),
         series: z.array(Colour).min(1).describe('Chart series colours, in order.'),

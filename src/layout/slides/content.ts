@@ -1,5 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { frameOf, layoutSourceLine, layoutTitle, type LayoutContext } from '../frame.js';
+import { isChinese } from '../../script.js';
 
 /** The body region of a content slide once its title is placed. */
 export interface Body {
@@ -18,7 +19,6 @@ export function contentSlide(slide: ResolvedSlide, ctx: LayoutContext, title: st
     master: 'content',
     elements: [...head.elements, ...fill(body), ...layoutSourceLine(line, slide, ctx)],
     notes: slide.notes,
-    ...(line ? { sourceLine: line } : {}),
     at: slide.at,
   };
 }
@@ -45,5 +45,5 @@ export function bodyForPages(slide: ResolvedSlide, title: string, ctx: LayoutCon
 
 export function continued(title: string, page: number, lang: string): string {
   if (page === 0) return title;
-  return lang.toLowerCase().startsWith('zh') ? `${title}（续）` : `${title} (cont.)`;
+  return isChinese(lang) ? `${title}（续）` : `${title} (cont.)`;
 }

@@ -6,8 +6,7 @@ type Slide = Extract<ResolvedSlide, { kind: 'quote' }>;
 
 export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes, palette } = ctx.theme;
-  const zh = ctx.lang.toLowerCase().startsWith('zh');
-  const quoted = zh ? `“${slide.quote}”` : `“${slide.quote}”`;
+  const quoted = `“${slide.quote}”`;
   return [
     contentSlide(slide, ctx, slide.title, (body) => {
       const elements: Element[] = [];
