@@ -3,7 +3,7 @@ import { isMap, isScalar } from 'yaml';
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/hints.js';
 import type { Cell, DataEntry, DataSet, SourceRecord } from '../model.js';
-import { DatasetsEntry, SeriesEntry, SourceInfo, TableEntry, ValueEntry } from '../schema/data.js';
+import { DatasetsEntry, KEY_PART, SeriesEntry, SourceInfo, TableEntry, ValueEntry } from '../schema/data.js';
 import { describe, validateAgainst } from '../schema/validate.js';
 import { parseCsv } from './csv.js';
 import { nearMissOf, readText } from './files.js';
@@ -26,7 +26,6 @@ export interface LoadDataOptions {
   allowOutside: boolean;
 }
 
-const KEY_PART = /^[A-Za-z0-9_][\w-]*$/;
 
 /** Reads every data file an outline names into one keyed set, reporting what is wrong where. */
 export function loadData(refs: DataFileRef[], options: LoadDataOptions, diagnostics: Diagnostics, sourcesOut: Map<string, string>): DataSet {

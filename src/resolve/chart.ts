@@ -66,7 +66,9 @@ export function resolveChart(
     labels = order.map((i) => labels[i]!);
     datasets = datasets.map((d) => ({ ...d, values: order.map((i) => d.values[i]!) }));
   }
-  if (spec.highlight !== undefined && !labels.includes(spec.highlight)) {
+  if (spec.highlight !== undefined && !['bar', 'column', 'horizontal-bar', 'stacked-bar', 'pie', 'doughnut'].includes(type)) {
+    ctx.diagnostics.error('invalid-value', `a ${type} chart cannot highlight a category`, ctx.at([...path, 'highlight'], 'key'), 'highlight works on bar, column, pie and doughnut charts; remove `highlight`');
+  } else if (spec.highlight !== undefined && !labels.includes(spec.highlight)) {
     ctx.diagnostics.error('invalid-value', `highlight \`${spec.highlight}\` is not one of the chart's categories`, ctx.at([...path, 'highlight']), didYouMean(spec.highlight, labels) ?? `categories: ${listOf(labels)}`);
   }
   let target: ChartModel['target'];

@@ -41,7 +41,9 @@ export const TableEntry = z
 
 type DataNodeT = number | string | Record<string, unknown>;
 /** A group's names may not be the fields that make a map an entry, or the two would be confused. */
-const GroupKey = z.string().regex(/^(?!(value|series|labels|datasets|columns|rows)$)[A-Za-z0-9_][\w-]*$/);
+/** One part of a dotted data key, as a data file may write it. */
+export const KEY_PART = /^[A-Za-z0-9_][\w-]*$/;
+const GroupKey = z.string().regex(new RegExp(`^(?!(value|series|labels|datasets|columns|rows)$)${KEY_PART.source.slice(1)}`));
 export const DataNode: z.ZodType<DataNodeT> = z.lazy(() =>
   z.union([Finite, z.string(), ValueEntry, SeriesEntry, DatasetsEntry, TableEntry, z.record(GroupKey, DataNode).describe('A group of entries.')]),
 );
