@@ -79,6 +79,8 @@ export interface Palette {
   rule: string;
   /** Chart bars and slices that are not highlighted. */
   inactive: string;
+  /** The classification marking, decorative bars of title and section slides, target lines. */
+  emphasis: string;
   dividerBackground: string;
   dividerText: string;
   series: string[];
@@ -169,8 +171,10 @@ export interface BulletText {
 interface SlideBase {
   title: string;
   notes: string;
-  /** Source ids this slide's figures come from, in order of use. */
+  /** Source ids of the figures this slide shows, in order of use: its source line. */
   sources: string[];
+  /** Source ids of figures only its speaker notes use: cited on the Sources slide, not on this one. */
+  noteSources?: string[];
   at: Span;
 }
 export type ResolvedSlide =

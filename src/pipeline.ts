@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -126,7 +127,7 @@ function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { d
     loadData(dataRefs(outline, source), { outlineDir, projectDir: ctx.projectDir, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources),
   );
   const theme: Theme | undefined = timed(ctx, 'theme', () => {
-    const chain = loadThemeChain(outline.theme ?? 'official', outlineDir, outline.theme ? spanAt(source, ['theme']) : undefined, { projectDir: ctx.projectDir, packageDir: PACKAGE_DIR, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources);
+    const chain = loadThemeChain(outline.theme ?? 'official', outlineDir, outline.theme ? spanAt(source, ['theme']) : undefined, { projectDir: ctx.projectDir, outlineDir, packageDir: PACKAGE_DIR, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources);
     return chain && mergeThemes(chain.inputs, chain.logo);
   });
   const lang = outline.lang ?? 'en';
@@ -140,8 +141,11 @@ function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { d
   return { deck, outline, usedKeys, cited };
 }
 
+/** $BRIEFDECK_CACHE_DIR; else the project's node_modules/.cache when it has one; else the user's cache folder. */
 function defaultCacheDir(projectDir: string): string {
-  return process.env.BRIEFDECK_CACHE_DIR || join(projectDir, 'node_modules', '.cache', 'briefdeck');
+  if (process.env.BRIEFDECK_CACHE_DIR) return process.env.BRIEFDECK_CACHE_DIR;
+  if (existsSync(join(projectDir, 'node_modules'))) return join(projectDir, 'node_modules', '.cache', 'briefdeck');
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'briefdeck');
 }
 
 export function outputPathFor(outlinePath: string, options: BuildOptions): string {

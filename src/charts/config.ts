@@ -229,7 +229,7 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
           type: 'line',
           scaleID: valueAxis,
           value: chart.target.value,
-          borderColor: hex(p.series[1] ?? p.accent),
+          borderColor: hex(p.emphasis),
           borderWidth: 2,
           borderDash: [8, 5],
           label: {
@@ -237,7 +237,7 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
             content: chart.target.label ?? fmt(chart.target.value),
             position: 'end',
             backgroundColor: hex(p.background),
-            color: hex(p.series[1] ?? p.accent),
+            color: hex(p.emphasis),
             font: small,
           },
         },
@@ -269,7 +269,8 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
       plugins: {
         legend: {
           display: chart.legend !== 'none',
-          position: chart.legend === 'none' ? 'top' : chart.legend === 'auto' ? (style.width / style.height >= 1.6 ? 'right' : 'bottom') : chart.legend,
+          // Values written outside a pie need its sides: the legend goes below it then.
+          position: chart.legend === 'none' ? 'top' : chart.legend === 'auto' ? (!valuesOutside && style.width / style.height >= 1.6 ? 'right' : 'bottom') : chart.legend,
           labels: {
             color: hex(p.text),
             font,
@@ -280,7 +281,8 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
               ? {
                   generateLabels: () =>
                     chart.labels.map((l, i) => ({
-                      text: `${l}: ${fmt(values[0]![i]!, chart.datasets[0]!.unit ?? unit)}`,
+                      // The slices show their values already when labelled with them.
+                      text: valuesOutside ? l : `${l}: ${fmt(values[0]![i]!, chart.datasets[0]!.unit ?? unit)}`,
                       fillStyle: hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted),
                       strokeStyle: hex(p.background),
                       lineWidth: 0,

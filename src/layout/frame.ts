@@ -135,8 +135,9 @@ export function layoutTitle(title: string, slide: ResolvedSlide, ctx: LayoutCont
     });
     bottom = f.titleTop + h;
   }
-  elements.push({ kind: 'rect', name: 'Title rule', box: { x: f.margin, y: bottom + 6, w: 56, h: 3 }, fill: palette.accent });
-  return { elements, bodyTop: bottom + 24 };
+  // The short rule belongs under a title; a slide without one starts its body at the top.
+  if (title) elements.push({ kind: 'rect', name: 'Title rule', box: { x: f.margin, y: bottom + 6, w: 56, h: 3 }, fill: palette.accent });
+  return { elements, bodyTop: title ? bottom + 24 : bottom + 8 };
 }
 
 export function logoBox(theme: Theme): Box {

@@ -33,7 +33,7 @@ export function layoutMasters(theme: Theme, meta: DeckMeta, ctx: Pick<LayoutCont
     ? [{ kind: 'picture', name: 'Logo', box: logoBox(theme), image: theme.logo.data, mime: theme.logo.data[0] === 0x89 ? 'png' : 'jpeg', alt: 'Logo' }]
     : [];
   const footerText = [meta.footer, theme.footer.date ? meta.date : undefined].filter(Boolean).join('  ·  ');
-  const markingColour = p.series[1] ?? p.accent;
+  const markingColour = p.emphasis;
 
   const content: MasterLayout = {
     background: p.background,

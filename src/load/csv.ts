@@ -56,11 +56,24 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
     return undefined;
   }
   const columns = header.record;
+  const body = records.slice(1);
+  // Every row one cell longer (or shorter) than the header: the header is what is wrong.
+  const counts = new Set(body.map((r) => r.record.length));
+  if (body.length > 1 && counts.size === 1 && !counts.has(columns.length)) {
+    const n = [...counts][0]!;
+    diagnostics.error(
+      'csv-ragged',
+      `the header names ${columns.length} column${columns.length === 1 ? '' : 's'} (${columns.join(', ')}) but every row has ${n} cells`,
+      { file, line: header.info.lines + skip, column: 1, length: Math.max(1, (lines[header.info.lines + skip - 1] ?? '').length) },
+      n > columns.length ? 'add the missing column names to the header row' : 'remove the extra names from the header row',
+    );
+    return undefined;
+  }
   const rows: Cell[][] = [];
   const rowAt: Span[] = [];
   const cellAt: Span[][] = [];
   let ok = true;
-  for (const { record, info } of records.slice(1)) {
+  for (const { record, info } of body) {
     const at = { file, line: info.lines + skip, column: 1, length: Math.max(1, (lines[info.lines + skip - 1] ?? '').length) };
     if (record.length !== columns.length) {
       diagnostics.error(

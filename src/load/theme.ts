@@ -12,6 +12,8 @@ import { parseYamlSource, spanAt, toPlain } from './yaml-source.js';
 
 export interface ThemeLocations {
   projectDir: string;
+  /** The outline's folder: a project's templates/ is found beside it or one level up. */
+  outlineDir?: string;
   /** briefdeck's own folder, holding the shipped templates/. */
   packageDir: string;
   cwd: string;
@@ -25,8 +27,10 @@ function shippedFolders(loc: ThemeLocations): string[] {
   return [join(loc.packageDir, 'templates'), join(loc.packageDir, 'assets')];
 }
 
+/** Where a theme name is looked up: beside the outline, in the project, then briefdeck's own. */
 function themeDirs(loc: ThemeLocations): string[] {
-  return [...new Set([join(loc.projectDir, 'templates'), join(loc.packageDir, 'templates')])];
+  const near = loc.outlineDir ? [join(loc.outlineDir, 'templates'), join(loc.outlineDir, '..', 'templates')] : [];
+  return [...new Set([...near, join(loc.projectDir, 'templates'), join(loc.packageDir, 'templates')])];
 }
 
 /** Every theme name a user can write, for "did you mean". */
@@ -82,6 +86,8 @@ export function loadThemeChain(
   const chain: { input: ThemeInputType; file: string; fontFiles: FontFile[] }[] = [];
   const seen: string[] = [];
   let logo: Theme['logo'];
+  // The nearest theme that says anything about the logo decides it; `none` means no logo.
+  let logoDecided = false;
   let next: { given: string; baseDir: string; at: Span | undefined } | undefined = { given, baseDir, at };
   while (next) {
     const path = locate(next.given, next.baseDir, next.at, loc, diagnostics);
@@ -119,7 +125,9 @@ export function loadThemeChain(
       return [{ path: fontPath, family: f.family, weight: f.weight ?? 'normal', style: f.style ?? 'normal' }];
     });
     chain.unshift({ input, file: shown, fontFiles });
-    if (input.logo && !logo) {
+    if ((input.logo === null || input.logo === 'none') && !logoDecided) logoDecided = true;
+    if (typeof input.logo === 'string' && input.logo !== 'none' && !logoDecided) {
+      logoDecided = true;
       const logoAt = spanAt(source, ['logo']);
       const { path: logoPath, outside } = resolveInside(loc.projectDir, dirname(path), input.logo, loc.allowOutside, shippedFolders(loc));
       if (outside) {

@@ -32,12 +32,12 @@ export function parseYamlSource(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const source: YamlSource = { file, path, text, doc, lineCounter };
   const lines = text.split(/\r?\n/);
-  const reportedLines = new Set<number>();
+  // After the first syntax error the parser has lost the structure: what it reports later
+  // in the file is mostly its consequence. Duplicate keys before it are real and all reported.
+  const firstSyntax = Math.min(...doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0]));
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
-    // One error per line: the parser's later errors on a line are consequences of its first.
-    if (reportedLines.has(pos.line)) continue;
-    reportedLines.add(pos.line);
+    if (e.code === 'DUPLICATE_KEY' ? e.pos[0] >= firstSyntax : e.pos[0] !== firstSyntax) continue;
     const raw = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const d = explainYamlError(e.code, raw, pos, lines);
     diagnostics.error(YAML_ERROR_CODES[e.code] ?? 'yaml-syntax', d.message, { file, ...d.at, length: d.length ?? Math.max(1, e.pos[1] - e.pos[0]) }, d.hint);

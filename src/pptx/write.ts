@@ -171,13 +171,21 @@ const NATIVE_TYPES: Record<ChartModel['type'], 'bar' | 'line' | 'area' | 'pie' |
   scatter: 'scatter',
 };
 
+/** An Excel number format for the chart's values: thousands grouped, the data's decimals (up to 2), % attached. */
+function excelFormat(chart: ChartModel): string {
+  const values = chart.datasets.flatMap((d) => d.values);
+  const decimals = chart.format.decimals ?? Math.min(2, Math.max(0, ...values.map((v) => (Number.isInteger(v) ? 0 : String(v).split('.')[1]?.length ?? 0))));
+  const number = decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+  return chart.unit === '%' ? `${number}"%"` : number;
+}
+
 /** An editable PowerPoint chart from the same model, styled as close to the picture as pptxgenjs allows. */
 function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartModel, theme: Theme, name: string): void {
   const p = theme.palette;
   const circular = chart.type === 'pie' || chart.type === 'doughnut';
   const type = NATIVE_TYPES[chart.type];
   const size = Math.max(11, Math.min(theme.sizes.chart, 14));
-  const unitFormat = chart.unit === '%' ? '0.0"%"' : 'General';
+  const unitFormat = excelFormat(chart);
   const labels = chart.labels.map(xmlSafe);
   const series = (indices: number[]) =>
     indices.map((i) => ({ name: xmlSafe(chart.datasets[i]!.label), labels, values: chart.datasets[i]!.values }));

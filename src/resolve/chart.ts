@@ -23,16 +23,17 @@ export function resolveChart(
   if (!picked) return undefined;
   let { labels, datasets } = picked;
   const type = spec.type;
-  const renamed = (names: string[] | undefined, field: string, count: number, what: string): string[] | undefined => {
+  const renamed = (names: string[] | undefined, field: string, count: number, what: 'category' | 'dataset'): string[] | undefined => {
     if (!names) return undefined;
     if (names.length !== count) {
-      ctx.diagnostics.error('invalid-value', `\`${field}\` has ${names.length} names but the data has ${count} ${what}`, ctx.at([...path, field]), `give one name per ${what.replace(/s$/, '')}, in the data's order`);
+      const plural = what === 'category' ? 'categories' : 'datasets';
+      ctx.diagnostics.error('invalid-value', `\`${field}\` has ${names.length} names but the data has ${count} ${plural}`, ctx.at([...path, field]), `give one name per ${what}, in the data's order`);
       return undefined;
     }
     return names.map((n, i) => ctx.text(n, [...path, field, i], sources));
   };
-  labels = renamed(spec.categories, 'categories', labels.length, 'categories') ?? labels;
-  const names = renamed(spec.series_names, 'series_names', datasets.length, 'datasets');
+  labels = renamed(spec.categories, 'categories', labels.length, 'category') ?? labels;
+  const names = renamed(spec.series_names, 'series_names', datasets.length, 'dataset');
   if (names) datasets = datasets.map((d, i) => ({ ...d, label: names[i]! }));
   const circular = type === 'pie' || type === 'doughnut';
 
@@ -103,7 +104,7 @@ export function resolveChart(
     ...(spec.x_label ? { xLabel: ctx.text(spec.x_label, [...path, 'x_label'], sources) } : {}),
     ...(spec.y_label ? { yLabel: ctx.text(spec.y_label, [...path, 'y_label'], sources) } : {}),
     legend: spec.legend ?? (circular ? 'auto' : datasets.length > 1 ? 'top' : 'none'),
-    dataLabels: dataLabelsOf(spec.labels, type, labels.length),
+    dataLabels: dataLabelsOf(spec.labels, type, labels.length, datasets.length),
     format,
     ...(spec.highlight !== undefined && labels.includes(spec.highlight) ? { highlight: spec.highlight } : {}),
     ...(target ? { target } : {}),
@@ -116,13 +117,14 @@ export function resolveChart(
   return model;
 }
 
-function dataLabelsOf(given: ChartSpecInput['labels'], type: ChartSpecInput['type'], count: number): ChartModel['dataLabels'] {
+function dataLabelsOf(given: ChartSpecInput['labels'], type: ChartSpecInput['type'], count: number, datasetCount: number): ChartModel['dataLabels'] {
   const circular = type === 'pie' || type === 'doughnut';
   if (given === false) return false;
   if (given === true) return circular ? 'share' : 'value';
   if (given) return given;
   if (circular) return 'share';
-  const readable = type === 'line' ? count <= 6 : count <= 8 && !['area', 'scatter', 'combo'].includes(type);
+  // Labels on several lines would collide; a single short line reads well with them.
+  const readable = type === 'line' ? count <= 6 && datasetCount === 1 : count <= 8 && !['area', 'scatter', 'combo'].includes(type);
   return readable ? 'value' : false;
 }
 
@@ -168,7 +170,13 @@ function fromTable(entry: DataTable, spec: ChartSpecInput, path: Path, ctx: Reso
     for (const [r, row] of entry.rows.entries()) {
       const cell = row[col];
       if (typeof cell !== 'number') {
-        ctx.diagnostics.error('data-kind-mismatch', `column \`${entry.columns[col]}\` of \`${entry.key}\` has ${cell === null || cell === undefined ? 'an empty cell' : `the text "${cell}"`} where a chart needs a number`, entry.cellAt[r]?.[col] ?? entry.rowAt[r] ?? entry.at, 'chart only number columns: pick them with `columns: [label column, number column, …]`');
+        const empty = cell === null || cell === undefined;
+        ctx.diagnostics.error(
+          'data-kind-mismatch',
+          `column \`${entry.columns[col]}\` of \`${entry.key}\` has ${empty ? 'an empty cell' : `the text "${cell}"`} where a chart needs a number`,
+          entry.cellAt[r]?.[col] ?? entry.rowAt[r] ?? entry.at,
+          empty ? 'fill in the number, or leave that row out of the data' : 'chart only number columns: pick them with `columns: [label column, number column, …]`',
+        );
         return undefined;
       }
       values.push(cell);

@@ -35,16 +35,15 @@ export class ResolveContext {
       // An invalid entry, or a data file that did not load, was reported already: a second error here is noise.
       if (this.data.failedFiles > 0 || [...this.data.invalidKeys].some((k) => key === k || key.startsWith(`${k}.`))) return undefined;
       const groupMembers = [...this.data.entries.keys()].filter((k) => k.startsWith(`${key}.`));
+      if (groupMembers.length) {
+        this.diagnostics.error('data-kind-mismatch', `\`${key}\` is a group of data entries, not one entry`, at, `name one of its entries, such as \`${groupMembers[0]}\``);
+        return undefined;
+      }
       this.diagnostics.error(
         'unknown-data-key',
         `unknown data key \`${key}\``,
         at,
-        didYouMean(key, this.data.entries.keys()) ??
-          (groupMembers.length
-            ? `\`${key}\` is a group; name one of its entries, such as \`${groupMembers[0]}\``
-            : this.data.fileCount
-              ? undefined
-              : 'this outline has no data: add `data: path/to/file.yaml`'),
+        didYouMean(key, this.data.entries.keys()) ?? (this.data.fileCount ? undefined : 'this outline has no data: add `data: path/to/file.yaml`'),
       );
       return undefined;
     }

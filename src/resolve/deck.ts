@@ -139,7 +139,9 @@ function resolveSlide(slide: SlideInput, path: Path, ctx: ResolveContext, deck: 
   const resolved = handler(slide as never, path, ctx, sources, deck);
   if (!resolved) return undefined;
   resolved.title = slide.title ? ctx.text(slide.title, [...path, 'title'], sources) : '';
-  resolved.notes = slide.notes ? ctx.text(slide.notes, [...path, 'notes'], sources) : '';
+  const noteSources: string[] = [];
+  resolved.notes = slide.notes ? ctx.text(slide.notes, [...path, 'notes'], noteSources) : '';
+  if (noteSources.length) resolved.noteSources = noteSources;
   if (!slide.title && slide.type !== 'quote') {
     ctx.diagnostics.warn('no-title', `this ${slide.type} slide has no title`, ctx.at(path), 'add `title:`; a title is what a listener reads first');
   }
@@ -207,7 +209,7 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
   });
 
   const cited: string[] = [];
-  for (const slide of slides) for (const id of slide.sources) if (!cited.includes(id)) cited.push(id);
+  for (const slide of slides) for (const id of [...slide.sources, ...(slide.noteSources ?? [])]) if (!cited.includes(id)) cited.push(id);
   const sourceLines = new Map<string, string>();
   for (const id of cited) {
     const record = data.sources.get(id);

@@ -19,6 +19,7 @@ export const BASE_THEME: Theme = {
     accentText: 'FFFFFF',
     rule: 'C9D1DC',
     inactive: 'B8C0CC',
+    emphasis: 'C8102E',
     dividerBackground: '1F2A44',
     dividerText: 'FFFFFF',
     series: ['1F4E79', 'C8102E', '7F8C9A', 'D9A441', '3C8D93', '8E5572'],
@@ -72,6 +73,7 @@ export function mergeThemes(inputs: readonly { input: ThemeInputType; fontFiles?
     if (p.accent_text) t.palette.accentText = hex(p.accent_text);
     if (p.rule) t.palette.rule = hex(p.rule);
     if (p.inactive) t.palette.inactive = hex(p.inactive);
+    if (p.emphasis) t.palette.emphasis = hex(p.emphasis);
     if (p.divider_background) t.palette.dividerBackground = hex(p.divider_background);
     if (p.divider_text) t.palette.dividerText = hex(p.divider_text);
     if (p.series) t.palette.series = p.series.map(hex);

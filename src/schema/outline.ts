@@ -54,7 +54,7 @@ export const ChartSpec = z
     x_label: Text.optional().describe('Category axis title.'),
     y_label: Text.optional().describe('Value axis title; the unit is added when known.'),
     legend: z.enum(LEGEND_POSITIONS).optional().describe('Where the legend goes; `none` hides it.'),
-    labels: z.union([z.boolean(), z.enum(['value', 'share'])]).optional().describe('Label each bar, point or slice: true or `value` (the value), `share` (its percentage of the total; the default for pie and doughnut), false (none).'),
+    labels: z.literal([true, false, 'value', 'share']).optional().describe('Label each bar, point or slice: true or `value` (the value), `share` (its percentage of the total; the default for pie and doughnut), false (none).'),
     format: z.string().optional().describe('How numbers are written on axes and labels: a filter such as `number`, `percent`, `compact`, `fixed(1)`.'),
     sort: z.enum(['none', 'asc', 'desc']).optional().describe('Order the categories by value.'),
     highlight: z.string().optional().describe('A category drawn in the accent colour.'),

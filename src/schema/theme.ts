@@ -37,6 +37,7 @@ export const ThemeInput = z
         accent_text: Colour.describe('Text on the accent colour.'),
         rule: Colour.describe('Lines and grid.'),
         inactive: Colour.describe('Chart bars and slices that are not highlighted.'),
+        emphasis: Colour.describe('The classification marking, the short bars on title and section slides, and chart target lines.'),
         divider_background: Colour.describe('Background of title and section slides.'),
         divider_text: Colour.describe('Text on title and section slides.'),
         series: z.array(Colour).min(1).describe('Chart series colours, in order.'),
@@ -91,7 +92,7 @@ export const ThemeInput = z
       .strict()
       .partial()
       .optional(),
-    logo: z.string().optional().describe('A PNG or JPEG logo, relative to the theme file.'),
+    logo: z.union([z.string(), z.null()]).optional().describe('A PNG or JPEG logo, relative to the theme file; `none` for no logo, even if the theme this one extends has one.'),
     footer: z
       .object({
         text: z.string().describe('Footer text, e.g. the office name.'),

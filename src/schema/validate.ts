@@ -76,6 +76,8 @@ function reportIssue(
     case 'invalid_type': {
       if (here === undefined) {
         diagnostics.error('missing-field', `missing required field \`${String(path[path.length - 1])}\``, spanAt(source, path));
+      } else if (here === null && commentedValue(source, path)) {
+        diagnostics.error('wrong-type', `${name || 'this value'} is empty: the # and what follows it were read as a comment`, spanAt(source, path, 'key'), 'put the value in quotes, e.g. "#1F3864"');
       } else {
         diagnostics.error(
           'wrong-type',
@@ -271,6 +273,13 @@ function containerName(path: Path): string {
 function fieldName(path: Path): string {
   const last = [...path].reverse().find((p) => typeof p === 'string');
   return last === undefined ? '' : `\`${last}\``;
+}
+
+/** Whether the line of the field at `path` has `key: #…`: an unquoted value that YAML took for a comment. */
+function commentedValue(source: YamlSource, path: Path): boolean {
+  const at = spanAt(source, path, 'key');
+  const line = source.text.split(/\r?\n/)[at.line - 1] ?? '';
+  return /:\s+#/.test(line.slice(at.column - 1));
 }
 
 function isOneFieldMap(value: unknown): boolean {

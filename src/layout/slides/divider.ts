@@ -14,7 +14,7 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
   const titleBox = { x: f.margin, y, w, h: fittedHeight(3, sizes.deckTitle) };
   const t = fitOne(slide.title, { box: titleBox, size: sizes.deckTitle, minSize: Math.min(sizes.deckTitle, 26), maxLines: 3, bold: true, what: 'deck title', at: slide.at }, ctx);
   titleBox.h = fittedHeight(t.lines, t.size);
-  elements.push({ kind: 'rect', name: 'Title accent', box: { x: f.margin, y: y - 22, w: 72, h: 5 }, fill: palette.accent === palette.dividerBackground ? palette.dividerText : palette.series[1] ?? palette.accent });
+  elements.push({ kind: 'rect', name: 'Title accent', box: { x: f.margin, y: y - 22, w: 72, h: 5 }, fill: palette.emphasis });
   elements.push({ kind: 'text', name: 'Title', role: 'title', box: titleBox, paragraphs: [paragraph(slide.title, t.size, palette.dividerText, { bold: true })], valign: 'top', insets: TEXT_INSETS });
   y += titleBox.h + 14;
   if (slide.subtitle) {
@@ -43,7 +43,7 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
   const numberSize = 20;
   const y = Math.round(f.height * 0.36);
   elements.push({ kind: 'text', name: 'Section number', role: 'other', box: { x: f.margin, y: y - fittedHeight(1, numberSize) - 8, w: 200, h: fittedHeight(1, numberSize) }, paragraphs: [paragraph(String(slide.number).padStart(2, '0'), numberSize, palette.dividerText, { bold: true })], valign: 'top', insets: TEXT_INSETS });
-  elements.push({ kind: 'rect', name: 'Section rule', box: { x: f.margin, y: y - 4, w: 72, h: 4 }, fill: palette.series[1] ?? palette.accent });
+  elements.push({ kind: 'rect', name: 'Section rule', box: { x: f.margin, y: y - 4, w: 72, h: 4 }, fill: palette.emphasis });
   const box = { x: f.margin, y: y + 10, w, h: fittedHeight(2, sizes.sectionTitle) };
   const t = fitOne(slide.title, { box, size: sizes.sectionTitle, minSize: Math.min(sizes.sectionTitle, sizes.titleMin), maxLines: 2, bold: true, what: 'section title', at: slide.at }, ctx);
   box.h = fittedHeight(t.lines, t.size);

@@ -1,5 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { hasEastAsian, isChinese } from '../../script.js';
 import { contentSlide } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'quote' }>;
@@ -20,11 +21,13 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const h = fittedHeight(r.lines, r.size);
       const top = body.top + Math.max(0, (room - h - byH) / 2);
       elements.push({ kind: 'rect', name: 'Quote rule', box: { x: x - 20, y: top, w: 4, h: h + byH }, fill: palette.accent });
-      elements.push({ kind: 'text', name: 'Quote', role: 'body', box: { x, y: top, w, h }, paragraphs: [paragraph(quoted, r.size, palette.title, { italic: true })], valign: 'top', insets: TEXT_INSETS });
+      // Chinese has no italic: slanted ideographs are a synthetic oblique that reads badly.
+      elements.push({ kind: 'text', name: 'Quote', role: 'body', box: { x, y: top, w, h }, paragraphs: [paragraph(quoted, r.size, palette.title, { italic: !hasEastAsian(quoted) })], valign: 'top', insets: TEXT_INSETS });
       if (slide.by) {
         const byBox = { x, y: top + h + 12, w, h: fittedHeight(1, sizes.body - 2) };
-        const b = fitOne(`— ${slide.by}`, { box: byBox, size: sizes.body - 2, minSize: sizes.bodyMin, maxLines: 1, what: 'attribution', at: slide.at }, ctx);
-        elements.push({ kind: 'text', name: 'Attribution', role: 'other', box: byBox, paragraphs: [paragraph(`— ${slide.by}`, b.size, palette.muted, { align: 'right' })], valign: 'top', insets: TEXT_INSETS });
+        const by = `${isChinese(ctx.lang) ? '——' : '—'} ${slide.by}`;
+        const b = fitOne(by, { box: byBox, size: sizes.body - 2, minSize: sizes.bodyMin, maxLines: 1, what: 'attribution', at: slide.at }, ctx);
+        elements.push({ kind: 'text', name: 'Attribution', role: 'other', box: byBox, paragraphs: [paragraph(by, b.size, palette.muted, { align: 'right' })], valign: 'top', insets: TEXT_INSETS });
       }
       return elements;
     }),

@@ -12,7 +12,7 @@ export const CELL_PAD_Y = 4;
 
 /**
  * Column widths, as a browser lays out an automatic table: every column gets its natural
- * width when the table fits. Otherwise short columns (up to 30 % of the width) keep theirs,
+ * width (and a share of some spare room) when the table fits. Otherwise short columns (up to 30 % of the width) keep theirs,
  * so labels and figures stay on one line, and the long text columns share what is left,
  * in proportion to their natural widths but never narrower than their longest word.
  */
@@ -21,8 +21,9 @@ export function columnWidths(columns: string[], rows: string[][], total: number,
   const natural = columns.map((c, i) => Math.max(m.width(c, size, true), ...rows.map((r) => m.width(r[i] ?? '', size))) / WIDTH_SAFETY + pad);
   const sum = natural.reduce((a, b) => a + b, 0);
   if (sum <= total) {
-    const extra = (total - sum) / columns.length;
-    return natural.map((w) => w + extra);
+    // A small table is not stretched across the slide: its columns would drift apart.
+    const width = Math.min(total, Math.max(sum * 1.4, total * 0.5));
+    return natural.map((w) => (w * width) / sum);
   }
   const floor = columns.map((c, i) => {
     const words = [c, ...rows.map((r) => r[i] ?? '')].flatMap((t) => t.split(/\s+/));
@@ -140,7 +141,7 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const rowH = [heights[0]!, ...rowIndices.map((i) => heights[i + 1]!)];
       const h = rowH.reduce((a, c) => a + c, 0);
       const elements: LaidOutSlide['elements'] = [
-        { kind: 'table', name: 'Table', box: { x: b.left, y: b.top, w: b.width, h }, columnWidths: widths, rows: [slide.columns, ...rows], numeric: slide.numeric, size, rowHeights: rowH, padding: { x: CELL_PAD_X, y: CELL_PAD_Y } },
+        { kind: 'table', name: 'Table', box: { x: b.left, y: b.top, w: widths.reduce((a, c) => a + c, 0), h }, columnWidths: widths, rows: [slide.columns, ...rows], numeric: slide.numeric, size, rowHeights: rowH, padding: { x: CELL_PAD_X, y: CELL_PAD_Y } },
       ];
       if (slide.caption && p === pages.length - 1) {
         elements.push({ kind: 'text', name: 'Caption', role: 'other', box: { x: b.left, y: b.top + h + 10, w: b.width, h: captionH - 10 }, paragraphs: [paragraph(slide.caption, captionSize, palette.muted, { italic: true })], valign: 'top', insets: TEXT_INSETS });
