@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, checkDeck } from '../../src/index.js';
@@ -55,6 +56,22 @@ describe('data keys from file names', () => {
   });
 });
 
+describe('sources and notes', () => {
+  it('cites a figure used only in the notes on the Sources slide, not at the foot of its slide', async () => {
+    const dir = tempProject({
+      'deck.yaml': 'title: T\ndata: d.yaml\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Context\n        bullets: [No figures here]\n        notes: "Trade was {{ trade }} last year."\n',
+      'd.yaml': 'sources: { s: { title: Yearbook, publisher: Statistics Office } }\ntrade: { value: 6.16, unit: USD trillion, source: s }\n',
+    });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.diagnostics).toEqual([]);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    const context = deck.slides.find((x) => x.title === 'Context')!;
+    expect(context.notes).toBe('Trade was US$6.16 trillion last year.');
+    expect(context.texts.some((t) => t.startsWith('Source'))).toBe(false);
+    expect(deck.slides.at(-1)!.texts.join(' ')).toContain('Statistics Office');
+  });
+});
+
 describe('tables', () => {
   it('write years as years and other numbers grouped, from CSV and from the outline', async () => {
     const dir = tempProject({
@@ -97,10 +114,54 @@ describe('themes', () => {
     expect(deck.slides[2]!.xml).toMatch(/sz="2000"[^>]*>[\s\S]*?<a:t>First<\/a:t>/);
   });
 
+  it('removes an inherited logo with logo: none, and colours the marking with palette.emphasis', async () => {
+    const dir = tempProject({
+      'templates/plain.yaml': 'extends: official\nlogo: none\npalette: { emphasis: "#FF8800", series: ["#111111", "#222222"] }\n',
+      'deck.yaml': 'title: T\ntheme: plain\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n',
+    });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.ok).toBe(true);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    expect(deck.names.filter((n) => n.startsWith('ppt/media/'))).toEqual([]);
+    const layouts = (await Promise.all(deck.names.filter((n) => /slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => deck.file(n)))).join('');
+    expect(layouts).toMatch(/<a:srgbClr val="FF8800"\/>[\s\S]*?<a:t>INTERNAL<\/a:t>/);
+  });
+
+  it('finds templates/ one folder up from an outline in decks/, run from anywhere', async () => {
+    const dir = tempProject({
+      'templates/house.yaml': 'extends: official\nfooter: { text: House office }\n',
+      'decks/deck.yaml': 'title: T\ntheme: house\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n',
+    });
+    const r = await checkDeck(join(dir, 'decks', 'deck.yaml'), { cwd: tmpdir(), allowOutsidePaths: true });
+    expect(r.diagnostics.filter((d) => d.code === 'unknown-theme')).toEqual([]);
+  });
+
   it('reports a theme path that leaves the project', async () => {
     const dir = tempProject({ 'deck.yaml': `title: T\ntheme: ../../etc/theme.yaml\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q }\n` });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column])).toContainEqual(['path-outside-project', 2, 8]);
+  });
+});
+
+describe('the chart cache', () => {
+  it('defaults to the user cache folder in a project without node_modules', async () => {
+    const dir = tempProject({
+      'deck.yaml': 'title: T\ndata: d.yaml\nsections:\n  - title: S\n    slides:\n      - { type: chart, title: C, chart: { type: bar, data: s } }\n',
+      'd.yaml': 'sources: { x: { title: X } }\nsource: x\ns: { series: { a: 1, b: 2 } }\n',
+    });
+    const cacheHome = tempProject();
+    const saved = { xdg: process.env.XDG_CACHE_HOME, bd: process.env.BRIEFDECK_CACHE_DIR };
+    process.env.XDG_CACHE_HOME = cacheHome;
+    delete process.env.BRIEFDECK_CACHE_DIR;
+    try {
+      await buildDeck('deck.yaml', { cwd: dir });
+    } finally {
+      if (saved.xdg === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved.xdg;
+      if (saved.bd !== undefined) process.env.BRIEFDECK_CACHE_DIR = saved.bd;
+    }
+    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    expect(readdirSync(join(cacheHome, 'briefdeck')).filter((f) => f.endsWith('.png'))).toHaveLength(1);
   });
 });
 
