@@ -69,7 +69,7 @@ describe('flagship deck decks/opening-up.yaml', () => {
     const source = 'Source: Guangming Daily, 27 Oct 2025';
     // The slides whose text, chart or table takes a value from the data file.
     const expected = [
-      'Key messages', 'Pilot zones as testing grounds for reform', 'Visa policy is opening the door wider', 'Goods trade at record scale',
+      'Key messages', 'Pilot zones as testing grounds for reform', 'Visa policy is opening the door wider', 'Goods trade passes US$6 trillion',
       'Services and e-commerce have grown fast since 2020', 'Shenzhen: a digital trade ecosystem', 'Foreign investment: key facts',
       'Two-way investment with Belt and Road partners', 'Belt and Road goods trade, 2021 to 2024', 'Belt and Road: scale and reach',
     ];
