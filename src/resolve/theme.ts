@@ -54,6 +54,17 @@ export const BASE_THEME: Theme = {
 };
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
+const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Copies a theme section's given values onto the resolved one: the theme file writes
+ * snake_case (`accent_text`), the model camelCase (`accentText`); the schema keeps the names in step.
+ */
+function assign(target: object, given: object | undefined, convert: (key: string, value: unknown) => unknown = (_, v) => v, skip: readonly string[] = []): void {
+  for (const [key, value] of Object.entries(given ?? {})) {
+    if (value !== undefined && !skip.includes(key)) (target as Record<string, unknown>)[camel(key)] = convert(key, value);
+  }
+}
 
 /** Applies theme inputs over the base, the most general first. Pure: logo bytes are passed in. */
 export function mergeThemes(inputs: readonly { input: ThemeInputType; fontFiles?: Theme['fonts']['files'] }[], logo?: Theme['logo']): Theme {
@@ -63,41 +74,13 @@ export function mergeThemes(inputs: readonly { input: ThemeInputType; fontFiles?
     // Whole points: 13.333 in is the 960 pt of a 16:9 slide, not 959.976.
     if (input.slide?.width) t.slide.width = Math.round(input.slide.width * 72);
     if (input.slide?.height) t.slide.height = Math.round(input.slide.height * 72);
-    const p = input.palette ?? {};
-    if (p.background) t.palette.background = hex(p.background);
-    if (p.surface) t.palette.surface = hex(p.surface);
-    if (p.title) t.palette.title = hex(p.title);
-    if (p.text) t.palette.text = hex(p.text);
-    if (p.muted) t.palette.muted = hex(p.muted);
-    if (p.accent) t.palette.accent = hex(p.accent);
-    if (p.accent_text) t.palette.accentText = hex(p.accent_text);
-    if (p.rule) t.palette.rule = hex(p.rule);
-    if (p.inactive) t.palette.inactive = hex(p.inactive);
-    if (p.emphasis) t.palette.emphasis = hex(p.emphasis);
-    if (p.divider_background) t.palette.dividerBackground = hex(p.divider_background);
-    if (p.divider_text) t.palette.dividerText = hex(p.divider_text);
-    if (p.series) t.palette.series = p.series.map(hex);
-    const f = input.fonts ?? {};
-    if (f.latin) t.fonts.latin = f.latin;
-    if (f.latin_metric) t.fonts.latinMetric = f.latin_metric;
-    if (f.east_asian) t.fonts.eastAsian = f.east_asian;
-    if (f.east_asian_metric) t.fonts.eastAsianMetric = f.east_asian_metric;
-    if (f.chart) t.fonts.chart = f.chart;
+    assign(t.palette, input.palette, (key, v) => (key === 'series' ? (v as string[]).map(hex) : hex(v as string)));
+    // Font files arrive resolved to absolute paths, beside the input.
+    assign(t.fonts, input.fonts, undefined, ['files']);
     if (fontFiles?.length) t.fonts.files = [...t.fonts.files, ...fontFiles];
-    const s = input.sizes ?? {};
-    const sizeKeys: [keyof typeof s, keyof Theme['sizes']][] = [
-      ['title', 'title'], ['title_min', 'titleMin'], ['body', 'body'], ['body_min', 'bodyMin'], ['caption', 'caption'],
-      ['source', 'source'], ['footer', 'footer'], ['stat_value', 'statValue'], ['stat_label', 'statLabel'], ['table', 'table'],
-      ['table_min', 'tableMin'], ['chart', 'chart'], ['deck_title', 'deckTitle'], ['section_title', 'sectionTitle'], ['quote', 'quote'],
-    ];
-    for (const [from, to] of sizeKeys) if (s[from] !== undefined) t.sizes[to] = s[from]!;
-    const footer = input.footer ?? {};
-    if (footer.text !== undefined) t.footer.text = footer.text;
-    if (footer.page_numbers !== undefined) t.footer.pageNumbers = footer.page_numbers;
-    if (footer.date !== undefined) t.footer.date = footer.date;
-    if (footer.classification !== undefined) t.footer.classification = footer.classification;
-    if (input.charts?.render) t.charts.render = input.charts.render;
-    if (input.charts?.density) t.charts.density = input.charts.density;
+    assign(t.sizes, input.sizes);
+    assign(t.footer, input.footer);
+    assign(t.charts, input.charts);
   }
   // A minimum above its size would make every text fail to fit: the size is the minimum then.
   t.sizes.titleMin = Math.min(t.sizes.titleMin, t.sizes.title);
