@@ -6,6 +6,7 @@ import { DEFAULT_FORMAT, FILTERS, formatValue, parseFilter, specFromFilters, typ
 import { parseTemplate } from './template.js';
 
 type Kind = DataEntry['kind'];
+type FilterProblem = Extract<ReturnType<typeof specFromFilters>, { error: string }>;
 
 const KIND_WORDS: Record<Kind, string> = { value: 'a single value', series: 'a series', table: 'a table' };
 
@@ -71,10 +72,21 @@ export class ResolveContext {
     if (!format) return DEFAULT_FORMAT;
     const spec = specFromFilters(format.split('|').map((f) => f.trim()).filter(Boolean).map(parseFilter));
     if ('error' in spec) {
-      this.diagnostics.error(spec.kind === 'unknown' ? 'unknown-filter' : 'bad-filter-argument', spec.error, at, spec.kind === 'unknown' ? didYouMean(spec.filter, FILTERS) : undefined);
+      this.filterError(spec, at);
       return DEFAULT_FORMAT;
     }
     return spec;
+  }
+
+  /** An unknown filter (with the nearest name, or the list) or a bad filter argument. */
+  private filterError(problem: FilterProblem, at: Span): void {
+    const unknown = problem.kind === 'unknown';
+    this.diagnostics.error(
+      unknown ? 'unknown-filter' : 'bad-filter-argument',
+      problem.error,
+      at,
+      unknown ? didYouMean(problem.filter, FILTERS) ?? `filters: ${FILTERS.join(', ')}` : undefined,
+    );
   }
 
   /** Replaces every `{{ key | filter }}` in the text at `path`; reports problems at the placeholder. */
@@ -94,12 +106,7 @@ export class ResolveContext {
       const spec = specFromFilters(part.filters.map((f) => f.call));
       if ('error' in spec) {
         const bad = part.filters.find((f) => f.call.name === spec.filter) ?? part.filters[0]!;
-        this.diagnostics.error(
-          spec.kind === 'unknown' ? 'unknown-filter' : 'bad-filter-argument',
-          spec.error,
-          spanInString(this.source, path, bad.offset, bad.length),
-          spec.kind === 'unknown' ? didYouMean(spec.filter, FILTERS) ?? `filters: ${FILTERS.join(', ')}` : undefined,
-        );
+        this.filterError(spec, spanInString(this.source, path, bad.offset, bad.length));
       }
       const entry = this.lookup(part.key, ['value'], keyAt, sources, 'text');
       if (!entry || entry.kind !== 'value') {
