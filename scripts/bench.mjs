@@ -30,17 +30,35 @@ async function series(label, outline, options, prepare = () => {}) {
     charts.push(t.charts);
     report = t.report;
   }
-  return { label, build_ms: median(totals), charts_ms: median(charts), rendered: report.charts.rendered, cached: report.charts.cached, native: report.charts.native };
+  return {
+    label,
+    build_ms: median(totals),
+    charts_ms: median(charts),
+    rendered: report.charts.rendered,
+    cached: report.charts.cached,
+    native: report.charts.native,
+  };
 }
 
 const cache = join(tmp, 'cache');
 const clearCache = () => rmSync(cache, { recursive: true, force: true });
 const rows = [];
 rows.push(await series('flagship, cold (no cache)', 'decks/opening-up.yaml', { cacheDir: cache }, clearCache));
-rows.push(await series('flagship, cold, 2 worker threads', 'decks/opening-up.yaml', { cacheDir: cache, workers: 2 }, clearCache));
+rows.push(
+  await series(
+    'flagship, cold, 2 worker threads',
+    'decks/opening-up.yaml',
+    { cacheDir: cache, workers: 2 },
+    clearCache,
+  ),
+);
 rows.push(await series('flagship, cached charts', 'decks/opening-up.yaml', { cacheDir: cache }));
-rows.push(await series('gallery, charts one at a time (1 worker)', 'decks/chart-gallery.yaml', { cacheDir: false, workers: 1 }));
-rows.push(await series('gallery, charts together in one thread', 'decks/chart-gallery.yaml', { cacheDir: false, workers: 0 }));
+rows.push(
+  await series('gallery, charts one at a time (1 worker)', 'decks/chart-gallery.yaml', { cacheDir: false, workers: 1 }),
+);
+rows.push(
+  await series('gallery, charts together in one thread', 'decks/chart-gallery.yaml', { cacheDir: false, workers: 0 }),
+);
 rows.push(await series('gallery, 2 worker threads', 'decks/chart-gallery.yaml', { cacheDir: false, workers: 2 }));
 rows.push(await series('gallery, cached charts', 'decks/chart-gallery.yaml', { cacheDir: cache }));
 
@@ -48,11 +66,23 @@ rows.push(await series('gallery, cached charts', 'decks/chart-gallery.yaml', { c
 const many = join(tmp, 'many');
 mkdirSync(join(many, 'data'), { recursive: true });
 const types = ['bar', 'horizontal-bar', 'line', 'pie', 'stacked-bar'];
-writeFileSync(join(many, 'data', 'd.yaml'), `sources: { s: { title: Synthetic } }\nsource: s\n${Array.from({ length: 40 }, (_, i) => `c${i}: { unit: "%", labels: [A, B, C, D, E, F], datasets: [{ label: X, values: [${[1, 2, 3, 4, 5, 6].map((k) => (k * 7 + i * 3) % 50 + 1)}] }, { label: Y, values: [${[1, 2, 3, 4, 5, 6].map((k) => (k * 11 + i * 5) % 40 + 1)}] }] }`).join('\n')}\n`);
-writeFileSync(join(many, 'many.yaml'), `title: Many charts\ndata: data/d.yaml\nsections:\n  - title: Charts\n    slides:\n${Array.from({ length: 40 }, (_, i) => `      - { type: chart, title: Chart ${i}, chart: { type: ${types[i % types.length]}, data: c${i} } }`).join('\n')}\n`);
+writeFileSync(
+  join(many, 'data', 'd.yaml'),
+  `sources: { s: { title: Synthetic } }\nsource: s\n${Array.from({ length: 40 }, (_, i) => `c${i}: { unit: "%", labels: [A, B, C, D, E, F], datasets: [{ label: X, values: [${[1, 2, 3, 4, 5, 6].map((k) => ((k * 7 + i * 3) % 50) + 1)}] }, { label: Y, values: [${[1, 2, 3, 4, 5, 6].map((k) => ((k * 11 + i * 5) % 40) + 1)}] }] }`).join('\n')}\n`,
+);
+writeFileSync(
+  join(many, 'many.yaml'),
+  `title: Many charts\ndata: data/d.yaml\nsections:\n  - title: Charts\n    slides:\n${Array.from({ length: 40 }, (_, i) => `      - { type: chart, title: Chart ${i}, chart: { type: ${types[i % types.length]}, data: c${i} } }`).join('\n')}\n`,
+);
 const manyOutline = join(many, 'many.yaml');
 for (const workers of [0, 2]) {
-  rows.push(await series(`40 charts, ${workers ? `${workers} worker threads` : 'together in one thread'}`, manyOutline, { cacheDir: false, workers, projectDir: many }));
+  rows.push(
+    await series(`40 charts, ${workers ? `${workers} worker threads` : 'together in one thread'}`, manyOutline, {
+      cacheDir: false,
+      workers,
+      projectDir: many,
+    }),
+  );
 }
 
 // Whole process, as a user or CI job runs it: node start, module loading, build, write.
@@ -67,16 +97,40 @@ function processTime(args) {
 }
 const cli = {
   flagship_cold_process_ms: processTime(['build', 'decks/opening-up.yaml', '--out', join(tmp, 'cli'), '--no-cache']),
-  flagship_cached_process_ms: (processTime(['build', 'decks/opening-up.yaml', '--out', join(tmp, 'cli'), '--cache-dir', cache])),
+  flagship_cached_process_ms: processTime([
+    'build',
+    'decks/opening-up.yaml',
+    '--out',
+    join(tmp, 'cli'),
+    '--cache-dir',
+    cache,
+  ]),
 };
 
-const machine = { node: process.version, cpus: cpus().length, parallelism: availableParallelism(), cpu: cpus()[0]?.model, NODE_EXTRA_CA_CERTS: Boolean(process.env.NODE_EXTRA_CA_CERTS), runs: RUNS };
-console.log(`briefdeck bench — median of ${RUNS} runs (in-process, after one warm-up) — ${machine.cpus} CPUs, Node ${machine.node}`);
+const machine = {
+  node: process.version,
+  cpus: cpus().length,
+  parallelism: availableParallelism(),
+  cpu: cpus()[0]?.model,
+  NODE_EXTRA_CA_CERTS: Boolean(process.env.NODE_EXTRA_CA_CERTS),
+  runs: RUNS,
+};
+console.log(
+  `briefdeck bench — median of ${RUNS} runs (in-process, after one warm-up) — ${machine.cpus} CPUs, Node ${machine.node}`,
+);
 console.log('');
 console.log('case'.padEnd(44), 'build ms'.padStart(9), 'charts ms'.padStart(10), '  drawn/cached/native');
-for (const r of rows) console.log(r.label.padEnd(44), r.build_ms.toFixed(0).padStart(9), r.charts_ms.toFixed(0).padStart(10), `  ${r.rendered}/${r.cached}/${r.native}`);
+for (const r of rows)
+  console.log(
+    r.label.padEnd(44),
+    r.build_ms.toFixed(0).padStart(9),
+    r.charts_ms.toFixed(0).padStart(10),
+    `  ${r.rendered}/${r.cached}/${r.native}`,
+  );
 console.log('');
-console.log(`whole process (node start to deck written), median of ${Math.min(RUNS, 5)}: flagship cold ${cli.flagship_cold_process_ms.toFixed(0)} ms, cached ${cli.flagship_cached_process_ms.toFixed(0)} ms${machine.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set: ~40 ms of each start)' : ''}`);
+console.log(
+  `whole process (node start to deck written), median of ${Math.min(RUNS, 5)}: flagship cold ${cli.flagship_cold_process_ms.toFixed(0)} ms, cached ${cli.flagship_cached_process_ms.toFixed(0)} ms${machine.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set: ~40 ms of each start)' : ''}`,
+);
 mkdirSync(join(ROOT, 'out'), { recursive: true });
 writeFileSync(join(ROOT, 'out', 'bench.json'), `${JSON.stringify({ machine, rows, cli }, null, 2)}\n`);
 rmSync(tmp, { recursive: true, force: true });

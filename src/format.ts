@@ -27,7 +27,9 @@ export interface FilterCall {
 export const DEFAULT_FORMAT: FormatSpec = { withUnit: true, compact: false, percent: false, raw: false };
 
 /** Folds a filter chain into one spec; returns an error message for a bad filter or argument. */
-export function specFromFilters(filters: readonly FilterCall[]): FormatSpec | { error: string; filter: string; kind: 'unknown' | 'argument' } {
+export function specFromFilters(
+  filters: readonly FilterCall[],
+): FormatSpec | { error: string; filter: string; kind: 'unknown' | 'argument' } {
   const spec: FormatSpec = { ...DEFAULT_FORMAT };
   for (const f of filters) {
     switch (f.name) {
@@ -49,7 +51,11 @@ export function specFromFilters(filters: readonly FilterCall[]): FormatSpec | { 
       case 'fixed': {
         const n = f.arg === undefined ? NaN : Number(f.arg);
         if (!Number.isInteger(n) || n < 0 || n > 6) {
-          return { error: `\`fixed\` needs a number of decimals from 0 to 6, as in \`fixed(1)\`${f.arg === undefined ? '' : `, not \`${f.arg}\``}`, filter: f.name, kind: 'argument' };
+          return {
+            error: `\`fixed\` needs a number of decimals from 0 to 6, as in \`fixed(1)\`${f.arg === undefined ? '' : `, not \`${f.arg}\``}`,
+            filter: f.name,
+            kind: 'argument',
+          };
         }
         spec.decimals = n;
         break;
@@ -79,11 +85,23 @@ const CURRENCY_SUFFIX: Record<string, { en: string; zh: string }> = {
 };
 const ZH_SCALE: Record<string, string> = { trillion: '万亿', billion: '亿', million: '百万', thousand: '千' };
 const ZH_SCALE_FACTOR: Record<string, number> = { trillion: 1, billion: 10, million: 1, thousand: 1 };
-const ZH_CURRENCY: Record<string, string> = { USD: '美元', EUR: '欧元', GBP: '英镑', JPY: '日元', HKD: '港元', CNY: '元', RMB: '元' };
-
+const ZH_CURRENCY: Record<string, string> = {
+  USD: '美元',
+  EUR: '欧元',
+  GBP: '英镑',
+  JPY: '日元',
+  HKD: '港元',
+  CNY: '元',
+  RMB: '元',
+};
 
 /** Formats a bare number: grouping, decimals and compact notation by locale. */
-export function formatNumber(value: number, spec: Pick<FormatSpec, 'decimals' | 'compact'>, lang: string, grouping = true): string {
+export function formatNumber(
+  value: number,
+  spec: Pick<FormatSpec, 'decimals' | 'compact'>,
+  lang: string,
+  grouping = true,
+): string {
   const options: Intl.NumberFormatOptions =
     spec.decimals !== undefined
       ? { minimumFractionDigits: spec.decimals, maximumFractionDigits: spec.decimals }
@@ -143,7 +161,20 @@ function singular(unit: string, value: number): string {
 }
 
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2025-10-27" → "27 Oct 2025" (en) or "2025年10月27日" (zh); other text unchanged. */
 export function formatDate(date: string, lang: string, long = false): string {

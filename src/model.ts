@@ -246,7 +246,16 @@ export interface Insets {
 }
 
 export type Element =
-  | { kind: 'text'; box: Box; paragraphs: Paragraph[]; valign: 'top' | 'middle' | 'bottom'; insets: Insets; role: 'title' | 'body' | 'other'; fill?: string; name: string }
+  | {
+      kind: 'text';
+      box: Box;
+      paragraphs: Paragraph[];
+      valign: 'top' | 'middle' | 'bottom';
+      insets: Insets;
+      role: 'title' | 'body' | 'other';
+      fill?: string;
+      name: string;
+    }
   | { kind: 'rect'; box: Box; fill: string; name: string }
   | { kind: 'line'; box: Box; color: string; width: number; name: string }
   | { kind: 'chart'; box: Box; chart: ChartModel; name: string }

@@ -34,7 +34,7 @@ export interface BuildOptions {
   cacheDir?: string | false;
   /** The time written into the package. Default SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01. */
   timestamp?: Date;
-  /** Worker threads for chart drawing: a number, or 'auto' (the default) to use them when enough charts need drawing. */
+  /** Worker threads for chart drawing: a number, or 'auto' (the default): use them when enough charts need drawing. */
   workers?: number | 'auto';
 }
 
@@ -96,7 +96,11 @@ function dataRefs(outline: OutlineInput, source: YamlSource): DataFileRef[] {
   if (data === undefined) return [];
   if (typeof data === 'string') return [{ given: data, at: spanAt(source, ['data']) }];
   if (Array.isArray(data)) return data.map((given, i) => ({ given, at: spanAt(source, ['data', i]) }));
-  return Object.entries(data).map(([namespace, given]) => ({ given, namespace, at: spanAt(source, ['data', namespace]) }));
+  return Object.entries(data).map(([namespace, given]) => ({
+    given,
+    namespace,
+    at: spanAt(source, ['data', namespace]),
+  }));
 }
 
 /** Zip entries cannot record times before 1980; later than 2099 they wrap. */
@@ -117,7 +121,11 @@ function packageTimestamp(options: BuildOptions, outline: OutlineInput | undefin
 }
 
 /** load → validate → data, theme → resolve → lay out. Stops before layout when anything failed. */
-function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { deck?: LaidOutDeck; outline?: OutlineInput; usedKeys: number; cited: number } {
+function frontEnd(
+  outlinePath: string,
+  ctx: Context,
+  options: BuildOptions,
+): { deck?: LaidOutDeck; outline?: OutlineInput; usedKeys: number; cited: number } {
   const shown = displayPath(outlinePath, ctx.cwd);
   const { diagnostics } = ctx;
   const text = timed(ctx, 'load', () => readText(outlinePath, shown, diagnostics));
@@ -135,10 +143,22 @@ function frontEnd(outlinePath: string, ctx: Context, options: BuildOptions): { d
   const outlineDir = dirname(outlinePath);
   const allowOutside = options.allowOutsidePaths ?? false;
   const data: DataSet = timed(ctx, 'data', () =>
-    loadData(dataRefs(outline, source), { outlineDir, projectDir: ctx.projectDir, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources),
+    loadData(
+      dataRefs(outline, source),
+      { outlineDir, projectDir: ctx.projectDir, cwd: ctx.cwd, allowOutside },
+      diagnostics,
+      ctx.sources,
+    ),
   );
   const theme: Theme | undefined = timed(ctx, 'theme', () => {
-    const chain = loadThemeChain(outline.theme ?? 'official', outlineDir, outline.theme ? spanAt(source, ['theme']) : undefined, { projectDir: ctx.projectDir, outlineDir, packageDir: PACKAGE_DIR, cwd: ctx.cwd, allowOutside }, diagnostics, ctx.sources);
+    const chain = loadThemeChain(
+      outline.theme ?? 'official',
+      outlineDir,
+      outline.theme ? spanAt(source, ['theme']) : undefined,
+      { projectDir: ctx.projectDir, outlineDir, packageDir: PACKAGE_DIR, cwd: ctx.cwd, allowOutside },
+      diagnostics,
+      ctx.sources,
+    );
     return chain && mergeThemes(chain.inputs, chain.logo);
   });
   const lang = outline.lang ?? 'en';
@@ -184,7 +204,14 @@ export async function runPipeline(outlineArg: string, options: BuildOptions, wri
     slideCount: front.deck?.slides.length ?? 0,
     diagnostics: [],
     sources: ctx.sources,
-    report: { slides: front.deck?.slides.length ?? 0, charts: { rendered: 0, cached: 0, native: 0 }, layout: { shrunk: 0, split: 0 }, dataKeysUsed: front.usedKeys, sourcesCited: front.cited, timings: ctx.timings },
+    report: {
+      slides: front.deck?.slides.length ?? 0,
+      charts: { rendered: 0, cached: 0, native: 0 },
+      layout: { shrunk: 0, split: 0 },
+      dataKeysUsed: front.usedKeys,
+      sourcesCited: front.cited,
+      timings: ctx.timings,
+    },
   };
   const finish = () => {
     result.diagnostics = ctx.diagnostics.sorted();
@@ -203,13 +230,24 @@ export async function runPipeline(outlineArg: string, options: BuildOptions, wri
   if (!write) return finish();
 
   // Loaded only to build: `check` needs neither chart.js nor pptxgenjs (about 30 ms of its start-up).
-  const [{ renderCharts }, { writePptx }, { finishPackage }] = await Promise.all([import('./charts/index.js'), import('./pptx/write.js'), import('./pptx/package.js')]);
-  const cacheDir = options.cacheDir === false ? undefined : resolve(cwd, options.cacheDir ?? defaultCacheDir(ctx.projectDir));
-  const { deck, stats } = await timedAsync(ctx, 'charts', () => renderCharts(front.deck!, { ...(cacheDir ? { cacheDir } : {}), workers: options.workers ?? 'auto' }));
+  const [{ renderCharts }, { writePptx }, { finishPackage }] = await Promise.all([
+    import('./charts/index.js'),
+    import('./pptx/write.js'),
+    import('./pptx/package.js'),
+  ]);
+  const cacheDir =
+    options.cacheDir === false ? undefined : resolve(cwd, options.cacheDir ?? defaultCacheDir(ctx.projectDir));
+  const { deck, stats } = await timedAsync(ctx, 'charts', () =>
+    renderCharts(front.deck!, { ...(cacheDir ? { cacheDir } : {}), workers: options.workers ?? 'auto' }),
+  );
   result.report.charts = stats;
   const bytes = await timedAsync(ctx, 'pptx', async () => {
     const written = await writePptx(deck);
-    return finishPackage(written.bytes, { fonts: deck.theme.fonts, timestamp: packageTimestamp(options, front.outline), titleBoxes: written.titleBoxes });
+    return finishPackage(written.bytes, {
+      fonts: deck.theme.fonts,
+      timestamp: packageTimestamp(options, front.outline),
+      titleBoxes: written.titleBoxes,
+    });
   });
   try {
     writeFileAtomic(output, bytes);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/main.js';
@@ -41,7 +41,12 @@ describe('briefdeck CLI', () => {
     const dir = tempProject({ 'decks/a.yaml': GOOD, 'decks/b.yaml': GOOD, 'decks/data.yaml': DATA });
     const r = await run(['build', 'decks', '--out', 'dist-decks', '--no-cache'], dir);
     expect(r.code).toBe(0);
-    expect(r.out.trim().split('\n').map((l) => l.split(':')[0])).toEqual(['wrote dist-decks/a.pptx', 'wrote dist-decks/b.pptx']);
+    expect(
+      r.out
+        .trim()
+        .split('\n')
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['wrote dist-decks/a.pptx', 'wrote dist-decks/b.pptx']);
   });
 
   it('reports input errors as file:line:col with a caret and a hint, exits 1 and writes nothing', async () => {
@@ -49,7 +54,9 @@ describe('briefdeck CLI', () => {
     const r = await run(['build', 'decks/a.yaml'], dir);
     expect(r.code).toBe(1);
     expect(r.err).toContain('decks/a.yaml:8:39: error: unknown data key `exprts` [unknown-data-key]');
-    expect(r.err).toContain(`8 |         bullets: ["Exports reached {{ exprts }}"]\n  |                                       ^^^^^^\n`);
+    expect(r.err).toContain(
+      `8 |         bullets: ["Exports reached {{ exprts }}"]\n  |                                       ^^^^^^\n`,
+    );
     expect(r.err).toContain('hint: did you mean `exports`?');
     expect(r.err).toContain('decks/a.yaml: 1 error in decks/a.yaml; no deck written');
     expect(r.err).not.toMatch(/\n\s+at /);
@@ -88,7 +95,13 @@ describe('briefdeck CLI', () => {
     const json = JSON.parse(r.out) as { ok: boolean; decks: { diagnostics: unknown[] }[] };
     expect(json.ok).toBe(false);
     expect(json.decks[0]!.diagnostics).toContainEqual({
-      file: 'decks/a.yaml', line: 8, column: 39, severity: 'error', code: 'unknown-data-key', message: 'unknown data key `exprts`', suggestion: 'did you mean `exports`?',
+      file: 'decks/a.yaml',
+      line: 8,
+      column: 39,
+      severity: 'error',
+      code: 'unknown-data-key',
+      message: 'unknown data key `exprts`',
+      suggestion: 'did you mean `exports`?',
     });
   });
 
@@ -101,10 +114,16 @@ describe('briefdeck CLI', () => {
   });
 
   it('--strict still reports every problem a plain check finds', async () => {
-    const dir = tempProject({ 'decks/a.yaml': GOOD.replace('        title: Facts\n', ''), 'decks/data.yaml': `${DATA}unused: 1\n` });
+    const dir = tempProject({
+      'decks/a.yaml': GOOD.replace('        title: Facts\n', ''),
+      'decks/data.yaml': `${DATA}unused: 1\n`,
+    });
     const plain = await run(['check', 'decks/a.yaml', '--format', 'json'], dir);
     const strict = await run(['check', 'decks/a.yaml', '--format', 'json', '--strict'], dir);
-    const codes = (out: string) => (JSON.parse(out) as { decks: { diagnostics: { code: string; severity: string }[] }[] }).decks[0]!.diagnostics.map((d) => `${d.code}:${d.severity}`);
+    const codes = (out: string) =>
+      (JSON.parse(out) as { decks: { diagnostics: { code: string; severity: string }[] }[] }).decks[0]!.diagnostics.map(
+        (d) => `${d.code}:${d.severity}`,
+      );
     expect(codes(plain.out)).toEqual(['no-title:warning', 'unused-data:warning']);
     expect(codes(strict.out)).toEqual(['no-title:error', 'unused-data:error']);
   });

@@ -24,12 +24,25 @@ const PT_TO_PX = 96 / 72;
  * Chart text size for a box: the theme's chart size at full slide width, scaled down with
  * the square root of the box's share of it, never below 11 pt on the slide.
  */
-export function chartStyleFor(box: { w: number; h: number }, slideWidth: number, theme: { palette: Palette; fonts: { chart: string; files: FontFile[] }; sizes: { chart: number }; charts: { density: number } }): ChartStyle {
+export function chartStyleFor(
+  box: { w: number; h: number },
+  slideWidth: number,
+  theme: {
+    palette: Palette;
+    fonts: { chart: string; files: FontFile[] };
+    sizes: { chart: number };
+    charts: { density: number };
+  },
+): ChartStyle {
   const share = Math.min(1, box.w / (slideWidth * 0.9));
   const pt = Math.max(11, theme.sizes.chart * Math.sqrt(share));
   return {
     palette: theme.palette,
-    fontFamily: theme.fonts.chart.split(',').map((f) => `"${f.trim().replace(/"/g, '')}"`).concat('sans-serif').join(', '),
+    fontFamily: theme.fonts.chart
+      .split(',')
+      .map((f) => `"${f.trim().replace(/"/g, '')}"`)
+      .concat('sans-serif')
+      .join(', '),
     fontSize: Math.round(pt * PT_TO_PX * 10) / 10,
     width: Math.round(box.w * PT_TO_PX),
     height: Math.round(box.h * PT_TO_PX),
@@ -37,7 +50,6 @@ export function chartStyleFor(box: { w: number; h: number }, slideWidth: number,
     fontFiles: theme.fonts.files,
   };
 }
-
 
 const hex = (c: string, alpha = 1) => {
   if (alpha >= 1) return `#${c}`;
@@ -86,8 +98,15 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
   const percentStacked = chart.stacked === 'percent';
   const values = percentStacked ? percentStack(chart) : chart.datasets.map((d) => d.values);
   const unit = percentStacked ? '%' : chart.unit;
-  const fmt = (v: number, u = unit) => formatValue(v, u, percentStacked ? { ...DEFAULT_FORMAT, decimals: 0 } : spec, chart.lang);
-  const axisFmt = (v: number) => formatValue(v, unit === '%' ? '%' : undefined, { ...spec, withUnit: unit === '%', ...(spec.decimals === undefined ? {} : { decimals: spec.decimals }) }, chart.lang);
+  const fmt = (v: number, u = unit) =>
+    formatValue(v, u, percentStacked ? { ...DEFAULT_FORMAT, decimals: 0 } : spec, chart.lang);
+  const axisFmt = (v: number) =>
+    formatValue(
+      v,
+      unit === '%' ? '%' : undefined,
+      { ...spec, withUnit: unit === '%', ...(spec.decimals === undefined ? {} : { decimals: spec.decimals }) },
+      chart.lang,
+    );
   const font = { family: style.fontFamily, size: style.fontSize };
   const small = { family: style.fontFamily, size: Math.round(style.fontSize * 0.9 * 10) / 10 };
   const colour = (i: number) => p.series[i % p.series.length]!;
@@ -99,7 +118,9 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
       {
         label: chart.datasets[0]!.label,
         data: values[0]!,
-        backgroundColor: chart.labels.map((l, i) => hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted)),
+        backgroundColor: chart.labels.map((l, i) =>
+          hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted),
+        ),
         borderColor: hex(p.background),
         borderWidth: 2,
       } as ChartDataset,
@@ -113,7 +134,8 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
     })) as ChartDataset[];
   } else {
     datasets = chart.datasets.map((d, i) => {
-      const asLine = chart.type === 'line' || chart.type === 'area' || (chart.type === 'combo' && chart.lineDatasets.includes(i));
+      const asLine =
+        chart.type === 'line' || chart.type === 'area' || (chart.type === 'combo' && chart.lineDatasets.includes(i));
       const base = { label: d.label, data: values[i]! };
       if (asLine) {
         return {
@@ -149,7 +171,8 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
   const stacked = chart.stacked !== false;
   const valueAxis = chart.horizontal ? 'x' : 'y';
   const categoryAxis = chart.horizontal ? 'y' : 'x';
-  const axisTitle = (text: string | undefined) => (text ? { display: true, text, color: hex(p.muted), font: small } : { display: false });
+  const axisTitle = (text: string | undefined) =>
+    text ? { display: true, text, color: hex(p.muted), font: small } : { display: false };
   const scales: Record<string, unknown> = circular
     ? {}
     : {
@@ -169,7 +192,12 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
           ...(percentStacked ? { max: 100 } : {}),
           grid: { color: hex(p.rule), lineWidth: 1 },
           border: { display: false },
-          ticks: { color: hex(p.muted), font: small, callback: (v: number | string) => axisFmt(Number(v)), maxTicksLimit: 6 },
+          ticks: {
+            color: hex(p.muted),
+            font: small,
+            callback: (v: number | string) => axisFmt(Number(v)),
+            maxTicksLimit: 6,
+          },
           title: axisTitle(chart.yLabel ?? (unit && unit !== '%' ? unit : undefined)),
         },
         ...(chart.type === 'combo'
@@ -180,7 +208,13 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
                 beginAtZero: true,
                 grid: { display: false },
                 border: { display: false },
-                ticks: { color: hex(p.muted), font: small, maxTicksLimit: 6, callback: (v: number | string) => formatValue(Number(v), undefined, { ...spec, withUnit: false }, chart.lang) },
+                ticks: {
+                  color: hex(p.muted),
+                  font: small,
+                  maxTicksLimit: 6,
+                  callback: (v: number | string) =>
+                    formatValue(Number(v), undefined, { ...spec, withUnit: false }, chart.lang),
+                },
                 title: axisTitle(chart.lineDatasets.map((i) => chart.datasets[i]?.unit).find(Boolean)),
               },
             }
@@ -201,7 +235,7 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
       ? share(v, datasetIndex)
       : stacked && !percentStacked
         ? formatValue(v, undefined, { ...spec, withUnit: false }, chart.lang)
-        : fmt(v, percentStacked ? '%' : chart.datasets[datasetIndex]?.unit ?? unit);
+        : fmt(v, percentStacked ? '%' : (chart.datasets[datasetIndex]?.unit ?? unit));
   const stackTotals = chart.labels.map((_, i) => values.reduce((a, d) => a + Math.abs(d[i] ?? 0), 0));
   const maxTotal = Math.max(...stackTotals, 1);
   const datalabels = chart.dataLabels
@@ -245,14 +279,30 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
     : {};
 
   // Room for the value labels beyond the longest bar: an estimate from the longest label.
-  const longestLabel = chart.dataLabels && !circular && !stacked ? Math.max(...chart.datasets.flatMap((d, i) => d.values.map((v) => labelFor(v, i).length))) : 0;
+  const longestLabel =
+    chart.dataLabels && !circular && !stacked
+      ? Math.max(...chart.datasets.flatMap((d, i) => d.values.map((v) => labelFor(v, i).length)))
+      : 0;
   const labelRoom = Math.round(longestLabel * style.fontSize * 0.6 + 8);
-  const outsideRoom = valuesOutside ? Math.round(Math.max(...values[0]!.map((v) => labelFor(v, 0).length)) * style.fontSize * 0.55 + 8) : 0;
-  const layoutPadding = valuesOutside ? { left: outsideRoom, right: outsideRoom, top: style.fontSize * 2, bottom: style.fontSize * 2 } : longestLabel ? { top: chart.horizontal ? 8 : Math.round(style.fontSize * 1.6), right: chart.horizontal ? labelRoom : 8, left: 4, bottom: 4 } : 8;
+  const outsideRoom = valuesOutside
+    ? Math.round(Math.max(...values[0]!.map((v) => labelFor(v, 0).length)) * style.fontSize * 0.55 + 8)
+    : 0;
+  const layoutPadding = valuesOutside
+    ? { left: outsideRoom, right: outsideRoom, top: style.fontSize * 2, bottom: style.fontSize * 2 }
+    : longestLabel
+      ? {
+          top: chart.horizontal ? 8 : Math.round(style.fontSize * 1.6),
+          right: chart.horizontal ? labelRoom : 8,
+          left: 4,
+          bottom: 4,
+        }
+      : 8;
 
   // Room per category on the category axis, in characters of the tick font.
   const charWidth = style.fontSize * 0.55;
-  const perCategory = chart.horizontal ? (style.width * 0.3) / charWidth : (style.width * 0.85) / Math.max(1, chart.labels.length) / charWidth;
+  const perCategory = chart.horizontal
+    ? (style.width * 0.3) / charWidth
+    : (style.width * 0.85) / Math.max(1, chart.labels.length) / charWidth;
   const labels = circular ? chart.labels : chart.labels.map((l) => wrapLabel(l, Math.max(6, Math.floor(perCategory))));
 
   return {
@@ -270,7 +320,14 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
         legend: {
           display: chart.legend !== 'none',
           // Values written outside a pie need its sides: the legend goes below it then.
-          position: chart.legend === 'none' ? 'top' : chart.legend === 'auto' ? (!valuesOutside && style.width / style.height >= 1.6 ? 'right' : 'bottom') : chart.legend,
+          position:
+            chart.legend === 'none'
+              ? 'top'
+              : chart.legend === 'auto'
+                ? !valuesOutside && style.width / style.height >= 1.6
+                  ? 'right'
+                  : 'bottom'
+                : chart.legend,
           labels: {
             color: hex(p.text),
             font,
@@ -294,7 +351,15 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
               : {}),
           },
         },
-        title: chart.title ? { display: true, text: chart.title, color: hex(p.title), font: { ...font, size: style.fontSize * 1.1, weight: 'bold' }, align: 'start' } : { display: false },
+        title: chart.title
+          ? {
+              display: true,
+              text: chart.title,
+              color: hex(p.title),
+              font: { ...font, size: style.fontSize * 1.1, weight: 'bold' },
+              align: 'start',
+            }
+          : { display: false },
         tooltip: { enabled: false },
         datalabels,
         annotation: { annotations },

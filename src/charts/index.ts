@@ -47,11 +47,19 @@ function poolSize(workers: RenderChartsOptions['workers'], toDraw: number): numb
  * Replaces every image-rendered chart with its picture. Identical charts are drawn once;
  * charts in the cache are not drawn at all.
  */
-export async function renderCharts(deck: LaidOutDeck, options: RenderChartsOptions): Promise<{ deck: LaidOutDeck; stats: ChartStats }> {
+export async function renderCharts(
+  deck: LaidOutDeck,
+  options: RenderChartsOptions,
+): Promise<{ deck: LaidOutDeck; stats: ChartStats }> {
   const cache = new ChartCache(options.cacheDir);
   const versions = { ...rendererVersions(), code: codeFingerprint() };
   const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
-  const fontHashes = deck.theme.fonts.files.map((f) => ({ family: f.family, weight: f.weight, style: f.style, sha: ChartCache.key(readFileSync(f.path).toString('base64')) }));
+  const fontHashes = deck.theme.fonts.files.map((f) => ({
+    family: f.family,
+    weight: f.weight,
+    style: f.style,
+    sha: ChartCache.key(readFileSync(f.path).toString('base64')),
+  }));
 
   // First find what must be drawn, so the choice of workers depends on real work.
   const jobs = new Map<string, { chart: ChartElement['chart']; style: ChartStyle; png?: Buffer }>();
@@ -82,10 +90,12 @@ export async function renderCharts(deck: LaidOutDeck, options: RenderChartsOptio
   const renderer = pool ? undefined : new ChartRenderer();
   try {
     await Promise.all(
-      [...jobs].filter(([, j]) => !j.png).map(async ([key, job]) => {
-        job.png = await (pool ? pool.render(job.chart, job.style) : renderer!.render(job.chart, job.style));
-        cache.put(key, job.png);
-      }),
+      [...jobs]
+        .filter(([, j]) => !j.png)
+        .map(async ([key, job]) => {
+          job.png = await (pool ? pool.render(job.chart, job.style) : renderer!.render(job.chart, job.style));
+          cache.put(key, job.png);
+        }),
     );
   } finally {
     await pool?.close();

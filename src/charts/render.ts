@@ -29,7 +29,12 @@ export function rendererVersions(): Record<string, string> {
     }
     return 'unknown';
   };
-  return Object.fromEntries(['chart.js', 'chartjs-node-canvas', 'canvas', 'chartjs-plugin-datalabels', 'chartjs-plugin-annotation'].map((n) => [n, version(n)]));
+  return Object.fromEntries(
+    ['chart.js', 'chartjs-node-canvas', 'canvas', 'chartjs-plugin-datalabels', 'chartjs-plugin-annotation'].map((n) => [
+      n,
+      version(n),
+    ]),
+  );
 }
 
 /**

@@ -13,7 +13,9 @@ main(process.argv.slice(2), {
   },
   (e: unknown) => {
     // Only a bug in briefdeck gets here: user mistakes come back as diagnostics.
-    process.stderr.write(`briefdeck: internal error — please report it with the outline that caused it\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `briefdeck: internal error — please report it with the outline that caused it\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exitCode = 70;
   },
 );

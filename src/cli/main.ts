@@ -51,7 +51,10 @@ export function expandOutlines(args: string[], cwd: string): string[] {
   for (const path of unique) {
     const deck = basename(path, extname(path));
     const other = byDeck.get(deck);
-    if (other) throw new UsageError(`${relative(cwd, other)} and ${relative(cwd, path)} would both write ${deck}.pptx; rename one, or build them separately with different --out folders`);
+    if (other)
+      throw new UsageError(
+        `${relative(cwd, other)} and ${relative(cwd, path)} would both write ${deck}.pptx; rename one, or build them separately with different --out folders`,
+      );
     byDeck.set(deck, path);
   }
   return unique;
@@ -91,15 +94,22 @@ function report(results: BuildResult[], flags: CommonFlags, io: Io, written: boo
         io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.sources })}\n\n`);
         io.stderr(`${r.outline}: ${summaryLine(r.diagnostics)}${r.ok ? '' : written ? '; no deck written' : ''}\n`);
       }
-      if (r.removedStale) io.stderr(`removed ${r.removedStale} from an earlier build, so that it is not taken for this one\n`);
+      if (r.removedStale)
+        io.stderr(`removed ${r.removedStale} from an earlier build, so that it is not taken for this one\n`);
       if (r.output) {
         const c = r.report.charts;
         const charts = c.rendered + c.cached + c.native;
-        const chartText = charts ? `, ${plural(charts, 'chart')} (${c.rendered} rendered, ${c.cached} from cache${c.native ? `, ${c.native} native` : ''})` : '';
+        const chartText = charts
+          ? `, ${plural(charts, 'chart')} (${c.rendered} rendered, ${c.cached} from cache${c.native ? `, ${c.native} native` : ''})`
+          : '';
         const ms = Object.values(r.report.timings).reduce((a, b) => a + b, 0);
         const { shrunk, split } = r.report.layout;
-        const fitText = [shrunk ? `${shrunk} shrunk to fit` : '', split ? `${split} continued on extra slides` : ''].filter(Boolean).join(', ');
-        io.stdout(`wrote ${r.output}: ${plural(r.slideCount, 'slide')}${chartText}${fitText ? `, ${fitText}` : ''}, ${(ms / 1000).toFixed(1)} s\n`);
+        const fitText = [shrunk ? `${shrunk} shrunk to fit` : '', split ? `${split} continued on extra slides` : '']
+          .filter(Boolean)
+          .join(', ');
+        io.stdout(
+          `wrote ${r.output}: ${plural(r.slideCount, 'slide')}${chartText}${fitText ? `, ${fitText}` : ''}, ${(ms / 1000).toFixed(1)} s\n`,
+        );
       } else if (!written && r.ok) {
         io.stdout(`${r.outline}: ok, ${plural(r.slideCount, 'slide')}\n`);
       }
@@ -110,11 +120,15 @@ function report(results: BuildResult[], flags: CommonFlags, io: Io, written: boo
 
 function parseJobs(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('a whole number from 0 to 64 (0 draws in the main thread)');
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new InvalidArgumentError('a whole number from 0 to 64 (0 draws in the main thread)');
   return n;
 }
 
-function optionsFrom(flags: CommonFlags & { out?: string; cacheDir?: string; cache?: boolean; jobs?: number }, io: Io): BuildOptions {
+function optionsFrom(
+  flags: CommonFlags & { out?: string; cacheDir?: string; cache?: boolean; jobs?: number },
+  io: Io,
+): BuildOptions {
   return {
     ...(flags.jobs !== undefined ? { workers: flags.jobs } : {}),
     cwd: io.cwd,
@@ -131,7 +145,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
     cmd
       .option('--strict', 'treat warnings (unused data, shrunk or split text, …) as errors')
       .addOption(new Option('--format <format>', 'how to print problems').choices(['human', 'json']).default('human'))
-      .option('--project <dir>', 'the project folder that outlines may not reach outside of (default: the working folder)')
+      .option(
+        '--project <dir>',
+        'the project folder that outlines may not reach outside of (default: the working folder)',
+      )
       .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder');
 
   const cli = new Command('briefdeck')
@@ -146,15 +163,27 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .description('build each outline into <out>/<outline-name>.pptx')
       .argument('<outlines...>', 'outline files, or folders of outlines')
       .option('-o, --out <dir>', 'output folder', 'out')
-      .option('--cache-dir <dir>', 'chart cache folder (default: $BRIEFDECK_CACHE_DIR or node_modules/.cache/briefdeck)')
+      .option(
+        '--cache-dir <dir>',
+        'chart cache folder (default: $BRIEFDECK_CACHE_DIR or node_modules/.cache/briefdeck)',
+      )
       .option('--no-cache', 'render every chart afresh')
-      .option('-j, --jobs <n>', 'worker threads for drawing charts (default: auto, by the number of charts)', parseJobs),
-  ).action(async (paths: string[], flags: CommonFlags & { out: string; cacheDir?: string; cache?: boolean; jobs?: number }) => {
-    const outlines = expandOutlines(paths, io.cwd);
-    const results: BuildResult[] = [];
-    for (const outline of outlines) results.push(await buildDeck(outline, optionsFrom(flags, io)));
-    setExit(report(results, flags, io, true));
-  });
+      .option(
+        '-j, --jobs <n>',
+        'worker threads for drawing charts (default: auto, by the number of charts)',
+        parseJobs,
+      ),
+  ).action(
+    async (
+      paths: string[],
+      flags: CommonFlags & { out: string; cacheDir?: string; cache?: boolean; jobs?: number },
+    ) => {
+      const outlines = expandOutlines(paths, io.cwd);
+      const results: BuildResult[] = [];
+      for (const outline of outlines) results.push(await buildDeck(outline, optionsFrom(flags, io)));
+      setExit(report(results, flags, io, true));
+    },
+  );
 
   commonOptions(
     cli
@@ -183,7 +212,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
+        ? EXIT_OK
+        : EXIT_USAGE;
     }
     if (e instanceof UsageError) {
       io.stderr(`briefdeck: ${e.message}\n`);

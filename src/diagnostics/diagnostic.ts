@@ -43,7 +43,8 @@ export const DIAGNOSTIC_CODES = {
   // data
   'unknown-data-key': 'a data key that no data file defines',
   'duplicate-data-key': 'two data files define the same key',
-  'data-kind-mismatch': 'a data key holds the wrong kind of value for its use (a number where a chart needs a series, …)',
+  'data-kind-mismatch':
+    'a data key holds the wrong kind of value for its use (a number where a chart needs a series, …)',
   'data-invalid': 'a data entry is malformed (ragged table, mismatched series lengths, …)',
   'not-finite': 'a number that is NaN or infinite',
   'unit-mismatch': 'values with different units shown together',
@@ -77,7 +78,15 @@ export const DIAGNOSTIC_CODES = {
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** The advisory codes: what builds but is probably wrong. An outline may silence these (`ignore:`). */
-export const WARNING_CODES = ['unused-data', 'unused-source', 'no-source', 'no-title', 'too-many-categories', 'text-shrunk', 'content-split'] as const;
+export const WARNING_CODES = [
+  'unused-data',
+  'unused-source',
+  'no-source',
+  'no-title',
+  'too-many-categories',
+  'text-shrunk',
+  'content-split',
+] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export const MAX_ERRORS = 100;
@@ -111,9 +120,7 @@ export class Diagnostics {
   private push(d: Diagnostic): void {
     if (d.suggestion === undefined) delete d.suggestion;
     if (d.at === undefined) delete d.at;
-    const dup = this.items.some(
-      (o) => o.code === d.code && o.message === d.message && sameSpan(o.at, d.at),
-    );
+    const dup = this.items.some((o) => o.code === d.code && o.message === d.message && sameSpan(o.at, d.at));
     if (!dup) this.items.push(d);
   }
 

@@ -7,7 +7,11 @@ export const BULLET_INDENT = 20;
 const SPACE_BEFORE = { 0: 0.55, 1: 0.2 } as const;
 
 export function bulletBlocks(bullets: readonly BulletText[]): Block[] {
-  return bullets.map((b) => ({ text: b.text, indent: BULLET_INDENT * (b.level + 1), spaceBefore: SPACE_BEFORE[b.level] }));
+  return bullets.map((b) => ({
+    text: b.text,
+    indent: BULLET_INDENT * (b.level + 1),
+    spaceBefore: SPACE_BEFORE[b.level],
+  }));
 }
 
 export function bulletParagraphs(bullets: readonly BulletText[], size: number, color: string): Paragraph[] {
@@ -26,7 +30,12 @@ export function bulletParagraphs(bullets: readonly BulletText[], size: number, c
 }
 
 /** Height of a bullet list at one size (sub-bullets are set 2 pt smaller), and whether a word had to break. */
-function measureAt(bullets: readonly BulletText[], width: number, size: number, ctx: LayoutContext): { height: number; brokeWord: boolean } {
+function measureAt(
+  bullets: readonly BulletText[],
+  width: number,
+  size: number,
+  ctx: LayoutContext,
+): { height: number; brokeWord: boolean } {
   let height = 0;
   let brokeWord = false;
   bulletBlocks(bullets).forEach((block, i) => {
@@ -47,7 +56,13 @@ export interface BulletFit {
 }
 
 /** The largest size from `size` to `minSize` at which the bullets fit the box. */
-export function fitBullets(bullets: readonly BulletText[], box: Box, size: number, minSize: number, ctx: LayoutContext): BulletFit {
+export function fitBullets(
+  bullets: readonly BulletText[],
+  box: Box,
+  size: number,
+  minSize: number,
+  ctx: LayoutContext,
+): BulletFit {
   const width = box.w - TEXT_INSETS.l - TEXT_INSETS.r;
   const height = box.h - TEXT_INSETS.t - TEXT_INSETS.b;
   const min = Math.min(minSize, size);
@@ -71,7 +86,12 @@ export function bulletGroups(bullets: readonly BulletText[]): BulletText[][] {
 }
 
 /** Packs groups into pages that each fit the box at `size`; a group too big alone gets its own page. */
-export function packBullets(bullets: readonly BulletText[], box: Box, size: number, ctx: LayoutContext): BulletText[][] {
+export function packBullets(
+  bullets: readonly BulletText[],
+  box: Box,
+  size: number,
+  ctx: LayoutContext,
+): BulletText[][] {
   const width = box.w - TEXT_INSETS.l - TEXT_INSETS.r;
   const height = box.h - TEXT_INSETS.t - TEXT_INSETS.b;
   const pages: BulletText[][] = [];
@@ -89,7 +109,13 @@ export function packBullets(bullets: readonly BulletText[], box: Box, size: numb
   return pages;
 }
 
-export function bulletsElement(bullets: readonly BulletText[], box: Box, size: number, ctx: LayoutContext, name = 'Body'): Element {
+export function bulletsElement(
+  bullets: readonly BulletText[],
+  box: Box,
+  size: number,
+  ctx: LayoutContext,
+  name = 'Body',
+): Element {
   return {
     kind: 'text',
     name,

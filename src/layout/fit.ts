@@ -70,5 +70,11 @@ export function fitBlocks(req: FitRequest, m: TextMeasurer): Measured & { fits: 
 
 /** Records a shrink in the build's warnings, so a user knows which slides are tight. */
 export function noteShrink(what: string, from: number, to: number, at: Span, diagnostics: Diagnostics): void {
-  if (to < from) diagnostics.warn('text-shrunk', `${what} set at ${to} pt instead of ${from} pt to fit`, at, 'shorten the text to keep the theme size');
+  if (to < from)
+    diagnostics.warn(
+      'text-shrunk',
+      `${what} set at ${to} pt instead of ${from} pt to fit`,
+      at,
+      'shorten the text to keep the theme size',
+    );
 }

@@ -41,7 +41,12 @@ export function frameOf(theme: Theme): Frame {
 
 export const TEXT_INSETS: Insets = { l: 0, r: 0, t: 4, b: 4 };
 
-export function paragraph(text: string, size: number, color: string, options: Partial<Omit<Paragraph, 'runs'>> & { bold?: boolean; italic?: boolean } = {}): Paragraph {
+export function paragraph(
+  text: string,
+  size: number,
+  color: string,
+  options: Partial<Omit<Paragraph, 'runs'>> & { bold?: boolean; italic?: boolean } = {},
+): Paragraph {
   const { bold, italic, ...rest } = options;
   return {
     runs: [{ text, size, color, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) }],
@@ -74,14 +79,31 @@ export interface FitTextOptions {
  * Fits one paragraph in a box, shrinking down to minSize. A text that cannot fit at all is an
  * error at its position: the user has to shorten it.
  */
-export function fitOne(text: string, o: FitTextOptions, ctx: LayoutContext, insets: Insets = TEXT_INSETS): { size: number; lines: number; fits: boolean } {
+export function fitOne(
+  text: string,
+  o: FitTextOptions,
+  ctx: LayoutContext,
+  insets: Insets = TEXT_INSETS,
+): { size: number; lines: number; fits: boolean } {
   const blocks: Block[] = [{ text, indent: 0, ...(o.bold ? { bold: true } : {}) }];
   const r = fitBlocks(
-    { blocks, width: o.box.w - insets.l - insets.r, height: o.box.h - insets.t - insets.b, size: o.size, minSize: o.minSize, ...(o.maxLines ? { maxLines: o.maxLines } : {}) },
+    {
+      blocks,
+      width: o.box.w - insets.l - insets.r,
+      height: o.box.h - insets.t - insets.b,
+      size: o.size,
+      minSize: o.minSize,
+      ...(o.maxLines ? { maxLines: o.maxLines } : {}),
+    },
     ctx.measure,
   );
   if (!r.fits) {
-    ctx.diagnostics.error('text-does-not-fit', `${o.what} does not fit its box even at ${o.minSize} pt`, o.at, 'shorten the text');
+    ctx.diagnostics.error(
+      'text-does-not-fit',
+      `${o.what} does not fit its box even at ${o.minSize} pt`,
+      o.at,
+      'shorten the text',
+    );
   } else {
     noteShrink(o.what, o.size, r.size, o.at, ctx.diagnostics);
   }
@@ -93,7 +115,11 @@ export function fitOne(text: string, o: FitTextOptions, ctx: LayoutContext, inse
  * minimum, else two lines (three at the minimum size). Returns the title element and the
  * y where the body may start.
  */
-export function layoutTitle(title: string, slide: ResolvedSlide, ctx: LayoutContext): { elements: Element[]; bodyTop: number } {
+export function layoutTitle(
+  title: string,
+  slide: ResolvedSlide,
+  ctx: LayoutContext,
+): { elements: Element[]; bodyTop: number } {
   const f = frameOf(ctx.theme);
   const { sizes, palette } = ctx.theme;
   const logoWidth = ctx.theme.logo ? logoBox(ctx.theme).w + 16 : 0;
@@ -109,7 +135,14 @@ export function layoutTitle(title: string, slide: ResolvedSlide, ctx: LayoutCont
     let chosen: { size: number; lines: number } | undefined;
     for (const a of attempts) {
       const r = fitBlocks(
-        { blocks: [{ text: title, indent: 0, bold: true }], width, height: a.maxLines * sizes.title * LINE_HEIGHT, size: sizes.title, minSize: a.minSize, maxLines: a.maxLines },
+        {
+          blocks: [{ text: title, indent: 0, bold: true }],
+          width,
+          height: a.maxLines * sizes.title * LINE_HEIGHT,
+          size: sizes.title,
+          minSize: a.minSize,
+          maxLines: a.maxLines,
+        },
         ctx.measure,
       );
       if (r.fits) {
@@ -118,7 +151,12 @@ export function layoutTitle(title: string, slide: ResolvedSlide, ctx: LayoutCont
       }
     }
     if (!chosen) {
-      ctx.diagnostics.error('text-does-not-fit', 'slide title does not fit in three lines even at the smallest title size', slide.at, 'shorten the title; put detail in the body');
+      ctx.diagnostics.error(
+        'text-does-not-fit',
+        'slide title does not fit in three lines even at the smallest title size',
+        slide.at,
+        'shorten the title; put detail in the body',
+      );
       chosen = { size: sizes.titleMin, lines: 3 };
     } else {
       noteShrink('slide title', sizes.title, chosen.size, slide.at, ctx.diagnostics);
@@ -136,7 +174,13 @@ export function layoutTitle(title: string, slide: ResolvedSlide, ctx: LayoutCont
     bottom = f.titleTop + h;
   }
   // The short rule belongs under a title; a slide without one starts its body at the top.
-  if (title) elements.push({ kind: 'rect', name: 'Title rule', box: { x: f.margin, y: bottom + 6, w: 56, h: 3 }, fill: palette.accent });
+  if (title)
+    elements.push({
+      kind: 'rect',
+      name: 'Title rule',
+      box: { x: f.margin, y: bottom + 6, w: 56, h: 3 },
+      fill: palette.accent,
+    });
   return { elements, bodyTop: title ? bottom + 24 : bottom + 8 };
 }
 
@@ -152,7 +196,19 @@ export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide,
   if (!line) return [];
   const f = frameOf(ctx.theme);
   const box = { x: f.margin, y: f.sourceTop, w: f.width - 2 * f.margin, h: 24 };
-  const r = fitOne(line, { box, size: ctx.theme.sizes.source, minSize: Math.min(8, ctx.theme.sizes.source), maxLines: 2, what: 'source line', at: slide.at }, ctx, { l: 0, r: 0, t: 2, b: 2 });
+  const r = fitOne(
+    line,
+    {
+      box,
+      size: ctx.theme.sizes.source,
+      minSize: Math.min(8, ctx.theme.sizes.source),
+      maxLines: 2,
+      what: 'source line',
+      at: slide.at,
+    },
+    ctx,
+    { l: 0, r: 0, t: 2, b: 2 },
+  );
   return [
     {
       kind: 'text',

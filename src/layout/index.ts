@@ -40,6 +40,8 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
       return `${lines.length > 1 ? 'Sources' : 'Source'}: ${lines.join('; ')}`;
     },
   };
-  const slides = deck.slides.flatMap((slide) => (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx));
+  const slides = deck.slides.flatMap((slide) =>
+    (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx),
+  );
   return { meta: deck.meta, theme: deck.theme, masters: layoutMasters(deck.theme, deck.meta, ctx), slides };
 }

@@ -13,7 +13,9 @@ export interface TextMeasurer {
  * yields widths in points. Latin runs use the Latin metric face and CJK runs fall back (per
  * glyph, by Pango) to the East Asian face, as PowerPoint picks `latin` and `ea` fonts.
  */
-export function createMeasurer(fonts: Pick<ThemeFonts, 'latinMetric' | 'eastAsianMetric'> & Partial<Pick<ThemeFonts, 'files'>>): TextMeasurer {
+export function createMeasurer(
+  fonts: Pick<ThemeFonts, 'latinMetric' | 'eastAsianMetric'> & Partial<Pick<ThemeFonts, 'files'>>,
+): TextMeasurer {
   registerFontFiles(fonts.files ?? []);
   const ctx: CanvasRenderingContext2D = createCanvas(8, 8).getContext('2d');
   const family = `"${fonts.latinMetric}", "${fonts.eastAsianMetric}"`;

@@ -27,7 +27,12 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
     if (m) {
       const key = m[2]!.toLowerCase();
       meta[key] = m[4]!;
-      metaAt[key] = { file, line: skip + 1, column: m[1]!.length + m[2]!.length + m[3]!.length + 1, length: Math.max(1, m[4]!.length) };
+      metaAt[key] = {
+        file,
+        line: skip + 1,
+        column: m[1]!.length + m[2]!.length + m[3]!.length + 1,
+        length: Math.max(1, m[4]!.length),
+      };
     }
     skip++;
   }
@@ -44,9 +49,20 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
     const err = e as { message: string; code?: string; lines?: number };
     const open = unclosedQuote(lines, skip);
     if (err.code === 'CSV_QUOTE_NOT_CLOSED' && open) {
-      diagnostics.error('csv-syntax', 'a quoted cell is not closed', { file, ...open }, 'add the closing " at the end of the cell; a " inside a quoted cell is written ""');
+      diagnostics.error(
+        'csv-syntax',
+        'a quoted cell is not closed',
+        { file, ...open },
+        'add the closing " at the end of the cell; a " inside a quoted cell is written ""',
+      );
     } else {
-      diagnostics.error('csv-syntax', err.message.replace(/^CSV_\w+:?\s*/, '').replace(/^Invalid Closing Quote: /, 'a quote is closed in the middle of a cell: '), { file, line: (err.lines ?? 1) + skip, column: 1 });
+      diagnostics.error(
+        'csv-syntax',
+        err.message
+          .replace(/^CSV_\w+:?\s*/, '')
+          .replace(/^Invalid Closing Quote: /, 'a quote is closed in the middle of a cell: '),
+        { file, line: (err.lines ?? 1) + skip, column: 1 },
+      );
     }
     return undefined;
   }
@@ -64,8 +80,15 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
     diagnostics.error(
       'csv-ragged',
       `the header names ${columns.length} column${columns.length === 1 ? '' : 's'} (${columns.join(', ')}) but every row has ${n} cells`,
-      { file, line: header.info.lines + skip, column: 1, length: Math.max(1, (lines[header.info.lines + skip - 1] ?? '').length) },
-      n > columns.length ? 'add the missing column names to the header row' : 'remove the extra names from the header row',
+      {
+        file,
+        line: header.info.lines + skip,
+        column: 1,
+        length: Math.max(1, (lines[header.info.lines + skip - 1] ?? '').length),
+      },
+      n > columns.length
+        ? 'add the missing column names to the header row'
+        : 'remove the extra names from the header row',
     );
     return undefined;
   }
@@ -74,13 +97,20 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
   const cellAt: Span[][] = [];
   let ok = true;
   for (const { record, info } of body) {
-    const at = { file, line: info.lines + skip, column: 1, length: Math.max(1, (lines[info.lines + skip - 1] ?? '').length) };
+    const at = {
+      file,
+      line: info.lines + skip,
+      column: 1,
+      length: Math.max(1, (lines[info.lines + skip - 1] ?? '').length),
+    };
     if (record.length !== columns.length) {
       diagnostics.error(
         'csv-ragged',
         `row has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${columns.length} (${columns.join(', ')})`,
         at,
-        record.length < columns.length ? 'add the missing cells, or leave them empty between commas' : 'remove the extra cells, or quote a cell that contains a comma',
+        record.length < columns.length
+          ? 'add the missing cells, or leave them empty between commas'
+          : 'remove the extra cells, or quote a cell that contains a comma',
       );
       ok = false;
       continue;
@@ -88,7 +118,9 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
     rows.push(record.map((cell) => (NUMBER.test(cell) ? Number(cell.replace(/,/g, '')) : cell === '' ? null : cell)));
     rowAt.push(at);
     const starts = cellStarts(lines[at.line - 1] ?? '');
-    cellAt.push(record.map((cell, c) => ({ file, line: at.line, column: starts[c] ?? 1, length: Math.max(1, cell.length) })));
+    cellAt.push(
+      record.map((cell, c) => ({ file, line: at.line, column: starts[c] ?? 1, length: Math.max(1, cell.length) })),
+    );
   }
   return ok ? { columns, rows, rowAt, cellAt, meta, metaAt, at: { file, line: skip + 1, column: 1 } } : undefined;
 }

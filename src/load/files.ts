@@ -4,7 +4,13 @@ import { didYouMean } from '../diagnostics/hints.js';
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 
 /** Reads a UTF-8 text file; a missing or unreadable file becomes a diagnostic at `at`. */
-export function readText(path: string, shownAs: string, diagnostics: Diagnostics, at?: Span, suggestion?: () => string | undefined): string | undefined {
+export function readText(
+  path: string,
+  shownAs: string,
+  diagnostics: Diagnostics,
+  at?: Span,
+  suggestion?: () => string | undefined,
+): string | undefined {
   try {
     const text = readFileSync(path, 'utf8');
     // A byte-order mark would shift every column by one.
@@ -23,7 +29,11 @@ export function readBytes(path: string, shownAs: string, diagnostics: Diagnostic
     return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    diagnostics.error(code === 'ENOENT' ? 'asset-missing' : 'file-unreadable', `${code === 'ENOENT' ? 'file not found' : 'cannot read'}: ${shownAs}`, at);
+    diagnostics.error(
+      code === 'ENOENT' ? 'asset-missing' : 'file-unreadable',
+      `${code === 'ENOENT' ? 'file not found' : 'cannot read'}: ${shownAs}`,
+      at,
+    );
     return undefined;
   }
 }

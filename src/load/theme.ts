@@ -48,11 +48,22 @@ function isPath(given: string): boolean {
 }
 
 /** Finds a theme by name or path; reports an unknown name with the nearest known one. */
-function locate(given: string, baseDir: string, at: Span | undefined, loc: ThemeLocations, diagnostics: Diagnostics): string | undefined {
+function locate(
+  given: string,
+  baseDir: string,
+  at: Span | undefined,
+  loc: ThemeLocations,
+  diagnostics: Diagnostics,
+): string | undefined {
   if (isPath(given)) {
     const { path, outside } = resolveInside(loc.projectDir, baseDir, given, loc.allowOutside, shippedFolders(loc));
     if (outside) {
-      diagnostics.error('path-outside-project', `theme ${given} is outside the project folder`, at, 'copy the theme into templates/, or build with --allow-outside-paths');
+      diagnostics.error(
+        'path-outside-project',
+        `theme ${given} is outside the project folder`,
+        at,
+        'copy the theme into templates/, or build with --allow-outside-paths',
+      );
       return undefined;
     }
     return path;
@@ -64,7 +75,12 @@ function locate(given: string, baseDir: string, at: Span | undefined, loc: Theme
     }
   }
   const known = availableThemes(loc);
-  diagnostics.error('unknown-theme', `unknown theme \`${given}\``, at, didYouMean(given, known) ?? (known.length ? `themes: ${listOf(known)}` : undefined));
+  diagnostics.error(
+    'unknown-theme',
+    `unknown theme \`${given}\``,
+    at,
+    didYouMean(given, known) ?? (known.length ? `themes: ${listOf(known)}` : undefined),
+  );
   return undefined;
 }
 
@@ -93,7 +109,11 @@ export function loadThemeChain(
     const path = locate(next.given, next.baseDir, next.at, loc, diagnostics);
     if (!path) return undefined;
     if (seen.includes(path) || seen.length >= MAX_CHAIN) {
-      diagnostics.error('theme-cycle', `theme ${displayPath(path, loc.cwd)} extends itself through ${seen.map((s) => displayPath(s, loc.cwd)).join(' → ')}`, next.at);
+      diagnostics.error(
+        'theme-cycle',
+        `theme ${displayPath(path, loc.cwd)} extends itself through ${seen.map((s) => displayPath(s, loc.cwd)).join(' → ')}`,
+        next.at,
+      );
       return undefined;
     }
     seen.push(path);
@@ -109,13 +129,24 @@ export function loadThemeChain(
     if (!input) return undefined;
     const fontFiles = (input.fonts?.files ?? []).flatMap((f, i): FontFile[] => {
       const at = spanAt(source, ['fonts', 'files', i, 'file']);
-      const { path: fontPath, outside } = resolveInside(loc.projectDir, dirname(path), f.file, loc.allowOutside, shippedFolders(loc));
+      const { path: fontPath, outside } = resolveInside(
+        loc.projectDir,
+        dirname(path),
+        f.file,
+        loc.allowOutside,
+        shippedFolders(loc),
+      );
       if (outside) {
         diagnostics.error('path-outside-project', `font file ${f.file} is outside the project folder`, at);
         return [];
       }
       if (!existsSync(fontPath)) {
-        diagnostics.error('asset-missing', `font file not found: ${displayPath(fontPath, loc.cwd)}`, at, nearMissOf(f.file, fontPath)());
+        diagnostics.error(
+          'asset-missing',
+          `font file not found: ${displayPath(fontPath, loc.cwd)}`,
+          at,
+          nearMissOf(f.file, fontPath)(),
+        );
         return [];
       }
       if (!/\.(ttf|otf|ttc)$/i.test(fontPath)) {
@@ -129,7 +160,13 @@ export function loadThemeChain(
     if (typeof input.logo === 'string' && input.logo !== 'none' && !logoDecided) {
       logoDecided = true;
       const logoAt = spanAt(source, ['logo']);
-      const { path: logoPath, outside } = resolveInside(loc.projectDir, dirname(path), input.logo, loc.allowOutside, shippedFolders(loc));
+      const { path: logoPath, outside } = resolveInside(
+        loc.projectDir,
+        dirname(path),
+        input.logo,
+        loc.allowOutside,
+        shippedFolders(loc),
+      );
       if (outside) {
         diagnostics.error('path-outside-project', `logo ${input.logo} is outside the project folder`, logoAt);
       } else {
@@ -141,7 +178,9 @@ export function loadThemeChain(
         }
       }
     }
-    next = input.extends ? { given: input.extends, baseDir: dirname(path), at: spanAt(source, ['extends']) } : undefined;
+    next = input.extends
+      ? { given: input.extends, baseDir: dirname(path), at: spanAt(source, ['extends']) }
+      : undefined;
   }
   return { inputs: chain, ...(logo ? { logo } : {}) };
 }

@@ -40,7 +40,12 @@ export function parseYamlSource(
     if (e.code === 'DUPLICATE_KEY' ? e.pos[0] >= firstSyntax : e.pos[0] !== firstSyntax) continue;
     const raw = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const d = explainYamlError(e.code, raw, pos, lines);
-    diagnostics.error(YAML_ERROR_CODES[e.code] ?? 'yaml-syntax', d.message, { file, ...d.at, length: d.length ?? Math.max(1, e.pos[1] - e.pos[0]) }, d.hint);
+    diagnostics.error(
+      YAML_ERROR_CODES[e.code] ?? 'yaml-syntax',
+      d.message,
+      { file, ...d.at, length: d.length ?? Math.max(1, e.pos[1] - e.pos[0]) },
+      d.hint,
+    );
   }
   return doc.errors.length ? undefined : source;
 }
@@ -53,20 +58,34 @@ interface Explained {
 }
 
 /** Turns the parser's message into one that says where the mistake is and how to fix it. */
-function explainYamlError(code: string, message: string, pos: { line: number; col: number }, lines: string[]): Explained {
+function explainYamlError(
+  code: string,
+  message: string,
+  pos: { line: number; col: number },
+  lines: string[],
+): Explained {
   const line = lines[pos.line - 1] ?? '';
   const firstChar = indentOf(line) + 1;
   if (code === 'TAB_AS_INDENT' || /tab/i.test(message)) {
-    return { message: 'a tab is used to indent this line', at: { line: pos.line, column: 1 }, length: firstChar - 1, hint: 'YAML indents with spaces, not tabs: replace the tab with spaces' };
+    return {
+      message: 'a tab is used to indent this line',
+      at: { line: pos.line, column: 1 },
+      length: firstChar - 1,
+      hint: 'YAML indents with spaces, not tabs: replace the tab with spaces',
+    };
   }
   if (code === 'DUPLICATE_KEY') {
-    const key = /^\s*(?:-\s+)?["']?([^:"']+)["']?\s*:/.exec(line.slice(pos.col - 1))?.[1]?.trim() ?? /^\s*["']?([^:"']+)/.exec(line)?.[1]?.trim() ?? '';
+    const key =
+      /^\s*(?:-\s+)?["']?([^:"']+)["']?\s*:/.exec(line.slice(pos.col - 1))?.[1]?.trim() ??
+      /^\s*["']?([^:"']+)/.exec(line)?.[1]?.trim() ??
+      '';
     const indent = indentOf(line);
     let first: number | undefined;
     for (let i = pos.line - 2; i >= 0; i--) {
       const l = lines[i]!;
       if (!isBlank(l) && indentOf(l) < indent) break;
-      if (new RegExp(`^\\s*(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`).test(l)) first = i + 1;
+      if (new RegExp(`^\\s*(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`).test(l))
+        first = i + 1;
     }
     return {
       message: `\`${key}\` appears twice in the same map${first ? ` (first on line ${first})` : ''}`,
@@ -82,7 +101,11 @@ function explainYamlError(code: string, message: string, pos: { line: number; co
       const l = lines[i]!.replace(/\\./g, '__');
       const count = l.split(quote).length - 1;
       if (count % 2 === 1) {
-        return { message: `a ${quote === '"' ? 'double' : 'single'}-quoted text is not closed`, at: { line: i + 1, column: l.lastIndexOf(quote) + 1 }, hint: `add the closing ${quote} at the end of the text` };
+        return {
+          message: `a ${quote === '"' ? 'double' : 'single'}-quoted text is not closed`,
+          at: { line: i + 1, column: l.lastIndexOf(quote) + 1 },
+          hint: `add the closing ${quote} at the end of the text`,
+        };
       }
     }
   }
@@ -101,8 +124,16 @@ function explainYamlError(code: string, message: string, pos: { line: number; co
     }
     return { message, at: { line: pos.line, column: firstChar }, hint: 'check the indentation' };
   }
-  if (/Implicit map keys need to be followed by map values|Nested mappings are not allowed|Implicit keys need to be on a single line/.test(message)) {
-    return { message, at: { line: pos.line, column: pos.col }, hint: 'check the indentation, and put text that contains ": " in quotes' };
+  if (
+    /Implicit map keys need to be followed by map values|Nested mappings are not allowed|Implicit keys need to be on a single line/.test(
+      message,
+    )
+  ) {
+    return {
+      message,
+      at: { line: pos.line, column: pos.col },
+      hint: 'check the indentation, and put text that contains ": " in quotes',
+    };
   }
   return { message, at: { line: pos.line, column: pos.col } };
 }
@@ -116,7 +147,14 @@ export function toPlain(source: YamlSource, diagnostics: Diagnostics): { value: 
     return { value: source.doc.toJS({ maxAliasCount: 100 }) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    diagnostics.error('yaml-syntax', /alias/i.test(message) ? 'the file repeats aliases (*name) too many times to be expanded safely' : `the file cannot be read as data: ${message}`, { file: source.file, line: 1, column: 1 }, /alias/i.test(message) ? 'write the repeated parts out, or use fewer nested aliases' : undefined);
+    diagnostics.error(
+      'yaml-syntax',
+      /alias/i.test(message)
+        ? 'the file repeats aliases (*name) too many times to be expanded safely'
+        : `the file cannot be read as data: ${message}`,
+      { file: source.file, line: 1, column: 1 },
+      /alias/i.test(message) ? 'write the repeated parts out, or use fewer nested aliases' : undefined,
+    );
     return undefined;
   }
 }
@@ -140,7 +178,8 @@ function rangeSpan(source: YamlSource, range: readonly [number, number, number] 
   const endPos = source.lineCounter.linePos(end);
   // A node that runs past its line is underlined to the end of its first line.
   const lineText = lineOf(source, pos.line);
-  const length = endPos.line === pos.line ? Math.max(1, endPos.col - pos.col) : Math.max(1, lineText.trimEnd().length - pos.col + 1);
+  const length =
+    endPos.line === pos.line ? Math.max(1, endPos.col - pos.col) : Math.max(1, lineText.trimEnd().length - pos.col + 1);
   return { file: source.file, line: pos.line, column: pos.col, length };
 }
 
@@ -183,7 +222,8 @@ export function spanAt(source: YamlSource, path: Path, which: 'value' | 'key' = 
  */
 export function spanInString(source: YamlSource, path: Path, offset: number, length = 1): Span {
   const { node, depth } = walk(source, path);
-  if (depth !== path.length || !isScalar(node) || !node.range || typeof node.value !== 'string') return spanAt(source, path);
+  if (depth !== path.length || !isScalar(node) || !node.range || typeof node.value !== 'string')
+    return spanAt(source, path);
   const value = node.value;
   const needle = value.slice(offset, offset + Math.max(1, length));
   const raw = source.text.slice(node.range[0], node.range[1]);

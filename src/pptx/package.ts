@@ -40,7 +40,8 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
   // pptxgenjs writes the Latin face into the ea slot too (PptxGenJS#1288): CJK would fall back to a random font.
   const eaSlot = new RegExp(`<a:ea typeface="${escapeRegExp(latin)}"`, 'g');
   for (const [name, xml] of text) {
-    if (/^ppt\/(slides|slideMasters|slideLayouts|notesSlides)\//.test(name)) text.set(name, xml.replace(eaSlot, `<a:ea typeface="${ea}"`));
+    if (/^ppt\/(slides|slideMasters|slideLayouts|notesSlides)\//.test(name))
+      text.set(name, xml.replace(eaSlot, `<a:ea typeface="${ea}"`));
   }
   options.titleBoxes?.forEach((box, i) => {
     const name = `ppt/slides/slide${i + 1}.xml`;
@@ -51,7 +52,10 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
   if (theme) {
     text.set(
       'ppt/theme/theme1.xml',
-      theme.replace(/(<a:(?:major|minor)Font>)<a:latin typeface="[^"]*"(?: panose="[^"]*")?\/><a:ea typeface="[^"]*"\/>/g, `$1<a:latin typeface="${latin}"/><a:ea typeface="${ea}"/>`),
+      theme.replace(
+        /(<a:(?:major|minor)Font>)<a:latin typeface="[^"]*"(?: panose="[^"]*")?\/><a:ea typeface="[^"]*"\/>/g,
+        `$1<a:latin typeface="${latin}"/><a:ea typeface="${ea}"/>`,
+      ),
     );
   }
 
@@ -117,7 +121,12 @@ function writeZip(parts: ZipParts, timestamp: Date): Promise<Buffer> {
     const stored = /\.(png|jpe?g|gif|xlsx)$/i.test(name);
     out.file(name, data, { date: timestamp, createFolders: false, compression: stored ? 'STORE' : 'DEFLATE' });
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return out.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
 }
 
 const CHART_PART = /(charts\/chart|charts\/_rels\/chart|embeddings\/Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g;
@@ -128,10 +137,15 @@ const CHART_PART = /(charts\/chart|charts\/_rels\/chart|embeddings\/Microsoft_Ex
  * 1 in order, so a deck's bytes do not depend on what was built before it.
  */
 function renumberCharts(parts: ZipParts): ZipParts {
-  const numbers = [...new Set(parts.names.flatMap((n) => [...n.matchAll(CHART_PART)].map((m) => Number(m[2]))))].sort((a, b) => a - b);
+  const numbers = [...new Set(parts.names.flatMap((n) => [...n.matchAll(CHART_PART)].map((m) => Number(m[2]))))].sort(
+    (a, b) => a - b,
+  );
   const map = new Map(numbers.map((n, i) => [n, i + 1]));
   if (numbers.every((n, i) => n === i + 1)) return parts;
-  const rename = (s: string) => s.replace(CHART_PART, (whole, head: string, n: string, tail: string) => (map.has(Number(n)) ? `${head}${map.get(Number(n))}${tail}` : whole));
+  const rename = (s: string) =>
+    s.replace(CHART_PART, (whole, head: string, n: string, tail: string) =>
+      map.has(Number(n)) ? `${head}${map.get(Number(n))}${tail}` : whole,
+    );
   return {
     names: parts.names.map(rename),
     text: new Map([...parts.text].map(([name, xml]) => [rename(name), rename(xml)])),

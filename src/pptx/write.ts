@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- xmlSafe exists to find and remove control characters. */
 import PptxModule from 'pptxgenjs';
 import type { Box, ChartModel, Element, LaidOutDeck, LaidOutSlide, Master, Paragraph, Theme } from '../model.js';
 import { hasEastAsian, isChinese } from '../script.js';
@@ -9,7 +10,8 @@ import { hasEastAsian, isChinese } from '../script.js';
 
 // At run time the ESM default export is the class; the package's types describe it as
 // CommonJS with the class under `.default`. Take whichever is there.
-const PptxGenJSClass = ((PptxModule as unknown as { default?: unknown }).default ?? PptxModule) as typeof PptxModule.default;
+const PptxGenJSClass = ((PptxModule as unknown as { default?: unknown }).default ??
+  PptxModule) as typeof PptxModule.default;
 type PptxGenJS = InstanceType<typeof PptxModule.default>;
 type Slide = PptxModule.default.Slide;
 type TextProps = PptxModule.default.TextProps;
@@ -28,13 +30,17 @@ export function xmlSafe(text: string): string {
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const inch = (pt: number) => Math.round((pt / 72) * 1e6) / 1e6;
 const geometry = (b: Box) => ({ x: inch(b.x), y: inch(b.y), w: inch(b.w), h: inch(b.h) });
 
-
-const MASTER_NAMES: Record<Master, string> = { title: 'BRIEFDECK_TITLE', section: 'BRIEFDECK_SECTION', content: 'BRIEFDECK_CONTENT' };
+const MASTER_NAMES: Record<Master, string> = {
+  title: 'BRIEFDECK_TITLE',
+  section: 'BRIEFDECK_SECTION',
+  content: 'BRIEFDECK_CONTENT',
+};
 
 /** The proofing language of a run: CJK text is tagged Chinese even in an English deck. */
 export function runLang(text: string, deckLang: string): string {
@@ -91,13 +97,27 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: Element, theme: Theme, lan
       });
       return;
     case 'rect':
-      slide.addShape(pptx.ShapeType.rect, { ...geometry(e.box), objectName: e.name, fill: { color: e.fill }, line: { type: 'none' } });
+      slide.addShape(pptx.ShapeType.rect, {
+        ...geometry(e.box),
+        objectName: e.name,
+        fill: { color: e.fill },
+        line: { type: 'none' },
+      });
       return;
     case 'line':
-      slide.addShape(pptx.ShapeType.line, { ...geometry(e.box), objectName: e.name, line: { color: e.color, width: e.width } });
+      slide.addShape(pptx.ShapeType.line, {
+        ...geometry(e.box),
+        objectName: e.name,
+        line: { color: e.color, width: e.width },
+      });
       return;
     case 'picture':
-      slide.addImage({ ...geometry(e.box), data: `image/${e.mime};base64,${e.image.toString('base64')}`, altText: xmlSafe(e.alt), objectName: e.name });
+      slide.addImage({
+        ...geometry(e.box),
+        data: `image/${e.mime};base64,${e.image.toString('base64')}`,
+        altText: xmlSafe(e.alt),
+        objectName: e.name,
+      });
       return;
     case 'table':
       addTable(slide, e, theme, lang);
@@ -150,10 +170,21 @@ function nativeColors(chart: ChartModel, p: Theme['palette']): string[] {
   const n = Math.max(chart.labels.length, chart.datasets.length) + 1;
   const circular = chart.type === 'pie' || chart.type === 'doughnut';
   const muted = p.inactive;
-  if (circular) return cycle(chart.labels.map((l, i) => (chart.highlight === undefined || chart.highlight === l ? p.series[i % p.series.length]! : muted)), n);
+  if (circular)
+    return cycle(
+      chart.labels.map((l, i) =>
+        chart.highlight === undefined || chart.highlight === l ? p.series[i % p.series.length]! : muted,
+      ),
+      n,
+    );
   // One bar series: pptxgenjs colours each point from the list, which is how a highlight shows.
   if (chart.datasets.length === 1 && NATIVE_TYPES[chart.type] === 'bar' && chart.type !== 'combo') {
-    return cycle(chart.labels.map((l) => (chart.highlight === undefined ? p.series[0]! : l === chart.highlight ? p.accent : muted)), n);
+    return cycle(
+      chart.labels.map((l) =>
+        chart.highlight === undefined ? p.series[0]! : l === chart.highlight ? p.accent : muted,
+      ),
+      n,
+    );
   }
   return cycle(p.series, n);
 }
@@ -174,7 +205,9 @@ const NATIVE_TYPES: Record<ChartModel['type'], 'bar' | 'line' | 'area' | 'pie' |
 /** An Excel number format for the chart's values: thousands grouped, the data's decimals (up to 2), % attached. */
 function excelFormat(chart: ChartModel): string {
   const values = chart.datasets.flatMap((d) => d.values);
-  const decimals = chart.format.decimals ?? Math.min(2, Math.max(0, ...values.map((v) => (Number.isInteger(v) ? 0 : String(v).split('.')[1]?.length ?? 0))));
+  const decimals =
+    chart.format.decimals ??
+    Math.min(2, Math.max(0, ...values.map((v) => (Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0)))));
   const number = decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
   return chart.unit === '%' ? `${number}"%"` : number;
 }
@@ -195,7 +228,12 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
     altText: xmlSafe(chart.alt),
     chartColors: nativeColors(chart, p),
     showLegend: chart.legend !== 'none',
-    legendPos: chart.legend === 'none' || chart.legend === 'auto' ? (box.w / box.h >= 1.6 ? 'r' : 'b') : (chart.legend[0] as 'b' | 't' | 'l' | 'r'),
+    legendPos:
+      chart.legend === 'none' || chart.legend === 'auto'
+        ? box.w / box.h >= 1.6
+          ? 'r'
+          : 'b'
+        : (chart.legend[0] as 'b' | 't' | 'l' | 'r'),
     legendFontFace: theme.fonts.latin,
     legendFontSize: size,
     showValue: chart.dataLabels === 'value',
@@ -210,9 +248,21 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
     valAxisLabelFormatCode: unitFormat,
     valGridLine: { color: p.rule, size: 0.75 },
     catGridLine: { style: 'none' },
-    ...(chart.title ? { showTitle: true, title: xmlSafe(chart.title), titleFontFace: theme.fonts.latin, titleFontSize: size + 2, titleColor: p.title } : {}),
-    ...(chart.yLabel || (chart.unit && chart.unit !== '%') ? { showValAxisTitle: true, valAxisTitle: xmlSafe(chart.yLabel ?? chart.unit!), valAxisTitleFontSize: size } : {}),
-    ...(chart.xLabel ? { showCatAxisTitle: true, catAxisTitle: xmlSafe(chart.xLabel), catAxisTitleFontSize: size } : {}),
+    ...(chart.title
+      ? {
+          showTitle: true,
+          title: xmlSafe(chart.title),
+          titleFontFace: theme.fonts.latin,
+          titleFontSize: size + 2,
+          titleColor: p.title,
+        }
+      : {}),
+    ...(chart.yLabel || (chart.unit && chart.unit !== '%')
+      ? { showValAxisTitle: true, valAxisTitle: xmlSafe(chart.yLabel ?? chart.unit!), valAxisTitleFontSize: size }
+      : {}),
+    ...(chart.xLabel
+      ? { showCatAxisTitle: true, catAxisTitle: xmlSafe(chart.xLabel), catAxisTitleFontSize: size }
+      : {}),
   };
   if (type === 'bar') {
     const barOpts = {
@@ -223,17 +273,47 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
       // (pptxgenjs's types allow only 'minMax'; it writes the value through, and 'maxMin' is valid OOXML.)
       // The value axis then crosses at the last category (valAx c:crosses=max), which the
       // OOXML spec places at the bottom; LibreOffice 7.4 ignores it and draws the axis on top.
-      ...(chart.horizontal ? ({ catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max' } as unknown as Pick<ChartOpts, 'catAxisOrientation'>) : {}),
+      ...(chart.horizontal
+        ? ({ catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max' } as unknown as Pick<
+            ChartOpts,
+            'catAxisOrientation'
+          >)
+        : {}),
     } as const;
     if (chart.type === 'combo') {
       const bars = chart.datasets.map((_, i) => i).filter((i) => !chart.lineDatasets.includes(i));
       slide.addChart(
         [
-          { type: pptx.ChartType.bar, data: series(bars), options: { ...barOpts, chartColors: cycle(bars.map((i) => p.series[i % p.series.length]!), chart.labels.length + 1) } },
-          { type: pptx.ChartType.line, data: series(chart.lineDatasets), options: { secondaryValAxis: true, secondaryCatAxis: true, chartColors: cycle(chart.lineDatasets.map((i) => p.series[i % p.series.length]!), chart.labels.length + 1) } },
+          {
+            type: pptx.ChartType.bar,
+            data: series(bars),
+            options: {
+              ...barOpts,
+              chartColors: cycle(
+                bars.map((i) => p.series[i % p.series.length]!),
+                chart.labels.length + 1,
+              ),
+            },
+          },
+          {
+            type: pptx.ChartType.line,
+            data: series(chart.lineDatasets),
+            options: {
+              secondaryValAxis: true,
+              secondaryCatAxis: true,
+              chartColors: cycle(
+                chart.lineDatasets.map((i) => p.series[i % p.series.length]!),
+                chart.labels.length + 1,
+              ),
+            },
+          },
         ] as unknown as PptxModule.default.IChartMulti[],
         // With a list of chart types, pptxgenjs takes the options in the data position.
-        { ...common, valAxes: [{ showValAxisTitle: false }, { showValAxisTitle: false, valGridLine: { style: 'none' } }], catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }] } as unknown as unknown[],
+        {
+          ...common,
+          valAxes: [{ showValAxisTitle: false }, { showValAxisTitle: false, valGridLine: { style: 'none' } }],
+          catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }],
+        } as unknown as unknown[],
       );
       return;
     }
@@ -242,15 +322,23 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, chart: ChartMod
   }
   if (type === 'scatter') {
     const xs = chart.labels.map(Number);
-    slide.addChart(pptx.ChartType.scatter, [{ name: 'X', values: xs }, ...chart.datasets.map((d) => ({ name: d.label, values: d.values }))], { ...common, lineSize: 0, lineDataSymbolSize: 8 });
+    slide.addChart(
+      pptx.ChartType.scatter,
+      [{ name: 'X', values: xs }, ...chart.datasets.map((d) => ({ name: d.label, values: d.values }))],
+      { ...common, lineSize: 0, lineDataSymbolSize: 8 },
+    );
     return;
   }
   const data = series(circular ? [0] : chart.datasets.map((_, i) => i));
   slide.addChart(pptx.ChartType[type], data, {
     ...common,
-    ...(circular ? { showLegend: true, dataLabelColor: p.accentText, ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}) } : {}),
+    ...(circular
+      ? { showLegend: true, dataLabelColor: p.accentText, ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}) }
+      : {}),
     ...(type === 'line' ? { lineSize: 3, lineDataSymbol: 'circle', lineDataSymbolSize: 7 } : {}),
-    ...(type === 'area' && chart.stacked ? { barGrouping: chart.stacked === 'percent' ? 'percentStacked' : 'stacked' } : {}),
+    ...(type === 'area' && chart.stacked
+      ? { barGrouping: chart.stacked === 'percent' ? 'percentStacked' : 'stacked' }
+      : {}),
   });
 }
 
@@ -264,7 +352,17 @@ function masterObject(e: Element, theme: Theme, lang: string): MasterObjects[num
       return {
         text: {
           text: xmlSafe(r.text),
-          options: { ...geometry(e.box), fontFace: theme.fonts.latin, fontSize: r.size, bold: r.bold ?? false, color: r.color, align: p.align, valign: e.valign, margin: [e.insets.l, e.insets.r, e.insets.b, e.insets.t], lang: runLang(r.text, lang) },
+          options: {
+            ...geometry(e.box),
+            fontFace: theme.fonts.latin,
+            fontSize: r.size,
+            bold: r.bold ?? false,
+            color: r.color,
+            align: p.align,
+            valign: e.valign,
+            margin: [e.insets.l, e.insets.r, e.insets.b, e.insets.t],
+            lang: runLang(r.text, lang),
+          },
         },
       };
     }
@@ -273,7 +371,13 @@ function masterObject(e: Element, theme: Theme, lang: string): MasterObjects[num
     case 'line':
       return { line: { ...geometry(e.box), line: { color: e.color, width: e.width } } };
     case 'picture':
-      return { image: { ...geometry(e.box), data: `image/${e.mime};base64,${e.image.toString('base64')}`, altText: xmlSafe(e.alt) } };
+      return {
+        image: {
+          ...geometry(e.box),
+          data: `image/${e.mime};base64,${e.image.toString('base64')}`,
+          altText: xmlSafe(e.alt),
+        },
+      };
     default:
       return undefined;
   }
@@ -288,10 +392,34 @@ function defineMasters(pptx: PptxGenJS, deck: LaidOutDeck): void {
       background: { color: m.background },
       objects: [
         ...m.elements.map((e) => masterObject(e, theme, deck.meta.lang)).filter((o): o is NonNullable<typeof o> => !!o),
-        { placeholder: { options: { name: 'title', type: 'title', ...geometry(m.title.box), fontFace: theme.fonts.latin, fontSize: m.title.size, color: m.title.color, bold: true, margin: [0, 0, 4, 4], valign: 'top' }, text: '' } },
+        {
+          placeholder: {
+            options: {
+              name: 'title',
+              type: 'title',
+              ...geometry(m.title.box),
+              fontFace: theme.fonts.latin,
+              fontSize: m.title.size,
+              color: m.title.color,
+              bold: true,
+              margin: [0, 0, 4, 4],
+              valign: 'top',
+            },
+            text: '',
+          },
+        },
       ],
       ...(m.slideNumber
-        ? { slideNumber: { ...geometry(m.slideNumber.box), fontFace: theme.fonts.latin, fontSize: m.slideNumber.size, color: m.slideNumber.color, align: 'right' as const, valign: 'middle' as const } }
+        ? {
+            slideNumber: {
+              ...geometry(m.slideNumber.box),
+              fontFace: theme.fonts.latin,
+              fontSize: m.slideNumber.size,
+              color: m.slideNumber.color,
+              align: 'right' as const,
+              valign: 'middle' as const,
+            },
+          }
         : {}),
     });
   }

@@ -23,11 +23,21 @@ export function resolveChart(
   if (!picked) return undefined;
   let { labels, datasets } = picked;
   const type = spec.type;
-  const renamed = (names: string[] | undefined, field: string, count: number, what: 'category' | 'dataset'): string[] | undefined => {
+  const renamed = (
+    names: string[] | undefined,
+    field: string,
+    count: number,
+    what: 'category' | 'dataset',
+  ): string[] | undefined => {
     if (!names) return undefined;
     if (names.length !== count) {
       const plural = what === 'category' ? 'categories' : 'datasets';
-      ctx.diagnostics.error('invalid-value', `\`${field}\` has ${names.length} names but the data has ${count} ${plural}`, ctx.at([...path, field]), `give one name per ${what}, in the data's order`);
+      ctx.diagnostics.error(
+        'invalid-value',
+        `\`${field}\` has ${names.length} names but the data has ${count} ${plural}`,
+        ctx.at([...path, field]),
+        `give one name per ${what}, in the data's order`,
+      );
       return undefined;
     }
     return names.map((n, i) => ctx.text(n, [...path, field, i], sources));
@@ -43,34 +53,68 @@ export function resolveChart(
   }
   const units = [...new Set(datasets.map((d) => d.unit ?? entry.unit).filter((u): u is string => !!u))];
   if (units.length > 1 && type !== 'combo') {
-    ctx.diagnostics.error('unit-mismatch', `chart mixes units ${listOf(units, 8, 'and')} on one axis`, dataAt, 'chart one unit at a time, or use `type: combo` to put a second unit on a second axis');
+    ctx.diagnostics.error(
+      'unit-mismatch',
+      `chart mixes units ${listOf(units, 8, 'and')} on one axis`,
+      dataAt,
+      'chart one unit at a time, or use `type: combo` to put a second unit on a second axis',
+    );
     return undefined;
   }
   if (circular) {
     const first = datasets[0]!;
     const negative = first.values.findIndex((v) => v < 0);
     if (negative >= 0) {
-      ctx.diagnostics.error('negative-in-pie', `a ${type} chart cannot show the negative value ${first.values[negative]} (${labels[negative]})`, dataAt, 'use a bar chart for data with negative values');
+      ctx.diagnostics.error(
+        'negative-in-pie',
+        `a ${type} chart cannot show the negative value ${first.values[negative]} (${labels[negative]})`,
+        dataAt,
+        'use a bar chart for data with negative values',
+      );
       return undefined;
     }
     datasets = [first];
   }
   if (type === 'scatter' && labels.some((l) => !Number.isFinite(Number(l)))) {
-    ctx.diagnostics.error('data-kind-mismatch', 'a scatter chart needs numbers for its x values (the labels or first column)', dataAt);
+    ctx.diagnostics.error(
+      'data-kind-mismatch',
+      'a scatter chart needs numbers for its x values (the labels or first column)',
+      dataAt,
+    );
     return undefined;
   }
   if (labels.length > MAX_READABLE_CATEGORIES && type !== 'line' && type !== 'area' && type !== 'scatter') {
-    ctx.diagnostics.warn('too-many-categories', `chart has ${labels.length} categories; more than ${MAX_READABLE_CATEGORIES} are hard to read on a slide`, dataAt, 'group the smaller ones into "Other", or use a table');
+    ctx.diagnostics.warn(
+      'too-many-categories',
+      `chart has ${labels.length} categories; more than ${MAX_READABLE_CATEGORIES} are hard to read on a slide`,
+      dataAt,
+      'group the smaller ones into "Other", or use a table',
+    );
   }
   if (spec.sort && spec.sort !== 'none') {
-    const order = labels.map((_, i) => i).sort((a, b) => (datasets[0]!.values[a]! - datasets[0]!.values[b]!) * (spec.sort === 'asc' ? 1 : -1));
+    const order = labels
+      .map((_, i) => i)
+      .sort((a, b) => (datasets[0]!.values[a]! - datasets[0]!.values[b]!) * (spec.sort === 'asc' ? 1 : -1));
     labels = order.map((i) => labels[i]!);
     datasets = datasets.map((d) => ({ ...d, values: order.map((i) => d.values[i]!) }));
   }
-  if (spec.highlight !== undefined && !['bar', 'column', 'horizontal-bar', 'stacked-bar', 'pie', 'doughnut'].includes(type)) {
-    ctx.diagnostics.error('invalid-value', `a ${type} chart cannot highlight a category`, ctx.at([...path, 'highlight'], 'key'), 'highlight works on bar, column, pie and doughnut charts; remove `highlight`');
+  if (
+    spec.highlight !== undefined &&
+    !['bar', 'column', 'horizontal-bar', 'stacked-bar', 'pie', 'doughnut'].includes(type)
+  ) {
+    ctx.diagnostics.error(
+      'invalid-value',
+      `a ${type} chart cannot highlight a category`,
+      ctx.at([...path, 'highlight'], 'key'),
+      'highlight works on bar, column, pie and doughnut charts; remove `highlight`',
+    );
   } else if (spec.highlight !== undefined && !labels.includes(spec.highlight)) {
-    ctx.diagnostics.error('invalid-value', `highlight \`${spec.highlight}\` is not one of the chart's categories`, ctx.at([...path, 'highlight']), didYouMean(spec.highlight, labels) ?? `categories: ${listOf(labels)}`);
+    ctx.diagnostics.error(
+      'invalid-value',
+      `highlight \`${spec.highlight}\` is not one of the chart's categories`,
+      ctx.at([...path, 'highlight']),
+      didYouMean(spec.highlight, labels) ?? `categories: ${listOf(labels)}`,
+    );
   }
   let target: ChartModel['target'];
   if (spec.target) {
@@ -81,17 +125,23 @@ export function resolveChart(
       const t = ctx.lookup(spec.target.value, ['value'], ctx.at(targetPath), sources, 'a target line');
       if (t?.kind === 'value') {
         if (typeof t.value === 'number') value = t.value;
-        else ctx.diagnostics.error('data-kind-mismatch', `a target line needs a number, but \`${spec.target.value}\` holds text`, ctx.at(targetPath));
+        else
+          ctx.diagnostics.error(
+            'data-kind-mismatch',
+            `a target line needs a number, but \`${spec.target.value}\` holds text`,
+            ctx.at(targetPath),
+          );
       }
     }
-    if (value !== undefined) target = { value, ...(spec.target.label ? { label: ctx.text(spec.target.label, [...path, 'target', 'label'], sources) } : {}) };
+    if (value !== undefined)
+      target = {
+        value,
+        ...(spec.target.label ? { label: ctx.text(spec.target.label, [...path, 'target', 'label'], sources) } : {}),
+      };
   }
   const format = ctx.formatSpec(spec.format, ctx.at([...path, 'format']));
   const unit = units[0];
-  const lineDatasets =
-    type === 'combo'
-      ? lineIndices(spec.line, datasets, ctx.at([...path, 'line']), ctx)
-      : [];
+  const lineDatasets = type === 'combo' ? lineIndices(spec.line, datasets, ctx.at([...path, 'line']), ctx) : [];
   const title = spec.title ? ctx.text(spec.title, [...path, 'title'], sources) : undefined;
   const model: ChartModel = {
     type,
@@ -100,7 +150,7 @@ export function resolveChart(
     ...(unit ? { unit } : {}),
     ...(title ? { title } : {}),
     horizontal: type === 'horizontal-bar' || spec.horizontal === true,
-    stacked: type === 'stacked-bar' ? (spec.stacked === 'percent' ? 'percent' : true) : spec.stacked ?? false,
+    stacked: type === 'stacked-bar' ? (spec.stacked === 'percent' ? 'percent' : true) : (spec.stacked ?? false),
     ...(spec.x_label ? { xLabel: ctx.text(spec.x_label, [...path, 'x_label'], sources) } : {}),
     ...(spec.y_label ? { yLabel: ctx.text(spec.y_label, [...path, 'y_label'], sources) } : {}),
     legend: spec.legend ?? (circular ? 'auto' : datasets.length > 1 ? 'top' : 'none'),
@@ -117,14 +167,20 @@ export function resolveChart(
   return model;
 }
 
-function dataLabelsOf(given: ChartSpecInput['labels'], type: ChartSpecInput['type'], count: number, datasetCount: number): ChartModel['dataLabels'] {
+function dataLabelsOf(
+  given: ChartSpecInput['labels'],
+  type: ChartSpecInput['type'],
+  count: number,
+  datasetCount: number,
+): ChartModel['dataLabels'] {
   const circular = type === 'pie' || type === 'doughnut';
   if (given === false) return false;
   if (given === true) return circular ? 'share' : 'value';
   if (given) return given;
   if (circular) return 'share';
   // Labels on several lines would collide; a single short line reads well with them.
-  const readable = type === 'line' ? count <= 6 && datasetCount === 1 : count <= 8 && !['area', 'scatter', 'combo'].includes(type);
+  const readable =
+    type === 'line' ? count <= 6 && datasetCount === 1 : count <= 8 && !['area', 'scatter', 'combo'].includes(type);
   return readable ? 'value' : false;
 }
 
@@ -133,33 +189,69 @@ function lineIndices(names: string[] | undefined, datasets: Dataset[], at: Span,
   const out: number[] = [];
   for (const name of names) {
     const i = datasets.findIndex((d) => d.label === name);
-    if (i < 0) ctx.diagnostics.error('invalid-value', `combo line \`${name}\` is not one of the datasets`, at, didYouMean(name, datasets.map((d) => d.label)) ?? `datasets: ${listOf(datasets.map((d) => d.label))}`);
+    if (i < 0)
+      ctx.diagnostics.error(
+        'invalid-value',
+        `combo line \`${name}\` is not one of the datasets`,
+        at,
+        didYouMean(
+          name,
+          datasets.map((d) => d.label),
+        ) ?? `datasets: ${listOf(datasets.map((d) => d.label))}`,
+      );
     else out.push(i);
   }
   return out;
 }
 
-function fromSeries(entry: DataSeries, spec: ChartSpecInput, path: Path, ctx: ResolveContext): { labels: string[]; datasets: Dataset[] } | undefined {
+function fromSeries(
+  entry: DataSeries,
+  spec: ChartSpecInput,
+  path: Path,
+  ctx: ResolveContext,
+): { labels: string[]; datasets: Dataset[] } | undefined {
   if (spec.columns) {
-    ctx.diagnostics.error('invalid-value', '`columns` picks columns of a table, but this chart shows a series', ctx.at([...path, 'columns'], 'key'), 'remove `columns`, or point `data` at a table');
+    ctx.diagnostics.error(
+      'invalid-value',
+      '`columns` picks columns of a table, but this chart shows a series',
+      ctx.at([...path, 'columns'], 'key'),
+      'remove `columns`, or point `data` at a table',
+    );
     return undefined;
   }
-  return { labels: entry.labels, datasets: entry.datasets.map((d) => ({ ...d, ...(d.unit ?? entry.unit ? { unit: d.unit ?? entry.unit } : {}) })) };
+  return {
+    labels: entry.labels,
+    datasets: entry.datasets.map((d) => ({ ...d, ...((d.unit ?? entry.unit) ? { unit: d.unit ?? entry.unit } : {}) })),
+  };
 }
 
-function fromTable(entry: DataTable, spec: ChartSpecInput, path: Path, ctx: ResolveContext): { labels: string[]; datasets: Dataset[] } | undefined {
+function fromTable(
+  entry: DataTable,
+  spec: ChartSpecInput,
+  path: Path,
+  ctx: ResolveContext,
+): { labels: string[]; datasets: Dataset[] } | undefined {
   const names = spec.columns ?? entry.columns;
   const indices: number[] = [];
   for (const [i, name] of names.entries()) {
     const col = entry.columns.indexOf(name);
     if (col < 0) {
-      ctx.diagnostics.error('invalid-value', `table \`${entry.key}\` has no column \`${name}\``, ctx.at([...path, 'columns', i]), didYouMean(name, entry.columns) ?? `columns: ${listOf(entry.columns)}`);
+      ctx.diagnostics.error(
+        'invalid-value',
+        `table \`${entry.key}\` has no column \`${name}\``,
+        ctx.at([...path, 'columns', i]),
+        didYouMean(name, entry.columns) ?? `columns: ${listOf(entry.columns)}`,
+      );
       return undefined;
     }
     indices.push(col);
   }
   if (indices.length < 2) {
-    ctx.diagnostics.error('data-kind-mismatch', `a chart of table \`${entry.key}\` needs a label column and at least one number column`, ctx.at([...path, 'data']));
+    ctx.diagnostics.error(
+      'data-kind-mismatch',
+      `a chart of table \`${entry.key}\` needs a label column and at least one number column`,
+      ctx.at([...path, 'data']),
+    );
     return undefined;
   }
   const [labelCol, ...valueCols] = indices as [number, ...number[]];
@@ -175,7 +267,9 @@ function fromTable(entry: DataTable, spec: ChartSpecInput, path: Path, ctx: Reso
           'data-kind-mismatch',
           `column \`${entry.columns[col]}\` of \`${entry.key}\` has ${empty ? 'an empty cell' : `the text "${cell}"`} where a chart needs a number`,
           entry.cellAt[r]?.[col] ?? entry.rowAt[r] ?? entry.at,
-          empty ? 'fill in the number, or leave that row out of the data' : 'chart only number columns: pick them with `columns: [label column, number column, …]`',
+          empty
+            ? 'fill in the number, or leave that row out of the data'
+            : 'chart only number columns: pick them with `columns: [label column, number column, …]`',
         );
         return undefined;
       }
@@ -205,7 +299,8 @@ export function altText(chart: ChartModel): string {
   const head = `${TYPE_WORDS[chart.type] ?? 'Chart'}${chart.title ? `: ${chart.title}` : ''}.`;
   const parts = chart.datasets.map((d) => {
     const name = chart.datasets.length > 1 ? `${d.label}: ` : '';
-    if (chart.labels.length <= 8) return `${name}${chart.labels.map((l, i) => `${l} ${fmt(d.values[i]!, d)}`).join('; ')}.`;
+    if (chart.labels.length <= 8)
+      return `${name}${chart.labels.map((l, i) => `${l} ${fmt(d.values[i]!, d)}`).join('; ')}.`;
     let lo = 0;
     let hi = 0;
     d.values.forEach((v, i) => {

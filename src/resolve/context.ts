@@ -34,17 +34,24 @@ export class ResolveContext {
     const entry = this.data.entries.get(key);
     if (!entry) {
       // An invalid entry, or a data file that did not load, was reported already: a second error here is noise.
-      if (this.data.failedFiles > 0 || [...this.data.invalidKeys].some((k) => key === k || key.startsWith(`${k}.`))) return undefined;
+      if (this.data.failedFiles > 0 || [...this.data.invalidKeys].some((k) => key === k || key.startsWith(`${k}.`)))
+        return undefined;
       const groupMembers = [...this.data.entries.keys()].filter((k) => k.startsWith(`${key}.`));
       if (groupMembers.length) {
-        this.diagnostics.error('data-kind-mismatch', `\`${key}\` is a group of data entries, not one entry`, at, `name one of its entries, such as \`${groupMembers[0]}\``);
+        this.diagnostics.error(
+          'data-kind-mismatch',
+          `\`${key}\` is a group of data entries, not one entry`,
+          at,
+          `name one of its entries, such as \`${groupMembers[0]}\``,
+        );
         return undefined;
       }
       this.diagnostics.error(
         'unknown-data-key',
         `unknown data key \`${key}\``,
         at,
-        didYouMean(key, this.data.entries.keys()) ?? (this.data.fileCount ? undefined : 'this outline has no data: add `data: path/to/file.yaml`'),
+        didYouMean(key, this.data.entries.keys()) ??
+          (this.data.fileCount ? undefined : 'this outline has no data: add `data: path/to/file.yaml`'),
       );
       return undefined;
     }
@@ -54,7 +61,9 @@ export class ResolveContext {
         'data-kind-mismatch',
         `${use} needs ${kinds.map((k) => KIND_WORDS[k]).join(' or ')}, but \`${key}\` holds ${KIND_WORDS[entry.kind]} (${entry.at.file}:${entry.at.line})`,
         at,
-        kinds.includes('value') ? undefined : 'a series is `series: { label: number, … }`; a table has `columns:` and `rows:`',
+        kinds.includes('value')
+          ? undefined
+          : 'a series is `series: { label: number, … }`; a table has `columns:` and `rows:`',
       );
       return undefined;
     }
@@ -62,7 +71,12 @@ export class ResolveContext {
       if (!sources.includes(entry.source)) sources.push(entry.source);
     } else if (!this.warnedNoSource.has(key)) {
       this.warnedNoSource.add(key);
-      this.diagnostics.warn('no-source', `\`${key}\` is shown on a slide but has no source`, entry.at, 'add `source: id` to the entry, its group or the top of its data file');
+      this.diagnostics.warn(
+        'no-source',
+        `\`${key}\` is shown on a slide but has no source`,
+        entry.at,
+        'add `source: id` to the entry, its group or the top of its data file',
+      );
     }
     return entry;
   }
@@ -70,7 +84,13 @@ export class ResolveContext {
   /** Parses a filter chain given as text (a chart's or stat's `format`). */
   formatSpec(format: string | undefined, at: Span): FormatSpec {
     if (!format) return DEFAULT_FORMAT;
-    const spec = specFromFilters(format.split('|').map((f) => f.trim()).filter(Boolean).map(parseFilter));
+    const spec = specFromFilters(
+      format
+        .split('|')
+        .map((f) => f.trim())
+        .filter(Boolean)
+        .map(parseFilter),
+    );
     if ('error' in spec) {
       this.filterError(spec, at);
       return DEFAULT_FORMAT;
@@ -85,7 +105,7 @@ export class ResolveContext {
       unknown ? 'unknown-filter' : 'bad-filter-argument',
       problem.error,
       at,
-      unknown ? didYouMean(problem.filter, FILTERS) ?? `filters: ${FILTERS.join(', ')}` : undefined,
+      unknown ? (didYouMean(problem.filter, FILTERS) ?? `filters: ${FILTERS.join(', ')}`) : undefined,
     );
   }
 
@@ -93,7 +113,12 @@ export class ResolveContext {
   text(text: string, path: Path, sources: string[]): string {
     const parsed = parseTemplate(text);
     if ('error' in parsed) {
-      this.diagnostics.error('template-syntax', parsed.error, spanInString(this.source, path, parsed.offset, parsed.length), 'a placeholder looks like {{ trade.goods_2024 }} or {{ trade.goods_2024 | number }}');
+      this.diagnostics.error(
+        'template-syntax',
+        parsed.error,
+        spanInString(this.source, path, parsed.offset, parsed.length),
+        'a placeholder looks like {{ trade.goods_2024 }} or {{ trade.goods_2024 | number }}',
+      );
       return text;
     }
     let out = '';
@@ -115,7 +140,11 @@ export class ResolveContext {
       }
       const format = 'error' in spec ? DEFAULT_FORMAT : spec;
       if (typeof entry.value === 'string' && (format.percent || format.compact || format.decimals !== undefined)) {
-        this.diagnostics.error('data-kind-mismatch', `\`${part.key}\` holds text ("${entry.value}"), which number filters cannot format`, keyAt);
+        this.diagnostics.error(
+          'data-kind-mismatch',
+          `\`${part.key}\` holds text ("${entry.value}"), which number filters cannot format`,
+          keyAt,
+        );
       }
       out += formatValue(entry.value, entry.unit, format, this.lang);
     }

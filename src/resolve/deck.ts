@@ -7,7 +7,13 @@ import { DEFAULT_FORMAT, formatDate, formatValue } from '../format.js';
 import { isChinese } from '../script.js';
 
 type SlideOf<K extends SlideType> = Extract<SlideInput, { type: K }>;
-type Handler<K extends SlideType> = (slide: SlideOf<K>, path: Path, ctx: ResolveContext, sources: string[], deck: DeckDefaults) => ResolvedSlide | undefined;
+type Handler<K extends SlideType> = (
+  slide: SlideOf<K>,
+  path: Path,
+  ctx: ResolveContext,
+  sources: string[],
+  deck: DeckDefaults,
+) => ResolvedSlide | undefined;
 
 interface DeckDefaults {
   chartRender: ChartRender;
@@ -39,22 +45,47 @@ function tableNumber(value: number, year: boolean, lang: string): string {
 type InlineTableInput = { columns: string[]; rows: (string | number)[][] };
 
 /** A table written in the outline: its text cells may interpolate data keys. */
-function inlineTable(slide: SlideOf<'table'>, table: InlineTableInput, path: Path, ctx: ResolveContext, sources: string[]): ResolvedSlide | undefined {
+function inlineTable(
+  slide: SlideOf<'table'>,
+  table: InlineTableInput,
+  path: Path,
+  ctx: ResolveContext,
+  sources: string[],
+): ResolvedSlide | undefined {
   const at = [...path, 'table'];
   const yearColumns = table.columns.map((_, c) => isYearColumn(table.rows.map((r) => r[c] ?? null)));
   const columns = table.columns.map((c, i) => ctx.text(c, [...at, 'columns', i], sources));
   let ok = true;
   const rows = table.rows.map((row, r) => {
     if (row.length !== columns.length) {
-      ctx.diagnostics.error('data-invalid', `table row has ${row.length} cells but there are ${columns.length} columns`, ctx.at([...at, 'rows', r]), 'give every row one cell per column; use "" for an empty cell');
+      ctx.diagnostics.error(
+        'data-invalid',
+        `table row has ${row.length} cells but there are ${columns.length} columns`,
+        ctx.at([...at, 'rows', r]),
+        'give every row one cell per column; use "" for an empty cell',
+      );
       ok = false;
     }
-    return row.map((cell, c) => (typeof cell === 'number' ? tableNumber(cell, yearColumns[c]!, ctx.lang) : ctx.text(cell, [...at, 'rows', r, c], sources)));
+    return row.map((cell, c) =>
+      typeof cell === 'number'
+        ? tableNumber(cell, yearColumns[c]!, ctx.lang)
+        : ctx.text(cell, [...at, 'rows', r, c], sources),
+    );
   });
   if (!ok) return undefined;
   const numeric = columns.map((_, c) => table.rows.every((r) => typeof r[c] === 'number'));
   const caption = slide.caption ? ctx.text(slide.caption, [...path, 'caption'], sources) : undefined;
-  return { kind: 'table', title: '', notes: '', sources, at: ctx.at(path), columns, rows, numeric, ...(caption ? { caption } : {}) };
+  return {
+    kind: 'table',
+    title: '',
+    notes: '',
+    sources,
+    at: ctx.at(path),
+    columns,
+    rows,
+    numeric,
+    ...(caption ? { caption } : {}),
+  };
 }
 
 /** One handler per slide type; the `satisfies` makes a missing type a compile error. */
@@ -89,10 +120,20 @@ const HANDLERS = {
     const side = bullets(slide.bullets ?? [], [...path, 'bullets'], ctx, sources);
     const caption = slide.caption ? ctx.text(slide.caption, [...path, 'caption'], sources) : undefined;
     if (!chart) return undefined;
-    return { kind: 'chart', title: '', notes: '', sources, at: ctx.at(path), chart, bullets: side, ...(caption ? { caption } : {}) };
+    return {
+      kind: 'chart',
+      title: '',
+      notes: '',
+      sources,
+      at: ctx.at(path),
+      chart,
+      bullets: side,
+      ...(caption ? { caption } : {}),
+    };
   },
   table: (slide, path, ctx, sources) => {
-    if (typeof slide.table === 'object' && 'rows' in slide.table) return inlineTable(slide, slide.table, path, ctx, sources);
+    if (typeof slide.table === 'object' && 'rows' in slide.table)
+      return inlineTable(slide, slide.table, path, ctx, sources);
     const ref = typeof slide.table === 'string' ? { data: slide.table } : slide.table;
     const refPath = typeof slide.table === 'string' ? [...path, 'table'] : [...path, 'table', 'data'];
     const caption = slide.caption ? ctx.text(slide.caption, [...path, 'caption'], sources) : undefined;
@@ -111,16 +152,34 @@ const HANDLERS = {
       const picked = ref.columns.map((name) => columns.indexOf(name));
       const missing = picked.findIndex((i) => i < 0);
       if (missing >= 0) {
-        ctx.diagnostics.error('invalid-value', `table \`${ref.data}\` has no column \`${ref.columns[missing]}\``, ctx.at([...path, 'table', 'columns', missing]), `columns: ${columns.map((c) => `\`${c}\``).join(', ')}`);
+        ctx.diagnostics.error(
+          'invalid-value',
+          `table \`${ref.data}\` has no column \`${ref.columns[missing]}\``,
+          ctx.at([...path, 'table', 'columns', missing]),
+          `columns: ${columns.map((c) => `\`${c}\``).join(', ')}`,
+        );
         return undefined;
       }
       columns = picked.map((i) => columns[i]!);
       rows = rows.map((r) => picked.map((i) => r[i] ?? null));
     }
-    const numeric = columns.map((_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null));
+    const numeric = columns.map(
+      (_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null),
+    );
     const yearColumns = columns.map((_, c) => isYearColumn(rows.map((r) => r[c] ?? null)));
-    const cell = (v: string | number | null, c: number) => (v === null ? '' : typeof v === 'number' ? tableNumber(v, yearColumns[c]!, ctx.lang) : v);
-    return { kind: 'table', title: '', notes: '', sources, at: ctx.at(path), columns, rows: rows.map((r) => r.map(cell)), numeric, ...(caption ? { caption } : {}) };
+    const cell = (v: string | number | null, c: number) =>
+      v === null ? '' : typeof v === 'number' ? tableNumber(v, yearColumns[c]!, ctx.lang) : v;
+    return {
+      kind: 'table',
+      title: '',
+      notes: '',
+      sources,
+      at: ctx.at(path),
+      columns,
+      rows: rows.map((r) => r.map(cell)),
+      numeric,
+      ...(caption ? { caption } : {}),
+    };
   },
   quote: (slide, path, ctx, sources) => ({
     kind: 'quote',
@@ -133,7 +192,12 @@ const HANDLERS = {
   }),
 } satisfies { [K in SlideType]: Handler<K> };
 
-function resolveSlide(slide: SlideInput, path: Path, ctx: ResolveContext, deck: DeckDefaults): ResolvedSlide | undefined {
+function resolveSlide(
+  slide: SlideInput,
+  path: Path,
+  ctx: ResolveContext,
+  deck: DeckDefaults,
+): ResolvedSlide | undefined {
   const sources: string[] = [];
   const handler = HANDLERS[slide.type] as Handler<typeof slide.type>;
   const resolved = handler(slide as never, path, ctx, sources, deck);
@@ -143,7 +207,12 @@ function resolveSlide(slide: SlideInput, path: Path, ctx: ResolveContext, deck: 
   resolved.notes = slide.notes ? ctx.text(slide.notes, [...path, 'notes'], noteSources) : '';
   if (noteSources.length) resolved.noteSources = noteSources;
   if (!slide.title && slide.type !== 'quote') {
-    ctx.diagnostics.warn('no-title', `this ${slide.type} slide has no title`, ctx.at(path), 'add `title:`; a title is what a listener reads first');
+    ctx.diagnostics.warn(
+      'no-title',
+      `this ${slide.type} slide has no title`,
+      ctx.at(path),
+      'add `title:`; a title is what a listener reads first',
+    );
   }
   return resolved;
 }
@@ -195,7 +264,9 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
         kind: 'section',
         number: s + 1,
         title: ctx.text(section.title, [...sectionPath, 'title'], sectionSources),
-        ...(section.subtitle ? { subtitle: ctx.text(section.subtitle, [...sectionPath, 'subtitle'], sectionSources) } : {}),
+        ...(section.subtitle
+          ? { subtitle: ctx.text(section.subtitle, [...sectionPath, 'subtitle'], sectionSources) }
+          : {}),
         notes: section.notes ? ctx.text(section.notes, [...sectionPath, 'notes'], sectionSources) : '',
         sources: sectionSources,
         at: ctx.at([...sectionPath, 'title']),
@@ -209,18 +280,24 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
   });
 
   const cited: string[] = [];
-  for (const slide of slides) for (const id of [...slide.sources, ...(slide.noteSources ?? [])]) if (!cited.includes(id)) cited.push(id);
+  for (const slide of slides)
+    for (const id of [...slide.sources, ...(slide.noteSources ?? [])]) if (!cited.includes(id)) cited.push(id);
   const sourceLines = new Map<string, string>();
   for (const id of cited) {
     const record = data.sources.get(id);
     if (record) sourceLines.set(id, shortCitation(record, lang));
   }
   if (outline.sources_slide !== false && cited.length) {
-    const entries = cited.map((id) => data.sources.get(id)).filter((s): s is SourceRecord => !!s).map((s) => fullCitation(s, lang));
+    const entries = cited
+      .map((id) => data.sources.get(id))
+      .filter((s): s is SourceRecord => !!s)
+      .map((s) => fullCitation(s, lang));
     slides.push({
       kind: 'sources',
       title: zh ? '资料来源' : 'Sources',
-      notes: zh ? '本简报所有数据均出自以上来源。' : 'Every figure in this briefing comes from the sources listed here.',
+      notes: zh
+        ? '本简报所有数据均出自以上来源。'
+        : 'Every figure in this briefing comes from the sources listed here.',
       sources: [],
       entries,
       at: ctx.at(['data']),
@@ -230,10 +307,12 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
   // With errors, slides were skipped: "unused" would be noise until they are fixed.
   const complete = !ctx.diagnostics.hasInputErrors();
   for (const [key, entry] of data.entries) {
-    if (complete && !ctx.usedKeys.has(key)) ctx.diagnostics.warn('unused-data', `data value \`${key}\` is not used by any slide`, entry.at);
+    if (complete && !ctx.usedKeys.has(key))
+      ctx.diagnostics.warn('unused-data', `data value \`${key}\` is not used by any slide`, entry.at);
   }
   for (const [id, record] of data.sources) {
-    if (complete && !cited.includes(id)) ctx.diagnostics.warn('unused-source', `source \`${id}\` is not cited by any slide`, record.at);
+    if (complete && !cited.includes(id))
+      ctx.diagnostics.warn('unused-source', `source \`${id}\` is not cited by any slide`, record.at);
   }
 
   return {
@@ -243,9 +322,13 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
       ...(outline.author ? { author: outline.author } : {}),
       ...(date ? { date } : {}),
       lang,
-      ...(outline.classification ?? theme.footer.classification ? { classification: outline.classification ?? theme.footer.classification! } : {}),
-      ...(outline.footer ?? theme.footer.text ? { footer: outline.footer ?? theme.footer.text! } : {}),
-      footerAt: ctx.at([outline.footer !== undefined ? 'footer' : outline.classification !== undefined ? 'classification' : 'title']),
+      ...((outline.classification ?? theme.footer.classification)
+        ? { classification: outline.classification ?? theme.footer.classification! }
+        : {}),
+      ...((outline.footer ?? theme.footer.text) ? { footer: outline.footer ?? theme.footer.text! } : {}),
+      footerAt: ctx.at([
+        outline.footer !== undefined ? 'footer' : outline.classification !== undefined ? 'classification' : 'title',
+      ]),
     },
     theme,
     slides,

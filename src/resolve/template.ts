@@ -37,7 +37,12 @@ export function parseTemplate(text: string): TemplateResult {
     const pieces = inner.split('|');
     const keyText = pieces[0]!;
     const key = keyText.trim();
-    if (!key) return { error: 'empty placeholder: write a data key between `{{` and `}}`', offset: open, length: close + 2 - open };
+    if (!key)
+      return {
+        error: 'empty placeholder: write a data key between `{{` and `}}`',
+        offset: open,
+        length: close + 2 - open,
+      };
     const keyOffset = open + 2 + keyText.indexOf(key);
     const filters: Placeholder['filters'] = [];
     let offset = open + 2 + keyText.length + 1;

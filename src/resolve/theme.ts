@@ -60,14 +60,23 @@ const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUp
  * Copies a theme section's given values onto the resolved one: the theme file writes
  * snake_case (`accent_text`), the model camelCase (`accentText`); the schema keeps the names in step.
  */
-function assign(target: object, given: object | undefined, convert: (key: string, value: unknown) => unknown = (_, v) => v, skip: readonly string[] = []): void {
+function assign(
+  target: object,
+  given: object | undefined,
+  convert: (key: string, value: unknown) => unknown = (_, v) => v,
+  skip: readonly string[] = [],
+): void {
   for (const [key, value] of Object.entries(given ?? {})) {
-    if (value !== undefined && !skip.includes(key)) (target as Record<string, unknown>)[camel(key)] = convert(key, value);
+    if (value !== undefined && !skip.includes(key))
+      (target as Record<string, unknown>)[camel(key)] = convert(key, value);
   }
 }
 
 /** Applies theme inputs over the base, the most general first. Pure: logo bytes are passed in. */
-export function mergeThemes(inputs: readonly { input: ThemeInputType; fontFiles?: Theme['fonts']['files'] }[], logo?: Theme['logo']): Theme {
+export function mergeThemes(
+  inputs: readonly { input: ThemeInputType; fontFiles?: Theme['fonts']['files'] }[],
+  logo?: Theme['logo'],
+): Theme {
   const t: Theme = structuredClone(BASE_THEME);
   for (const { input, fontFiles } of inputs) {
     if (input.name) t.name = input.name;

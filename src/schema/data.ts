@@ -43,9 +43,19 @@ type DataNodeT = number | string | Record<string, unknown>;
 /** A group's names may not be the fields that make a map an entry, or the two would be confused. */
 /** One part of a dotted data key, as a data file may write it. */
 export const KEY_PART = /^[A-Za-z0-9_][\w-]*$/;
-const GroupKey = z.string().regex(new RegExp(`^(?!(value|series|labels|datasets|columns|rows)$)${KEY_PART.source.slice(1)}`));
+const GroupKey = z
+  .string()
+  .regex(new RegExp(`^(?!(value|series|labels|datasets|columns|rows)$)${KEY_PART.source.slice(1)}`));
 export const DataNode: z.ZodType<DataNodeT> = z.lazy(() =>
-  z.union([Finite, z.string(), ValueEntry, SeriesEntry, DatasetsEntry, TableEntry, z.record(GroupKey, DataNode).describe('A group of entries.')]),
+  z.union([
+    Finite,
+    z.string(),
+    ValueEntry,
+    SeriesEntry,
+    DatasetsEntry,
+    TableEntry,
+    z.record(GroupKey, DataNode).describe('A group of entries.'),
+  ]),
 );
 
 export const DataFile = z

@@ -11,8 +11,16 @@ export function jsonSchemas(): Record<'outline' | 'data' | 'theme', object> {
     description,
   });
   return {
-    outline: make(Outline, 'briefdeck outline', 'A briefing deck: sections of slides whose figures come from data keys.'),
-    data: make(DataFile, 'briefdeck data file', 'Values, series and tables referred to by data keys, with their sources.'),
+    outline: make(
+      Outline,
+      'briefdeck outline',
+      'A briefing deck: sections of slides whose figures come from data keys.',
+    ),
+    data: make(
+      DataFile,
+      'briefdeck data file',
+      'Values, series and tables referred to by data keys, with their sources.',
+    ),
     theme: make(ThemeInput, 'briefdeck theme', 'Colours, fonts, sizes, logo and footer of a deck.'),
   };
 }

@@ -43,19 +43,42 @@ export const LEGEND_POSITIONS = ['top', 'bottom', 'left', 'right', 'none'] as co
 
 export const ChartSpec = z
   .object({
-    type: z.enum(CHART_TYPES).describe('bar and column draw vertical bars; horizontal-bar; stacked-bar; line; area; pie; doughnut; combo (bars and a line on a second axis); scatter.'),
+    type: z
+      .enum(CHART_TYPES)
+      .describe(
+        'bar and column draw vertical bars; horizontal-bar; stacked-bar; line; area; pie; doughnut; combo (bars and a line on a second axis); scatter.',
+      ),
     data: DataKey.describe('A data key holding a series or a table.'),
-    columns: z.array(z.string()).optional().describe('For a table: the columns to plot; the first names the categories.'),
-    categories: z.array(Text).optional().describe('Names to show for the categories, in the data\'s order (e.g. in another language).'),
-    series_names: z.array(Text).optional().describe('Names to show for the datasets, in the data\'s order.'),
+    columns: z
+      .array(z.string())
+      .optional()
+      .describe('For a table: the columns to plot; the first names the categories.'),
+    categories: z
+      .array(Text)
+      .optional()
+      .describe("Names to show for the categories, in the data's order (e.g. in another language)."),
+    series_names: z.array(Text).optional().describe("Names to show for the datasets, in the data's order."),
     title: Text.optional().describe('A title drawn above the chart.'),
     horizontal: z.boolean().optional().describe('Draw bars horizontally.'),
-    stacked: z.union([z.boolean(), z.literal('percent')]).optional().describe('Stack the datasets; `percent` stacks to 100 %.'),
+    stacked: z
+      .union([z.boolean(), z.literal('percent')])
+      .optional()
+      .describe('Stack the datasets; `percent` stacks to 100 %.'),
     x_label: Text.optional().describe('Category axis title.'),
     y_label: Text.optional().describe('Value axis title; the unit is added when known.'),
     legend: z.enum(LEGEND_POSITIONS).optional().describe('Where the legend goes; `none` hides it.'),
-    labels: z.literal([true, false, 'value', 'share']).optional().describe('Label each bar, point or slice: true or `value` (the value), `share` (its percentage of the total; the default for pie and doughnut), false (none).'),
-    format: z.string().optional().describe('How numbers are written on axes and labels: a filter such as `number`, `percent`, `compact`, `fixed(1)`.'),
+    labels: z
+      .literal([true, false, 'value', 'share'])
+      .optional()
+      .describe(
+        'Label each bar, point or slice: true or `value` (the value), `share` (its percentage of the total; the default for pie and doughnut), false (none).',
+      ),
+    format: z
+      .string()
+      .optional()
+      .describe(
+        'How numbers are written on axes and labels: a filter such as `number`, `percent`, `compact`, `fixed(1)`.',
+      ),
     sort: z.enum(['none', 'asc', 'desc']).optional().describe('Order the categories by value.'),
     highlight: z.string().optional().describe('A category drawn in the accent colour.'),
     target: z
@@ -66,9 +89,15 @@ export const ChartSpec = z
       .strict()
       .optional()
       .describe('A horizontal target line.'),
-    line: z.array(z.string()).optional().describe('combo: the datasets drawn as a line on the second axis (default: the last).'),
+    line: z
+      .array(z.string())
+      .optional()
+      .describe('combo: the datasets drawn as a line on the second axis (default: the last).'),
     alt: Text.optional().describe('Alternative text for screen readers; generated from the data when absent.'),
-    render: z.enum(['image', 'native']).optional().describe('`image` (chart.js picture) or `native` (an editable PowerPoint chart).'),
+    render: z
+      .enum(['image', 'native'])
+      .optional()
+      .describe('`image` (chart.js picture) or `native` (an editable PowerPoint chart).'),
   })
   .strict();
 
@@ -115,7 +144,10 @@ export const ChartSlide = z
 export const InlineTable = z
   .object({
     columns: z.array(Text).min(1).describe('Column headings.'),
-    rows: z.array(z.array(z.union([Text, z.number()]))).min(1).describe('Rows of cells; write figures as {{ data.key }} so that they come from the data.'),
+    rows: z
+      .array(z.array(z.union([Text, z.number()])))
+      .min(1)
+      .describe('Rows of cells; write figures as {{ data.key }} so that they come from the data.'),
   })
   .strict();
 
@@ -134,7 +166,9 @@ export const TableSlide = z
   .object({
     type: z.literal('table'),
     ...common,
-    table: TableRef.describe('A data key holding a table, { data, columns }, or a table written here as { columns, rows }.'),
+    table: TableRef.describe(
+      'A data key holding a table, { data, columns }, or a table written here as { columns, rows }.',
+    ),
     caption: Text.optional(),
   })
   .strict();
@@ -164,7 +198,9 @@ export const Section = z
 
 export const DataRef = z
   .union([z.string(), z.array(z.string()).min(1), z.record(z.string(), z.string())])
-  .describe('One data file, a list of files, or a map {namespace: file}; .yaml .yml .json .csv; relative to the outline.');
+  .describe(
+    'One data file, a list of files, or a map {namespace: file}; .yaml .yml .json .csv; relative to the outline.',
+  );
 
 /** A tag the number formatter accepts: the schema's pattern lets through some that Intl rejects. */
 function isUsableLanguage(tag: string): boolean {
@@ -186,17 +222,25 @@ export const Outline = z
     lang: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as `en`, `en-GB` or `zh-CN`' })
-      .refine(isUsableLanguage, { message: 'a language tag such as `en`, `en-GB` or `zh-CN` (this one is not well-formed)' })
+      .refine(isUsableLanguage, {
+        message: 'a language tag such as `en`, `en-GB` or `zh-CN` (this one is not well-formed)',
+      })
       .optional()
       .describe('Language of the text: proofing, number formats and line breaking. `en`, `zh-CN`, …'),
     theme: z.string().optional().describe('A theme name (templates/NAME.yaml) or a path to a theme file.'),
     data: DataRef.optional(),
-    classification: z.string().optional().describe('A marking such as INTERNAL shown on every slide; overrides the theme.'),
+    classification: z
+      .string()
+      .optional()
+      .describe('A marking such as INTERNAL shown on every slide; overrides the theme.'),
     footer: z.string().optional().describe('Footer text; overrides the theme.'),
     sources_slide: z.boolean().optional().describe('Set false to leave out the closing Sources slide.'),
     charts: z.enum(['image', 'native']).optional().describe('Default rendering of charts in this deck.'),
     notes: Text.optional().describe('Speaker notes for the title slide.'),
-    ignore: z.array(z.enum(WARNING_CODES)).optional().describe('Warnings not to report for this deck, e.g. [unused-data] for a short deck that shares a data file.'),
+    ignore: z
+      .array(z.enum(WARNING_CODES))
+      .optional()
+      .describe('Warnings not to report for this deck, e.g. [unused-data] for a short deck that shares a data file.'),
     sections: z.array(Section).min(1),
   })
   .strict();

@@ -9,7 +9,9 @@ export const Colour = z
   .describe('A colour as six hex digits, e.g. "#1F3864".');
 
 /** Font names go into XML attributes and CSS font strings: keep to characters safe in both. */
-const FontName = z.string().regex(/^[\p{L}\p{N} ._()-]+$/u, { message: 'a font name is letters, digits, spaces and - . _ ( )' });
+const FontName = z
+  .string()
+  .regex(/^[\p{L}\p{N} ._()-]+$/u, { message: 'a font name is letters, digits, spaces and - . _ ( )' });
 
 const size = (what: string) => z.number().min(4).max(200).describe(`${what}, in points.`);
 
@@ -20,7 +22,11 @@ export const ThemeInput = z
     extends: z.string().optional().describe('A theme this one starts from: a name or a path.'),
     slide: z
       .object({
-        width: z.number().min(7.5).max(56).describe('Slide width in inches (13.333 for 16:9, 10 for 4:3), at least 7.5.'),
+        width: z
+          .number()
+          .min(7.5)
+          .max(56)
+          .describe('Slide width in inches (13.333 for 16:9, 10 for 4:3), at least 7.5.'),
         height: z.number().min(4).max(56).describe('Slide height in inches (7.5 for 16:9 and 4:3), at least 4.'),
       })
       .strict()
@@ -37,7 +43,9 @@ export const ThemeInput = z
         accent_text: Colour.describe('Text on the accent colour.'),
         rule: Colour.describe('Lines and grid.'),
         inactive: Colour.describe('Chart bars and slices that are not highlighted.'),
-        emphasis: Colour.describe('The classification marking, the short bars on title and section slides, and chart target lines.'),
+        emphasis: Colour.describe(
+          'The classification marking, the short bars on title and section slides, and chart target lines.',
+        ),
         divider_background: Colour.describe('Background of title and section slides.'),
         divider_text: Colour.describe('Text on title and section slides.'),
         series: z.array(Colour).min(1).describe('Chart series colours, in order.'),
@@ -48,25 +56,37 @@ export const ThemeInput = z
     fonts: z
       .object({
         latin: FontName.describe('Latin typeface written into the deck, e.g. Calibri.'),
-        latin_metric: FontName.describe('An installed face with the same metrics, used to measure text (e.g. Carlito for Calibri).'),
+        latin_metric: FontName.describe(
+          'An installed face with the same metrics, used to measure text (e.g. Carlito for Calibri).',
+        ),
         east_asian: FontName.describe('East Asian typeface written into the deck, e.g. Microsoft YaHei.'),
-        east_asian_metric: FontName.describe('An installed face used to measure East Asian text (e.g. Noto Sans CJK SC).'),
+        east_asian_metric: FontName.describe(
+          'An installed face used to measure East Asian text (e.g. Noto Sans CJK SC).',
+        ),
         chart: z
           .string()
-          .regex(/^[^<>&"{};]+$/, { message: 'font names are letters, digits, spaces and - . _ ( ), separated by commas' })
+          .regex(/^[^<>&"{};]+$/, {
+            message: 'font names are letters, digits, spaces and - . _ ( ), separated by commas',
+          })
           .describe('Installed face(s) for chart text, comma-separated, CJK face last.'),
         files: z
           .array(
             z
               .object({
-                file: z.string().describe('A .ttf, .otf or .ttc file, relative to the theme file (e.g. ../assets/fonts/Carlito-Regular.ttf).'),
+                file: z
+                  .string()
+                  .describe(
+                    'A .ttf, .otf or .ttc file, relative to the theme file (e.g. ../assets/fonts/Carlito-Regular.ttf).',
+                  ),
                 family: FontName.describe('The family name the theme uses for it, e.g. Carlito.'),
                 weight: z.enum(['normal', 'bold']).optional(),
                 style: z.enum(['normal', 'italic']).optional(),
               })
               .strict(),
           )
-          .describe('Font files to measure and draw with, so results do not depend on the fonts installed on the machine.'),
+          .describe(
+            'Font files to measure and draw with, so results do not depend on the fonts installed on the machine.',
+          ),
       })
       .strict()
       .partial()
@@ -92,7 +112,12 @@ export const ThemeInput = z
       .strict()
       .partial()
       .optional(),
-    logo: z.union([z.string(), z.null()]).optional().describe('A PNG or JPEG logo, relative to the theme file; `none` for no logo, even if the theme this one extends has one.'),
+    logo: z
+      .union([z.string(), z.null()])
+      .optional()
+      .describe(
+        'A PNG or JPEG logo, relative to the theme file; `none` for no logo, even if the theme this one extends has one.',
+      ),
     footer: z
       .object({
         text: z.string().describe('Footer text, e.g. the office name.'),

@@ -18,13 +18,19 @@ function salvageSlide(slide: unknown): SlideInput | null {
   const first = Slide.safeParse(slide);
   if (first.success) return first.data;
   if (!slide || typeof slide !== 'object') return null;
-  const unknown = new Set(first.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [])));
+  const unknown = new Set(
+    first.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [])),
+  );
   if (!unknown.size) return null;
   const second = Slide.safeParse(Object.fromEntries(Object.entries(slide).filter(([k]) => !unknown.has(k))));
   return second.success ? second.data : null;
 }
 
-export function validateOutline(plain: unknown, source: YamlSource, diagnostics: Diagnostics): ValidatedOutline | undefined {
+export function validateOutline(
+  plain: unknown,
+  source: YamlSource,
+  diagnostics: Diagnostics,
+): ValidatedOutline | undefined {
   const full = validateAgainst(Outline, plain, source, diagnostics);
   if (full) return { outline: full, complete: true };
   if (!plain || typeof plain !== 'object' || Array.isArray(plain)) return undefined;

@@ -41,7 +41,10 @@ function withoutEchoes(issues: readonly Issue[], schema: AnySchema, value: unkno
       if (match) meant.add(JSON.stringify([...issue.path, match]));
     }
   }
-  return issues.filter((i) => !(i.code === 'invalid_type' && meant.has(JSON.stringify(i.path)) && valueAt(value, i.path as Path) === undefined));
+  return issues.filter(
+    (i) =>
+      !(i.code === 'invalid_type' && meant.has(JSON.stringify(i.path)) && valueAt(value, i.path as Path) === undefined),
+  );
 }
 
 function reportIssue(
@@ -57,7 +60,12 @@ function reportIssue(
   const here = valueAt(rootValue, localPath);
   const name = fieldName(path);
   if (typeof here === 'number' && !Number.isFinite(here)) {
-    diagnostics.error('not-finite', `${name || 'this value'} is ${here > 0 ? 'infinite' : here < 0 ? 'minus infinity' : 'not a number (NaN)'}`, spanAt(source, path), 'write a finite number, or leave the entry out');
+    diagnostics.error(
+      'not-finite',
+      `${name || 'this value'} is ${here > 0 ? 'infinite' : here < 0 ? 'minus infinity' : 'not a number (NaN)'}`,
+      spanAt(source, path),
+      'write a finite number, or leave the entry out',
+    );
     return;
   }
   switch (issue.code) {
@@ -75,9 +83,18 @@ function reportIssue(
     }
     case 'invalid_type': {
       if (here === undefined) {
-        diagnostics.error('missing-field', `missing required field \`${String(path[path.length - 1])}\``, spanAt(source, path));
+        diagnostics.error(
+          'missing-field',
+          `missing required field \`${String(path[path.length - 1])}\``,
+          spanAt(source, path),
+        );
       } else if (here === null && commentedValue(source, path)) {
-        diagnostics.error('wrong-type', `${name || 'this value'} is empty: the # and what follows it were read as a comment`, spanAt(source, path, 'key'), 'put the value in quotes, e.g. "#1F3864"');
+        diagnostics.error(
+          'wrong-type',
+          `${name || 'this value'} is empty: the # and what follows it were read as a comment`,
+          spanAt(source, path, 'key'),
+          'put the value in quotes, e.g. "#1F3864"',
+        );
       } else {
         diagnostics.error(
           'wrong-type',
@@ -97,7 +114,8 @@ function reportIssue(
           ? `unknown chart type \`${String(here)}\``
           : `${name} is \`${String(here)}\`; it should be ${listOf(allowed)}`,
         spanAt(source, path),
-        (typeof here === 'string' ? didYouMean(here, allowed) : undefined) ?? (isChartType ? `chart types: ${listOf(allowed, 12)}` : undefined),
+        (typeof here === 'string' ? didYouMean(here, allowed) : undefined) ??
+          (isChartType ? `chart types: ${listOf(allowed, 12)}` : undefined),
       );
       return;
     }
@@ -106,7 +124,12 @@ function reportIssue(
       if (noMatch.note === 'No matching discriminator') {
         const options = (noMatch.options ?? []).map(String);
         if (here === undefined) {
-          diagnostics.error('missing-field', 'this slide has no `type`', spanAt(source, path.slice(0, -1)), `add \`type:\` with one of ${listOf(options)}`);
+          diagnostics.error(
+            'missing-field',
+            'this slide has no `type`',
+            spanAt(source, path.slice(0, -1)),
+            `add \`type:\` with one of ${listOf(options)}`,
+          );
         } else {
           diagnostics.error(
             'unknown-slide-type',
@@ -119,8 +142,15 @@ function reportIssue(
       }
       // `- Trade innovation: goods trade …` reads as a one-field map: the text needs quotes.
       const branches = 'errors' in issue ? issue.errors : [];
-      const acceptsText = branches.some((b) => b.length === 1 && b[0]!.path.length === 0 && b[0]!.code === 'invalid_type' && b[0]!.expected === 'string');
-      if (acceptsText && isOneFieldMap(here) && !knownKeysAt(root, rootValue, localPath).includes(Object.keys(here as object)[0]!)) {
+      const acceptsText = branches.some(
+        (b) =>
+          b.length === 1 && b[0]!.path.length === 0 && b[0]!.code === 'invalid_type' && b[0]!.expected === 'string',
+      );
+      if (
+        acceptsText &&
+        isOneFieldMap(here) &&
+        !knownKeysAt(root, rootValue, localPath).includes(Object.keys(here as object)[0]!)
+      ) {
         const [field] = Object.keys(here as object);
         diagnostics.error(
           'wrong-type',
@@ -135,11 +165,22 @@ function reportIssue(
       if (branch) {
         for (const inner of branch) {
           // The branch's paths are relative to the union; re-anchor them.
-          reportIssue({ ...inner, path: [...localPath, ...inner.path] } as Issue, root, rootValue, source, diagnostics, basePath);
+          reportIssue(
+            { ...inner, path: [...localPath, ...inner.path] } as Issue,
+            root,
+            rootValue,
+            source,
+            diagnostics,
+            basePath,
+          );
         }
         return;
       }
-      diagnostics.error('wrong-type', `${name || 'this value'} has the wrong form (${describe(here)})`, spanAt(source, path));
+      diagnostics.error(
+        'wrong-type',
+        `${name || 'this value'} has the wrong form (${describe(here)})`,
+        spanAt(source, path),
+      );
       return;
     }
     case 'too_small':
@@ -160,13 +201,26 @@ function reportIssue(
     }
     case 'invalid_format':
       if (issue.message === COLOUR_MESSAGE) {
-        diagnostics.error('bad-colour', `${name} is \`${String(here)}\`, which is not a colour`, spanAt(source, path), 'write colours as six hex digits, e.g. "#1F3864" (quoted, because # starts a comment)');
+        diagnostics.error(
+          'bad-colour',
+          `${name} is \`${String(here)}\`, which is not a colour`,
+          spanAt(source, path),
+          'write colours as six hex digits, e.g. "#1F3864" (quoted, because # starts a comment)',
+        );
         return;
       }
       if (issue.message === DATA_KEY_MESSAGE && typeof here === 'string') {
         const inner = /^\s*\{\{\s*([^|}]+?)\s*(\|[^}]*)?\}\}\s*$/.exec(here)?.[1];
-        const hint = inner && DATA_KEY_PATTERN.test(inner) ? `did you mean \`${inner}\`? Here a data key is written without {{ }}` : undefined;
-        diagnostics.error('invalid-value', `${name} is \`${here}\`, which is not a data key: ${issue.message}`, spanAt(source, path), hint);
+        const hint =
+          inner && DATA_KEY_PATTERN.test(inner)
+            ? `did you mean \`${inner}\`? Here a data key is written without {{ }}`
+            : undefined;
+        diagnostics.error(
+          'invalid-value',
+          `${name} is \`${here}\`, which is not a data key: ${issue.message}`,
+          spanAt(source, path),
+          hint,
+        );
         return;
       }
       diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, spanAt(source, path));
@@ -242,8 +296,10 @@ function unwrap(schema: AnySchema | undefined, value: unknown): AnySchema | unde
         });
         return match;
       }
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return objects[0] ?? options.find((o) => (o._zod.def as unknown as Record<string, unknown>).type === 'record');
-      if (Array.isArray(value)) return options.find((o) => (o._zod.def as unknown as Record<string, unknown>).type === 'array');
+      if (value !== null && typeof value === 'object' && !Array.isArray(value))
+        return objects[0] ?? options.find((o) => (o._zod.def as unknown as Record<string, unknown>).type === 'record');
+      if (Array.isArray(value))
+        return options.find((o) => (o._zod.def as unknown as Record<string, unknown>).type === 'array');
       return undefined;
     } else {
       return s;
@@ -260,7 +316,15 @@ export function knownKeysAt(schema: AnySchema, value: unknown, path: Path): stri
   return Object.keys(def.shape as object);
 }
 
-const SINGULAR: Record<string, string> = { slides: 'slide', sections: 'section', stats: 'stat', bullets: 'bullet', rows: 'row', datasets: 'dataset', sources: 'source' };
+const SINGULAR: Record<string, string> = {
+  slides: 'slide',
+  sections: 'section',
+  stats: 'stat',
+  bullets: 'bullet',
+  rows: 'row',
+  datasets: 'dataset',
+  sources: 'source',
+};
 
 /** " in this slide", " in `chart`", or "" at the top level: where an unknown field sits. */
 function containerName(path: Path): string {
@@ -288,9 +352,12 @@ function isOneFieldMap(value: unknown): boolean {
 
 function typeHint(expected: string, here: unknown): string | undefined {
   if (expected === 'string' && isOneFieldMap(here)) return 'put the text in quotes if it contains ": "';
-  if (expected === 'string' && (Array.isArray(here) || typeof here === 'object')) return 'put the text in quotes if it starts with "{" or "["';
-  if (expected === 'array' && typeof here === 'string') return 'write a list: each item on its own line, starting with "- "';
-  if (expected === 'record' && Array.isArray(here)) return 'write a map of `label: number` lines, without "- " in front';
+  if (expected === 'string' && (Array.isArray(here) || typeof here === 'object'))
+    return 'put the text in quotes if it starts with "{" or "["';
+  if (expected === 'array' && typeof here === 'string')
+    return 'write a list: each item on its own line, starting with "- "';
+  if (expected === 'record' && Array.isArray(here))
+    return 'write a map of `label: number` lines, without "- " in front';
   if (expected === 'object' && Array.isArray(here)) return 'write `field: value` lines here, without "- " in front';
   return undefined;
 }

@@ -52,7 +52,8 @@ function inked(png: PNG, x0: number, y0: number, x1: number, y1: number): number
 function count(png: PNG, hex: string): number {
   const [r, g, b] = rgb(hex);
   let n = 0;
-  for (let i = 0; i < png.data.length; i += 16) if (png.data[i] === r && png.data[i + 1] === g && png.data[i + 2] === b) n++;
+  for (let i = 0; i < png.data.length; i += 16)
+    if (png.data[i] === r && png.data[i + 1] === g && png.data[i + 2] === b) n++;
   return n;
 }
 
@@ -107,31 +108,83 @@ describe('chart gallery', () => {
   });
 
   it.each([
-    ['Column chart: growth in services trade', 'c:barChart', [['Knowledge-intensive services', 'Digitally delivered services', 'Cross-border e-commerce'], [[38, 40, 67]]]],
-    ['Horizontal bar chart: visa policy', 'c:barChart', [['Mutual visa exemption', 'Unilateral visa-free entry'], [[29, 47]]]],
-    ['Stacked bar chart: trade by quarter', 'c:barChart', [['Q1', 'Q2', 'Q3', 'Q4'], [[410, 445, 472, 498], [92, 101, 108, 117], [35, 41, 47, 55]]]],
-    ['Line chart with a target', 'c:lineChart', [['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'], [[3.1, 2.4, 4, 5.2, 4.8, 5.9, 6.1, 5.5, 4.9, 5.8, 6.4, 7]]]],
-    ['Area chart: trade by quarter', 'c:areaChart', [['Q1', 'Q2', 'Q3', 'Q4'], [[410, 445, 472, 498], [92, 101, 108, 117], [35, 41, 47, 55]]]],
-    ['Pie chart: two-way investment', 'c:pieChart', [['China into partner countries', 'Partner countries into China'], [[160, 80]]]],
-    ['Doughnut chart: regional shares (Chinese labels)', 'c:doughnutChart', [['东部地区', '中部地区', '西部地区', '东北地区'], [[58, 21, 16, 5]]]],
-  ] as const)('%s: an editable chart whose type, categories and values are the data', async (title, element, [labels, values]) => {
-    const s = slide(title, true);
-    expect(s.charts).toHaveLength(1);
-    const xml = await deck.file(s.charts[0]!);
-    expect(xml).toContain(`<${element}>`);
-    const series = [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => m[1]!);
-    expect(series).toHaveLength(values.length);
-    series.forEach((ser, i) => {
-      const cat = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(ser)![1]!;
-      const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(ser)![1]!;
-      expect([...cat.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual(labels);
-      expect([...val.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual(values[i]);
-    });
-  });
+    [
+      'Column chart: growth in services trade',
+      'c:barChart',
+      [['Knowledge-intensive services', 'Digitally delivered services', 'Cross-border e-commerce'], [[38, 40, 67]]],
+    ],
+    [
+      'Horizontal bar chart: visa policy',
+      'c:barChart',
+      [['Mutual visa exemption', 'Unilateral visa-free entry'], [[29, 47]]],
+    ],
+    [
+      'Stacked bar chart: trade by quarter',
+      'c:barChart',
+      [
+        ['Q1', 'Q2', 'Q3', 'Q4'],
+        [
+          [410, 445, 472, 498],
+          [92, 101, 108, 117],
+          [35, 41, 47, 55],
+        ],
+      ],
+    ],
+    [
+      'Line chart with a target',
+      'c:lineChart',
+      [
+        ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+        [[3.1, 2.4, 4, 5.2, 4.8, 5.9, 6.1, 5.5, 4.9, 5.8, 6.4, 7]],
+      ],
+    ],
+    [
+      'Area chart: trade by quarter',
+      'c:areaChart',
+      [
+        ['Q1', 'Q2', 'Q3', 'Q4'],
+        [
+          [410, 445, 472, 498],
+          [92, 101, 108, 117],
+          [35, 41, 47, 55],
+        ],
+      ],
+    ],
+    [
+      'Pie chart: two-way investment',
+      'c:pieChart',
+      [['China into partner countries', 'Partner countries into China'], [[160, 80]]],
+    ],
+    [
+      'Doughnut chart: regional shares (Chinese labels)',
+      'c:doughnutChart',
+      [['东部地区', '中部地区', '西部地区', '东北地区'], [[58, 21, 16, 5]]],
+    ],
+  ] as const)(
+    '%s: an editable chart whose type, categories and values are the data',
+    async (title, element, [labels, values]) => {
+      const s = slide(title, true);
+      expect(s.charts).toHaveLength(1);
+      const xml = await deck.file(s.charts[0]!);
+      expect(xml).toContain(`<${element}>`);
+      const series = [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => m[1]!);
+      expect(series).toHaveLength(values.length);
+      series.forEach((ser, i) => {
+        const cat = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(ser)![1]!;
+        const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(ser)![1]!;
+        expect([...cat.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual(labels);
+        expect([...val.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual(values[i]);
+      });
+    },
+  );
 
   it('stacks native bars as the picture does and lists horizontal bars from the top', async () => {
-    expect(await deck.file(slide('Stacked bar chart: trade by quarter', true).charts[0]!)).toContain('<c:grouping val="stacked"/>');
-    expect(await deck.file(slide('100 % stacked bars: shares by quarter', true).charts[0]!)).toContain('<c:grouping val="percentStacked"/>');
+    expect(await deck.file(slide('Stacked bar chart: trade by quarter', true).charts[0]!)).toContain(
+      '<c:grouping val="stacked"/>',
+    );
+    expect(await deck.file(slide('100 % stacked bars: shares by quarter', true).charts[0]!)).toContain(
+      '<c:grouping val="percentStacked"/>',
+    );
     const horizontal = await deck.file(slide('Horizontal bar chart: visa policy', true).charts[0]!);
     expect(horizontal).toContain('<c:barDir val="bar"/>');
     expect(horizontal).toContain('<c:orientation val="maxMin"/>');
@@ -153,7 +206,10 @@ describe('chart gallery', () => {
     const copy = tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
     cpSync(join(project, 'cache'), join(copy, 'cache'), { recursive: true });
     const dataFile = join(copy, 'decks/data/chart-gallery.yaml');
-    writeFileSync(dataFile, readFileSync(dataFile, 'utf8').replace('Mutual visa exemption: 29', 'Mutual visa exemption: 30'));
+    writeFileSync(
+      dataFile,
+      readFileSync(dataFile, 'utf8').replace('Mutual visa exemption: 29', 'Mutual visa exemption: 30'),
+    );
     const changed = await buildDeck('decks/chart-gallery.yaml', { cwd: copy, cacheDir: join(copy, 'cache') });
     expect(changed.report.charts).toEqual({ rendered: 1, cached: 9, native: 10 });
     expect(readFileSync(join(copy, 'out', 'chart-gallery.pptx')).equals(first)).toBe(false);
@@ -163,7 +219,11 @@ describe('chart gallery', () => {
     // pins two fixes: embedded workbooks carried clock times, and pptxgenjs numbers charts per process
     const other = tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
     await buildDeck('decks/chart-gallery.yaml', { cwd: other, cacheDir: false });
-    expect(readFileSync(join(other, 'out', 'chart-gallery.pptx')).equals(readFileSync(join(project, 'out', 'chart-gallery.pptx')))).toBe(true);
+    expect(
+      readFileSync(join(other, 'out', 'chart-gallery.pptx')).equals(
+        readFileSync(join(project, 'out', 'chart-gallery.pptx')),
+      ),
+    ).toBe(true);
   });
 
   it('draws the same pictures in worker threads as in the main thread', async () => {
@@ -173,13 +233,17 @@ describe('chart gallery', () => {
     const inWorkers = await buildDeck('decks/chart-gallery.yaml', { cwd: b, cacheDir: false, workers: 2 });
     expect(inThread.report.charts.rendered).toBe(10);
     expect(inWorkers.report.charts.rendered).toBe(10);
-    expect(readFileSync(join(b, 'out', 'chart-gallery.pptx')).equals(readFileSync(join(a, 'out', 'chart-gallery.pptx')))).toBe(true);
+    expect(
+      readFileSync(join(b, 'out', 'chart-gallery.pptx')).equals(readFileSync(join(a, 'out', 'chart-gallery.pptx'))),
+    ).toBe(true);
   });
 
   it('shares one cache safely between builds running at the same time', async () => {
     const shared = join(tempProject(), 'cache');
     const dirs = [0, 1, 2].map(() => tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']));
-    const results = await Promise.all(dirs.map((cwd) => buildDeck('decks/chart-gallery.yaml', { cwd, cacheDir: shared })));
+    const results = await Promise.all(
+      dirs.map((cwd) => buildDeck('decks/chart-gallery.yaml', { cwd, cacheDir: shared })),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const bytes = dirs.map((d) => readFileSync(join(d, 'out', 'chart-gallery.pptx')));
     expect(bytes[1]!.equals(bytes[0]!) && bytes[2]!.equals(bytes[0]!)).toBe(true);
@@ -189,6 +253,8 @@ describe('chart gallery', () => {
   });
 
   it('uses the repository gallery outline unchanged', () => {
-    expect(readFileSync(join(project, 'decks/chart-gallery.yaml'), 'utf8')).toBe(readFileSync(join(REPO, 'decks/chart-gallery.yaml'), 'utf8'));
+    expect(readFileSync(join(project, 'decks/chart-gallery.yaml'), 'utf8')).toBe(
+      readFileSync(join(REPO, 'decks/chart-gallery.yaml'), 'utf8'),
+    );
   });
 });

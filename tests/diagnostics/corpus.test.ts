@@ -99,11 +99,13 @@ describe('error corpus', () => {
       }
     }
     for (const a of expected.absent ?? []) {
-      for (const d of found.filter((x) => matches(x, a))) problems.push(`unwanted  (absent: ${showExpected(a)})\n${show(d)}`);
+      for (const d of found.filter((x) => matches(x, a)))
+        problems.push(`unwanted  (absent: ${showExpected(a)})\n${show(d)}`);
     }
     for (const d of found) {
       if (d.message.includes('    at ')) problems.push(`stack trace in a message:\n${show(d)}`);
-      if (d.severity === 'error' && !d.at && d.code !== 'too-many-errors') problems.push(`error without a position:\n${show(d)}`);
+      if (d.severity === 'error' && !d.at && d.code !== 'too-many-errors')
+        problems.push(`error without a position:\n${show(d)}`);
     }
     expect(problems, `${context}\n\n${problems.join('\n')}`).toEqual([]);
   });

@@ -20,12 +20,21 @@ beforeAll(async () => {
 describe('Chinese deck decks/opening-up-zh.yaml', () => {
   it('builds clean from the shared data file', () => {
     expect(result.diagnostics).toEqual([]);
-    expect(deck.slides.map((s) => s.title)).toEqual(expect.arrayContaining(['以高水平开放绘就合作共赢新画卷', '资料来源']));
+    expect(deck.slides.map((s) => s.title)).toEqual(
+      expect.arrayContaining(['以高水平开放绘就合作共赢新画卷', '资料来源']),
+    );
   });
 
   it('formats figures the Chinese way', () => {
     const all = deck.slides.flatMap((s) => s.texts).join('\n');
-    for (const figure of ['6.16万亿美元', '32.4%', '超过7200亿美元', '2.7万亿元', '超过240,000家', '资料来源：Guangming Daily，2025年10月27日']) {
+    for (const figure of [
+      '6.16万亿美元',
+      '32.4%',
+      '超过7200亿美元',
+      '2.7万亿元',
+      '超过240,000家',
+      '资料来源：Guangming Daily，2025年10月27日',
+    ]) {
       expect(all).toContain(figure);
     }
   });

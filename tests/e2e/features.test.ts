@@ -25,7 +25,8 @@ sections:
         table: { data: ports, columns: [Port, Throughput] }
 `,
       'decks/data/trade.yaml': `${SOURCES}goods_2024: { value: 6.16, unit: USD trillion }\n`,
-      'decks/data/ports.csv': '# source: customs\n# unit: million TEU\nPort,Throughput,Province\nShanghai,51.5,Shanghai\nNingbo-Zhoushan,39.3,Zhejiang\nShenzhen,"33,400",Guangdong\n',
+      'decks/data/ports.csv':
+        '# source: customs\n# unit: million TEU\nPort,Throughput,Province\nShanghai,51.5,Shanghai\nNingbo-Zhoushan,39.3,Zhejiang\nShenzhen,"33,400",Guangdong\n',
       'decks/data/extra.json': '{ "partners": { "value": 150, "source": "customs" } }\n',
     });
     const r = await buildDeck('decks/brief.yaml', { cwd: dir, cacheDir: false });
@@ -33,7 +34,9 @@ sections:
     const deck = await openPptx(join(dir, 'out', 'brief.pptx'));
     const chart = deck.slides.find((s) => s.title === 'Port throughput')!;
     // Sorted descending; "33,400" read as a number from the quoted CSV cell.
-    expect(chart.altTexts[0]).toBe('Bar chart. Shenzhen 33,400 million TEU; Shanghai 51.5 million TEU; Ningbo-Zhoushan 39.3 million TEU.');
+    expect(chart.altTexts[0]).toBe(
+      'Bar chart. Shenzhen 33,400 million TEU; Shanghai 51.5 million TEU; Ningbo-Zhoushan 39.3 million TEU.',
+    );
     expect(chart.texts).toContain('Goods trade US$6.16 trillion; 150 partners');
     expect(chart.texts).toContain('Source: General Administration of Customs, 13 Jan 2025');
     const table = deck.slides.find((s) => s.title === 'Ports')!;
@@ -45,7 +48,8 @@ sections:
 describe('data keys from file names', () => {
   it('names a CSV by its file name whatever the case of its extension, and refuses a name that starts with a digit', async () => {
     const dir = tempProject({
-      'deck.yaml': 'title: T\ndata: [s.yaml, Trade.CSV, 2024.csv]\nsections:\n  - title: S\n    slides:\n      - { type: table, title: X, table: Trade }\n',
+      'deck.yaml':
+        'title: T\ndata: [s.yaml, Trade.CSV, 2024.csv]\nsections:\n  - title: S\n    slides:\n      - { type: table, title: X, table: Trade }\n',
       's.yaml': 'sources: { s: { title: S } }\n',
       'Trade.CSV': '# source: s\nYear,V\n2021,1\n',
       '2024.csv': 'Year,V\n2021,1\n',
@@ -59,8 +63,10 @@ describe('data keys from file names', () => {
 describe('sources and notes', () => {
   it('cites a figure used only in the notes on the Sources slide, not at the foot of its slide', async () => {
     const dir = tempProject({
-      'deck.yaml': 'title: T\ndata: d.yaml\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Context\n        bullets: [No figures here]\n        notes: "Trade was {{ trade }} last year."\n',
-      'd.yaml': 'sources: { s: { title: Yearbook, publisher: Statistics Office } }\ntrade: { value: 6.16, unit: USD trillion, source: s }\n',
+      'deck.yaml':
+        'title: T\ndata: d.yaml\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Context\n        bullets: [No figures here]\n        notes: "Trade was {{ trade }} last year."\n',
+      'd.yaml':
+        'sources: { s: { title: Yearbook, publisher: Statistics Office } }\ntrade: { value: 6.16, unit: USD trillion, source: s }\n',
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.diagnostics).toEqual([]);
@@ -91,8 +97,12 @@ sections:
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.diagnostics).toEqual([]);
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
-    expect(deck.slides.find((s) => s.title === 'From CSV')!.texts).toEqual(expect.arrayContaining(['2021', '27,000', '2024', '31,000']));
-    expect(deck.slides.find((s) => s.title === 'Inline')!.texts).toEqual(expect.arrayContaining(['2021', '15,183', '2024', '19,000']));
+    expect(deck.slides.find((s) => s.title === 'From CSV')!.texts).toEqual(
+      expect.arrayContaining(['2021', '27,000', '2024', '31,000']),
+    );
+    expect(deck.slides.find((s) => s.title === 'Inline')!.texts).toEqual(
+      expect.arrayContaining(['2021', '15,183', '2024', '19,000']),
+    );
   });
 });
 
@@ -105,7 +115,9 @@ describe('themes', () => {
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(true);
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
-    const masters = await Promise.all(deck.names.filter((n) => /slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => deck.file(n)));
+    const masters = await Promise.all(
+      deck.names.filter((n) => /slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => deck.file(n)),
+    );
     const all = masters.join('\n');
     expect(all).toContain('RESTRICTED');
     expect(all).toContain('Ministry of Commerce');
@@ -116,28 +128,35 @@ describe('themes', () => {
 
   it('removes an inherited logo with logo: none, and colours the marking with palette.emphasis', async () => {
     const dir = tempProject({
-      'templates/plain.yaml': 'extends: official\nlogo: none\npalette: { emphasis: "#FF8800", series: ["#111111", "#222222"] }\n',
-      'deck.yaml': 'title: T\ntheme: plain\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n',
+      'templates/plain.yaml':
+        'extends: official\nlogo: none\npalette: { emphasis: "#FF8800", series: ["#111111", "#222222"] }\n',
+      'deck.yaml':
+        'title: T\ntheme: plain\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n',
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(true);
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
     expect(deck.names.filter((n) => n.startsWith('ppt/media/'))).toEqual([]);
-    const layouts = (await Promise.all(deck.names.filter((n) => /slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => deck.file(n)))).join('');
+    const layouts = (
+      await Promise.all(deck.names.filter((n) => /slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => deck.file(n)))
+    ).join('');
     expect(layouts).toMatch(/<a:srgbClr val="FF8800"\/>[\s\S]*?<a:t>INTERNAL<\/a:t>/);
   });
 
   it('finds templates/ one folder up from an outline in decks/, run from anywhere', async () => {
     const dir = tempProject({
       'templates/house.yaml': 'extends: official\nfooter: { text: House office }\n',
-      'decks/deck.yaml': 'title: T\ntheme: house\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n',
+      'decks/deck.yaml':
+        'title: T\ntheme: house\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n',
     });
     const r = await checkDeck(join(dir, 'decks', 'deck.yaml'), { cwd: tmpdir(), allowOutsidePaths: true });
     expect(r.diagnostics.filter((d) => d.code === 'unknown-theme')).toEqual([]);
   });
 
   it('reports a theme path that leaves the project', async () => {
-    const dir = tempProject({ 'deck.yaml': `title: T\ntheme: ../../etc/theme.yaml\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q }\n` });
+    const dir = tempProject({
+      'deck.yaml': `title: T\ntheme: ../../etc/theme.yaml\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q }\n`,
+    });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column])).toContainEqual(['path-outside-project', 2, 8]);
   });
@@ -146,7 +165,8 @@ describe('themes', () => {
 describe('the chart cache', () => {
   it('defaults to the user cache folder in a project without node_modules', async () => {
     const dir = tempProject({
-      'deck.yaml': 'title: T\ndata: d.yaml\nsections:\n  - title: S\n    slides:\n      - { type: chart, title: C, chart: { type: bar, data: s } }\n',
+      'deck.yaml':
+        'title: T\ndata: d.yaml\nsections:\n  - title: S\n    slides:\n      - { type: chart, title: C, chart: { type: bar, data: s } }\n',
       'd.yaml': 'sources: { x: { title: X } }\nsource: x\ns: { series: { a: 1, b: 2 } }\n',
     });
     const cacheHome = tempProject();
@@ -167,7 +187,9 @@ describe('the chart cache', () => {
 
 describe('writing the deck', () => {
   it('reports an output folder that cannot be written, and leaves no temporary file', async () => {
-    const dir = tempProject({ 'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n` });
+    const dir = tempProject({
+      'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n`,
+    });
     writeFileSync(join(dir, 'blocker'), 'a file where a folder should be');
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false, outDir: 'blocker/out' });
     expect(r.ok).toBe(false);

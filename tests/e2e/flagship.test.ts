@@ -30,7 +30,14 @@ describe('flagship deck decks/opening-up.yaml', () => {
     expect(result.slideCount).toBe(28);
     expect(deck.slides[0]!.title).toBe('Drawing a New Picture of Win-win Cooperation');
     expect(deck.slides.map((s) => s.title)).toEqual(
-      expect.arrayContaining(['At a glance', 'Taking the initiative in opening up', 'Trade innovation', 'Two-way investment', 'High-quality Belt and Road', 'Looking ahead']),
+      expect.arrayContaining([
+        'At a glance',
+        'Taking the initiative in opening up',
+        'Trade innovation',
+        'Two-way investment',
+        'High-quality Belt and Road',
+        'Looking ahead',
+      ]),
     );
     expect(deck.slides.at(-1)!.title).toBe('Sources');
   });
@@ -43,16 +50,32 @@ describe('flagship deck decks/opening-up.yaml', () => {
 
   it('shows the figures of the data file, formatted with their units', () => {
     const all = deck.slides.flatMap((s) => s.texts).join('\n');
-    for (const figure of ['22 zones', '379 innovations', '80 measures', 'US$6.16 trillion', '32.4%', '8 years', '48.3%', '2.7 trillion yuan', 'more than US$720 billion', 'more than 240,000', '120,000']) {
+    for (const figure of [
+      '22 zones',
+      '379 innovations',
+      '80 measures',
+      'US$6.16 trillion',
+      '32.4%',
+      '8 years',
+      '48.3%',
+      '2.7 trillion yuan',
+      'more than US$720 billion',
+      'more than 240,000',
+      '120,000',
+    ]) {
       expect(all).toContain(figure);
     }
   });
 
   it('draws four charts of four kinds as pictures with alt text from the data', async () => {
-    const chartSlides = deck.slides.filter((s) => s.images.some((i) => /image-\d+-\d+\.png$/.test(i) && s.altTexts.length));
+    const chartSlides = deck.slides.filter((s) =>
+      s.images.some((i) => /image-\d+-\d+\.png$/.test(i) && s.altTexts.length),
+    );
     expect(chartSlides).toHaveLength(4);
     const alts = chartSlides.flatMap((s) => s.altTexts);
-    expect(alts.join(' ')).toMatch(/Bar chart.*Comprehensive mutual visa exemption 29 countries; Unilateral visa-free entry 47 countries/);
+    expect(alts.join(' ')).toMatch(
+      /Bar chart.*Comprehensive mutual visa exemption 29 countries; Unilateral visa-free entry 47 countries/,
+    );
     expect(alts.join(' ')).toMatch(/Column chart/);
     expect(alts.join(' ')).toMatch(/Doughnut chart/);
     expect(alts.join(' ')).toMatch(/Line chart.*2021 US\$2\.7 trillion; 2024 US\$3\.1 trillion/);
@@ -69,22 +92,33 @@ describe('flagship deck decks/opening-up.yaml', () => {
     const source = 'Source: Guangming Daily, 27 Oct 2025';
     // The slides whose text, chart or table takes a value from the data file.
     const expected = [
-      'Key messages', 'Pilot zones as testing grounds for reform', 'Visa policy is opening the door wider', 'Goods trade passes US$6 trillion',
-      'Services and e-commerce have grown fast since 2020', 'Shenzhen: a digital trade ecosystem', 'Foreign investment: key facts',
-      'Two-way investment with Belt and Road partners', 'Belt and Road goods trade, 2021 to 2024', 'Belt and Road: scale and reach',
+      'Key messages',
+      'Pilot zones as testing grounds for reform',
+      'Visa policy is opening the door wider',
+      'Goods trade passes US$6 trillion',
+      'Services and e-commerce have grown fast since 2020',
+      'Shenzhen: a digital trade ecosystem',
+      'Foreign investment: key facts',
+      'Two-way investment with Belt and Road partners',
+      'Belt and Road goods trade, 2021 to 2024',
+      'Belt and Road: scale and reach',
     ];
     expect(deck.slides.filter((s) => s.texts.includes(source)).map((s) => s.title)).toEqual(expected);
     const noData = deck.slides.find((s) => s.title === 'Why two-way investment matters')!;
     expect(noData.texts).not.toContain(source);
     const sources = deck.slides.at(-1)!;
-    expect(sources.texts.join(' ')).toContain('1. Gu Yan and Liu Fanxi, “Drawing A New Picture Of Win-win Cooperation With High-level Openness”, Guangming Daily, 27 October 2025, p. 12');
+    expect(sources.texts.join(' ')).toContain(
+      '1. Gu Yan and Liu Fanxi, “Drawing A New Picture Of Win-win Cooperation With High-level Openness”, Guangming Daily, 27 October 2025, p. 12',
+    );
   });
 
   it('has one stats slide and two tables, the tables taking their figures from data keys', () => {
     expect(deck.slides.filter((s) => s.texts.includes('22 zones'))).toHaveLength(1);
     const tables = deck.slides.filter((s) => s.xml.includes('<a:tbl>'));
     expect(tables).toHaveLength(2);
-    expect(tables[0]!.texts).toEqual(expect.arrayContaining(['Measure', 'Figure', 'Period', 'more than US$720 billion', '29', 'cleared']));
+    expect(tables[0]!.texts).toEqual(
+      expect.arrayContaining(['Measure', 'Figure', 'Period', 'more than US$720 billion', '29', 'cleared']),
+    );
   });
 
   it('writes Calibri for Latin and Microsoft YaHei for East Asian text in every run and in the theme', async () => {
@@ -121,7 +155,9 @@ describe('flagship deck decks/opening-up.yaml', () => {
     const tmp = tempProject();
     const again = await buildDeck('decks/opening-up.yaml', { cwd: REPO, outDir: join(tmp, 'out'), cacheDir: cache });
     expect(again.report.charts).toEqual({ rendered: 0, cached: 4, native: 0 });
-    expect(readFileSync(join(tmp, 'out', 'opening-up.pptx')).equals(readFileSync(join(out, 'opening-up.pptx')))).toBe(true);
+    expect(readFileSync(join(tmp, 'out', 'opening-up.pptx')).equals(readFileSync(join(out, 'opening-up.pptx')))).toBe(
+      true,
+    );
   });
 
   it('leaves no temporary files beside the deck', () => {

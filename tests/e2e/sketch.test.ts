@@ -4,7 +4,7 @@ import { buildDeck } from '../../src/index.js';
 import { openPptx } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
 
-/** The outline of the issue that specified the format, as a user would copy it, with its own data and the shipped theme. */
+/** The outline of the issue that specified the format, as a user would copy it, with its data and the shipped theme. */
 const OUTLINE = `title: Drawing a New Picture of Win-win Cooperation      # required
 subtitle: Expanding high-level opening up, 2026–2030     # optional
 author: Policy Research Office                           # optional
@@ -79,11 +79,15 @@ describe('an outline written to the sketch of the format', () => {
       'Sources',
     ]);
     expect(deck.slides[2]!.texts).toEqual(expect.arrayContaining(['22 zones', '379', 'pilot free trade zones']));
-    expect(deck.slides[3]!.texts).toEqual(expect.arrayContaining(['Replicate pilot measures faster', '80 Shanghai pilot measures in place within a year']));
+    expect(deck.slides[3]!.texts).toEqual(
+      expect.arrayContaining(['Replicate pilot measures faster', '80 Shanghai pilot measures in place within a year']),
+    );
     expect(deck.slides[3]!.notes).toBe('Speaker notes; 22 zones work here too.');
     expect(deck.slides[4]!.texts).toContain('Goods trade reached US$6.16 trillion in 2024');
     expect(deck.slides[4]!.images).toHaveLength(1); // the chart; the logo belongs to the master
-    expect(deck.slides[5]!.texts).toEqual(expect.arrayContaining(['Measure', 'US$ billion', 'Two-way Belt and Road investment', '240']));
+    expect(deck.slides[5]!.texts).toEqual(
+      expect.arrayContaining(['Measure', 'US$ billion', 'Two-way Belt and Road investment', '240']),
+    );
     expect(deck.slides[7]!.texts.join(' ')).toContain('Guangming Daily, 27 October 2025, p. 12');
   });
 });

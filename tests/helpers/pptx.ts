@@ -26,7 +26,13 @@ export interface OpenedDeck {
 }
 
 const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, '&');
 
 export function textsOf(xml: string): string[] {
   return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1]!));
@@ -38,7 +44,9 @@ export function paragraphsOf(xml: string): string[] {
 }
 
 /** Every <p:sp> with its name, box (EMU) and XML. */
-export function shapesOf(xml: string): { name: string; x: number; y: number; w: number; h: number; xml: string; isTitle: boolean }[] {
+export function shapesOf(
+  xml: string,
+): { name: string; x: number; y: number; w: number; h: number; xml: string; isTitle: boolean }[] {
   return [...xml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => {
     const sp = m[1]!;
     const off = /<a:off x="(\d+)" y="(\d+)"\/>/.exec(sp);
@@ -87,7 +95,9 @@ export async function openPptx(pathOrBytes: string | Buffer): Promise<OpenedDeck
   };
   const presentation = await file('ppt/presentation.xml');
   const presRels = await rels(zip, 'ppt/presentation.xml');
-  const order = [...presentation.matchAll(/<p:sldId [^>]*r:id="([^"]+)"/g)].map((m) => presRels.find((r) => r.id === m[1])!.target);
+  const order = [...presentation.matchAll(/<p:sldId [^>]*r:id="([^"]+)"/g)].map(
+    (m) => presRels.find((r) => r.id === m[1])!.target,
+  );
   const slides: OpenedSlide[] = [];
   for (const [i, part] of order.entries()) {
     const xml = await file(part);
@@ -95,7 +105,8 @@ export async function openPptx(pathOrBytes: string | Buffer): Promise<OpenedDeck
     const notesPart = slideRels.find((r) => r.type.endsWith('/notesSlide'))?.target;
     const notesXml = notesPart ? await file(notesPart) : '';
     // The notes body is the placeholder of type body; the slide image placeholder has no text.
-    const notesBody = [...notesXml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => m[1]!).find((sp) => /type="body"/.test(sp)) ?? '';
+    const notesBody =
+      [...notesXml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => m[1]!).find((sp) => /type="body"/.test(sp)) ?? '';
     const title = shapesOf(xml).find((s) => s.isTitle);
     slides.push({
       index: i + 1,
@@ -108,5 +119,11 @@ export async function openPptx(pathOrBytes: string | Buffer): Promise<OpenedDeck
       charts: slideRels.filter((r) => r.type.endsWith('/chart')).map((r) => r.target),
     });
   }
-  return { zip, names: Object.keys(zip.files), slides, file, bytes: async (name) => zip.file(name)!.async('nodebuffer') };
+  return {
+    zip,
+    names: Object.keys(zip.files),
+    slides,
+    file,
+    bytes: async (name) => zip.file(name)!.async('nodebuffer'),
+  };
 }

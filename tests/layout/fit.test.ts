@@ -46,8 +46,16 @@ describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chines
   it('continues the 40-row table on further slides, repeating its header row', () => {
     const pages = deck.slides.filter((s) => s.title.startsWith('Forty rows'));
     expect(pages.length).toBe(4);
-    for (const page of pages) expect(textsOf(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(page.xml)![0]).slice(0, 4)).toEqual(['Region', 'Trade (USD bn)', 'Growth (%)', 'Note']);
-    const regions = pages.flatMap((p) => [...p.xml.matchAll(/<a:tr [^>]*>([\s\S]*?)<\/a:tr>/g)].slice(1).map((r) => /<a:t>([^<]*)<\/a:t>/.exec(r[1]!)![1]));
+    for (const page of pages)
+      expect(textsOf(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(page.xml)![0]).slice(0, 4)).toEqual([
+        'Region',
+        'Trade (USD bn)',
+        'Growth (%)',
+        'Note',
+      ]);
+    const regions = pages.flatMap((p) =>
+      [...p.xml.matchAll(/<a:tr [^>]*>([\s\S]*?)<\/a:tr>/g)].slice(1).map((r) => /<a:t>([^<]*)<\/a:t>/.exec(r[1]!)![1]),
+    );
     expect(regions).toHaveLength(40);
     expect(regions[0]).toBe('Guangdong');
     expect(regions[39]).toBe('Region 40');
@@ -55,7 +63,9 @@ describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chines
 
   it('keeps a table inside the body area of its slide', () => {
     for (const page of deck.slides.filter((s) => s.xml.includes('<a:tbl>'))) {
-      const frame = /<p:graphicFrame>[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(page.xml)!;
+      const frame = /<p:graphicFrame>[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(
+        page.xml,
+      )!;
       const rows = [...page.xml.matchAll(/<a:tr h="(\d+)">/g)].reduce((a, m) => a + Number(m[1]), 0);
       expect(Number(frame[2]) + rows).toBeLessThanOrEqual((540 - 62) * 12700);
     }
@@ -83,14 +93,21 @@ describe('continuation slides', () => {
   it('fit under a "(cont.)" title that needs a line more than the first title', async () => {
     // One line at the smallest title size; with " (cont.)" it needs two.
     const title = 'Trade by region across every province and region of the country, forty rows of figures';
-    const dir = tempProject({ 'deck.yaml': `title: T\ndata: data/stress.yaml\nsections:\n  - title: S\n    slides:\n      - { type: table, title: "${title}", table: regions }\n` }, []);
+    const dir = tempProject(
+      {
+        'deck.yaml': `title: T\ndata: data/stress.yaml\nsections:\n  - title: S\n    slides:\n      - { type: table, title: "${title}", table: regions }\n`,
+      },
+      [],
+    );
     cpSync(join(REPO, 'tests/fixtures/stress/data'), join(dir, 'data'), { recursive: true });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(true);
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
     const pages = deck.slides.filter((s) => s.xml.includes('<a:tbl>'));
     expect(pages.length).toBeGreaterThan(1);
-    const titleLines = pages.map((p) => measureSlideText(p.xml, p.index, measure).find((b) => b.name === 'Title')!.lines);
+    const titleLines = pages.map(
+      (p) => measureSlideText(p.xml, p.index, measure).find((b) => b.name === 'Title')!.lines,
+    );
     expect(titleLines[0]).toBe(1);
     expect(titleLines[1]).toBe(2);
     for (const page of pages) {
@@ -109,14 +126,20 @@ describe('text that cannot fit', () => {
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(false);
-    expect(r.diagnostics.find((d) => d.code === 'text-does-not-fit')?.at).toMatchObject({ file: 'deck.yaml', line: 5, column: 9 });
+    expect(r.diagnostics.find((d) => d.code === 'text-does-not-fit')?.at).toMatchObject({
+      file: 'deck.yaml',
+      line: 5,
+      column: 9,
+    });
   });
 
   it('is an error when a table is wider than the slide even at its smallest size', async () => {
     const word = 'Electroencephalography';
     const columns = Array.from({ length: 10 }, (_, i) => `C${i}`);
     const row = columns.map(() => word);
-    const dir = tempProject({ 'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: table\n        title: Wide\n        table: { columns: ${JSON.stringify(columns)}, rows: [${JSON.stringify(row)}] }\n` });
+    const dir = tempProject({
+      'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: table\n        title: Wide\n        table: { columns: ${JSON.stringify(columns)}, rows: [${JSON.stringify(row)}] }\n`,
+    });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(false);
     const d = r.diagnostics.find((x) => x.code === 'text-does-not-fit')!;
@@ -125,14 +148,25 @@ describe('text that cannot fit', () => {
   });
 
   it('is an error when the footer text is too long for its place', async () => {
-    const dir = tempProject({ 'deck.yaml': `title: T\nfooter: ${'A very long office name that goes on and on '.repeat(3)}\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n` });
+    const dir = tempProject({
+      'deck.yaml': `title: T\nfooter: ${'A very long office name that goes on and on '.repeat(3)}\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n`,
+    });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
-    expect(r.diagnostics.find((x) => x.code === 'text-does-not-fit')).toMatchObject({ at: { line: 2, column: 9 }, suggestion: 'shorten it' });
+    expect(r.diagnostics.find((x) => x.code === 'text-does-not-fit')).toMatchObject({
+      at: { line: 2, column: 9 },
+      suggestion: 'shorten it',
+    });
   });
 
   it('shrinks before it splits, and says so', async () => {
-    const bullets = Array.from({ length: 7 }, (_, i) => `  - Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of twenty-two points`).join('\n      ');
-    const dir = tempProject({ 'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Seven long bullets\n        bullets:\n      ${bullets}\n` });
+    const bullets = Array.from(
+      { length: 7 },
+      (_, i) =>
+        `  - Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of twenty-two points`,
+    ).join('\n      ');
+    const dir = tempProject({
+      'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Seven long bullets\n        bullets:\n      ${bullets}\n`,
+    });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(true);
     const shrink = r.diagnostics.find((d) => d.code === 'text-shrunk');

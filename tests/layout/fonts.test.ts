@@ -10,7 +10,11 @@ const CALADEA = '/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf';
 describe('font files named by a theme', () => {
   it('are registered with canvas and measured under the family name the theme gives them', () => {
     const text = 'Opening up is an important driving force';
-    const registered = createMeasurer({ latinMetric: 'Briefdeck Test Serif', eastAsianMetric: 'Noto Sans CJK SC', files: [{ path: CALADEA, family: 'Briefdeck Test Serif', weight: 'normal', style: 'normal' }] });
+    const registered = createMeasurer({
+      latinMetric: 'Briefdeck Test Serif',
+      eastAsianMetric: 'Noto Sans CJK SC',
+      files: [{ path: CALADEA, family: 'Briefdeck Test Serif', weight: 'normal', style: 'normal' }],
+    });
     const installed = createMeasurer({ latinMetric: 'Caladea', eastAsianMetric: 'Noto Sans CJK SC' });
     const fallback = createMeasurer({ latinMetric: 'No Such Face Anywhere', eastAsianMetric: 'Noto Sans CJK SC' });
     expect(registered.width(text, 20)).toBeCloseTo(installed.width(text, 20), 6);
@@ -33,7 +37,10 @@ fonts:
     copyFileSync(CALADEA, join(dir, 'assets', 'fonts', 'Caladea-Regular.ttf'));
     const missing = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(missing.ok).toBe(false);
-    expect(missing.diagnostics[0]).toMatchObject({ code: 'asset-missing', at: { file: 'templates/serif.yaml', line: 7, column: 15 } });
+    expect(missing.diagnostics[0]).toMatchObject({
+      code: 'asset-missing',
+      at: { file: 'templates/serif.yaml', line: 7, column: 15 },
+    });
 
     copyFileSync(CALADEA.replace('Regular', 'Bold'), join(dir, 'assets', 'fonts', 'Caladea-Bold.ttf'));
     const ok = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });

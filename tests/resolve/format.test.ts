@@ -40,7 +40,10 @@ describe('number formats shared by text, stats, tables and charts', () => {
   it('rejects unknown filters and bad arguments with a message', () => {
     expect(specFromFilters([parseFilter('fixd(1)')])).toMatchObject({ kind: 'unknown', filter: 'fixd' });
     expect(specFromFilters([parseFilter('fixed(x)')])).toMatchObject({ kind: 'argument' });
-    expect(specFromFilters([parseFilter('number(2)')])).toMatchObject({ kind: 'argument', error: 'the `number` filter takes no argument' });
+    expect(specFromFilters([parseFilter('number(2)')])).toMatchObject({
+      kind: 'argument',
+      error: 'the `number` filter takes no argument',
+    });
   });
 
   it('writes dates by language', () => {
@@ -56,7 +59,13 @@ describe('{{ key | filter }} templates', () => {
     const r = parseTemplate('Goods {{ trade.goods_2024 | fixed(1) }} in 2024');
     expect('parts' in r && r.parts).toEqual([
       'Goods ',
-      { start: 6, end: 39, key: 'trade.goods_2024', keyOffset: 9, filters: [{ call: { name: 'fixed', arg: '1' }, offset: 28, length: 8 }] },
+      {
+        start: 6,
+        end: 39,
+        key: 'trade.goods_2024',
+        keyOffset: 9,
+        filters: [{ call: { name: 'fixed', arg: '1' }, offset: 28, length: 8 }],
+      },
       ' in 2024',
     ]);
   });

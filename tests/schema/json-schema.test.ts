@@ -14,7 +14,10 @@ const validate = {
   theme: ajv.compile(schemas.theme),
 };
 
-const yamlFiles = (dir: string) => readdirSync(join(REPO, dir)).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(dir, f));
+const yamlFiles = (dir: string) =>
+  readdirSync(join(REPO, dir))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(dir, f));
 const read = (file: string) => parse(readFileSync(join(REPO, file), 'utf8')) as unknown;
 
 describe('the JSON Schemas for editors', () => {
@@ -38,7 +41,10 @@ describe('the JSON Schemas for editors', () => {
   });
 
   it('reject a broken outline the way briefdeck does', () => {
-    const outline = read('decks/opening-up.yaml') as { sections: { slides: Record<string, unknown>[] }[]; tittle?: string };
+    const outline = read('decks/opening-up.yaml') as {
+      sections: { slides: Record<string, unknown>[] }[];
+      tittle?: string;
+    };
     const typo = structuredClone(outline);
     typo.sections[0]!.slides[0]!.type = 'bulets';
     expect(validate.outline(typo)).toBe(false);

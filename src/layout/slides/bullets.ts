@@ -23,7 +23,9 @@ export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
       if (!fit.fits) {
         ctx.diagnostics.error(
           'text-does-not-fit',
-          fit.brokeWord ? `a word in these bullets is wider than the slide even at ${bodyMin} pt` : `a bullet and its sub-bullets do not fit one slide even at ${bodyMin} pt`,
+          fit.brokeWord
+            ? `a word in these bullets is wider than the slide even at ${bodyMin} pt`
+            : `a bullet and its sub-bullets do not fit one slide even at ${bodyMin} pt`,
           slide.at,
           fit.brokeWord ? 'break the long word or value with spaces or hyphens' : 'split the bullet into shorter ones',
         );
@@ -31,12 +33,22 @@ export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
       return { bullets, size: fit.fits ? fit.size : bodyMin };
     });
     if (pages.length > 1) {
-      ctx.diagnostics.warn('content-split', `bullets continued over ${pages.length} slides`, slide.at, 'shorten or remove bullets to keep them on one slide');
+      ctx.diagnostics.warn(
+        'content-split',
+        `bullets continued over ${pages.length} slides`,
+        slide.at,
+        'shorten or remove bullets to keep them on one slide',
+      );
     }
   }
   return pages.map((page, i) =>
     contentSlide(slide, ctx, continued(slide.title, i, ctx.lang), (body) => [
-      bulletsElement(page.bullets, { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top }, page.size, ctx),
+      bulletsElement(
+        page.bullets,
+        { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top },
+        page.size,
+        ctx,
+      ),
     ]),
   );
 }

@@ -20,23 +20,63 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       let chartBottom = body.bottom;
       if (slide.caption) {
         const box = { x: body.left, y: 0, w: chartW, h: fittedHeight(2, sizes.caption) };
-        const r = fitOne(slide.caption, { box, size: sizes.caption, minSize: Math.min(sizes.caption, 11), maxLines: 2, what: 'chart caption', at: slide.at }, ctx);
+        const r = fitOne(
+          slide.caption,
+          {
+            box,
+            size: sizes.caption,
+            minSize: Math.min(sizes.caption, 11),
+            maxLines: 2,
+            what: 'chart caption',
+            at: slide.at,
+          },
+          ctx,
+        );
         box.h = fittedHeight(r.lines, r.size);
         box.y = body.bottom - box.h;
         chartBottom = box.y - 8;
-        elements.push({ kind: 'text', name: 'Caption', role: 'other', box, paragraphs: [paragraph(slide.caption, r.size, palette.muted, { italic: true })], valign: 'top', insets: TEXT_INSETS });
+        elements.push({
+          kind: 'text',
+          name: 'Caption',
+          role: 'other',
+          box,
+          paragraphs: [paragraph(slide.caption, r.size, palette.muted, { italic: true })],
+          valign: 'top',
+          insets: TEXT_INSETS,
+        });
       }
       const chartBox = { x: body.left, y: body.top, w: chartW, h: chartBottom - body.top };
       if (chartBox.h < 90 || chartBox.w < 160) {
-        ctx.diagnostics.error('text-does-not-fit', `no room for the chart: ${Math.round(chartBox.w)} × ${Math.round(chartBox.h)} pt is left under the title and caption`, slide.at, 'shorten the title or the caption');
+        ctx.diagnostics.error(
+          'text-does-not-fit',
+          `no room for the chart: ${Math.round(chartBox.w)} × ${Math.round(chartBox.h)} pt is left under the title and caption`,
+          slide.at,
+          'shorten the title or the caption',
+        );
       }
-      elements.push({ kind: 'chart', name: 'Chart', box: { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) }, chart: slide.chart });
+      elements.push({
+        kind: 'chart',
+        name: 'Chart',
+        box: { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) },
+        chart: slide.chart,
+      });
       if (withBullets) {
-        const box = { x: body.left + chartW + SIDE_GAP, y: body.top, w: body.width - chartW - SIDE_GAP, h: body.bottom - body.top };
+        const box = {
+          x: body.left + chartW + SIDE_GAP,
+          y: body.top,
+          w: body.width - chartW - SIDE_GAP,
+          h: body.bottom - body.top,
+        };
         // Beside a chart, bullets start a little smaller than the body size, never below its minimum.
         const start = Math.max(Math.min(sizes.body, 20), sizes.bodyMin);
         const fit = fitBullets(slide.bullets, box, start, sizes.bodyMin, ctx);
-        if (!fit.fits) ctx.diagnostics.error('text-does-not-fit', 'the bullets beside the chart do not fit even at the smallest size', slide.at, 'keep two or three short bullets beside a chart');
+        if (!fit.fits)
+          ctx.diagnostics.error(
+            'text-does-not-fit',
+            'the bullets beside the chart do not fit even at the smallest size',
+            slide.at,
+            'keep two or three short bullets beside a chart',
+          );
         else noteShrink('bullets beside the chart', start, fit.size, slide.at, ctx.diagnostics);
         elements.push(bulletsElement(slide.bullets, box, fit.size, ctx));
       }

@@ -11,7 +11,12 @@ export interface Body {
 }
 
 /** A content slide: title, body elements from `fill`, source line; `title` may carry "(cont.)". */
-export function contentSlide(slide: ResolvedSlide, ctx: LayoutContext, title: string, fill: (body: Body) => Element[]): LaidOutSlide {
+export function contentSlide(
+  slide: ResolvedSlide,
+  ctx: LayoutContext,
+  title: string,
+  fill: (body: Body) => Element[],
+): LaidOutSlide {
   const head = layoutTitle(title, slide, ctx);
   const body = bodyBelow(head.bodyTop, ctx);
   const line = ctx.sourceLine(slide.sources);

@@ -12,24 +12,73 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
   const elements: Element[] = [];
   let y = Math.round(f.height * 0.28);
   const titleBox = { x: f.margin, y, w, h: fittedHeight(3, sizes.deckTitle) };
-  const t = fitOne(slide.title, { box: titleBox, size: sizes.deckTitle, minSize: Math.min(sizes.deckTitle, 26), maxLines: 3, bold: true, what: 'deck title', at: slide.at }, ctx);
+  const t = fitOne(
+    slide.title,
+    {
+      box: titleBox,
+      size: sizes.deckTitle,
+      minSize: Math.min(sizes.deckTitle, 26),
+      maxLines: 3,
+      bold: true,
+      what: 'deck title',
+      at: slide.at,
+    },
+    ctx,
+  );
   titleBox.h = fittedHeight(t.lines, t.size);
-  elements.push({ kind: 'rect', name: 'Title accent', box: { x: f.margin, y: y - 22, w: 72, h: 5 }, fill: palette.emphasis });
-  elements.push({ kind: 'text', name: 'Title', role: 'title', box: titleBox, paragraphs: [paragraph(slide.title, t.size, palette.dividerText, { bold: true })], valign: 'top', insets: TEXT_INSETS });
+  elements.push({
+    kind: 'rect',
+    name: 'Title accent',
+    box: { x: f.margin, y: y - 22, w: 72, h: 5 },
+    fill: palette.emphasis,
+  });
+  elements.push({
+    kind: 'text',
+    name: 'Title',
+    role: 'title',
+    box: titleBox,
+    paragraphs: [paragraph(slide.title, t.size, palette.dividerText, { bold: true })],
+    valign: 'top',
+    insets: TEXT_INSETS,
+  });
   y += titleBox.h + 14;
   if (slide.subtitle) {
     const size = Math.round(sizes.body * 1.05);
     const box = { x: f.margin, y, w, h: fittedHeight(2, size) };
-    const s = fitOne(slide.subtitle, { box, size, minSize: sizes.bodyMin, maxLines: 2, what: 'subtitle', at: slide.at }, ctx);
+    const s = fitOne(
+      slide.subtitle,
+      { box, size, minSize: sizes.bodyMin, maxLines: 2, what: 'subtitle', at: slide.at },
+      ctx,
+    );
     box.h = fittedHeight(s.lines, s.size);
-    elements.push({ kind: 'text', name: 'Subtitle', role: 'other', box, paragraphs: [paragraph(slide.subtitle, s.size, palette.dividerText)], valign: 'top', insets: TEXT_INSETS });
+    elements.push({
+      kind: 'text',
+      name: 'Subtitle',
+      role: 'other',
+      box,
+      paragraphs: [paragraph(slide.subtitle, s.size, palette.dividerText)],
+      valign: 'top',
+      insets: TEXT_INSETS,
+    });
   }
   const byline = [slide.author, slide.date].filter(Boolean).join('  ·  ');
   if (byline) {
     const size = sizes.caption + 2;
     const box = { x: f.margin, y: f.height - 120, w, h: fittedHeight(1, size) };
-    const b = fitOne(byline, { box, size, minSize: sizes.footer, maxLines: 1, what: 'author and date', at: slide.at }, ctx);
-    elements.push({ kind: 'text', name: 'Byline', role: 'other', box, paragraphs: [paragraph(byline, b.size, palette.dividerText)], valign: 'top', insets: TEXT_INSETS });
+    const b = fitOne(
+      byline,
+      { box, size, minSize: sizes.footer, maxLines: 1, what: 'author and date', at: slide.at },
+      ctx,
+    );
+    elements.push({
+      kind: 'text',
+      name: 'Byline',
+      role: 'other',
+      box,
+      paragraphs: [paragraph(byline, b.size, palette.dividerText)],
+      valign: 'top',
+      insets: TEXT_INSETS,
+    });
   }
   return [{ master: 'title', elements, notes: slide.notes, at: slide.at }];
 }
@@ -42,17 +91,62 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
   const elements: Element[] = [];
   const numberSize = 20;
   const y = Math.round(f.height * 0.36);
-  elements.push({ kind: 'text', name: 'Section number', role: 'other', box: { x: f.margin, y: y - fittedHeight(1, numberSize) - 8, w: 200, h: fittedHeight(1, numberSize) }, paragraphs: [paragraph(String(slide.number).padStart(2, '0'), numberSize, palette.dividerText, { bold: true })], valign: 'top', insets: TEXT_INSETS });
-  elements.push({ kind: 'rect', name: 'Section rule', box: { x: f.margin, y: y - 4, w: 72, h: 4 }, fill: palette.emphasis });
+  elements.push({
+    kind: 'text',
+    name: 'Section number',
+    role: 'other',
+    box: { x: f.margin, y: y - fittedHeight(1, numberSize) - 8, w: 200, h: fittedHeight(1, numberSize) },
+    paragraphs: [paragraph(String(slide.number).padStart(2, '0'), numberSize, palette.dividerText, { bold: true })],
+    valign: 'top',
+    insets: TEXT_INSETS,
+  });
+  elements.push({
+    kind: 'rect',
+    name: 'Section rule',
+    box: { x: f.margin, y: y - 4, w: 72, h: 4 },
+    fill: palette.emphasis,
+  });
   const box = { x: f.margin, y: y + 10, w, h: fittedHeight(2, sizes.sectionTitle) };
-  const t = fitOne(slide.title, { box, size: sizes.sectionTitle, minSize: Math.min(sizes.sectionTitle, sizes.titleMin), maxLines: 2, bold: true, what: 'section title', at: slide.at }, ctx);
+  const t = fitOne(
+    slide.title,
+    {
+      box,
+      size: sizes.sectionTitle,
+      minSize: Math.min(sizes.sectionTitle, sizes.titleMin),
+      maxLines: 2,
+      bold: true,
+      what: 'section title',
+      at: slide.at,
+    },
+    ctx,
+  );
   box.h = fittedHeight(t.lines, t.size);
-  elements.push({ kind: 'text', name: 'Title', role: 'title', box, paragraphs: [paragraph(slide.title, t.size, palette.dividerText, { bold: true })], valign: 'top', insets: TEXT_INSETS });
+  elements.push({
+    kind: 'text',
+    name: 'Title',
+    role: 'title',
+    box,
+    paragraphs: [paragraph(slide.title, t.size, palette.dividerText, { bold: true })],
+    valign: 'top',
+    insets: TEXT_INSETS,
+  });
   if (slide.subtitle) {
     const sb = { x: f.margin, y: box.y + box.h + 10, w, h: fittedHeight(2, sizes.body) };
-    const s = fitOne(slide.subtitle, { box: sb, size: sizes.body, minSize: sizes.bodyMin, maxLines: 2, what: 'section subtitle', at: slide.at }, ctx);
+    const s = fitOne(
+      slide.subtitle,
+      { box: sb, size: sizes.body, minSize: sizes.bodyMin, maxLines: 2, what: 'section subtitle', at: slide.at },
+      ctx,
+    );
     sb.h = fittedHeight(s.lines, s.size);
-    elements.push({ kind: 'text', name: 'Subtitle', role: 'other', box: sb, paragraphs: [paragraph(slide.subtitle, s.size, palette.dividerText)], valign: 'top', insets: TEXT_INSETS });
+    elements.push({
+      kind: 'text',
+      name: 'Subtitle',
+      role: 'other',
+      box: sb,
+      paragraphs: [paragraph(slide.subtitle, s.size, palette.dividerText)],
+      valign: 'top',
+      insets: TEXT_INSETS,
+    });
   }
   return [{ master: 'section', elements, notes: slide.notes, at: slide.at }];
 }

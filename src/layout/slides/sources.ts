@@ -16,10 +16,16 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
   const fit = fitBullets(items, box, start, sizes.bodyMin, ctx);
   const pages = fit.fits ? [items] : packBullets(items, box, sizes.bodyMin, ctx);
   const size = fit.fits ? fit.size : sizes.bodyMin;
-  if (pages.length > 1) ctx.diagnostics.warn('content-split', `the Sources list continued over ${pages.length} slides`, slide.at);
+  if (pages.length > 1)
+    ctx.diagnostics.warn('content-split', `the Sources list continued over ${pages.length} slides`, slide.at);
   for (const page of pages) {
     if (!fitBullets(page, box, size, size, ctx).fits) {
-      ctx.diagnostics.error('text-does-not-fit', 'a source\'s citation is too long for a whole slide', slide.at, 'shorten its title or URL in the sources map');
+      ctx.diagnostics.error(
+        'text-does-not-fit',
+        "a source's citation is too long for a whole slide",
+        slide.at,
+        'shorten its title or URL in the sources map',
+      );
     }
   }
   let number = 0;

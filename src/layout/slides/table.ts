@@ -12,13 +12,21 @@ export const CELL_PAD_Y = 4;
 
 /**
  * Column widths, as a browser lays out an automatic table: every column gets its natural
- * width (and a share of some spare room) when the table fits. Otherwise short columns (up to 30 % of the width) keep theirs,
- * so labels and figures stay on one line, and the long text columns share what is left,
+ * width (and a share of some spare room) when the table fits. Otherwise short columns (up to
+ * 30 % of the width) keep theirs, so labels and figures stay on one line, and the long text columns share what is left,
  * in proportion to their natural widths but never narrower than their longest word.
  */
-export function columnWidths(columns: string[], rows: string[][], total: number, size: number, m: TextMeasurer): number[] {
+export function columnWidths(
+  columns: string[],
+  rows: string[][],
+  total: number,
+  size: number,
+  m: TextMeasurer,
+): number[] {
   const pad = 2 * CELL_PAD_X + 2;
-  const natural = columns.map((c, i) => Math.max(m.width(c, size, true), ...rows.map((r) => m.width(r[i] ?? '', size))) / WIDTH_SAFETY + pad);
+  const natural = columns.map(
+    (c, i) => Math.max(m.width(c, size, true), ...rows.map((r) => m.width(r[i] ?? '', size))) / WIDTH_SAFETY + pad,
+  );
   const sum = natural.reduce((a, b) => a + b, 0);
   if (sum <= total) {
     // A small table is not stretched across the slide: its columns would drift apart.
@@ -42,7 +50,7 @@ export function columnWidths(columns: string[], rows: string[][], total: number,
     open.delete(i);
   }
   // The rest share the room by natural width, each at least its floor.
-  for (let changed = true; changed && open.size; ) {
+  for (let changed = true; changed && open.size;) {
     changed = false;
     const want = [...open].reduce((a, j) => a + natural[j]!, 0);
     for (const j of open) {
@@ -59,15 +67,27 @@ export function columnWidths(columns: string[], rows: string[][], total: number,
   return widths;
 }
 
-export function rowHeights(columns: string[], rows: string[][], widths: number[], size: number, m: TextMeasurer): number[] {
+export function rowHeights(
+  columns: string[],
+  rows: string[][],
+  widths: number[],
+  size: number,
+  m: TextMeasurer,
+): number[] {
   const height = (cells: string[], bold: boolean) =>
-    Math.max(...cells.map((text, i) => measureBlocks([{ text, indent: 0, bold }], widths[i]! - 2 * CELL_PAD_X, size, m).height)) + 2 * CELL_PAD_Y;
+    Math.max(
+      ...cells.map(
+        (text, i) => measureBlocks([{ text, indent: 0, bold }], widths[i]! - 2 * CELL_PAD_X, size, m).height,
+      ),
+    ) +
+    2 * CELL_PAD_Y;
   return [height(columns, true), ...rows.map((r) => height(r, false))];
 }
 
 function firstWideEnoughSize(slide: Slide, width: number, from: number, to: number, ctx: LayoutContext): number {
   for (let size = from; size > to; size -= 0.5) {
-    if (columnWidths(slide.columns, slide.rows, width, size, ctx.measure).reduce((a, b) => a + b, 0) <= width + 0.5) return size;
+    if (columnWidths(slide.columns, slide.rows, width, size, ctx.measure).reduce((a, b) => a + b, 0) <= width + 0.5)
+      return size;
   }
   return to;
 }
@@ -80,7 +100,18 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   let captionSize = sizes.caption;
   if (slide.caption) {
     const box = { x: body.left, y: 0, w: body.width, h: fittedHeight(2, sizes.caption) };
-    const r = fitOne(slide.caption, { box, size: sizes.caption, minSize: Math.min(sizes.caption, 11), maxLines: 2, what: 'table caption', at: slide.at }, ctx);
+    const r = fitOne(
+      slide.caption,
+      {
+        box,
+        size: sizes.caption,
+        minSize: Math.min(sizes.caption, 11),
+        maxLines: 2,
+        what: 'table caption',
+        at: slide.at,
+      },
+      ctx,
+    );
     captionSize = r.size;
     captionH = fittedHeight(r.lines, r.size) + 10;
   }
@@ -111,7 +142,13 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   }
   let pages: number[][];
   if (fits) {
-    if (size < sizes.table) ctx.diagnostics.warn('text-shrunk', `table set at ${size} pt instead of ${sizes.table} pt to fit`, slide.at, 'shorten cells or move rows to another slide');
+    if (size < sizes.table)
+      ctx.diagnostics.warn(
+        'text-shrunk',
+        `table set at ${size} pt instead of ${sizes.table} pt to fit`,
+        slide.at,
+        'shorten cells or move rows to another slide',
+      );
     pages = [slide.rows.map((_, i) => i)];
   } else {
     // Rows continue on further slides at the theme size, or at the size that makes the table narrow enough.
@@ -128,12 +165,23 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
         page = [];
         used = heights[0]!;
       }
-      if (used + h > room) ctx.diagnostics.error('text-does-not-fit', `table row ${r + 1} is taller than a whole slide`, slide.at, 'shorten the cells of that row');
+      if (used + h > room)
+        ctx.diagnostics.error(
+          'text-does-not-fit',
+          `table row ${r + 1} is taller than a whole slide`,
+          slide.at,
+          'shorten the cells of that row',
+        );
       page.push(r);
       used += h;
     });
     if (page.length) pages.push(page);
-    ctx.diagnostics.warn('content-split', `table continued over ${pages.length} slides, header repeated`, slide.at, 'show fewer rows, or pick columns with `table: { data, columns }`');
+    ctx.diagnostics.warn(
+      'content-split',
+      `table continued over ${pages.length} slides, header repeated`,
+      slide.at,
+      'show fewer rows, or pick columns with `table: { data, columns }`',
+    );
   }
   return pages.map((rowIndices, p) =>
     contentSlide(slide, ctx, continued(slide.title, p, ctx.lang), (b) => {
@@ -141,10 +189,28 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const rowH = [heights[0]!, ...rowIndices.map((i) => heights[i + 1]!)];
       const h = rowH.reduce((a, c) => a + c, 0);
       const elements: LaidOutSlide['elements'] = [
-        { kind: 'table', name: 'Table', box: { x: b.left, y: b.top, w: widths.reduce((a, c) => a + c, 0), h }, columnWidths: widths, rows: [slide.columns, ...rows], numeric: slide.numeric, size, rowHeights: rowH, padding: { x: CELL_PAD_X, y: CELL_PAD_Y } },
+        {
+          kind: 'table',
+          name: 'Table',
+          box: { x: b.left, y: b.top, w: widths.reduce((a, c) => a + c, 0), h },
+          columnWidths: widths,
+          rows: [slide.columns, ...rows],
+          numeric: slide.numeric,
+          size,
+          rowHeights: rowH,
+          padding: { x: CELL_PAD_X, y: CELL_PAD_Y },
+        },
       ];
       if (slide.caption && p === pages.length - 1) {
-        elements.push({ kind: 'text', name: 'Caption', role: 'other', box: { x: b.left, y: b.top + h + 10, w: b.width, h: captionH - 10 }, paragraphs: [paragraph(slide.caption, captionSize, palette.muted, { italic: true })], valign: 'top', insets: TEXT_INSETS });
+        elements.push({
+          kind: 'text',
+          name: 'Caption',
+          role: 'other',
+          box: { x: b.left, y: b.top + h + 10, w: b.width, h: captionH - 10 },
+          paragraphs: [paragraph(slide.caption, captionSize, palette.muted, { italic: true })],
+          valign: 'top',
+          insets: TEXT_INSETS,
+        });
       }
       return elements;
     }),
