@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../diagnostics/format.js';
 import { buildDeck, checkDeck } from '../index.js';
 import type { BuildOptions, BuildResult } from '../pipeline.js';
+import { inspectCommand } from './inspect.js';
 
 /** Where the CLI writes: injected so tests can capture it and so only bin.ts touches process. */
 export interface Io {
@@ -196,6 +197,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
     for (const outline of outlines) results.push(await checkDeck(outline, optionsFrom(flags, io)));
     setExit(report(results, flags, io, false));
   });
+
+  cli
+    .command('inspect')
+    .description('print a .pptx as a slide-by-slide text outline: titles, text, tables, charts, alt text, notes')
+    .argument('<deck>', 'a .pptx file')
+    .addOption(new Option('--format <format>', 'text, or JSON').choices(['text', 'json']).default('text'))
+    .action(async (deck: string, flags: { format: 'text' | 'json' }) => setExit(await inspectCommand(deck, flags, io)));
   return cli;
 }
 
