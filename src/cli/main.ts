@@ -5,6 +5,7 @@ import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../di
 import { buildDeck, checkDeck } from '../index.js';
 import type { BuildOptions, BuildResult } from '../pipeline.js';
 import { inspectCommand } from './inspect.js';
+import { previewCommand } from './preview.js';
 
 /** Where the CLI writes: injected so tests can capture it and so only bin.ts touches process. */
 export interface Io {
@@ -169,20 +170,23 @@ function program(io: Io, setExit: (code: number) => void): Command {
         'chart cache folder (default: $BRIEFDECK_CACHE_DIR or node_modules/.cache/briefdeck)',
       )
       .option('--no-cache', 'render every chart afresh')
-      .option(
-        '-j, --jobs <n>',
-        'worker threads for drawing charts (default: auto, by the number of charts)',
-        parseJobs,
-      ),
+      .option('-j, --jobs <n>', 'worker threads for drawing charts (default: auto, by the number of charts)', parseJobs)
+      .option('--preview', 'then render each deck through LibreOffice into <out>/preview (see preview)'),
   ).action(
     async (
       paths: string[],
-      flags: CommonFlags & { out: string; cacheDir?: string; cache?: boolean; jobs?: number },
+      flags: CommonFlags & { out: string; cacheDir?: string; cache?: boolean; jobs?: number; preview?: boolean },
     ) => {
       const outlines = expandOutlines(paths, io.cwd);
       const results: BuildResult[] = [];
       for (const outline of outlines) results.push(await buildDeck(outline, optionsFrom(flags, io)));
-      setExit(report(results, flags, io, true));
+      const code = report(results, flags, io, true);
+      const written = results.flatMap((r) => (r.output ? [r.output] : []));
+      setExit(
+        flags.preview && written.length
+          ? Math.max(code, await previewCommand(written, { out: join(flags.out, 'preview') }, io))
+          : code,
+      );
     },
   );
 
@@ -204,6 +208,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<deck>', 'a .pptx file')
     .addOption(new Option('--format <format>', 'text, or JSON').choices(['text', 'json']).default('text'))
     .action(async (deck: string, flags: { format: 'text' | 'json' }) => setExit(await inspectCommand(deck, flags, io)));
+
+  cli
+    .command('preview')
+    .description('render decks through LibreOffice: a PDF, one PNG per slide and a contact sheet')
+    .argument('<decks...>', 'outlines (built first) or .pptx files')
+    .option('-o, --out <dir>', 'output folder', 'out/preview')
+    .action(async (decks: string[], flags: { out: string }) => setExit(await previewCommand(decks, flags, io)));
   return cli;
 }
 
