@@ -47,8 +47,8 @@ export async function previewCommand(inputs: string[], flags: PreviewFlags, io: 
     }
     const r = await buildDeck(path, { cwd: io.cwd, outDir });
     if (r.diagnostics.length) {
-      io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.sources })}\n\n`);
-      io.stderr(`${r.outline}: ${summaryLine(r.diagnostics)}\n`);
+      io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.texts })}\n\n`);
+      io.stderr(`${r.outline}: ${summaryLine(r.diagnostics, r.texts)}\n`);
     }
     if (r.ok && r.output) decks.push(resolve(io.cwd, r.output));
     else failed = true;
