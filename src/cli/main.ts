@@ -206,13 +206,14 @@ function program(io: Io, setExit: (code: number) => void): Command {
     cli
       .command('check')
       .description('check outlines as a build would (YAML, schema, data keys, theme, assets, text fit) without writing')
-      .argument('<outlines...>', 'outline files, or folders of outlines'),
-  ).action(async (paths: string[], flags: CommonFlags) => {
+      .argument('<outlines...>', 'outline files, or folders of outlines')
+      .option('--a11y', 'also build each deck in memory and report what it lacks for accessibility'),
+  ).action(async (paths: string[], flags: CommonFlags & { a11y?: boolean }) => {
     const outlines = await expandOutlines(paths, io.cwd);
     const session = await createSession(optionsFrom(flags, io));
     const results: CompileResult[] = [];
     try {
-      for (const outline of outlines) results.push(await checkInSession(outline, session));
+      for (const outline of outlines) results.push(await checkInSession(outline, session, { a11y: !!flags.a11y }));
     } finally {
       await session.close();
     }
