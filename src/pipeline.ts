@@ -244,7 +244,8 @@ export async function runPipeline(outlineArg: string, options: BuildOptions, wri
   const bytes = await timedAsync(ctx, 'pptx', async () => {
     const written = await writePptx(deck);
     return finishPackage(written.bytes, {
-      fonts: deck.theme.fonts,
+      fonts: deck.style.fonts,
+      typefaces: written.typefaces,
       timestamp: packageTimestamp(options, front.outline),
       titleBoxes: written.titleBoxes,
     });

@@ -2,6 +2,7 @@ import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { LINE_HEIGHT } from '../fit.js';
 import { fitBullets, packBullets } from '../bullets.js';
 import { TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { runLang } from '../lang.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'sources' }>;
@@ -36,15 +37,18 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
         name: 'Sources',
         role: 'body',
         box: { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top },
-        paragraphs: page.map((item, i) => ({
-          runs: [{ text: `${++number}. ${item.text}`, size, color: palette.text }],
-          level: 0,
-          bullet: false,
-          indent: 0,
-          align: 'left' as const,
-          lineHeight: size * LINE_HEIGHT,
-          spaceBefore: i === 0 ? 0 : 0.55 * size,
-        })),
+        paragraphs: page.map((item, i) => {
+          const text = `${++number}. ${item.text}`;
+          return {
+            runs: [{ text, size, color: palette.text, font: ctx.face, lang: runLang(text, ctx.lang) }],
+            level: 0,
+            bullet: false,
+            indent: 0,
+            align: 'left' as const,
+            lineHeight: size * LINE_HEIGHT,
+            spaceBefore: i === 0 ? 0 : 0.55 * size,
+          };
+        }),
         valign: 'top',
         insets: TEXT_INSETS,
       },
