@@ -10,7 +10,7 @@ import { readText } from './load/files.js';
 import { displayPath } from './load/paths.js';
 import { loadThemeChain } from './load/theme.js';
 import { parseYamlSource, spanAt, toPlain, type YamlSource } from './load/yaml-source.js';
-import type { ChartStats, DataSet, LaidOutDeck, Theme } from './model.js';
+import type { ChartStats, DataSet, LaidOutDeck, LayoutStats, Theme } from './model.js';
 import { writeFileAtomic } from './pptx/atomic.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
@@ -125,7 +125,7 @@ function frontEnd(
   outlinePath: string,
   ctx: Context,
   options: BuildOptions,
-): { deck?: LaidOutDeck; outline?: OutlineInput; usedKeys: number; cited: number } {
+): { deck?: LaidOutDeck; layout?: LayoutStats; outline?: OutlineInput; usedKeys: number; cited: number } {
   const shown = displayPath(outlinePath, ctx.cwd);
   const { diagnostics } = ctx;
   const text = timed(ctx, 'load', () => readText(outlinePath, shown, diagnostics));
@@ -168,8 +168,8 @@ function frontEnd(
   const usedKeys = resolveCtx.usedKeys.size;
   const cited = resolved.sourceLines.size;
   if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited };
-  const deck = timed(ctx, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
-  return { deck, outline, usedKeys, cited };
+  const laidOut = timed(ctx, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
+  return { deck: laidOut.deck, layout: laidOut.stats, outline, usedKeys, cited };
 }
 
 /** $BRIEFDECK_CACHE_DIR; else the project's node_modules/.cache when it has one; else the user's cache folder. */
@@ -215,10 +215,8 @@ export async function runPipeline(outlineArg: string, options: BuildOptions, wri
   };
   const finish = () => {
     result.diagnostics = ctx.diagnostics.sorted();
-    result.report.layout = {
-      shrunk: ctx.diagnostics.items.filter((d) => d.code === 'text-shrunk').length,
-      split: ctx.diagnostics.items.filter((d) => d.code === 'content-split').length,
-    };
+    // Counted by layout itself: true even when the outline ignores the warnings.
+    if (front.layout) result.report.layout = { ...front.layout };
     result.ok = !ctx.diagnostics.hasErrors();
     return result;
   };

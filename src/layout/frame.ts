@@ -1,6 +1,6 @@
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
 import type { Box, Element, Insets, Paragraph, ResolvedSlide, Theme, Typeface } from '../model.js';
-import { fitBlocks, LINE_HEIGHT, noteShrink, type Block } from './fit.js';
+import { fitBlocks, LINE_HEIGHT, type Block, type FitLog } from './fit.js';
 import { runLang } from './lang.js';
 import type { TextMeasurer } from './measure.js';
 
@@ -9,6 +9,8 @@ export interface LayoutContext {
   theme: Theme;
   measure: TextMeasurer;
   diagnostics: Diagnostics;
+  /** Shrinks and splits: warned about and counted. */
+  fit: FitLog;
   lang: string;
   /** The faces every text of the deck is written with. */
   face: Typeface;
@@ -122,7 +124,7 @@ export function fitOne(
       'shorten the text',
     );
   } else {
-    noteShrink(o.what, o.size, r.size, o.at, ctx.diagnostics);
+    ctx.fit.shrunk(o.what, o.size, r.size, o.at);
   }
   return { size: r.size, lines: r.lines[0]?.length ?? 1, fits: r.fits };
 }
@@ -176,7 +178,7 @@ export function layoutTitle(
       );
       chosen = { size: sizes.titleMin, lines: 3 };
     } else {
-      noteShrink('slide title', sizes.title, chosen.size, slide.at, ctx.diagnostics);
+      ctx.fit.shrunk('slide title', sizes.title, chosen.size, slide.at);
     }
     const h = fittedHeight(chosen.lines, chosen.size);
     elements.push({

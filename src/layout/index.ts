@@ -1,5 +1,14 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { DeckStyle, LaidOutDeck, LaidOutSlide, ResolvedDeck, ResolvedSlide, SlideKind } from '../model.js';
+import type {
+  DeckStyle,
+  LaidOutDeck,
+  LayoutStats,
+  LaidOutSlide,
+  ResolvedDeck,
+  ResolvedSlide,
+  SlideKind,
+} from '../model.js';
+import { FitLog } from './fit.js';
 import type { LayoutContext } from './frame.js';
 import { layoutMasters } from './masters.js';
 import type { TextMeasurer } from './measure.js';
@@ -25,8 +34,14 @@ const LAYOUTS = {
   sources: layoutSourcesSlide,
 } satisfies { [K in SlideKind]: Layout<K> };
 
+export interface LayoutResult {
+  deck: LaidOutDeck;
+  /** Shrinks and splits, counted whether or not their warnings are shown. */
+  stats: LayoutStats;
+}
+
 /** Gives every text its final size and every element its box; splits what does not fit. */
-export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LaidOutDeck {
+export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
   const zh = isChinese(deck.meta.lang);
   const { theme, meta } = deck;
   const face = { latin: theme.fonts.latin, eastAsian: theme.fonts.eastAsian };
@@ -34,6 +49,7 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
     theme,
     measure,
     diagnostics,
+    fit: new FitLog(diagnostics),
     lang: meta.lang,
     face,
     sourceLine(ids) {
@@ -56,5 +72,5 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
       company: meta.author ?? '',
     },
   };
-  return { meta, style, masters: layoutMasters(theme, meta, ctx), slides };
+  return { deck: { meta, style, masters: layoutMasters(theme, meta, ctx), slides }, stats: ctx.fit.stats };
 }

@@ -1,7 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { bulletsElement, fitBullets } from '../bullets.js';
 import { chartElement } from '../chart.js';
-import { noteShrink } from '../fit.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { contentSlide } from './content.js';
 
@@ -75,7 +74,7 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
             slide.at,
             'keep two or three short bullets beside a chart',
           );
-        else noteShrink('bullets beside the chart', start, fit.size, slide.at, ctx.diagnostics);
+        else ctx.fit.shrunk('bullets beside the chart', start, fit.size, slide.at);
         elements.push(bulletsElement(slide.bullets, box, fit.size, ctx));
       }
       return elements;

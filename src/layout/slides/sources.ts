@@ -17,8 +17,7 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
   const fit = fitBullets(items, box, start, sizes.bodyMin, ctx);
   const pages = fit.fits ? [items] : packBullets(items, box, sizes.bodyMin, ctx);
   const size = fit.fits ? fit.size : sizes.bodyMin;
-  if (pages.length > 1)
-    ctx.diagnostics.warn('content-split', `the Sources list continued over ${pages.length} slides`, slide.at);
+  ctx.fit.split(`the Sources list continued over ${pages.length} slides`, pages.length, slide.at);
   for (const page of pages) {
     if (!fitBullets(page, box, size, size, ctx).fits) {
       ctx.diagnostics.error(

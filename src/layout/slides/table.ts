@@ -158,13 +158,7 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   }
   let pages: number[][];
   if (fits) {
-    if (size < sizes.table)
-      ctx.diagnostics.warn(
-        'text-shrunk',
-        `table set at ${size} pt instead of ${sizes.table} pt to fit`,
-        slide.at,
-        'shorten cells or move rows to another slide',
-      );
+    ctx.fit.shrunk('table', sizes.table, size, slide.at, 'shorten cells or move rows to another slide');
     pages = [slide.rows.map((_, i) => i)];
   } else {
     // Rows continue on further slides at the theme size, or at the size that makes the table narrow enough.
@@ -192,9 +186,9 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       used += h;
     });
     if (page.length) pages.push(page);
-    ctx.diagnostics.warn(
-      'content-split',
+    ctx.fit.split(
       `table continued over ${pages.length} slides, header repeated`,
+      pages.length,
       slide.at,
       'show fewer rows, or pick columns with `table: { data, columns }`',
     );
