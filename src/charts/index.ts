@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ChartStats, Element, LaidOutDeck } from '../model.js';
 import { ChartCache } from './cache.js';
-import { chartStyleFor, type ChartStyle } from './config.js';
+import type { ChartStyle } from './config.js';
 import { ChartWorkerPool, workerScript } from './pool.js';
 import { ChartRenderer, rendererVersions } from './render.js';
 
@@ -54,26 +54,27 @@ export async function renderCharts(
   const cache = new ChartCache(options.cacheDir);
   const versions = { ...rendererVersions(), code: codeFingerprint() };
   const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
-  const fontHashes = deck.theme.fonts.files.map((f) => ({
-    family: f.family,
-    weight: f.weight,
-    style: f.style,
-    sha: ChartCache.key(readFileSync(f.path).toString('base64')),
-  }));
+  const fontHashes = new Map<string, string>();
+  /** Font files by their content, not their path, so caches travel between checkouts. */
+  const hashedFonts = (files: ChartStyle['fontFiles']) =>
+    files.map((f) => {
+      if (!fontHashes.has(f.path)) fontHashes.set(f.path, ChartCache.key(readFileSync(f.path).toString('base64')));
+      return { family: f.family, weight: f.weight, style: f.style, sha: fontHashes.get(f.path)! };
+    });
 
   // First find what must be drawn, so the choice of workers depends on real work.
   const jobs = new Map<string, { chart: ChartElement['chart']; style: ChartStyle; png?: Buffer }>();
   const keyOf = new Map<ChartElement, string>();
   for (const slide of deck.slides) {
     for (const e of slide.elements) {
+      if (e.kind === 'native-chart') stats.native++;
       if (e.kind !== 'chart') continue;
-      if (e.chart.render === 'native') {
-        stats.native++;
-        continue;
-      }
-      const style = chartStyleFor(e.box, deck.theme.slide.width, deck.theme);
-      // The key names font files by their content, not their path, so caches travel between checkouts.
-      const key = ChartCache.key({ chart: e.chart, style: { ...style, fontFiles: fontHashes }, versions });
+      const { style } = e;
+      const key = ChartCache.key({
+        chart: e.chart,
+        style: { ...style, fontFiles: hashedFonts(style.fontFiles) },
+        versions,
+      });
       keyOf.set(e, key);
       if (jobs.has(key)) continue;
       const cached = cache.get(key);
