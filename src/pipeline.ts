@@ -10,6 +10,7 @@ import { readText } from './load/files.js';
 import { displayPath } from './load/paths.js';
 import { loadThemeChain } from './load/theme.js';
 import { parseYamlSource, spanAt, toPlain, type YamlSource } from './load/yaml-source.js';
+import type { ChartService } from './charts/index.js';
 import type { ChartStats, DataSet, LaidOutDeck, Theme } from './model.js';
 import { writeFileAtomic } from './pptx/atomic.js';
 import { ResolveContext } from './resolve/context.js';
@@ -36,6 +37,8 @@ export interface BuildOptions {
   timestamp?: Date;
   /** Worker threads for chart drawing: a number, or 'auto' (the default): use them when enough charts need drawing. */
   workers?: number | 'auto';
+  /** A chart service kept warm across builds (a batch's); without one, each build starts and closes its own. */
+  charts?: ChartService;
 }
 
 export interface BuildReport {
@@ -230,16 +233,39 @@ export async function runPipeline(outlineArg: string, options: BuildOptions, wri
   if (!write) return finish();
 
   // Loaded only to build: `check` needs neither chart.js nor pptxgenjs (about 30 ms of its start-up).
-  const [{ renderCharts }, { writePptx }, { finishPackage }] = await Promise.all([
+  const [{ ChartService }, { DiskChartStore }, { writePptx }, { finishPackage }] = await Promise.all([
     import('./charts/index.js'),
+    import('./host/chart-store.js'),
     import('./pptx/write.js'),
     import('./pptx/package.js'),
   ]);
   const cacheDir =
     options.cacheDir === false ? undefined : resolve(cwd, options.cacheDir ?? defaultCacheDir(ctx.projectDir));
-  const { deck, stats } = await timedAsync(ctx, 'charts', () =>
-    renderCharts(front.deck!, { ...(cacheDir ? { cacheDir } : {}), workers: options.workers ?? 'auto' }),
-  );
+  const charts =
+    options.charts ??
+    new ChartService({
+      ...(cacheDir ? { store: new DiskChartStore(cacheDir) } : {}),
+      workers: options.workers ?? 'auto',
+    });
+  const { deck, stats, failures } = await timedAsync(ctx, 'charts', async () => {
+    try {
+      return await charts.render(front.deck!);
+    } finally {
+      if (!options.charts) await charts.close();
+    }
+  });
+  for (const f of failures) {
+    const title = f.chart.title ? ` "${f.chart.title}"` : '';
+    ctx.diagnostics.error(
+      'chart-render-failed',
+      `the chart${title} on slide ${f.slide} could not be drawn: ${f.message}`,
+      f.at,
+    );
+  }
+  if (failures.length) {
+    removeStale(output, result, cwd);
+    return finish();
+  }
   result.report.charts = stats;
   const bytes = await timedAsync(ctx, 'pptx', async () => {
     const written = await writePptx(deck);
