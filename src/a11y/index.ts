@@ -6,15 +6,14 @@ export { auditPptx, type A11yCode, type A11yIssue, type AuditOptions } from './a
 export { contrast } from './contrast.js';
 
 /**
- * Audits a built deck and reports each miss as an error at the outline position of the slide
+ * Audits a built deck (given as laid out, before its charts became pictures) and reports each miss as an error at the outline position of the slide
  * that caused it (a split slide points at the one outline slide it came from).
  */
 export async function auditDeck(bytes: Buffer, deck: LaidOutDeck, diagnostics: Diagnostics): Promise<number> {
   const pictureCharts = new Map<number, PictureChartColours>();
   deck.slides.forEach((slide, i) => {
     for (const el of slide.elements)
-      if (el.kind === 'chart' && el.chart.render === 'image')
-        pictureCharts.set(i + 1, pictureColours(el.chart, deck.theme.palette));
+      if (el.kind === 'chart') pictureCharts.set(i + 1, pictureColours(el.chart, el.style.palette));
   });
   const issues = await auditPptx(bytes, { lang: deck.meta.lang, pictureCharts });
   for (const issue of issues)

@@ -1,6 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { bulletsElement, fitBullets } from '../bullets.js';
-import { noteShrink } from '../fit.js';
+import { chartElement } from '../chart.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { contentSlide } from './content.js';
 
@@ -40,7 +40,7 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: 'Caption',
           role: 'other',
           box,
-          paragraphs: [paragraph(slide.caption, r.size, palette.muted, { italic: true })],
+          paragraphs: [paragraph(ctx, slide.caption, r.size, palette.muted, { italic: true })],
           valign: 'top',
           insets: TEXT_INSETS,
         });
@@ -54,12 +54,9 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           'shorten the title or the caption',
         );
       }
-      elements.push({
-        kind: 'chart',
-        name: 'Chart',
-        box: { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) },
-        chart: slide.chart,
-      });
+      elements.push(
+        chartElement(slide.chart, { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) }, ctx),
+      );
       if (withBullets) {
         const box = {
           x: body.left + chartW + SIDE_GAP,
@@ -77,7 +74,7 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
             slide.at,
             'keep two or three short bullets beside a chart',
           );
-        else noteShrink('bullets beside the chart', start, fit.size, slide.at, ctx.diagnostics);
+        else ctx.fit.shrunk('bullets beside the chart', start, fit.size, slide.at);
         elements.push(bulletsElement(slide.bullets, box, fit.size, ctx));
       }
       return elements;
