@@ -228,10 +228,15 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
       for (const c of points.length && circular ? points : [...points, own]) if (c) fills.add(c);
     }
     for (const dLbls of all(plot, 'dLbls')) {
-      dataLabels.add(dLbls);
       const inside = circular && attr(kid(dLbls, 'dLblPos'), 'val') !== 'outEnd';
-      const colour = all(kid(dLbls, 'txPr'), 'srgbClr')[0];
-      if (inside && colour) onFills.add(attr(colour, 'val') ?? '');
+      if (!inside) continue;
+      // Each point's own label settings win over the series' defaults.
+      const own = kids(dLbls, 'dLbl');
+      for (const holder of own.length ? own : [dLbls]) {
+        const colour = all(kid(holder, 'txPr'), 'srgbClr')[0];
+        if (colour) onFills.add(attr(colour, 'val') ?? '');
+      }
+      for (const t of all(dLbls, 'txPr')) dataLabels.add(t);
     }
   }
   for (const fill of fills) {
@@ -251,8 +256,7 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
   // Axis, legend and outside data labels are read against the chart's ground.
   const onGround = new Set<string>();
   for (const txPr of all(root, 'txPr')) {
-    const holder = txPr.parentNode as Element | null;
-    if (holder && dataLabels.has(holder) && onFills.size) continue;
+    if (dataLabels.has(txPr)) continue;
     for (const c of all(txPr, 'srgbClr')) onGround.add(attr(c, 'val') ?? '');
   }
   for (const label of onGround) {
