@@ -244,6 +244,7 @@ async function packageDeck(
       typefaces: written.typefaces,
       timestamp: packageTimestamp(timestamp, outline),
       titleBoxes: written.titleBoxes,
+      lang: deck.meta.lang,
     });
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { Box, Typeface } from '../model.js';
+import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
 import { orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 
@@ -13,6 +14,8 @@ export interface PackageOptions {
   timestamp: Date;
   /** Title placeholder boxes by slide (0-based), in points. */
   titleBoxes?: readonly (Box | undefined)[];
+  /** The deck's language: notes are tagged by script against it (default en). */
+  lang?: string;
 }
 
 const EMU_PER_PT = 12700;
@@ -67,6 +70,11 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
 
   const presentation = text.get('ppt/presentation.xml');
   if (presentation) text.set('ppt/presentation.xml', orderPresentation(presentation));
+  for (const [name, xml] of text) {
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) text.set(name, titleFirst(markHeaderRows(markDecorative(xml))));
+    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))
+      text.set(name, tagNotesLanguage(xml, options.lang ?? 'en'));
+  }
 
   const parts = renumberCharts({ names, text, binary });
   return finishParts(parts, options);
