@@ -53,20 +53,28 @@ export interface FitRequest {
 }
 
 /**
- * The largest size from `size` down to `minSize` at which the blocks fit the box without
- * breaking a word. Half-point steps: PowerPoint shows sizes to 0.5 pt.
+ * The one shrink-to-fit loop: `attempt` at `size`, then half a point smaller each time (PowerPoint
+ * shows sizes to 0.5 pt) down to `minSize`, which comes from the theme. Returns the first attempt
+ * that fits, else the one at the smallest size. A minimum above the size means: this size only.
  */
+export function shrinkToFit<T extends { fits: boolean }>(
+  size: number,
+  minSize: number,
+  attempt: (size: number) => T,
+): T & { size: number } {
+  const min = Math.min(minSize, size);
+  let last = { ...attempt(size), size };
+  for (let s = size - 0.5; !last.fits && s >= min - 1e-9; s -= 0.5) last = { ...attempt(s), size: s };
+  return last;
+}
+
+/** The largest size from `size` down to `minSize` at which the blocks fit the box without breaking a word. */
 export function fitBlocks(req: FitRequest, m: TextMeasurer): Measured & { fits: boolean } {
-  let last: Measured | undefined;
-  // A minimum above the starting size means: this size only.
-  const minSize = Math.min(req.minSize, req.size);
-  for (let size = req.size; size >= minSize - 1e-9; size -= 0.5) {
+  return shrinkToFit(req.size, req.minSize, (size) => {
     const r = measureBlocks(req.blocks, req.width, size, m);
-    last = r;
     const linesOk = req.maxLines === undefined || r.lines.every((l) => l.length <= req.maxLines!);
-    if (r.height <= req.height + 1e-6 && !r.brokeWord && linesOk) return { ...r, fits: true };
-  }
-  return { ...(last ?? measureBlocks(req.blocks, req.width, minSize, m)), fits: false };
+    return { ...r, fits: r.height <= req.height + 1e-6 && !r.brokeWord && linesOk };
+  });
 }
 
 /**

@@ -19,7 +19,7 @@ import { layoutQuoteSlide } from './slides/quote.js';
 import { layoutSourcesSlide } from './slides/sources.js';
 import { layoutStatsSlide } from './slides/stats.js';
 import { layoutTableSlide } from './slides/table.js';
-import { isChinese } from '../script.js';
+import { sourceLine, wordsFor } from '../words.js';
 
 type Layout<K extends SlideKind> = (slide: Extract<ResolvedSlide, { kind: K }>, ctx: LayoutContext) => LaidOutSlide[];
 
@@ -42,7 +42,7 @@ export interface LayoutResult {
 
 /** Gives every text its final size and every element its box; splits what does not fit. */
 export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
-  const zh = isChinese(deck.meta.lang);
+  const words = wordsFor(deck.meta.lang);
   const { theme, meta } = deck;
   const face = { latin: theme.fonts.latin, eastAsian: theme.fonts.eastAsian };
   const ctx: LayoutContext = {
@@ -52,11 +52,12 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
     fit: new FitLog(diagnostics),
     lang: meta.lang,
     face,
+    words,
     sourceLine(ids) {
-      const lines = ids.map((id) => deck.sourceLines.get(id)).filter((l): l is string => !!l);
-      if (!lines.length) return undefined;
-      if (zh) return `资料来源：${lines.join('；')}`;
-      return `${lines.length > 1 ? 'Sources' : 'Source'}: ${lines.join('; ')}`;
+      return sourceLine(
+        ids.map((id) => deck.sourceLines.get(id)).filter((l): l is string => !!l),
+        words,
+      );
     },
   };
   const slides = deck.slides.flatMap((slide) =>

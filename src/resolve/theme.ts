@@ -38,16 +38,28 @@ export const BASE_THEME: Theme = {
     body: 22,
     bodyMin: 14,
     caption: 14,
+    captionMin: 11,
     source: 10,
+    sourceMin: 8,
+    sourceList: 18,
     footer: 10,
+    footerMin: 7,
     statValue: 54,
+    statValueMin: 20,
     statLabel: 16,
+    statLabelMin: 11,
     table: 16,
     tableMin: 11,
     chart: 16,
+    chartMin: 11,
+    chartBullets: 20,
     deckTitle: 40,
+    deckTitleMin: 26,
+    subtitle: 23,
     sectionTitle: 36,
+    sectionNumber: 20,
     quote: 28,
+    quoteMin: 18,
   },
   footer: { pageNumbers: true, date: false },
   charts: { render: 'image', density: 2 },
@@ -92,9 +104,18 @@ export function mergeThemes(
     assign(t.charts, input.charts);
   }
   // A minimum above its size would make every text fail to fit: the size is the minimum then.
-  t.sizes.titleMin = Math.min(t.sizes.titleMin, t.sizes.title);
-  t.sizes.bodyMin = Math.min(t.sizes.bodyMin, t.sizes.body);
-  t.sizes.tableMin = Math.min(t.sizes.tableMin, t.sizes.table);
+  const s = t.sizes;
+  s.titleMin = Math.min(s.titleMin, s.title);
+  s.bodyMin = Math.min(s.bodyMin, s.body);
+  s.tableMin = Math.min(s.tableMin, s.table);
+  s.captionMin = Math.min(s.captionMin, s.caption);
+  s.sourceMin = Math.min(s.sourceMin, s.source);
+  s.footerMin = Math.min(s.footerMin, s.footer);
+  s.statValueMin = Math.min(s.statValueMin, s.statValue);
+  s.statLabelMin = Math.min(s.statLabelMin, s.statLabel);
+  s.chartMin = Math.min(s.chartMin, s.chart);
+  s.deckTitleMin = Math.min(s.deckTitleMin, s.deckTitle);
+  s.quoteMin = Math.min(s.quoteMin, s.quote);
   if (logo) t.logo = logo;
   return t;
 }
