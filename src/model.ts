@@ -5,12 +5,12 @@
  *   → charts → RenderedDeck → pptx → bytes
  * Every length in the pipeline is in points (1/72 inch); the pptx writer converts at its edge.
  */
-import type { Span } from './diagnostics/diagnostic.js';
+import type { Origin, Span } from './diagnostics/diagnostic.js';
 import type { FormatSpec } from './format.js';
 import type { ChartStyle } from './charts/config.js';
 import type { ChartType } from './schema/chart-types.js';
 
-export type { Span };
+export type { Origin, Span };
 
 export type Cell = string | number | null;
 
@@ -20,7 +20,7 @@ interface DataMeta {
   source?: string;
   asOf?: string;
   note?: string;
-  at: Span;
+  at: Origin;
 }
 export interface DataValue extends DataMeta {
   kind: 'value';
@@ -41,8 +41,8 @@ export interface DataTable extends DataMeta {
   columns: string[];
   rows: Cell[][];
   /** Position of each row, and of each cell, for errors about one of them. */
-  rowAt: Span[];
-  cellAt: Span[][];
+  rowAt: Origin[];
+  cellAt: Origin[][];
 }
 export type DataEntry = DataValue | DataSeries | DataTable;
 
@@ -54,7 +54,7 @@ export interface SourceRecord {
   date?: string;
   page?: string;
   url?: string;
-  at: Span;
+  at: Origin;
 }
 
 /** Everything the data files define, by full dotted key. */
@@ -188,7 +188,7 @@ interface SlideBase {
   sources: string[];
   /** Source ids of figures only its speaker notes use: cited on the Sources slide, not on this one. */
   noteSources?: string[];
-  at: Span;
+  at: Origin;
 }
 export type ResolvedSlide =
   | (SlideBase & { kind: 'title'; subtitle?: string; author?: string; date?: string })
@@ -211,7 +211,7 @@ export interface DeckMeta {
   classification?: string;
   footer?: string;
   /** Where the footer and marking texts are written (the outline, else its title line). */
-  footerAt: Span;
+  footerAt: Origin;
 }
 
 export interface ResolvedDeck {
@@ -364,7 +364,7 @@ export interface LaidOutSlide {
   master: Master;
   elements: Element[];
   notes: string;
-  at: Span;
+  at: Origin;
 }
 
 /** A text a master places on each slide (title placeholder, slide number); absent fields keep PowerPoint's defaults. */
