@@ -1,4 +1,4 @@
-import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
+import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import type { LayoutStats } from '../model.js';
 import { wrapText } from './linebreak.js';
 import type { TextMeasurer } from './measure.js';
@@ -88,7 +88,7 @@ export class FitLog {
   constructor(private readonly diagnostics: Diagnostics) {}
 
   /** A text set below its theme size; nothing when it kept its size. */
-  shrunk(what: string, from: number, to: number, at: Span, hint = 'shorten the text to keep the theme size'): void {
+  shrunk(what: string, from: number, to: number, at: Origin, hint = 'shorten the text to keep the theme size'): void {
     if (to >= from) return;
     const message = `${what} set at ${to} pt instead of ${from} pt to fit`;
     if (this.first('shrunk', message, at)) this.stats.shrunk++;
@@ -96,13 +96,13 @@ export class FitLog {
   }
 
   /** One slide's content continued over `pages` slides; nothing when it kept to one. */
-  split(message: string, pages: number, at: Span, hint?: string): void {
+  split(message: string, pages: number, at: Origin, hint?: string): void {
     if (pages <= 1) return;
     if (this.first('split', message, at)) this.stats.split++;
     this.diagnostics.warn('content-split', message, at, hint);
   }
 
-  private first(kind: string, message: string, at: Span): boolean {
+  private first(kind: string, message: string, at: Origin): boolean {
     const key = JSON.stringify([kind, message, at]);
     if (this.seen.has(key)) return false;
     this.seen.add(key);

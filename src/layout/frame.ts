@@ -1,4 +1,4 @@
-import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
+import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import type { Box, Element, Insets, Paragraph, ResolvedSlide, Theme, Typeface } from '../model.js';
 import { fitBlocks, LINE_HEIGHT, type Block, type FitLog } from './fit.js';
 import type { Words } from '../words.js';
@@ -94,7 +94,7 @@ export interface FitTextOptions {
   maxLines?: number;
   bold?: boolean;
   what: string;
-  at: Span;
+  at: Origin;
 }
 
 /**

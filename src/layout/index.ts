@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type {
+  DeckMeta,
   DeckStyle,
   LaidOutDeck,
   LayoutStats,
@@ -40,18 +41,21 @@ export interface LayoutResult {
   stats: LayoutStats;
 }
 
-/** Gives every text its final size and every element its box; splits what does not fit. */
-export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
+/** What every slide layout works with, for a deck's theme, language and citations. */
+export function createLayoutContext(
+  deck: Pick<ResolvedDeck, 'theme' | 'sourceLines'> & { meta: Pick<DeckMeta, 'lang'> },
+  measure: TextMeasurer,
+  diagnostics: Diagnostics,
+): LayoutContext {
+  const { theme } = deck;
   const words = wordsFor(deck.meta.lang);
-  const { theme, meta } = deck;
-  const face = { latin: theme.fonts.latin, eastAsian: theme.fonts.eastAsian };
-  const ctx: LayoutContext = {
+  return {
     theme,
     measure,
     diagnostics,
     fit: new FitLog(diagnostics),
-    lang: meta.lang,
-    face,
+    lang: deck.meta.lang,
+    face: { latin: theme.fonts.latin, eastAsian: theme.fonts.eastAsian },
     words,
     sourceLine(ids) {
       return sourceLine(
@@ -60,12 +64,18 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
       );
     },
   };
+}
+
+/** Gives every text its final size and every element its box; splits what does not fit. */
+export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
+  const { theme, meta } = deck;
+  const ctx = createLayoutContext(deck, measure, diagnostics);
   const slides = deck.slides.flatMap((slide) =>
     (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx),
   );
   const style: DeckStyle = {
     slide: { ...theme.slide },
-    fonts: face,
+    fonts: ctx.face,
     properties: {
       title: meta.title,
       ...(meta.author ? { author: meta.author } : {}),
