@@ -89,6 +89,7 @@ function packageTimestamp(given: Date | undefined, outline: OutlineInput | undef
 
 interface FrontEnd {
   deck?: LaidOutDeck;
+  /** Shrinks and splits, as layout counted them. */
   layout?: LayoutStats;
   outline?: OutlineInput;
   usedKeys: number;

@@ -8,7 +8,7 @@
 import type { Origin, Span } from './diagnostics/diagnostic.js';
 import type { FormatSpec } from './format.js';
 import type { ChartStyle } from './charts/config.js';
-import type { ChartType } from './schema/outline.js';
+import type { ChartType } from './schema/chart-types.js';
 
 export type { Origin, Span };
 
@@ -111,16 +111,28 @@ export interface ThemeSizes {
   body: number;
   bodyMin: number;
   caption: number;
+  captionMin: number;
   source: number;
+  sourceMin: number;
+  sourceList: number;
   footer: number;
+  footerMin: number;
   statValue: number;
+  statValueMin: number;
   statLabel: number;
+  statLabelMin: number;
   table: number;
   tableMin: number;
   chart: number;
+  chartMin: number;
+  chartBullets: number;
   deckTitle: number;
+  deckTitleMin: number;
+  subtitle: number;
   sectionTitle: number;
+  sectionNumber: number;
   quote: number;
+  quoteMin: number;
 }
 
 /** A theme with every value present; colours are bare hex (no #). */

@@ -7,8 +7,8 @@ export { contrast } from './contrast.js';
 
 /**
  * Audits a built deck (given as laid out, before its charts became pictures) and reports each
- * miss as an error at the outline position of the slide that caused it (a split slide points
- * at the one outline slide it came from).
+ * miss as an error at the outline position of the slide that caused it (a split slide points at
+ * the one outline slide it came from).
  */
 export async function auditDeck(bytes: Buffer, deck: LaidOutDeck, diagnostics: Diagnostics): Promise<number> {
   const pictureCharts = new Map<number, PictureChartColours>();

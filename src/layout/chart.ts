@@ -1,6 +1,6 @@
 import { chartStyleFor } from '../charts/config.js';
 import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, NativeSeries, Palette } from '../model.js';
-import { isCircular } from '../schema/outline.js';
+import { isCircular } from '../schema/chart-types.js';
 import type { LayoutContext } from './frame.js';
 
 /**
@@ -11,6 +11,12 @@ export function chartElement(chart: ChartModel, box: Box, ctx: LayoutContext, na
   if (chart.render === 'native') return { kind: 'native-chart', name, box, spec: nativeChartSpec(chart, box, ctx) };
   return { kind: 'chart', name, box, chart, style: chartStyleFor(box, ctx.theme.slide.width, ctx.theme) };
 }
+
+/**
+ * Native chart text stays at one size whatever the chart's box (the picture's scales with it):
+ * above this it crowds a chart in part of the slide.
+ */
+const NATIVE_TEXT_MAX = 14;
 
 const NATIVE_TYPES: Record<ChartModel['type'], NativeChartType> = {
   bar: 'bar',
@@ -73,7 +79,7 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
   const circular = isCircular(chart.type);
   const type = NATIVE_TYPES[chart.type];
   // Native chart text does not scale with the box as the picture's does: the theme size, kept readable.
-  const size = Math.max(11, Math.min(sizes.chart, 14));
+  const size = Math.max(sizes.chartMin, Math.min(sizes.chart, NATIVE_TEXT_MAX));
   const format = excelFormat(chart);
   const series = (indices: number[]): NativeSeries[] =>
     indices.map((i) => ({ name: chart.datasets[i]!.label, labels: chart.labels, values: chart.datasets[i]!.values }));

@@ -8,7 +8,7 @@ const NO_INSETS = { l: 0, r: 0, t: 0, b: 0 };
 export function layoutMasters(
   theme: Theme,
   meta: DeckMeta,
-  ctx: Pick<LayoutContext, 'measure' | 'diagnostics' | 'face' | 'lang'>,
+  ctx: Pick<LayoutContext, 'measure' | 'diagnostics' | 'face' | 'lang' | 'words'>,
 ): Record<Master, MasterLayout> {
   const f = frameOf(theme);
   const p = theme.palette;
@@ -24,7 +24,7 @@ export function layoutMasters(
     valign: 'top',
     insets: TEXT_INSETS,
   });
-  /** One line of footer text, shrunk to fit its box down to 7 pt; longer is an error. */
+  /** One line of footer text, shrunk to fit its box down to the footer minimum; longer is an error. */
   const line = (
     text: string,
     box: Element['box'],
@@ -38,7 +38,7 @@ export function layoutMasters(
         width: box.w,
         height: box.h,
         size: footerSize,
-        minSize: Math.min(7, footerSize),
+        minSize: theme.sizes.footerMin,
         maxLines: 1,
       },
       ctx.measure,
@@ -87,7 +87,7 @@ export function layoutMasters(
           box: logoBox(theme),
           image: theme.logo.data,
           mime: theme.logo.data[0] === 0x89 ? 'png' : 'jpeg',
-          alt: 'Logo',
+          alt: ctx.words.logo,
         },
       ]
     : [];

@@ -1,6 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
-import { hasEastAsian, isChinese } from '../../script.js';
+import { hasEastAsian } from '../../script.js';
 import { contentSlide } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'quote' }>;
@@ -16,11 +16,7 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
     const byH = slide.by ? fittedHeight(1, sizes.body - 2) + 12 : 0;
     const room = body.bottom - body.top - byH;
     const box = { x, y: body.top, w, h: room };
-    const r = fitOne(
-      quoted,
-      { box, size: sizes.quote, minSize: Math.min(sizes.quote, 18), what: 'quotation', at: slide.at },
-      ctx,
-    );
+    const r = fitOne(quoted, { box, size: sizes.quote, minSize: sizes.quoteMin, what: 'quotation', at: slide.at }, ctx);
     const h = fittedHeight(r.lines, r.size);
     const top = body.top + Math.max(0, (room - h - byH) / 2);
     elements.push({
@@ -41,7 +37,7 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
     });
     if (slide.by) {
       const byBox = { x, y: top + h + 12, w, h: fittedHeight(1, sizes.body - 2) };
-      const by = `${isChinese(ctx.lang) ? '——' : '—'} ${slide.by}`;
+      const by = `${ctx.words.attributionDash} ${slide.by}`;
       const b = fitOne(
         by,
         { box: byBox, size: sizes.body - 2, minSize: sizes.bodyMin, maxLines: 1, what: 'attribution', at: slide.at },
@@ -69,10 +65,9 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
  * where screen readers and the outline view find it and no viewer shows it.
  */
 function hiddenTitle(slide: Slide, ctx: LayoutContext): Element {
-  const zh = isChinese(ctx.lang);
   // The speaker's name, without the office and the remarks that follow a comma.
   const who = slide.by?.split(/[,，、(（]/)[0]!.trim();
-  const text = `${zh ? '引语' : 'Quotation'}${who ? `${zh ? '：' : ': '}${who}` : ''}`;
+  const text = `${ctx.words.quotation}${who ? `${ctx.words.labelSeparator}${who}` : ''}`;
   const size = ctx.theme.sizes.title;
   // Room for three lines, all above the top edge: nothing can spill onto the slide.
   const h = fittedHeight(3, size);
