@@ -80,6 +80,7 @@ export async function auditPptx(bytes: Buffer, options: AuditOptions): Promise<A
           add('a11y-language', `“${clip(r.text)}” is tagged ${r.lang ?? 'with no language'}`);
       }
       checkTextContrast(s, shapes, background, add);
+      if (s.table) checkTable(s.table, s.fill ?? background, options.lang, add);
     }
     for (const s of shapes) {
       if (s.chartPart) await checkNativeChart(pkg, s, background, add);
@@ -206,6 +207,30 @@ function checkTextContrast(s: Shape, shapes: Shape[], slideBackground: string, a
         'a11y-contrast',
         `“${clip(r.text)}” (#${r.color} on #${ground}, ${r.size} pt) has contrast ${ratio.toFixed(2)}:1; at least ${minimum}:1 is needed`,
       );
+  }
+}
+
+/** Each cell's runs against the cell's own fill (header row, bands), else the table's ground. */
+function checkTable(table: Element, ground: string, lang: string, add: Add): void {
+  for (const tc of all(table, 'tc')) {
+    const fill = attr(path(tc, 'tcPr', 'solidFill', 'srgbClr'), 'val') ?? ground;
+    for (const r of all(kid(tc, 'txBody'), 'r')) {
+      const rPr = kid(r, 'rPr');
+      const text = kid(r, 't')?.textContent ?? '';
+      const tag = attr(rPr, 'lang');
+      if (!langFits(tag, text, lang))
+        add('a11y-language', `the table cell “${clip(text)}” is tagged ${tag ?? 'with no language'}`);
+      const colour = attr(path(rPr, 'solidFill', 'srgbClr'), 'val');
+      if (!colour || !text.trim()) continue;
+      const size = Number(attr(rPr, 'sz') ?? 1800) / 100;
+      const ratio = contrast(colour, fill);
+      const minimum = textMinimum(size, attr(rPr, 'b') === '1');
+      if (ratio < minimum)
+        add(
+          'a11y-contrast',
+          `the table cell “${clip(text)}” (#${colour} on #${fill}, ${size} pt) has contrast ${ratio.toFixed(2)}:1; at least ${minimum}:1 is needed`,
+        );
+    }
   }
 }
 

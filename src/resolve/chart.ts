@@ -307,7 +307,14 @@ export function altText(chart: ChartModel): string {
   const unitFits = chart.datasets.every((d) => !zh || !/[A-Za-z]{2,}/.test(withUnit(d.values[0] ?? 0, d)));
   const fmt = (v: number, d: Dataset) =>
     unitFits ? withUnit(v, d) : formatValue(v, d.unit ?? chart.unit, chart.format, chart.lang);
-  const axis = unitFits ? undefined : (chart.yLabel ?? chart.xLabel);
+  // A scatter chart's points are bare pairs: what each axis measures says what they mean.
+  const scatterAxes =
+    chart.type === 'scatter' && (chart.xLabel || chart.yLabel)
+      ? zh
+        ? `横轴${chart.xLabel ?? ''}，纵轴${chart.yLabel ?? ''}`
+        : `x: ${chart.xLabel ?? ''}; y: ${chart.yLabel ?? ''}`
+      : undefined;
+  const axis = scatterAxes ?? (unitFits ? undefined : (chart.yLabel ?? chart.xLabel));
   const words = TYPE_WORDS[chart.type] ?? { en: 'Chart', zh: '图表' };
   const [colon, semi, stop, space] = zh ? ['：', '；', '。', ''] : [': ', '; ', '.', ' '];
   const head =

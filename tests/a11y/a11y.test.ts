@@ -55,6 +55,12 @@ sections:
       - type: chart
         title: A chart
         chart: { type: column, data: growth, alt: A chart of growth }
+      - type: chart
+        title: Another chart
+        chart: { type: column, data: growth, alt: "Growth: A 1, B 2" }
+      - type: table
+        title: A table
+        table: { columns: [Name, Value], rows: [[a, 1]] }
 `,
   'data.yaml': `sources: { s: { title: S, publisher: P } }
 source: s
@@ -83,6 +89,13 @@ describe('check --a11y on a deck with misses', () => {
           expect.stringMatching(/^slide 2: “…” \(#B0B0B0 on #FFFFFF, 22 pt\) has contrast 2\.\d+:1/),
         ],
         ['a11y-alt-text', 10, 9, 'slide 4: the alt text of the chart “…” gives none of its figures'],
+        ['a11y-alt-text', 13, 9, 'slide 5: the alt text of the chart “…” gives its figures without their unit'],
+        [
+          'a11y-contrast',
+          16,
+          9,
+          expect.stringMatching(/^slide 6: the table cell “…” \(#B0B0B0 on #[0-9A-F]{6}, 16 pt\)/),
+        ],
       ]),
     );
     // Without --a11y the same deck checks clean: the audit is what finds these.
