@@ -87,7 +87,6 @@ function packageTimestamp(given: Date | undefined, outline: OutlineInput | undef
 
 interface FrontEnd {
   deck?: LaidOutDeck;
-  /** Shrinks and splits, as layout counted them. */
   layout?: LayoutStats;
   outline?: OutlineInput;
   usedKeys: number;
@@ -200,19 +199,17 @@ export async function compile(
   };
   const { diagnostics } = stage;
   if (front.deck && !diagnostics.hasErrors() && options.render) {
-    const { deck, stats } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
+    const { deck, stats, failures } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
     result.report.charts = stats;
-    const { writePptx } = await import('./pptx/write.js');
-    const { finishPackage } = await import('./pptx/package.js');
-    result.bytes = await timed(stage, 'pptx', async () => {
-      const written = await writePptx(deck);
-      return finishPackage(written.bytes, {
-        fonts: deck.style.fonts,
-        typefaces: written.typefaces,
-        timestamp: packageTimestamp(session.options.timestamp, front.outline),
-        titleBoxes: written.titleBoxes,
-      });
-    });
+    for (const f of failures) {
+      const title = f.chart.title ? ` "${f.chart.title}"` : '';
+      diagnostics.error(
+        'chart-render-failed',
+        `the chart${title} on slide ${f.slide} could not be drawn: ${f.message}`,
+        f.at,
+      );
+    }
+    if (!failures.length) result.bytes = await packageDeck(deck, session.options.timestamp, front.outline, stage);
   }
   result.diagnostics = diagnostics.sorted();
   // Counted by layout itself: true even when the outline ignores the warnings.
@@ -221,4 +218,26 @@ export async function compile(
   result.ok = !diagnostics.hasErrors();
   if (!result.ok) delete result.bytes;
   return result;
+}
+
+async function packageDeck(
+  deck: LaidOutDeck,
+  timestamp: Date | undefined,
+  outline: OutlineInput | undefined,
+  stage: Stage,
+): Promise<Buffer> {
+  // Loaded only to build: `check` needs no pptxgenjs.
+  const [{ writePptx }, { finishPackage }] = await Promise.all([
+    import('./pptx/write.js'),
+    import('./pptx/package.js'),
+  ]);
+  return timed(stage, 'pptx', async () => {
+    const written = await writePptx(deck);
+    return finishPackage(written.bytes, {
+      fonts: deck.style.fonts,
+      typefaces: written.typefaces,
+      timestamp: packageTimestamp(timestamp, outline),
+      titleBoxes: written.titleBoxes,
+    });
+  });
 }
