@@ -358,6 +358,9 @@ export type Element =
       name: string;
     };
 
+/** An element the pptx writer can write: anything but a chart still to be drawn. */
+export type WritableElement = Exclude<Element, { kind: 'chart' }>;
+
 export type Master = 'title' | 'section' | 'content';
 
 export interface LaidOutSlide {
@@ -383,7 +386,7 @@ export interface MasterText {
 export interface MasterLayout {
   background: string;
   /** Fixed shapes: footer, rules, marking, logo. */
-  elements: Element[];
+  elements: WritableElement[];
   title: MasterText;
   slideNumber?: MasterText;
 }
@@ -403,6 +406,11 @@ export interface LaidOutDeck {
   style: DeckStyle;
   masters: Record<Master, MasterLayout>;
   slides: LaidOutSlide[];
+}
+
+/** The laid-out deck with every picture chart drawn: what the pptx writer takes. */
+export interface RenderedDeck extends Omit<LaidOutDeck, 'slides'> {
+  slides: (Omit<LaidOutSlide, 'elements'> & { elements: WritableElement[] })[];
 }
 
 /** What layout had to do to make the deck fit: the report's counts, true even when the warnings are ignored. */
