@@ -156,8 +156,18 @@ export interface ChartModel {
   format: FormatSpec;
   highlight?: string;
   target?: { value: number; label?: string };
-  /** combo: indices of datasets drawn as lines on the second axis. */
+  /** combo: indices of datasets drawn as lines (on a second axis only when their unit differs). */
   lineDatasets: number[];
+  /** line: value-axis bounds and step set by the outline (`y_min`, `y_max`, `step`). */
+  yMin?: number;
+  yMax?: number;
+  step?: number;
+  /** scatter: a label per point, from the `label_by` column. */
+  pointLabels?: string[];
+  /** Categories that are dates: their unit and calendar index (months since year 0, …), for thinning ticks. */
+  time?: { unit: 'day' | 'month' | 'quarter' | 'year'; index: number[] };
+  /** line: series named at their line ends instead of in a legend (up to four series). */
+  directLabels?: boolean;
   alt: string;
   render: ChartRender;
   lang: string;

@@ -70,6 +70,7 @@ export const DIAGNOSTIC_CODES = {
   'no-source': 'a data value shown without a source',
   'no-title': 'a slide without a title',
   'too-many-categories': 'a chart with more categories than can be read',
+  'chart-labels-dropped': 'chart value labels left out because they would cover a value or each other',
   // build
   'write-failed': 'the deck could not be written',
   'too-many-errors': 'more errors than are worth listing',
@@ -84,6 +85,7 @@ export const WARNING_CODES = [
   'no-source',
   'no-title',
   'too-many-categories',
+  'chart-labels-dropped',
   'text-shrunk',
   'content-split',
 ] as const;

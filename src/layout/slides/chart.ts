@@ -3,6 +3,8 @@ import { bulletsElement, fitBullets } from '../bullets.js';
 import { noteShrink } from '../fit.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { contentSlide } from './content.js';
+import { chartStyleFor } from '../../charts/config.js';
+import { reportDroppedLabels } from '../../charts/dropped.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'chart' }>;
 
@@ -54,12 +56,9 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           'shorten the title or the caption',
         );
       }
-      elements.push({
-        kind: 'chart',
-        name: 'Chart',
-        box: { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) },
-        chart: slide.chart,
-      });
+      const box = { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) };
+      elements.push({ kind: 'chart', name: 'Chart', box, chart: slide.chart });
+      reportDroppedLabels(slide.chart, chartStyleFor(box, ctx.theme.slide.width, ctx.theme), slide.at, ctx.diagnostics);
       if (withBullets) {
         const box = {
           x: body.left + chartW + SIDE_GAP,
