@@ -1,6 +1,7 @@
 import type { BulletText, Element, Paragraph, Box } from '../model.js';
 import { LINE_HEIGHT, measureBlocks, type Block } from './fit.js';
-import { TEXT_INSETS, type LayoutContext } from './frame.js';
+import { TEXT_INSETS, type LayoutContext, type TextContext } from './frame.js';
+import { runLang } from './lang.js';
 
 /** Bullet indents in points: pptxgenjs writes marL = indent × (level + 1) with a hanging indent. */
 export const BULLET_INDENT = 20;
@@ -14,11 +15,16 @@ export function bulletBlocks(bullets: readonly BulletText[]): Block[] {
   }));
 }
 
-export function bulletParagraphs(bullets: readonly BulletText[], size: number, color: string): Paragraph[] {
+export function bulletParagraphs(
+  bullets: readonly BulletText[],
+  size: number,
+  color: string,
+  ctx: TextContext,
+): Paragraph[] {
   return bullets.map((b, i) => {
     const s = b.level === 0 ? size : Math.max(size - 2, 10);
     return {
-      runs: [{ text: b.text, size: s, color }],
+      runs: [{ text: b.text, size: s, color, font: ctx.face, lang: runLang(b.text, ctx.lang) }],
       level: b.level,
       bullet: true,
       indent: BULLET_INDENT,
@@ -121,7 +127,7 @@ export function bulletsElement(
     name,
     role: 'body',
     box,
-    paragraphs: bulletParagraphs(bullets, size, ctx.theme.palette.text),
+    paragraphs: bulletParagraphs(bullets, size, ctx.theme.palette.text, ctx),
     valign: 'top',
     insets: TEXT_INSETS,
   };

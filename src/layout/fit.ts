@@ -1,4 +1,5 @@
 import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
+import type { LayoutStats } from '../model.js';
 import { wrapText } from './linebreak.js';
 import type { TextMeasurer } from './measure.js';
 
@@ -68,13 +69,35 @@ export function fitBlocks(req: FitRequest, m: TextMeasurer): Measured & { fits: 
   return { ...(last ?? measureBlocks(req.blocks, req.width, minSize, m)), fits: false };
 }
 
-/** Records a shrink in the build's warnings, so a user knows which slides are tight. */
-export function noteShrink(what: string, from: number, to: number, at: Span, diagnostics: Diagnostics): void {
-  if (to < from)
-    diagnostics.warn(
-      'text-shrunk',
-      `${what} set at ${to} pt instead of ${from} pt to fit`,
-      at,
-      'shorten the text to keep the theme size',
-    );
+/**
+ * What layout had to do to make the deck fit, counted here and warned about: the report's
+ * counts stay true when an outline ignores the warnings.
+ */
+export class FitLog {
+  readonly stats: LayoutStats = { shrunk: 0, split: 0 };
+  /** A text laid out twice (a title on every page of a split slide) is one shrink, as it is one warning. */
+  private readonly seen = new Set<string>();
+  constructor(private readonly diagnostics: Diagnostics) {}
+
+  /** A text set below its theme size; nothing when it kept its size. */
+  shrunk(what: string, from: number, to: number, at: Span, hint = 'shorten the text to keep the theme size'): void {
+    if (to >= from) return;
+    const message = `${what} set at ${to} pt instead of ${from} pt to fit`;
+    if (this.first('shrunk', message, at)) this.stats.shrunk++;
+    this.diagnostics.warn('text-shrunk', message, at, hint);
+  }
+
+  /** One slide's content continued over `pages` slides; nothing when it kept to one. */
+  split(message: string, pages: number, at: Span, hint?: string): void {
+    if (pages <= 1) return;
+    if (this.first('split', message, at)) this.stats.split++;
+    this.diagnostics.warn('content-split', message, at, hint);
+  }
+
+  private first(kind: string, message: string, at: Span): boolean {
+    const key = JSON.stringify([kind, message, at]);
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
 }

@@ -1,5 +1,14 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { LaidOutDeck, LaidOutSlide, ResolvedDeck, ResolvedSlide, SlideKind } from '../model.js';
+import type {
+  DeckStyle,
+  LaidOutDeck,
+  LayoutStats,
+  LaidOutSlide,
+  ResolvedDeck,
+  ResolvedSlide,
+  SlideKind,
+} from '../model.js';
+import { FitLog } from './fit.js';
 import type { LayoutContext } from './frame.js';
 import { layoutMasters } from './masters.js';
 import type { TextMeasurer } from './measure.js';
@@ -25,14 +34,24 @@ const LAYOUTS = {
   sources: layoutSourcesSlide,
 } satisfies { [K in SlideKind]: Layout<K> };
 
+export interface LayoutResult {
+  deck: LaidOutDeck;
+  /** Shrinks and splits, counted whether or not their warnings are shown. */
+  stats: LayoutStats;
+}
+
 /** Gives every text its final size and every element its box; splits what does not fit. */
-export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LaidOutDeck {
+export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
   const zh = isChinese(deck.meta.lang);
+  const { theme, meta } = deck;
+  const face = { latin: theme.fonts.latin, eastAsian: theme.fonts.eastAsian };
   const ctx: LayoutContext = {
-    theme: deck.theme,
+    theme,
     measure,
     diagnostics,
-    lang: deck.meta.lang,
+    fit: new FitLog(diagnostics),
+    lang: meta.lang,
+    face,
     sourceLine(ids) {
       const lines = ids.map((id) => deck.sourceLines.get(id)).filter((l): l is string => !!l);
       if (!lines.length) return undefined;
@@ -43,5 +62,15 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
   const slides = deck.slides.flatMap((slide) =>
     (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx),
   );
-  return { meta: deck.meta, theme: deck.theme, masters: layoutMasters(deck.theme, deck.meta, ctx), slides };
+  const style: DeckStyle = {
+    slide: { ...theme.slide },
+    fonts: face,
+    properties: {
+      title: meta.title,
+      ...(meta.author ? { author: meta.author } : {}),
+      ...(meta.subtitle ? { subject: meta.subtitle } : {}),
+      company: meta.author ?? '',
+    },
+  };
+  return { deck: { meta, style, masters: layoutMasters(theme, meta, ctx), slides }, stats: ctx.fit.stats };
 }

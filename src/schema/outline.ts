@@ -39,6 +39,9 @@ export const CHART_TYPES = [
 ] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
+/** Pie and doughnut: one series of shares of a whole, with no axes. */
+export const isCircular = (type: ChartType): boolean => type === 'pie' || type === 'doughnut';
+
 export const LEGEND_POSITIONS = ['top', 'bottom', 'left', 'right', 'none'] as const;
 
 export const ChartSpec = z

@@ -1,9 +1,8 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { bulletsElement, fitBullets } from '../bullets.js';
-import { noteShrink } from '../fit.js';
+import { chartElement } from '../chart.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { contentSlide } from './content.js';
-import { chartStyleFor } from '../../charts/config.js';
 import { reportDroppedLabels } from '../../charts/dropped.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'chart' }>;
@@ -42,7 +41,7 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: 'Caption',
           role: 'other',
           box,
-          paragraphs: [paragraph(slide.caption, r.size, palette.muted, { italic: true })],
+          paragraphs: [paragraph(ctx, slide.caption, r.size, palette.muted, { italic: true })],
           valign: 'top',
           insets: TEXT_INSETS,
         });
@@ -56,9 +55,13 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           'shorten the title or the caption',
         );
       }
-      const box = { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) };
-      elements.push({ kind: 'chart', name: 'Chart', box, chart: slide.chart });
-      reportDroppedLabels(slide.chart, chartStyleFor(box, ctx.theme.slide.width, ctx.theme), slide.at, ctx.diagnostics);
+      const element = chartElement(
+        slide.chart,
+        { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) },
+        ctx,
+      );
+      elements.push(element);
+      if (element.kind === 'chart') reportDroppedLabels(slide.chart, element.style, slide.at, ctx.diagnostics);
       if (withBullets) {
         const box = {
           x: body.left + chartW + SIDE_GAP,
@@ -76,7 +79,7 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
             slide.at,
             'keep two or three short bullets beside a chart',
           );
-        else noteShrink('bullets beside the chart', start, fit.size, slide.at, ctx.diagnostics);
+        else ctx.fit.shrunk('bullets beside the chart', start, fit.size, slide.at);
         elements.push(bulletsElement(slide.bullets, box, fit.size, ctx));
       }
       return elements;

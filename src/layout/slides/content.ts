@@ -1,4 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
+import { Diagnostics } from '../../diagnostics/diagnostic.js';
+import { FitLog } from '../fit.js';
 import { frameOf, layoutSourceLine, layoutTitle, type LayoutContext } from '../frame.js';
 import { isChinese } from '../../script.js';
 
@@ -33,9 +35,13 @@ function bodyBelow(top: number, ctx: LayoutContext): Body {
   return { top, bottom: f.bodyBottom, left: f.margin, width: f.width - 2 * f.margin };
 }
 
-/** The body region a slide with this title will have, before laying anything out. */
+/**
+ * The body region a slide with this title will have, before laying anything out. Only a
+ * probe: what the title needs is reported when the slide is laid out, if it is.
+ */
 export function bodyFor(slide: ResolvedSlide, title: string, ctx: LayoutContext): Body {
-  return bodyBelow(layoutTitle(title, slide, ctx).bodyTop, ctx);
+  const quiet = new Diagnostics();
+  return bodyBelow(layoutTitle(title, slide, { ...ctx, diagnostics: quiet, fit: new FitLog(quiet) }).bodyTop, ctx);
 }
 
 /**

@@ -36,7 +36,7 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
         name: 'Quote',
         role: 'body',
         box: { x, y: top, w, h },
-        paragraphs: [paragraph(quoted, r.size, palette.title, { italic: !hasEastAsian(quoted) })],
+        paragraphs: [paragraph(ctx, quoted, r.size, palette.title, { italic: !hasEastAsian(quoted) })],
         valign: 'top',
         insets: TEXT_INSETS,
       });
@@ -53,7 +53,7 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: 'Attribution',
           role: 'other',
           box: byBox,
-          paragraphs: [paragraph(by, b.size, palette.muted, { align: 'right' })],
+          paragraphs: [paragraph(ctx, by, b.size, palette.muted, { align: 'right' })],
           valign: 'top',
           insets: TEXT_INSETS,
         });

@@ -2,6 +2,7 @@ import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { LINE_HEIGHT } from '../fit.js';
 import { fitBullets, packBullets } from '../bullets.js';
 import { TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { runLang } from '../lang.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'sources' }>;
@@ -16,8 +17,7 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
   const fit = fitBullets(items, box, start, sizes.bodyMin, ctx);
   const pages = fit.fits ? [items] : packBullets(items, box, sizes.bodyMin, ctx);
   const size = fit.fits ? fit.size : sizes.bodyMin;
-  if (pages.length > 1)
-    ctx.diagnostics.warn('content-split', `the Sources list continued over ${pages.length} slides`, slide.at);
+  ctx.fit.split(`the Sources list continued over ${pages.length} slides`, pages.length, slide.at);
   for (const page of pages) {
     if (!fitBullets(page, box, size, size, ctx).fits) {
       ctx.diagnostics.error(
@@ -36,15 +36,18 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
         name: 'Sources',
         role: 'body',
         box: { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top },
-        paragraphs: page.map((item, i) => ({
-          runs: [{ text: `${++number}. ${item.text}`, size, color: palette.text }],
-          level: 0,
-          bullet: false,
-          indent: 0,
-          align: 'left' as const,
-          lineHeight: size * LINE_HEIGHT,
-          spaceBefore: i === 0 ? 0 : 0.55 * size,
-        })),
+        paragraphs: page.map((item, i) => {
+          const text = `${++number}. ${item.text}`;
+          return {
+            runs: [{ text, size, color: palette.text, font: ctx.face, lang: runLang(text, ctx.lang) }],
+            level: 0,
+            bullet: false,
+            indent: 0,
+            align: 'left' as const,
+            lineHeight: size * LINE_HEIGHT,
+            spaceBefore: i === 0 ? 0 : 0.55 * size,
+          };
+        }),
         valign: 'top',
         insets: TEXT_INSETS,
       },

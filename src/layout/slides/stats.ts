@@ -40,7 +40,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: 'Caption',
           role: 'other',
           box,
-          paragraphs: [paragraph(slide.caption, r.size, palette.muted, { italic: true })],
+          paragraphs: [paragraph(ctx, slide.caption, r.size, palette.muted, { italic: true })],
           valign: 'top',
           insets: TEXT_INSETS,
         });
@@ -127,7 +127,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: `Stat ${i + 1} value`,
           role: 'other',
           box: { x: x + PAD, y: contentTop, w: inner, h: valueH },
-          paragraphs: [paragraph(stat.value, valueSize, palette.accent, { bold: true })],
+          paragraphs: [paragraph(ctx, stat.value, valueSize, palette.accent, { bold: true })],
           valign: 'top',
           insets: TEXT_INSETS,
         });
@@ -136,7 +136,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: `Stat ${i + 1} label`,
           role: 'other',
           box: { x: x + PAD, y: contentTop + valueH + 6, w: inner, h: labelH },
-          paragraphs: [paragraph(stat.label, labelSize, palette.text)],
+          paragraphs: [paragraph(ctx, stat.label, labelSize, palette.text)],
           valign: 'top',
           insets: TEXT_INSETS,
         });

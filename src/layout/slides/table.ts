@@ -1,6 +1,7 @@
-import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
+import type { LaidOutSlide, ResolvedSlide, TableCell } from '../../model.js';
 import { measureBlocks, WIDTH_SAFETY } from '../fit.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { runLang } from '../lang.js';
 import type { TextMeasurer } from '../measure.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 
@@ -84,6 +85,21 @@ export function rowHeights(
   return [height(columns, true), ...rows.map((r) => height(r, false))];
 }
 
+/** A bold header on the accent colour, then rows banded in surface and background; figures set right. */
+function styledRows(rows: string[][], numeric: readonly boolean[], ctx: LayoutContext): TableCell[][] {
+  const p = ctx.theme.palette;
+  return rows.map((row, r) =>
+    row.map((text, c) => ({
+      text,
+      bold: r === 0,
+      color: r === 0 ? p.accentText : p.text,
+      fill: r === 0 ? p.accent : r % 2 === 0 ? p.surface : p.background,
+      align: numeric[c] && r > 0 ? 'right' : 'left',
+      lang: runLang(text, ctx.lang),
+    })),
+  );
+}
+
 function firstWideEnoughSize(slide: Slide, width: number, from: number, to: number, ctx: LayoutContext): number {
   for (let size = from; size > to; size -= 0.5) {
     if (columnWidths(slide.columns, slide.rows, width, size, ctx.measure).reduce((a, b) => a + b, 0) <= width + 0.5)
@@ -142,13 +158,7 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   }
   let pages: number[][];
   if (fits) {
-    if (size < sizes.table)
-      ctx.diagnostics.warn(
-        'text-shrunk',
-        `table set at ${size} pt instead of ${sizes.table} pt to fit`,
-        slide.at,
-        'shorten cells or move rows to another slide',
-      );
+    ctx.fit.shrunk('table', sizes.table, size, slide.at, 'shorten cells or move rows to another slide');
     pages = [slide.rows.map((_, i) => i)];
   } else {
     // Rows continue on further slides at the theme size, or at the size that makes the table narrow enough.
@@ -176,9 +186,9 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       used += h;
     });
     if (page.length) pages.push(page);
-    ctx.diagnostics.warn(
-      'content-split',
+    ctx.fit.split(
       `table continued over ${pages.length} slides, header repeated`,
+      pages.length,
       slide.at,
       'show fewer rows, or pick columns with `table: { data, columns }`',
     );
@@ -194,11 +204,13 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: 'Table',
           box: { x: b.left, y: b.top, w: widths.reduce((a, c) => a + c, 0), h },
           columnWidths: widths,
-          rows: [slide.columns, ...rows],
-          numeric: slide.numeric,
-          size,
+          rows: styledRows([slide.columns, ...rows], slide.numeric, ctx),
           rowHeights: rowH,
+          font: ctx.face,
+          size,
+          valign: 'middle',
           padding: { x: CELL_PAD_X, y: CELL_PAD_Y },
+          border: { color: palette.rule, width: 0.75 },
         },
       ];
       if (slide.caption && p === pages.length - 1) {
@@ -207,7 +219,7 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: 'Caption',
           role: 'other',
           box: { x: b.left, y: b.top + h + 10, w: b.width, h: captionH - 10 },
-          paragraphs: [paragraph(slide.caption, captionSize, palette.muted, { italic: true })],
+          paragraphs: [paragraph(ctx, slide.caption, captionSize, palette.muted, { italic: true })],
           valign: 'top',
           insets: TEXT_INSETS,
         });
