@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { Box, Typeface } from '../model.js';
+import { fixChartParts } from './chart-xml.js';
 import { escapeXml } from './xml.js';
 
 export interface PackageOptions {
@@ -64,6 +65,7 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
     );
   }
 
+  await fixChartParts(text, binary);
   const parts = renumberCharts({ names, text, binary });
   return finishParts(parts, options);
 }
