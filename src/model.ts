@@ -297,18 +297,40 @@ export interface NativeChartSpec {
   series: NativeSeries[];
   /** Series colours, or point colours where one series is coloured by point; long enough for every point. */
   colors: string[];
-  /** Bars with lines on a second value axis: each group with its own colours. */
+  /** Bars with lines (on a second value axis when `secondAxis`): each group with its own colours. */
   combo?: { bars: { series: NativeSeries[]; colors: string[] }; lines: { series: NativeSeries[]; colors: string[] } };
   alt: string;
   title?: NativeChartText & { text: string; color: string };
   legend: NativeChartText & { show: boolean; position: 'b' | 't' | 'l' | 'r' };
-  dataLabels: NativeChartText & { values: boolean; percents: boolean; format: string; color?: string };
-  categoryAxis: NativeChartText & { title?: { text: string; size: number } };
+  dataLabels: NativeChartText & {
+    values: boolean;
+    percents: boolean;
+    format: string;
+    /** Outside labels' colour; chart-xml.ts turns labels inside dark fills white. */
+    color?: string;
+    position?: 'outEnd' | 'ctr' | 'bestFit' | 't';
+  };
+  categoryAxis: NativeChartText & {
+    title?: NativeChartText & { text: string; color: string };
+    color: string;
+    line: { color: string } | 'none';
+  };
   valueAxis: NativeChartText & {
     format: string;
-    title?: { text: string; size: number };
+    title?: NativeChartText & { text: string; color: string };
     gridline: { color: string; width: number };
+    color: string;
+    /** The same range and step as the picture's axis; bars always from zero. */
+    range?: { min: number; max: number; step: number };
   };
+  /** combo with two units: the lines' axis, zero on the bars' zero gridline. */
+  secondAxis?: {
+    format: string;
+    title?: NativeChartText & { text: string; color: string };
+    range: { min: number; max: number; step: number };
+  };
+  /** A target value drawn as a dashed line series across the categories. */
+  target?: { name: string; value: number; color: string };
   bars?: {
     direction: 'bar' | 'col';
     grouping: 'clustered' | 'stacked' | 'percentStacked';
@@ -318,7 +340,7 @@ export interface NativeChartSpec {
   };
   /** Stacked areas. */
   areaGrouping?: 'stacked' | 'percentStacked';
-  lines?: { width: number; symbol?: 'circle'; symbolSize: number };
+  lines?: { width: number; symbol?: 'circle' | 'none'; symbolSize: number };
   /** Doughnut hole, percent of the radius. */
   holeSize?: number;
 }

@@ -18,9 +18,13 @@ export function contrastRatio(a: string, b: string): number {
 
 /**
  * The text colour for a label on `fill`: white when it reaches 4.5:1 there (dark fills),
- * else whichever of the two candidates contrasts more.
+ * else the dark text colour when it does, else black.
  */
 export function labelColourOn(fill: string, dark: string, light = 'FFFFFF'): string {
-  if (contrastRatio(light, fill) >= 4.5) return light;
-  return contrastRatio(dark, fill) >= contrastRatio(light, fill) ? dark : light;
+  // Mid-tone fills may reach 4.5:1 with neither: then black, which reaches it on any fill white does not.
+  const candidates = [light, dark, '000000'];
+  return (
+    candidates.find((c) => contrastRatio(c, fill) >= 4.5) ??
+    candidates.reduce((a, b) => (contrastRatio(b, fill) > contrastRatio(a, fill) ? b : a))
+  );
 }

@@ -346,33 +346,51 @@ function readableLabels(chartType: XmlElement): void {
   for (const ser of childrenNamed(chartType, 'c:ser')) {
     const dLbls = child(ser, 'c:dLbls');
     if (!dLbls) continue;
+    const own = childrenNamed(dLbls, 'c:dLbl');
+    // pptxgenjs writes a pie's labels per point from the chart's options, and after them a
+    // series default with fixed ones (18 pt Arial, black, category names): make the default
+    // say what the points say, or an application that reads it shows other labels.
+    const first = own[0];
+    if (first) {
+      const wanted = new Map(elements(first).map((c) => [c.name, c]));
+      dLbls.children = dLbls.children.map((c) =>
+        typeof c !== 'string' && c.name !== 'c:dLbl' && c.name !== 'c:dLblPos' && wanted.has(c.name)
+          ? clone(wanted.get(c.name)!)
+          : c,
+      );
+    }
     const position = attr(child(dLbls, 'c:dLblPos') ?? el('x'), 'val');
     const inside = circular || stackedBars || position === 'ctr' || position === 'inEnd' || position === 'inBase';
     const colour = textColour(child(dLbls, 'c:txPr'));
     if (!inside || !colour) continue;
     const dark = colour.get() ?? '000000';
     const points = childrenNamed(ser, 'c:dPt');
+    const fillAt = (idx: string | undefined) =>
+      fillOf(points.find((p) => attr(child(p, 'c:idx') ?? el('x'), 'val') === idx)) ?? fillOf(ser) ?? 'FFFFFF';
     const fills = new Set(points.map((p) => fillOf(p)).filter(Boolean));
-    if (points.length && fills.size > 1) {
+    if (own.length) {
+      for (const label of own)
+        textColour(child(label, 'c:txPr'))?.set(
+          labelColourOn(fillAt(attr(child(label, 'c:idx') ?? el('x'), 'val')), dark),
+        );
+    } else if (points.length && fills.size > 1) {
       // One label per point, each readable on its own fill.
-      const flags = elements(dLbls).filter(
-        (c) => /^c:(numFmt|show|separator)/.test(c.name) && c.name !== 'c:showLeaderLines',
-      );
+      const flags = elements(dLbls).filter((c) => /^c:(show|separator)/.test(c.name) && c.name !== 'c:showLeaderLines');
+      const numFmt = child(dLbls, 'c:numFmt');
       const perPoint = points.map((p) => {
         const txPr = clone(child(dLbls, 'c:txPr')!);
         textColour(txPr)!.set(labelColourOn(fillOf(p) ?? 'FFFFFF', dark));
         return el('c:dLbl', {}, [
           clone(child(p, 'c:idx')!),
-          ...flags.filter((f) => f.name === 'c:numFmt').map(clone),
+          ...(numFmt ? [clone(numFmt)] : []),
           txPr,
-          ...flags.filter((f) => f.name !== 'c:numFmt').map(clone),
+          ...flags.map(clone),
         ]);
       });
-      dLbls.children = [...perPoint, ...dLbls.children.filter((c) => typeof c === 'string' || c.name !== 'c:dLbl')];
-    } else {
-      const fill = fillOf(points[0]) ?? fillOf(ser);
-      if (fill) colour.set(labelColourOn(fill, dark));
+      dLbls.children = [...perPoint, ...dLbls.children];
     }
+    const fill = fills.size > 1 ? undefined : (fillOf(points[0]) ?? fillOf(ser));
+    if (fill) colour.set(labelColourOn(fill, dark));
   }
 }
 
@@ -460,6 +478,26 @@ export function fixWorkbookParts(text: Map<string, string>): void {
     });
     text.set(name, serializeXml(table));
   }
+  // pptxgenjs relates the table to the sheet but never lists it in the sheet: without
+  // tableParts no spreadsheet application sees the table at all.
+  const rels = text.get('xl/worksheets/_rels/sheet1.xml.rels');
+  const tableIds = rels
+    ? [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+        .map((m) => m[0])
+        .filter((r) => /relationships\/table"/.test(r))
+        .map((r) => /Id="([^"]+)"/.exec(r)?.[1])
+        .filter((id): id is string => !!id)
+    : [];
+  if (tableIds.length && !child(sheetDoc.root, 'tableParts')) {
+    const parts = el(
+      'tableParts',
+      { count: String(tableIds.length) },
+      tableIds.map((id) => el('tablePart', { 'r:id': id })),
+    );
+    const extLst = sheetDoc.root.children.findIndex((c) => typeof c !== 'string' && c.name === 'extLst');
+    if (extLst >= 0) sheetDoc.root.children.splice(extLst, 0, parts);
+    else sheetDoc.root.children.push(parts);
+  }
   text.set(sheetName, serializeXml(sheetDoc));
 }
 
@@ -474,7 +512,12 @@ export async function fixChartParts(text: Map<string, string>, binary: Map<strin
     const zip = await JSZip.loadAsync(data);
     const parts = new Map<string, string>();
     for (const [entry, file] of Object.entries(zip.files))
-      if (!file.dir && /^xl\/(worksheets\/sheet1|sharedStrings|tables\/table\d+)\.xml$/.test(entry))
+      if (
+        !file.dir &&
+        /^xl\/(worksheets\/sheet1\.xml|worksheets\/_rels\/sheet1\.xml\.rels|sharedStrings\.xml|tables\/table\d+\.xml)$/.test(
+          entry,
+        )
+      )
         parts.set(entry, await file.async('string'));
     const before = new Map(parts);
     fixWorkbookParts(parts);

@@ -256,8 +256,22 @@ function fromSeries(entry: DataSeries, spec: ChartSpecInput, path: Path, ctx: Re
   }
   return {
     labels: entry.labels,
-    datasets: entry.datasets.map((d) => ({ ...d, ...((d.unit ?? entry.unit) ? { unit: d.unit ?? entry.unit } : {}) })),
+    datasets: entry.datasets.map((d) => ({
+      ...d,
+      label: humanName(d.label),
+      ...((d.unit ?? entry.unit) ? { unit: d.unit ?? entry.unit } : {}),
+    })),
   };
+}
+
+/**
+ * A series named after its data key ("services_growth") is shown in legends and the native
+ * chart's sheet: write it as words ("Services growth"). Names already written as text stay.
+ */
+export function humanName(label: string): string {
+  if (!/^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/.test(label)) return label;
+  const words = label.replace(/[_-]+/g, ' ');
+  return words[0]!.toUpperCase() + words.slice(1);
 }
 
 function fromTable(entry: DataTable, spec: ChartSpecInput, path: Path, ctx: ResolveContext): Picked | undefined {
