@@ -173,11 +173,19 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     dataLabelFontSize: dataLabels.size,
     dataLabelFormatCode: dataLabels.format,
     ...(dataLabels.color ? { dataLabelColor: dataLabels.color } : {}),
+    ...(dataLabels.position ? { dataLabelPosition: dataLabels.position } : {}),
     catAxisLabelFontFace: cat.font,
     catAxisLabelFontSize: cat.size,
+    catAxisLabelColor: cat.color,
+    ...(cat.line === 'none' ? { catAxisLineShow: false } : { catAxisLineShow: true, catAxisLineColor: cat.line.color }),
     valAxisLabelFontFace: val.font,
     valAxisLabelFontSize: val.size,
+    valAxisLabelColor: val.color,
     valAxisLabelFormatCode: val.format,
+    valAxisLineShow: false,
+    ...(val.range
+      ? { valAxisMinVal: val.range.min, valAxisMaxVal: val.range.max, valAxisMajorUnit: val.range.step }
+      : {}),
     valGridLine: { color: val.gridline.color, size: val.gridline.width },
     catGridLine: { style: 'none' },
     ...(title
@@ -190,10 +198,22 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
         }
       : {}),
     ...(val.title
-      ? { showValAxisTitle: true, valAxisTitle: xmlSafe(val.title.text), valAxisTitleFontSize: val.title.size }
+      ? {
+          showValAxisTitle: true,
+          valAxisTitle: xmlSafe(val.title.text),
+          valAxisTitleFontSize: val.title.size,
+          valAxisTitleFontFace: val.title.font,
+          valAxisTitleColor: val.title.color,
+        }
       : {}),
     ...(cat.title
-      ? { showCatAxisTitle: true, catAxisTitle: xmlSafe(cat.title.text), catAxisTitleFontSize: cat.title.size }
+      ? {
+          showCatAxisTitle: true,
+          catAxisTitle: xmlSafe(cat.title.text),
+          catAxisTitleFontSize: cat.title.size,
+          catAxisTitleFontFace: cat.title.font,
+          catAxisTitleColor: cat.title.color,
+        }
       : {}),
     ...(spec.holeSize !== undefined ? { holeSize: spec.holeSize } : {}),
     ...(spec.areaGrouping ? { barGrouping: spec.areaGrouping } : {}),
@@ -216,25 +236,73 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
       ? ({ catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max' } as unknown as Pick<ChartOpts, 'catAxisOrientation'>)
       : {}),
   };
-  if (spec.combo) {
+  // The target is a dashed line series across the categories, on the bars' axis.
+  const targetLine = spec.target && {
+    type: pptx.ChartType.line,
+    data: series([
+      {
+        name: spec.target.name,
+        labels: spec.series[0]?.labels ?? [],
+        values: (spec.series[0]?.labels ?? []).map(() => spec.target!.value),
+      },
+    ]),
+    options: {
+      chartColors: [spec.target.color],
+      lineSize: 2,
+      lineDash: 'dash',
+      lineDataSymbol: 'none',
+      showValue: false,
+    },
+  };
+  if (spec.combo || targetLine) {
+    const second = spec.secondAxis;
+    const types = spec.combo
+      ? [
+          {
+            type: pptx.ChartType.bar,
+            data: series(spec.combo.bars.series),
+            options: { ...bars, chartColors: spec.combo.bars.colors },
+          },
+          {
+            type: pptx.ChartType.line,
+            data: series(spec.combo.lines.series),
+            options: {
+              chartColors: spec.combo.lines.colors,
+              // A second axis only for a second unit (layout decides); else the bars' axis.
+              ...(second ? { secondaryValAxis: true, secondaryCatAxis: true } : {}),
+            },
+          },
+        ]
+      : [{ type: pptx.ChartType[spec.type], data: series(spec.series), options: { ...bars } }];
     slide.addChart(
-      [
-        {
-          type: pptx.ChartType.bar,
-          data: series(spec.combo.bars.series),
-          options: { ...bars, chartColors: spec.combo.bars.colors },
-        },
-        {
-          type: pptx.ChartType.line,
-          data: series(spec.combo.lines.series),
-          options: { secondaryValAxis: true, secondaryCatAxis: true, chartColors: spec.combo.lines.colors },
-        },
-      ] as unknown as PptxModule.default.IChartMulti[],
+      [...types, ...(targetLine ? [targetLine] : [])] as unknown as PptxModule.default.IChartMulti[],
       // With a list of chart types, pptxgenjs takes the options in the data position.
       {
         ...common,
-        valAxes: [{ showValAxisTitle: false }, { showValAxisTitle: false, valGridLine: { style: 'none' } }],
-        catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }],
+        ...(second
+          ? {
+              valAxes: [
+                { showValAxisTitle: !!val.title },
+                {
+                  showValAxisTitle: !!second.title,
+                  ...(second.title
+                    ? {
+                        valAxisTitle: xmlSafe(second.title.text),
+                        valAxisTitleFontSize: second.title.size,
+                        valAxisTitleFontFace: second.title.font,
+                        valAxisTitleColor: second.title.color,
+                      }
+                    : {}),
+                  valAxisLabelFormatCode: second.format,
+                  valAxisMinVal: second.range.min,
+                  valAxisMaxVal: second.range.max,
+                  valAxisMajorUnit: second.range.step,
+                  valGridLine: { style: 'none' },
+                },
+              ],
+              catAxes: [{ catAxisTitle: cat.title ? xmlSafe(cat.title.text) : '' }, { catAxisHidden: true }],
+            }
+          : {}),
       } as unknown as unknown[],
     );
     return;
