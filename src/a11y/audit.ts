@@ -241,27 +241,51 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
   const colourOf = (el: Element | undefined) =>
     attr(path(el, 'solidFill', 'srgbClr'), 'val') ?? attr(path(el, 'ln', 'solidFill', 'srgbClr'), 'val');
   const fills = new Set<string>();
-  const onFills = new Set<string>();
   const dataLabels = new Set<Element>();
+  // Labels drawn inside their bar or slice, each against its own point's fill.
+  const onFills: { label: string; fill: string; size: number; bold: boolean }[] = [];
   for (const plot of kids(path(root, 'chart', 'plotArea'))) {
     if (!plot.localName?.endsWith('Chart')) continue;
     const circular = /^(pie|doughnut|ofPie|pie3D)Chart$/.test(plot.localName);
+    const stacked = /stacked/i.test(attr(kid(plot, 'grouping'), 'val') ?? '');
     for (const ser of kids(plot, 'ser')) {
       // Slices and highlighted bars have their own fills; the series' own is then only a default.
-      const points = kids(ser, 'dPt').map((d) => colourOf(kid(d, 'spPr')));
       const own = colourOf(kid(ser, 'spPr'));
-      for (const c of points.length && circular ? points : [...points, own]) if (c) fills.add(c);
-    }
-    for (const dLbls of all(plot, 'dLbls')) {
-      const inside = circular && attr(kid(dLbls, 'dLblPos'), 'val') !== 'outEnd';
-      if (!inside) continue;
-      // Each point's own label settings win over the series' defaults.
-      const own = kids(dLbls, 'dLbl');
-      for (const holder of own.length ? own : [dLbls]) {
-        const colour = all(kid(holder, 'txPr'), 'srgbClr')[0];
-        if (colour) onFills.add(attr(colour, 'val') ?? '');
-      }
+      const byPoint = new Map(
+        kids(ser, 'dPt').map((d) => [attr(kid(d, 'idx'), 'val') ?? '', colourOf(kid(d, 'spPr'))] as const),
+      );
+      for (const c of byPoint.size && circular ? byPoint.values() : [...byPoint.values(), own]) if (c) fills.add(c);
+      const dLbls = kid(ser, 'dLbls');
+      if (!dLbls) continue;
+      // Labels whose every show flag is off are not drawn: nothing to read.
+      const shown = (holder: Element | undefined) =>
+        kids(holder).some(
+          (c) => /^show(Val|Percent|CatName|SerName|BubbleSize)$/.test(c.localName ?? '') && attr(c, 'val') === '1',
+        );
+      const position = attr(kid(dLbls, 'dLblPos'), 'val');
+      const inside = position ? ['ctr', 'inEnd', 'inBase', 'bestFit'].includes(position) : circular || stacked;
+      const anyShown = shown(dLbls) || kids(dLbls, 'dLbl').some(shown);
+      // Outside labels are read against the chart's ground, below; hidden ones not at all.
+      if (!inside && anyShown) continue;
       for (const t of all(dLbls, 'txPr')) dataLabels.add(t);
+      if (!anyShown) continue;
+      const labelOf = (holder: Element | undefined) => {
+        const rPr = all(kid(holder, 'txPr'), 'defRPr')[0];
+        const colour = attr(path(rPr, 'solidFill', 'srgbClr'), 'val');
+        return colour
+          ? { label: colour, size: Number(attr(rPr, 'sz') ?? 1000) / 100, bold: attr(rPr, 'b') === '1' }
+          : undefined;
+      };
+      const fallback = labelOf(dLbls);
+      const points = kids(dLbls, 'dLbl');
+      const idxs = new Set([...byPoint.keys(), ...points.map((d) => attr(kid(d, 'idx'), 'val') ?? '')]);
+      for (const idx of idxs.size ? idxs : ['']) {
+        const point = points.find((d) => attr(kid(d, 'idx'), 'val') === idx);
+        if (!shown(point ?? dLbls)) continue;
+        const label = labelOf(point) ?? fallback;
+        const fill = byPoint.get(idx) ?? own;
+        if (label && fill) onFills.push({ ...label, fill });
+      }
     }
   }
   for (const fill of fills) {
@@ -271,12 +295,15 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
         'a11y-contrast',
         `a chart series drawn in #${fill} has contrast ${ratio.toFixed(2)}:1 on #${ground}; at least 3:1 is needed`,
       );
-    for (const label of onFills)
-      if (contrast(label, fill) < 3)
-        add(
-          'a11y-contrast',
-          `chart labels in #${label} on a slice drawn in #${fill} have contrast ${contrast(label, fill).toFixed(2)}:1; at least 3:1 is needed`,
-        );
+  }
+  for (const { label, fill, size, bold } of onFills) {
+    const ratio = contrast(label, fill);
+    const minimum = textMinimum(size, bold);
+    if (ratio < minimum)
+      add(
+        'a11y-contrast',
+        `chart labels in #${label} (${size} pt) on a bar or slice drawn in #${fill} have contrast ${ratio.toFixed(2)}:1; at least ${minimum}:1 is needed`,
+      );
   }
   // Axis, legend and outside data labels are read against the chart's ground.
   const onGround = new Set<string>();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { Box, Typeface } from '../model.js';
 import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
+import { fixChartParts } from './chart-xml.js';
 import { orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 
@@ -75,7 +76,7 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))
       text.set(name, tagNotesLanguage(xml, options.lang ?? 'en'));
   }
-
+  await fixChartParts(text, binary);
   const parts = renumberCharts({ names, text, binary });
   return finishParts(parts, options);
 }
