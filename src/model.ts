@@ -16,7 +16,8 @@ export type Cell = string | number | null;
 interface DataMeta {
   key: string;
   unit?: string;
-  source?: string;
+  /** The id of the source it cites, or several (`source: [a, b]`). */
+  source?: string | string[];
   asOf?: string;
   note?: string;
   at: Span;

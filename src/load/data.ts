@@ -232,6 +232,8 @@ function readDataDocument(
         const own = (value as Record<string, unknown>).source;
         if (entry && entry !== 'group' && typeof own === 'string')
           sourceRefs.push({ id: own, at: spanAt(source, [...here, 'source']) });
+        if (entry && entry !== 'group' && Array.isArray(own))
+          own.forEach((id: string, i) => sourceRefs.push({ id, at: spanAt(source, [...here, 'source', i]) }));
         if (entry === 'group') walk(value as Record<string, unknown>, here, key, groupSource, false);
         else if (entry) add(entry);
         else set.invalidKeys.add(key);
@@ -249,7 +251,7 @@ function readEntry(
   defaultSource: string | undefined,
   diagnostics: Diagnostics,
 ): DataEntry | 'group' | undefined {
-  const common = (v: { unit?: string; source?: string; as_of?: string | number; note?: string }) =>
+  const common = (v: { unit?: string; source?: string | string[]; as_of?: string | number; note?: string }) =>
     optional({
       unit: v.unit,
       source: v.source ?? defaultSource,

@@ -105,8 +105,7 @@ const HANDLERS = {
     sources,
     at: ctx.at(path),
     stats: slide.stats.map((stat, i) => {
-      const at = ctx.at([...path, 'stats', i, 'value']);
-      const entry = ctx.lookup(stat.value, ['value'], at, sources, 'a stat');
+      const entry = ctx.reference(stat.value, [...path, 'stats', i, 'value'], ['value'], sources, 'a stat');
       const spec = ctx.formatSpec(stat.format, ctx.at([...path, 'stats', i, 'format']));
       return {
         value: entry?.kind === 'value' ? formatValue(entry.value, entry.unit, spec, ctx.lang) : '?',

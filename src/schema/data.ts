@@ -13,7 +13,10 @@ export const SourceInfo = z
 
 const meta = {
   unit: z.string().optional().describe('Unit shown with the numbers, e.g. "%", "USD billion", "zones".'),
-  source: z.string().optional().describe('A source id from the `sources` map.'),
+  source: z
+    .union([z.string(), z.array(z.string()).min(1)])
+    .optional()
+    .describe('A source id from the `sources` map, or a list of them when the figures combine several.'),
   as_of: z.union([z.string(), z.number()]).optional(),
   note: z.string().optional().describe('A qualifier such as "more than".'),
 };
