@@ -54,6 +54,10 @@ export interface SourceRecord {
   date?: string;
   page?: string;
   url?: string;
+  /** Where the figures were read: `trade.xlsx, Sheet "Monthly"!A1:C13`, a database and its query. */
+  location?: string;
+  /** When they were read (a query, a download) or last saved (a workbook), as YYYY-MM-DD. */
+  retrieved?: string;
   at: Span;
 }
 

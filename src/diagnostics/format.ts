@@ -10,7 +10,8 @@ export interface FormatOptions {
 /** `file:line:col: error[code]: message`, the source line, a caret, and the suggestion. */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
   const c = pc.createColors(options.color);
-  const where = d.at ? `${d.at.file}:${d.at.line}:${d.at.column}: ` : '';
+  // Line 0: a place without lines (a workbook cell, a query); the message names it.
+  const where = d.at ? (d.at.line ? `${d.at.file}:${d.at.line}:${d.at.column}: ` : `${d.at.file}: `) : '';
   const label = d.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
   const lines = [`${c.bold(where)}${label}: ${d.message} ${c.dim(`[${d.code}]`)}`];
   const text = d.at ? options.sources.get(d.at.file) : undefined;
