@@ -5,11 +5,11 @@
  *   → charts → RenderedDeck → pptx → bytes
  * Every length in the pipeline is in points (1/72 inch); the pptx writer converts at its edge.
  */
-import type { Span } from './diagnostics/diagnostic.js';
+import type { Origin, Span } from './diagnostics/diagnostic.js';
 import type { FormatSpec } from './format.js';
 import type { ChartType } from './schema/outline.js';
 
-export type { Span };
+export type { Origin, Span };
 
 export type Cell = string | number | null;
 
@@ -20,7 +20,7 @@ interface DataMeta {
   source?: string | string[];
   asOf?: string;
   note?: string;
-  at: Span;
+  at: Origin;
 }
 export interface DataValue extends DataMeta {
   kind: 'value';
@@ -41,8 +41,8 @@ export interface DataTable extends DataMeta {
   columns: string[];
   rows: Cell[][];
   /** Position of each row, and of each cell, for errors about one of them. */
-  rowAt: Span[];
-  cellAt: Span[][];
+  rowAt: Origin[];
+  cellAt: Origin[][];
 }
 export type DataEntry = DataValue | DataSeries | DataTable;
 
@@ -58,7 +58,7 @@ export interface SourceRecord {
   location?: string;
   /** When they were read (a query, a download) or last saved (a workbook), as YYYY-MM-DD. */
   retrieved?: string;
-  at: Span;
+  at: Origin;
 }
 
 /** Everything the data files define, by full dotted key. */
@@ -180,7 +180,7 @@ interface SlideBase {
   sources: string[];
   /** Source ids of figures only its speaker notes use: cited on the Sources slide, not on this one. */
   noteSources?: string[];
-  at: Span;
+  at: Origin;
 }
 export type ResolvedSlide =
   | (SlideBase & { kind: 'title'; subtitle?: string; author?: string; date?: string })
@@ -203,7 +203,7 @@ export interface DeckMeta {
   classification?: string;
   footer?: string;
   /** Where the footer and marking texts are written (the outline, else its title line). */
-  footerAt: Span;
+  footerAt: Origin;
 }
 
 export interface ResolvedDeck {
@@ -284,7 +284,7 @@ export interface LaidOutSlide {
   master: Master;
   elements: Element[];
   notes: string;
-  at: Span;
+  at: Origin;
 }
 
 /** What every slide of a master shows, and where its title placeholder is. */

@@ -1,6 +1,6 @@
-import type { Span } from '../diagnostics/diagnostic.js';
+import type { Origin } from '../diagnostics/diagnostic.js';
 import { didYouMean, listOf } from '../diagnostics/hints.js';
-import type { Path } from '../load/yaml-source.js';
+import type { Path } from '../schema/locator.js';
 import type { ChartModel, ChartRender, Dataset, DataSeries, DataTable } from '../model.js';
 import type { ChartSpecInput } from '../schema/outline.js';
 import type { ResolveContext } from './context.js';
@@ -184,7 +184,7 @@ function dataLabelsOf(
   return readable ? 'value' : false;
 }
 
-function lineIndices(names: string[] | undefined, datasets: Dataset[], at: Span, ctx: ResolveContext): number[] {
+function lineIndices(names: string[] | undefined, datasets: Dataset[], at: Origin, ctx: ResolveContext): number[] {
   if (!names) return [datasets.length - 1];
   const out: number[] = [];
   for (const name of names) {

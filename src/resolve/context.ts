@@ -1,6 +1,6 @@
-import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
+import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/hints.js';
-import { spanAt, spanInString, type Path, type YamlSource } from '../load/yaml-source.js';
+import type { Locator, Path } from '../schema/locator.js';
 import type { DataEntry, DataSet } from '../model.js';
 import type { AggregateName } from './reference.js';
 import { DEFAULT_FORMAT, FILTERS, formatValue, parseFilter, specFromFilters, type FormatSpec } from '../format.js';
@@ -13,27 +13,27 @@ type FilterProblem = Extract<ReturnType<typeof specFromFilters>, { error: string
 
 const KIND_WORDS: Record<Kind, string> = { value: 'a single value', series: 'a series', table: 'a table' };
 
-/** What resolving one outline needs: its source (for positions), its data, and the build's diagnostics. */
+/** What resolving one outline needs: where its values were written, its data, and the build's diagnostics. */
 export class ResolveContext {
   readonly usedKeys = new Set<string>();
   private readonly warnedNoSource = new Set<string>();
 
   constructor(
-    readonly source: YamlSource,
+    readonly locate: Locator,
     readonly data: DataSet,
     readonly diagnostics: Diagnostics,
     readonly lang: string,
   ) {}
 
-  at(path: Path, which: 'value' | 'key' = 'value'): Span {
-    return spanAt(this.source, path, which);
+  at(path: Path, which: 'value' | 'key' = 'value'): Origin {
+    return this.locate.at(path, which);
   }
 
   /**
    * The entry behind a data key, or undefined after reporting why not. `kinds` are the
    * kinds this use accepts; `sources` collects the slide's citations.
    */
-  lookup(key: string, kinds: readonly Kind[], at: Span, sources: string[], use: string): DataEntry | undefined {
+  lookup(key: string, kinds: readonly Kind[], at: Origin, sources: string[], use: string): DataEntry | undefined {
     const entry = this.data.entries.get(key);
     if (!entry) {
       // An invalid entry, or a data file that did not load, was reported already: a second error here is noise.
@@ -62,11 +62,14 @@ export class ResolveContext {
     if (!kinds.includes(entry.kind)) {
       this.diagnostics.error(
         'data-kind-mismatch',
-        `${use} needs ${kinds.map((k) => KIND_WORDS[k]).join(' or ')}, but \`${key}\` holds ${KIND_WORDS[entry.kind]} (${entry.at.file}:${entry.at.line})`,
+        `${use} needs ${kinds.map((k) => KIND_WORDS[k]).join(' or ')}, but \`${key}\` holds ${KIND_WORDS[entry.kind]}`,
         at,
-        kinds.includes('value')
-          ? undefined
-          : 'a series is `series: { label: number, … }`; a table has `columns:` and `rows:`',
+        {
+          ...(kinds.includes('value')
+            ? {}
+            : { hint: 'a series is `series: { label: number, … }`; a table has `columns:` and `rows:`' }),
+          related: [{ at: entry.at, message: `\`${key}\` is defined here` }],
+        },
       );
       return undefined;
     }
@@ -90,7 +93,7 @@ export class ResolveContext {
    * `value`): a key, a point or cell, or an aggregate. Errors point into the string.
    */
   reference(text: string, path: Path, kinds: readonly Kind[], sources: string[], use: string): Resolved | undefined {
-    const locate: Locate = (offset, length) => spanInString(this.source, path, offset, length);
+    const locate: Locate = (offset, length) => this.locate.inString(path, offset, length);
     const parsed = parseReference(text);
     if ('error' in parsed) {
       this.diagnostics.error('template-syntax', parsed.error, locate(parsed.offset, parsed.length), REFERENCE_HINT);
@@ -100,7 +103,7 @@ export class ResolveContext {
   }
 
   /** Parses a filter chain given as text (a chart's or stat's `format`). */
-  formatSpec(format: string | undefined, at: Span): FormatSpec {
+  formatSpec(format: string | undefined, at: Origin): FormatSpec {
     if (!format) return DEFAULT_FORMAT;
     const spec = specFromFilters(
       format
@@ -117,7 +120,7 @@ export class ResolveContext {
   }
 
   /** An unknown filter (with the nearest name, or the list) or a bad filter argument. */
-  private filterError(problem: FilterProblem, at: Span): void {
+  private filterError(problem: FilterProblem, at: Origin): void {
     const unknown = problem.kind === 'unknown';
     this.diagnostics.error(
       unknown ? 'unknown-filter' : 'bad-filter-argument',
@@ -134,7 +137,7 @@ export class ResolveContext {
       this.diagnostics.error(
         'template-syntax',
         parsed.error,
-        spanInString(this.source, path, parsed.offset, parsed.length),
+        this.locate.inString(path, parsed.offset, parsed.length),
         'a placeholder looks like {{ trade.goods_2024 }} or {{ trade.goods_2024 | number }}',
       );
       return text;
@@ -145,16 +148,16 @@ export class ResolveContext {
         out += part;
         continue;
       }
-      const keyAt = spanInString(this.source, path, part.keyOffset, part.key.length);
+      const keyAt = this.locate.inString(path, part.keyOffset, part.key.length);
       const aggregates = part.filters.filter((f) => isAggregate(f.call.name));
       const formats = part.filters.filter((f) => !isAggregate(f.call.name));
       const spec = specFromFilters(formats.map((f) => f.call));
       if ('error' in spec) {
         const bad = formats.find((f) => f.call.name === spec.filter) ?? formats[0]!;
-        this.filterError(spec, spanInString(this.source, path, bad.offset, bad.length));
+        this.filterError(spec, this.locate.inString(path, bad.offset, bad.length));
       }
       const parsedRef = parseReference(part.key);
-      const locate: Locate = (offset, length) => spanInString(this.source, path, part.keyOffset + offset, length);
+      const locate: Locate = (offset, length) => this.locate.inString(path, part.keyOffset + offset, length);
       if ('error' in parsedRef) {
         this.diagnostics.error(
           'template-syntax',
@@ -176,7 +179,7 @@ export class ResolveContext {
       );
       for (const f of aggregates) {
         if (!resolved) break;
-        const at = spanInString(this.source, path, f.offset, f.length);
+        const at = this.locate.inString(path, f.offset, f.length);
         resolved = applyAggregateFilter(f.call.name as AggregateName, f.call.arg, resolved, this, at);
       }
       if (resolved && resolved.kind !== 'value') {

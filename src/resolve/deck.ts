@@ -1,4 +1,4 @@
-import type { Path } from '../load/yaml-source.js';
+import type { Path } from '../schema/locator.js';
 import type { BulletText, ChartRender, DataSet, ResolvedDeck, ResolvedSlide, SourceRecord, Theme } from '../model.js';
 import type { BulletInput, OutlineInput, SlideInput, SlideType } from '../schema/outline.js';
 import { resolveChart } from './chart.js';

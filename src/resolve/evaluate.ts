@@ -1,5 +1,5 @@
-import type { Span } from '../diagnostics/diagnostic.js';
-import { didYouMean, listOf } from '../diagnostics/hints.js';
+import type { Origin } from '../sources/origin.js';
+import { closest, listOf } from '../diagnostics/hints.js';
 import type { Cell, DataEntry, DataSeries, DataTable } from '../model.js';
 import type { ResolveContext } from './context.js';
 import { parseSelectors, type AggregateName, type Reference, type Selector } from './reference.js';
@@ -11,7 +11,7 @@ export type Resolved =
   | { kind: 'table'; entry: DataTable; name: string };
 
 /** Maps an offset inside the reference text to a position in the outline. */
-export type Locate = (offset: number, length: number) => Span;
+export type Locate = (offset: number, length: number) => Origin;
 
 type Want = 'value' | 'series' | 'table';
 const WANT_WORDS: Record<Want, string> = { value: 'a single value', series: 'a series', table: 'a table' };
@@ -98,7 +98,7 @@ function pick(
   names: readonly string[],
   what: { one: string; many: string; of: string },
   ctx: ResolveContext,
-  at: Span,
+  at: Origin,
 ): number | undefined {
   if (sel.kind === 'all') return undefined;
   if (sel.kind === 'index') {
@@ -117,12 +117,12 @@ function pick(
   }
   const i = names.indexOf(sel.value);
   if (i >= 0) return i;
-  const near = didYouMean(sel.value, names);
+  const near = closest(sel.value, names);
   ctx.diagnostics.error(
     'unknown-data-key',
     `${what.of} has no ${what.one} \`${sel.value}\`; its ${what.many} are ${listOf([...names], 8, 'and')}`,
     at,
-    near ?? `write the ${what.one} exactly as the data file does, in quotes`,
+    near === undefined ? `write the ${what.one} exactly as the data file does, in quotes` : { expected: [near] },
   );
   return undefined;
 }
@@ -131,7 +131,7 @@ function pickFromSeries(
   entry: DataSeries,
   ref: Extract<Reference, { kind: 'key' }>,
   ctx: ResolveContext,
-  at: (r: { start: number; end: number }) => Span,
+  at: (r: { start: number; end: number }) => Origin,
 ): Resolved | undefined {
   const [pointSel, datasetSel] = ref.selectors as [Selector, Selector | undefined];
   const of = `\`${ref.key}\``;
@@ -187,7 +187,7 @@ function pickFromTable(
   entry: DataTable,
   ref: Extract<Reference, { kind: 'key' }>,
   ctx: ResolveContext,
-  at: (r: { start: number; end: number }) => Span,
+  at: (r: { start: number; end: number }) => Origin,
 ): Resolved | undefined {
   const [rowSel, columnSel] = ref.selectors as [Selector, Selector | undefined];
   const of = `\`${ref.key}\``;
@@ -264,7 +264,7 @@ function compare(
   b: NumberValue,
   name: string,
   ctx: ResolveContext,
-  at: Span,
+  at: Origin,
 ): Resolved | undefined {
   if (a.unit !== b.unit) {
     ctx.diagnostics.error(
@@ -291,7 +291,7 @@ function reduce(
   series: Extract<Resolved, { kind: 'series' }>,
   name: string,
   ctx: ResolveContext,
-  at: Span,
+  at: Origin,
 ): Resolved | undefined {
   const { entry } = series;
   if (entry.datasets.length !== 1) {
@@ -331,7 +331,7 @@ export function applyAggregateFilter(
   arg: string | undefined,
   input: Resolved,
   ctx: ResolveContext,
-  at: Span,
+  at: Origin,
 ): Resolved | undefined {
   if (input.kind !== 'series') {
     ctx.diagnostics.error(

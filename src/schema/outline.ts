@@ -13,7 +13,7 @@ export const DataKey = z
   .regex(DATA_KEY_PATTERN, { message: DATA_KEY_MESSAGE })
   .describe('A data key: the dotted path of a value in the data files, such as `trade.goods_2024`.');
 
-/** A key, a point or cell (`trade.monthly[-1]`), or an aggregate (`sum(trade.monthly)`); checked in full when resolved. */
+/** A key, a point or cell (`trade.monthly[-1]`) or an aggregate (`sum(trade.monthly)`); checked when resolved. */
 export const VALUE_REF_PATTERN = /^\s*[A-Za-z_][\w-]*(\.[\w-]+)*\s*([[(].*)?$/s;
 export const ValueRef = z
   .string()

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, checkDeck } from '../../src/index.js';
 import { openPptx } from '../helpers/pptx.js';
+import { located } from '../helpers/diagnostics.js';
 import { tempProject } from '../helpers/project.js';
 
 const DATA = `sources:
@@ -85,24 +86,24 @@ describe('precise references', () => {
           - { value: 'invest.summary["Actual use"]', label: Y }
 `);
     const r = await checkDeck('deck.yaml', { cwd: dir });
-    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    const errors = located(r).filter((d) => d.severity === 'error');
     const at = (code: string, needle: string) => errors.find((d) => d.code === code && d.message.includes(needle));
     const point = at('unknown-data-key', 'no point `Tertiary industri`')!;
     expect(point.message).toContain('`Primary industry`, `Secondary industry` and `Tertiary industry`');
     expect(point.suggestion).toBe('did you mean `Tertiary industry`?');
     // Line 9 of the outline, column of the opening quote of the label.
-    expect([point.at!.line, point.at!.column]).toEqual([9, 36]);
+    expect([point.line, point.column]).toEqual([9, 36]);
     const column = at('unknown-data-key', 'no column `Figur`')!;
     expect(column.suggestion).toBe('did you mean `Figure`?');
-    expect([column.at!.line, column.at!.column]).toEqual([10, 48]);
-    expect(at('unknown-data-key', 'no position 3')!.at!.column).toBe(33);
+    expect([column.line, column.column]).toEqual([10, 48]);
+    expect(at('unknown-data-key', 'no position 3')!.column).toBe(33);
     expect(at('data-kind-mismatch', 'has 2 datasets')!.suggestion).toBe('as in `trade.flows[-1, "Exports"]`');
     expect(at('template-syntax', 'a label in [ ] is quoted')!.message).toContain('["Jan"]');
-    expect(at('template-syntax', 'unknown function `avg`')!.at!.column).toBe(19);
+    expect(at('template-syntax', 'unknown function `avg`')!.column).toBe(19);
     expect(at('data-kind-mismatch', 'holds a series')).toBeDefined();
     const row = at('unknown-data-key', 'no row (by its first column, `Item`) `Actual us`')!;
     expect(row.suggestion).toBe('did you mean `Actual use`?');
-    expect(errors.find((d) => d.message.includes('3 columns'))!.at!.line).toBe(17);
+    expect(errors.find((d) => d.message.includes('3 columns'))!.line).toBe(17);
     expect(errors).toHaveLength(9);
   });
 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/index.js';
 import { createMeasurer } from '../../src/layout/measure.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
+import { located } from '../helpers/diagnostics.js';
 import { measureSlideText } from '../helpers/fit-check.js';
 import { openPptx, shapesOf, textsOf, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
@@ -21,8 +22,8 @@ beforeAll(async () => {
 describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chinese and mixed text)', () => {
   it('builds, reporting each split as a warning with its position', () => {
     expect(result.ok).toBe(true);
-    const splits = result.diagnostics.filter((d) => d.code === 'content-split');
-    expect(splits.map((d) => [d.message, d.at?.line])).toEqual([
+    const splits = located(result).filter((d) => d.code === 'content-split');
+    expect(splits.map((d) => [d.message, d.line])).toEqual([
       ['bullets continued over 2 slides', 14],
       ['table continued over 4 slides, header repeated', 45],
     ]);
@@ -126,7 +127,7 @@ describe('text that cannot fit', () => {
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(false);
-    expect(r.diagnostics.find((d) => d.code === 'text-does-not-fit')?.at).toMatchObject({
+    expect(located(r).find((d) => d.code === 'text-does-not-fit')).toMatchObject({
       file: 'deck.yaml',
       line: 5,
       column: 9,
@@ -142,9 +143,9 @@ describe('text that cannot fit', () => {
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(false);
-    const d = r.diagnostics.find((x) => x.code === 'text-does-not-fit')!;
+    const d = located(r).find((x) => x.code === 'text-does-not-fit')!;
     expect(d.message).toMatch(/^the table needs \d+ pt across even at 11 pt, but the slide has 864 pt$/);
-    expect(d.at).toMatchObject({ line: 5, column: 9 });
+    expect(d).toMatchObject({ line: 5, column: 9 });
   });
 
   it('is an error when the footer text is too long for its place', async () => {
@@ -152,8 +153,9 @@ describe('text that cannot fit', () => {
       'deck.yaml': `title: T\nfooter: ${'A very long office name that goes on and on '.repeat(3)}\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n`,
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
-    expect(r.diagnostics.find((x) => x.code === 'text-does-not-fit')).toMatchObject({
-      at: { line: 2, column: 9 },
+    expect(located(r).find((x) => x.code === 'text-does-not-fit')).toMatchObject({
+      line: 2,
+      column: 9,
       suggestion: 'shorten it',
     });
   });

@@ -1,13 +1,16 @@
-import { basename } from 'node:path';
-import { z } from 'zod';
+import { basename, dirname } from 'node:path';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { DataEntry, SourceRecord } from '../../model.js';
-import type { InputRecord } from './adapter.js';
+import type { InputRecord } from '../../host/types.js';
+import type { DataFileContent } from '../../schema/validate-data.js';
+import { displayPath, resolveInside } from '../paths.js';
+import type { AdapterContext, DataFileInput } from './adapter.js';
 import { atPointer, DEFAULT_HTTP, fetchJson, gridFromJson, type HttpOptions } from './http.js';
 import type { Where } from './location.js';
 import { runPostgresQuery } from './postgres.js';
 import { asGrid, DEFAULT_QUERY_TIMEOUT_MS, queryId, resultHash, type QueryFailure, type QueryResult } from './query.js';
-import { defined, SHAPES, shapeEntry, type EntryMeta, type Grid, type Shape } from './shape.js';
+import type { LinkSpec } from '../../schema/links.js';
+import { defined, shapeEntry, type EntryMeta, type Grid, type Shape } from './shape.js';
 import { runSqliteQuery } from './sqlite.js';
 import { loadWorkbook, readWorkbookEntry, savedDate, workbookSource } from './xlsx.js';
 
@@ -23,79 +26,93 @@ import { loadWorkbook, readWorkbookEntry, savedDate, workbookSource } from './xl
  * address) is cited beside the entry's own source.
  */
 
-const meta = {
-  as: z.enum(SHAPES).optional().describe('`table`, `series` (first column = labels) or `value` (one cell).'),
-  unit: z.string().optional(),
-  source: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
-  as_of: z.union([z.string(), z.number()]).optional(),
-  note: z.string().optional(),
-};
-
-export const WorkbookLink = z
-  .object({
-    workbook: z.string().describe('An .xlsx file, relative to this data file.'),
-    sheet: z.string().optional().describe('A sheet, read as a table under its first row.'),
-    table: z.string().optional().describe('An Excel table, by name.'),
-    name: z.string().optional().describe('A defined name (named range); one cell is a value.'),
-    range: z.string().optional().describe('A block such as `Monthly!A1:C13`; its first row names the columns.'),
-    cell: z.string().optional().describe('One cell such as `Summary!B2`: a value.'),
-    ...meta,
-  })
-  .strict();
-
-export const SqliteLink = z
-  .object({
-    sqlite: z.string().describe('A SQLite database file, relative to this data file.'),
-    query: z.string().describe('One SELECT statement.'),
-    ...meta,
-  })
-  .strict();
-
-export const PostgresLink = z
-  .object({
-    postgres: z
-      .string()
-      .regex(/^[A-Z_][A-Z0-9_]*$/, {
-        message: 'name the environment variable that holds the connection string, such as STATS_DATABASE_URL',
-      })
-      .describe('The environment variable holding the connection string (never the password itself).'),
-    query: z.string().describe('One SELECT statement.'),
-    ...meta,
-  })
-  .strict();
-
-export const HttpLink = z
-  .object({
-    url: z.string().describe('An https:// address of a JSON document (the project must allow network data).'),
-    pointer: z.string().optional().describe('A JSON pointer to the part to read, such as `/data/monthly`.'),
-    ...meta,
-  })
-  .strict();
-
-export const LINK_FIELDS = ['workbook', 'sqlite', 'postgres', 'url'] as const;
-
-export function isLink(value: Record<string, unknown>): boolean {
-  return LINK_FIELDS.some((f) => f in value);
+/** What the build lets linked entries do. */
+export interface LinkOptions {
+  connectionString: (variable: string) => string | undefined;
+  now: Date;
+  allowOutside: boolean;
+  cwd: string;
+  queryTimeoutMs?: number;
+  network: { allow: boolean } & Partial<HttpOptions>;
+  /** A query result or a download, recorded as a build input by its hash. */
+  recordInput(input: InputRecord): void;
 }
 
-export type LinkSpec =
-  z.infer<typeof WorkbookLink> | z.infer<typeof SqliteLink> | z.infer<typeof PostgresLink> | z.infer<typeof HttpLink>;
-
-export function schemaOf(value: Record<string, unknown>) {
-  if ('workbook' in value) return WorkbookLink;
-  if ('sqlite' in value) return SqliteLink;
-  if ('postgres' in value) return PostgresLink;
-  return HttpLink;
+/**
+ * Reads the link entries of a checked data file and returns the file's content with them added
+ * (the checked content itself may be shared across builds, so it is not changed).
+ */
+export async function withLinks(
+  content: DataFileContent,
+  file: DataFileInput,
+  ctx: AdapterContext,
+): Promise<DataFileContent> {
+  if (!content.links?.length) return content;
+  const out: DataFileContent = {
+    ...content,
+    entries: [...content.entries],
+    sources: [...content.sources],
+    invalidKeys: [...content.invalidKeys],
+  };
+  const options = ctx.links;
+  const baseDir = dirname(file.path);
+  for (const link of content.links) {
+    if (!options) {
+      ctx.diagnostics.error('invalid-value', 'linked data is not read in this build', link.at);
+      out.invalidKeys.push(link.key);
+      continue;
+    }
+    const linkCtx: LinkContext = {
+      diagnostics: ctx.diagnostics,
+      async resolvePath(given, at) {
+        const { path, outside } = await resolveInside(ctx.host, ctx.projectDir, baseDir, given, options.allowOutside);
+        if (outside) {
+          ctx.diagnostics.error(
+            'path-outside-project',
+            `${given} is outside the project folder`,
+            at,
+            'move the file into the project, or build with --allow-outside-paths',
+          );
+          return undefined;
+        }
+        return { path, shown: displayPath(path, options.cwd) };
+      },
+      readBytes: (path) => ctx.host.readBytes(path, 'data'),
+      recordInput: options.recordInput,
+      connectionString: options.connectionString,
+      now: options.now,
+      network: options.network,
+      ...defined({ queryTimeoutMs: options.queryTimeoutMs }),
+    };
+    const own = link.spec.source;
+    const meta: EntryMeta = {
+      key: link.key,
+      at: link.at,
+      ...defined({ source: own === undefined ? link.defaultSource : undefined }),
+    };
+    const fieldAt: FieldAt = (field, offset, length) =>
+      offset === undefined
+        ? link.locate.at([...link.path, field])
+        : link.locate.inString([...link.path, field], offset, length ?? 1);
+    const read = await readLinked(link.spec, meta, fieldAt, linkCtx);
+    if (!read) {
+      out.invalidKeys.push(link.key);
+      continue;
+    }
+    out.entries.push(read.entry);
+    if (!out.sources.some((s) => s.id === read.provenance.id)) out.sources.push(read.provenance);
+  }
+  return out;
 }
 
 /** What reading linked entries needs from the build. */
 export interface LinkContext {
   diagnostics: Diagnostics;
   /** A path written in the data file, resolved and checked to stay in the project; undefined after reporting. */
-  resolvePath(given: string, at: Where): { path: string; shown: string } | undefined;
+  resolvePath(given: string, at: Where): Promise<{ path: string; shown: string } | undefined>;
   readBytes(path: string): Promise<Buffer>;
   recordInput(input: InputRecord): void;
-  env: Readonly<Record<string, string | undefined>>;
+  connectionString: (variable: string) => string | undefined;
   /** The retrieval time written into the citation of a query or download. */
   now: Date;
   queryTimeoutMs?: number;
@@ -131,7 +148,7 @@ export async function readLinked(
   };
 
   if ('workbook' in spec) {
-    const file = ctx.resolvePath(spec.workbook, fieldAt('workbook'));
+    const file = await ctx.resolvePath(spec.workbook, fieldAt('workbook'));
     if (!file) return undefined;
     const chosen = (['sheet', 'table', 'name', 'range', 'cell'] as const).filter((k) => spec[k] !== undefined);
     const sheetWithCells = chosen.length === 2 && chosen[0] === 'sheet' && ['range', 'cell'].includes(chosen[1]!);
@@ -180,13 +197,13 @@ export async function readLinked(
     let database: string;
     let title: string;
     if ('sqlite' in spec) {
-      const file = ctx.resolvePath(spec.sqlite, fieldAt('sqlite'));
+      const file = await ctx.resolvePath(spec.sqlite, fieldAt('sqlite'));
       if (!file) return undefined;
       database = `sqlite:${file.shown}`;
       title = basename(file.shown);
       result = await runSqliteQuery(file.path, spec.query, timeout);
     } else {
-      const connection = ctx.env[spec.postgres];
+      const connection = ctx.connectionString(spec.postgres);
       if (!connection) {
         ctx.diagnostics.error(
           'invalid-value',

@@ -1,10 +1,7 @@
-import type { Span } from '../../diagnostics/diagnostic.js';
+import type { Origin } from '../origin.js';
 
-/**
- * A position in the outline or a data file. Today a line/column Span; it becomes the `Origin`
- * of src/sources/origin.ts when that lands, and `cellAt` then returns `{ kind: 'uri', uri, pointer }`.
- */
-export type Where = Span;
+/** A position: in the outline or a data file, or inside a workbook, a database or a response. */
+export type Where = Origin;
 
 /** A place inside a file that has no lines: a workbook cell or range, a JSON pointer in a response. */
 export interface Pointer {
@@ -13,12 +10,7 @@ export interface Pointer {
   pointer: string;
 }
 
-/** A pointer as a diagnostic position: the file, with the pointer leading the message (see `pointed`). */
+/** Shown as `trade.xlsx: Sheet "Monthly"!C14: error: …`. */
 export function pointerWhere(p: Pointer): Where {
-  return { file: p.file, line: 0, column: 0 };
-}
-
-/** `Sheet "Monthly"!C14: not a number`: the message as shown for a position without lines. */
-export function pointed(p: Pointer, message: string): string {
-  return `${p.pointer}: ${message}`;
+  return p.pointer ? { kind: 'uri', uri: p.file, pointer: p.pointer } : { kind: 'file', file: p.file };
 }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Cell, DataEntry, SourceRecord } from '../../model.js';
 import type { DataAdapter, DataFileContent } from './adapter.js';
-import { pointed, pointerWhere, type Pointer, type Where } from './location.js';
+import { pointerWhere, type Pointer, type Where } from './location.js';
 import { defined, shapeEntry, tidyNumber, type EntryMeta, type Grid, type Shape } from './shape.js';
 
 /**
@@ -259,7 +259,7 @@ interface Problem {
 }
 
 function report(diagnostics: Diagnostics, problems: Problem[]): void {
-  for (const p of problems) diagnostics.error('data-invalid', pointed(p.at, p.message), pointerWhere(p.at), p.hint);
+  for (const p of problems) diagnostics.error('data-invalid', p.message, pointerWhere(p.at), p.hint);
 }
 
 /** Finds what a selection names: a rectangle and whether its first row is a header. */
@@ -349,7 +349,7 @@ export function readWorkbookEntry(
     diagnostics,
     (r, c, message, hint) => {
       const p = pointerOf(r, c);
-      diagnostics.error('data-invalid', pointed(p, message), pointerWhere(p), hint);
+      diagnostics.error('data-invalid', message, pointerWhere(p), hint);
     },
     { rowAt: (r) => pointerWhere(rowPointer(r)), cellAt: (r, c) => pointerWhere(pointerOf(r, c)) },
   );

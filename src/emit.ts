@@ -2,6 +2,10 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
+ * Everything a build writes goes through here: the only output-side user of the file system.
+ */
+
+/**
  * Writes a file so that readers see the old file or the new one, never a partial one:
  * a temporary file in the same folder, flushed, then renamed over the target.
  */
@@ -15,5 +19,16 @@ export function writeFileAtomic(path: string, data: Buffer): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** Removes a deck an earlier build wrote, so that a failed build is not taken for it. True when removed. */
+export function removeStale(path: string): boolean {
+  try {
+    rmSync(path);
+    return true;
+  } catch {
+    // Absent, or not removable: leaving it is no worse than before the build.
+    return false;
   }
 }
