@@ -34,7 +34,8 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
     diagnostics,
     lang: deck.meta.lang,
     sourceLine(ids) {
-      const lines = ids.map((id) => deck.sourceLines.get(id)).filter((l): l is string => !!l);
+      // Several cells of one workbook cite it once.
+      const lines = [...new Set(ids.map((id) => deck.sourceLines.get(id)).filter((l): l is string => !!l))];
       if (!lines.length) return undefined;
       if (zh) return `资料来源：${lines.join('；')}`;
       return `${lines.length > 1 ? 'Sources' : 'Source'}: ${lines.join('; ')}`;

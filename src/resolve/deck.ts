@@ -219,12 +219,26 @@ function resolveSlide(
 /** "Guangming Daily, 27 Oct 2025": what a slide's foot cites. */
 export function shortCitation(s: SourceRecord, lang: string): string {
   const zh = isChinese(lang);
-  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined].filter(Boolean).join(zh ? '，' : ', ');
+  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined, retrievedOn(s, lang)]
+    .filter(Boolean)
+    .join(zh ? '，' : ', ');
+}
+
+/** "retrieved 30 Nov 2026": when a query ran or a document was downloaded. */
+function retrievedOn(s: SourceRecord, lang: string): string | undefined {
+  if (!s.retrieved) return undefined;
+  return isChinese(lang) ? `${formatDate(s.retrieved, lang)}读取` : `retrieved ${formatDate(s.retrieved, lang)}`;
 }
 
 /** The full reference on the Sources slide. */
 export function fullCitation(s: SourceRecord, lang: string): string {
   const zh = isChinese(lang);
+  // Figures read from a workbook, a database or a web address: where exactly, and when.
+  if (s.location !== undefined || s.retrieved !== undefined) {
+    return [s.title, s.location, s.date ? formatDate(s.date, lang, true) : undefined, retrievedOn(s, lang), s.url]
+      .filter(Boolean)
+      .join(zh ? '，' : ', ');
+  }
   const parts = [
     s.author,
     zh ? `《${s.title}》` : `“${s.title}”`,

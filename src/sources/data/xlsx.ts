@@ -372,7 +372,8 @@ export function workbookSource(file: string, label: string, saved: string | unde
     title: basename(file),
     location: label,
     at,
-    ...defined({ retrieved: saved }),
+    // The workbook's own saved date, not the time of reading: the same file gives the same deck.
+    ...defined({ date: saved }),
   };
 }
 
