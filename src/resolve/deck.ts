@@ -225,9 +225,10 @@ export function shortCitation(s: SourceRecord, lang: string): string {
 }
 
 /** "retrieved 30 Nov 2026": when a query ran or a document was downloaded. */
-function retrievedOn(s: SourceRecord, lang: string): string | undefined {
+function retrievedOn(s: SourceRecord, lang: string, long = false): string | undefined {
   if (!s.retrieved) return undefined;
-  return isChinese(lang) ? `${formatDate(s.retrieved, lang)}读取` : `retrieved ${formatDate(s.retrieved, lang)}`;
+  const day = formatDate(s.retrieved, lang, long);
+  return isChinese(lang) ? `${day}读取` : `retrieved ${day}`;
 }
 
 /** The full reference on the Sources slide. */
@@ -235,7 +236,7 @@ export function fullCitation(s: SourceRecord, lang: string): string {
   const zh = isChinese(lang);
   // Figures read from a workbook, a database or a web address: where exactly, and when.
   if (s.location !== undefined || s.retrieved !== undefined) {
-    return [s.title, s.location, s.date ? formatDate(s.date, lang, true) : undefined, retrievedOn(s, lang), s.url]
+    return [s.title, s.location, s.date ? formatDate(s.date, lang, true) : undefined, retrievedOn(s, lang, true), s.url]
       .filter(Boolean)
       .join(zh ? '，' : ', ');
   }
