@@ -44,7 +44,10 @@ export async function runPostgresQuery(
   }
   try {
     await client.query('BEGIN READ ONLY');
-    const result = await client.query({ text: query, rowMode: 'array' });
+    // The extended protocol takes exactly one statement: `SELECT 1; COMMIT; DROP …` cannot leave the transaction.
+    // (queryMode is in node-postgres 8.x but not in its type definitions.)
+    const config = { text: query, rowMode: 'array', queryMode: 'extended' } as pg.QueryArrayConfig;
+    const result = await client.query(config);
     await client.query('ROLLBACK');
     const columns = result.fields.map((f) => f.name);
     const rows: QueryResult['rows'] = [];
