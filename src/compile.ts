@@ -143,7 +143,10 @@ async function frontEnd(
           ...(options.dataTimeoutMs ? { timeoutMs: options.dataTimeoutMs } : {}),
           ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
         },
-        recordInput: (input) => extraInputs.push(input),
+        recordInput: (input) => {
+          if (!extraInputs.some((i) => i.path === input.path)) extraInputs.push(input);
+        },
+        once: new Map(),
       },
     }),
   );

@@ -36,6 +36,8 @@ export interface LinkOptions {
   network: { allow: boolean } & Partial<HttpOptions>;
   /** A query result or a download, recorded as a build input by its hash. */
   recordInput(input: InputRecord): void;
+  /** One build asks each address and runs each query once, however many entries name it. */
+  once?: Map<string, Promise<unknown>>;
 }
 
 /**
@@ -81,6 +83,12 @@ export async function withLinks(
       recordInput: options.recordInput,
       connectionString: options.connectionString,
       now: options.now,
+      once: <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+        const shared = options.once;
+        if (!shared) return compute();
+        if (!shared.has(key)) shared.set(key, compute());
+        return shared.get(key) as Promise<T>;
+      },
       network: options.network,
       ...defined({ queryTimeoutMs: options.queryTimeoutMs }),
     };
@@ -113,6 +121,7 @@ export interface LinkContext {
   readBytes(path: string): Promise<Buffer>;
   recordInput(input: InputRecord): void;
   connectionString: (variable: string) => string | undefined;
+  once<T>(key: string, compute: () => Promise<T>): Promise<T>;
   /** The retrieval time written into the citation of a query or download. */
   now: Date;
   queryTimeoutMs?: number;
@@ -201,7 +210,9 @@ export async function readLinked(
       if (!file) return undefined;
       database = `sqlite:${file.shown}`;
       title = basename(file.shown);
-      result = await runSqliteQuery(file.path, spec.query, timeout);
+      result = await ctx.once(`sqlite|${file.path}|${spec.query}`, () =>
+        runSqliteQuery(file.path, spec.query, timeout),
+      );
     } else {
       const connection = ctx.connectionString(spec.postgres);
       if (!connection) {
@@ -215,7 +226,9 @@ export async function readLinked(
       }
       database = `postgres:${spec.postgres}`;
       title = postgresTitle(connection);
-      result = await runPostgresQuery(connection, spec.query, timeout);
+      result = await ctx.once(`postgres|${spec.postgres}|${spec.query}`, () =>
+        runPostgresQuery(connection, spec.query, timeout),
+      );
     }
     if ('error' in result) {
       const where = 'sqlite' in spec ? basename(spec.sqlite) : `the database in ${spec.postgres}`;
@@ -256,7 +269,9 @@ export async function readLinked(
     );
     return undefined;
   }
-  const fetched = await fetchJson(spec.url, { ...DEFAULT_HTTP, ...definedHttp(ctx.network) });
+  const fetched = await ctx.once(`http|${spec.url}`, () =>
+    fetchJson(spec.url, { ...DEFAULT_HTTP, ...definedHttp(ctx.network) }),
+  );
   if ('error' in fetched) {
     ctx.diagnostics.error('data-invalid', `${spec.url}: ${fetched.error}`, fieldAt('url'), fetched.hint);
     return undefined;
