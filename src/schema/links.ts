@@ -59,8 +59,16 @@ export const HttpLink = z
 
 export const LINK_FIELDS = ['workbook', 'sqlite', 'postgres', 'url'] as const;
 
+/**
+ * Whether a map is a link entry. `workbook`, `sqlite` and `postgres` always make one (a typo in its
+ * other fields is then reported as such); `url` only with nothing but link fields beside it, since a
+ * group may well hold a text value named `url`.
+ */
 export function isLink(value: Record<string, unknown>): boolean {
-  return LINK_FIELDS.some((f) => f in value);
+  if ('workbook' in value || 'sqlite' in value || 'postgres' in value) return true;
+  if (!('url' in value)) return false;
+  const fields = Object.keys(HttpLink.shape);
+  return Object.keys(value).every((k) => fields.includes(k));
 }
 
 export type LinkSpec =
