@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { join } from 'node:path';
+import { DiskHttpCache } from '../../host/http-cache.js';
 import type { Cell } from '../../model.js';
 import type { Grid, Shape } from './shape.js';
 
@@ -34,38 +33,6 @@ export interface FetchFailure {
   hint?: string;
 }
 
-interface CacheRecord {
-  etag: string;
-  body: string;
-}
-
-function cachePath(dir: string, url: string): string {
-  return join(dir, 'http', `${createHash('sha256').update(url).digest('hex')}.json`);
-}
-
-function readCache(dir: string | undefined, url: string): CacheRecord | undefined {
-  if (!dir) return undefined;
-  try {
-    const record = JSON.parse(readFileSync(cachePath(dir, url), 'utf8')) as CacheRecord;
-    return typeof record.etag === 'string' && typeof record.body === 'string' ? record : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(dir: string | undefined, url: string, record: CacheRecord): void {
-  if (!dir) return;
-  try {
-    const path = cachePath(dir, url);
-    mkdirSync(join(dir, 'http'), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(record));
-    renameSync(temp, path);
-  } catch {
-    // A cache that cannot be written only costs a download next time.
-  }
-}
-
 export async function fetchJson(url: string, options: HttpOptions): Promise<Fetched | FetchFailure> {
   let parsed: URL;
   try {
@@ -75,7 +42,8 @@ export async function fetchJson(url: string, options: HttpOptions): Promise<Fetc
   }
   if (parsed.protocol !== 'https:')
     return { error: `only https:// addresses are fetched, not ${parsed.protocol}//`, hint: 'use the https address' };
-  const cached = readCache(options.cacheDir, url);
+  const cache = options.cacheDir ? new DiskHttpCache(options.cacheDir) : undefined;
+  const cached = await cache?.get(url);
   const got = await new Promise<{ status: number; body?: string; etag?: string } | FetchFailure>((resolve) => {
     const req = request(
       parsed,
@@ -143,7 +111,7 @@ export async function fetchJson(url: string, options: HttpOptions): Promise<Fetc
     revalidated = true;
   } else if (got.status >= 200 && got.status < 300 && got.body !== undefined) {
     body = got.body;
-    if (got.etag) writeCache(options.cacheDir, url, { etag: got.etag, body });
+    if (got.etag) cache?.put(url, { etag: got.etag, body });
   } else {
     return {
       error: `the server answered ${got.status}`,
