@@ -141,6 +141,7 @@ async function frontEnd(
       packageDir: options.packageDir,
       cwd: options.cwd,
       allowOutside,
+      limits: options.limits,
     };
     const chain = await loadThemeChain(
       outline.theme ?? 'official',

@@ -1,6 +1,8 @@
 import type { LaidOutDeck, ChartStats } from './model.js';
+import { folderProblem, type FolderProblem } from './emit.js';
 import { NodeHost } from './host/node.js';
 import type { Host } from './host/types.js';
+import { resolveLimits } from './limits.js';
 import { resolveOptions, type BuildOptions, type Environment, type ResolvedBuildOptions } from './options.js';
 
 /**
@@ -10,6 +12,8 @@ import { resolveOptions, type BuildOptions, type Environment, type ResolvedBuild
 export interface Session {
   readonly host: Host;
   readonly options: ResolvedBuildOptions;
+  /** Why the chart cache folder was refused (then charts are drawn without one); builds report it. */
+  readonly cacheProblem?: FolderProblem;
   /** A parse or check of an input, by a key that includes its content hash; kept only when clean. */
   memo<T>(key: string, compute: () => T | undefined, clean: () => boolean): T | undefined;
   renderCharts(deck: LaidOutDeck): Promise<{ deck: LaidOutDeck; stats: ChartStats }>;
@@ -23,12 +27,22 @@ export interface SessionInit {
 }
 
 export async function createSession(options: BuildOptions = {}, init: SessionInit = {}): Promise<Session> {
-  const host = init.host ?? new NodeHost();
-  const resolved = await resolveOptions(options, host, init.env);
+  const limits = resolveLimits(options.limits);
+  const host = init.host ?? new NodeHost({ maxInputBytes: limits.maxInputBytes, maxFontBytes: limits.maxFontBytes });
+  let resolved = await resolveOptions(options, host, init.env);
+  const cacheProblem =
+    resolved.cacheDir === undefined
+      ? undefined
+      : folderProblem(resolved.cacheDir, 'chart cache folder', resolved.projectDir, resolved.allowOutsidePaths);
+  if (cacheProblem) {
+    const { cacheDir: _refused, ...rest } = resolved;
+    resolved = Object.freeze(rest);
+  }
   const parsed = new Map<string, unknown>();
   return {
     host,
     options: resolved,
+    ...(cacheProblem ? { cacheProblem } : {}),
     memo<T>(key: string, compute: () => T | undefined, clean: () => boolean): T | undefined {
       if (parsed.has(key)) return parsed.get(key) as T;
       const value = compute();
