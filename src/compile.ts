@@ -107,7 +107,9 @@ async function frontEnd(
   const text = await timed(stage, 'load', () => readInputText(host, outlinePath, 'outline', shown, diagnostics));
   if (text === undefined) return none;
   texts.set(shown, text);
-  const source = await timed(stage, 'parse', () => parseYamlSource(shown, outlinePath, text, diagnostics));
+  const source = await timed(stage, 'parse', () =>
+    parseYamlSource(shown, outlinePath, text, diagnostics, options.limits),
+  );
   if (!source) return none;
   const plain = toPlain(source, diagnostics);
   if (!plain) return none;
@@ -128,6 +130,7 @@ async function frontEnd(
       cwd: options.cwd,
       allowOutside,
       texts,
+      limits: options.limits,
       memo: (key, compute, clean) => session.memo(key, compute, clean),
     }),
   );

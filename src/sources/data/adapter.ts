@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Host } from '../../host/types.js';
+import type { Limits } from '../../limits.js';
 import type { DataFileContent } from '../../schema/validate-data.js';
 import type { Origin } from '../origin.js';
 
@@ -27,6 +28,8 @@ export interface AdapterContext {
   texts: Map<string, string>;
   /** Reuses the result of an earlier identical parse (same file, same content) in this session. */
   memo: Memo;
+  /** Ceilings on what one file may hold; the defaults when absent. */
+  limits?: Readonly<Limits>;
 }
 
 /** A computation kept by key when it reported nothing; see Session.memo. */

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { didYouMean } from '../../diagnostics/hints.js';
 import type { Host } from '../../host/types.js';
+import type { Limits } from '../../limits.js';
 import type { DataEntry, DataSet } from '../../model.js';
 import type { Origin } from '../origin.js';
 import { displayPath, resolveInside } from '../paths.js';
@@ -39,6 +40,7 @@ export interface LoadDataContext {
   allowOutside: boolean;
   texts: Map<string, string>;
   memo: Memo;
+  limits?: Readonly<Limits>;
 }
 
 function extensionList(): string {
@@ -96,7 +98,14 @@ export async function loadData(refs: readonly DataFileRef[], ctx: LoadDataContex
         at: ref.at,
         ...(ref.namespace !== undefined ? { namespace: ref.namespace } : {}),
       },
-      { host: ctx.host, diagnostics, projectDir: ctx.projectDir, texts: ctx.texts, memo: ctx.memo },
+      {
+        host: ctx.host,
+        diagnostics,
+        projectDir: ctx.projectDir,
+        texts: ctx.texts,
+        memo: ctx.memo,
+        ...(ctx.limits ? { limits: ctx.limits } : {}),
+      },
     );
     if (!content) {
       set.failedFiles++;
