@@ -3,6 +3,7 @@ import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
+import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
 import type { ChartStats, LaidOutDeck, Theme } from './model.js';
 import { zipSafe } from './options.js';
@@ -161,6 +162,7 @@ async function frontEnd(
   const resolveCtx = new ResolveContext(locate, data, diagnostics, outline.lang ?? 'en');
   // Resolve even when the theme failed, so that data-key errors are reported in the same run.
   const resolved = await timed(stage, 'resolve', () => resolveDeck(outline, data, theme ?? BASE_THEME, resolveCtx));
+  checkDeckLimits(resolved, options.limits, diagnostics);
   const usedKeys = resolveCtx.usedKeys.size;
   const cited = resolved.sourceLines.size;
   if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited };

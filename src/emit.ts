@@ -81,15 +81,16 @@ export function folderProblem(
   what: string,
   projectDir: string,
   allowOutside: boolean,
+  shownAs = path,
 ): FolderProblem | undefined {
   const abs = resolve(path);
   const real = realpathAsFarAsExists(abs);
   const pseudo = PSEUDO_ROOTS.find((root) => isInside(root, real));
   if (pseudo)
-    return { message: `the ${what} ${path} is under ${pseudo}, a system folder`, hint: 'choose a folder on disk' };
+    return { message: `the ${what} ${shownAs} is under ${pseudo}, a system folder`, hint: 'choose a folder on disk' };
   if (!allowOutside && isInside(resolve(projectDir), abs) && !isInside(realpathAsFarAsExists(projectDir), real)) {
     return {
-      message: `the ${what} ${path} is a link to ${real}, outside the project folder`,
+      message: `the ${what} ${shownAs} is a link to ${real}, outside the project folder`,
       hint: 'replace the link with a folder, or build with --allow-outside-paths',
     };
   }
@@ -102,19 +103,20 @@ export function prepareFolder(
   what: string,
   projectDir: string,
   allowOutside: boolean,
+  shownAs = path,
 ): FolderProblem | undefined {
-  const problem = folderProblem(path, what, projectDir, allowOutside);
+  const problem = folderProblem(path, what, projectDir, allowOutside, shownAs);
   if (problem) return problem;
   const abs = resolve(path);
   try {
     makeFolder(abs);
-    if (!statSync(abs).isDirectory()) return { message: `the ${what} ${path} is not a folder` };
+    if (!statSync(abs).isDirectory()) return { message: `the ${what} ${shownAs} is not a folder` };
     accessSync(abs, constants.W_OK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
     return {
-      message: `the ${what} ${path} cannot be ${denied ? 'written to' : 'created'} (${code})`,
+      message: `the ${what} ${shownAs} cannot be ${denied ? 'written to' : 'created'} (${code})`,
       hint: 'choose a folder you can write to',
     };
   }

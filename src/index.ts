@@ -34,7 +34,13 @@ export type { BuildReport as Report };
  */
 export async function buildInSession(outline: string, session: Session): Promise<BuildResult> {
   const { options } = session;
-  const outProblem = prepareFolder(options.outDir, 'output folder', options.projectDir, options.allowOutsidePaths);
+  const outProblem = prepareFolder(
+    options.outDir,
+    'output folder',
+    options.projectDir,
+    options.allowOutsidePaths,
+    displayPath(options.outDir, options.cwd),
+  );
   let result: BuildResult;
   try {
     result = await compile(outline, session, { render: !outProblem && !session.cacheProblem });
@@ -52,7 +58,7 @@ export async function buildInSession(outline: string, session: Session): Promise
     result.diagnostics.push({
       severity: 'error',
       code: 'write-failed',
-      message: problem.message,
+      message: problem === outProblem ? `cannot write ${shown}: ${problem.message}` : problem.message,
       ...(problem.hint ? { hint: problem.hint } : {}),
     });
   }
