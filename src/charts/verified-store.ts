@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { inspectImage } from '../sources/image-size.js';
+
+/**
+ * The chart cache as the renderer sees it (src/host/chart-store.ts implements it on disk). Kept
+ * structural here, sync or async, so that the verifier wraps any store.
+ */
+export interface ChartStoreLike {
+  get(key: string): Buffer | undefined | Promise<Buffer | undefined>;
+  put(key: string, png: Buffer): void | Promise<void>;
+}
+
+/** Pixel size a chart's picture must have: what the renderer was asked to draw. */
+export interface ExpectedSize {
+  width: number;
+  height: number;
+}
+
+/** Why an entry was not used: for a report, and for tests. */
+export type Rejection = 'no-sidecar' | 'hash-mismatch' | 'not-png' | 'wrong-size';
+
+const SIDECAR = (key: string) => `${key}.sha256`;
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * A cache entry is used only if briefdeck could have made it: its bytes hash to the sidecar
+ * written with it, it decodes as a whole PNG (chunks and checksums up to IEND), and its
+ * header says the size this chart is drawn at. Anything else (a truncated write, an empty
+ * file, a foreign picture put under the key) is ignored, and the chart is drawn afresh and put
+ * back. The hash catches damage and careless writers; it does not stop someone who can write
+ * both files on purpose (nothing stored beside the entries can): a cache shared with people
+ * you do not trust should not be shared.
+ */
+export class VerifiedChartStore {
+  readonly rejected: { key: string; why: Rejection }[] = [];
+
+  constructor(private readonly inner: ChartStoreLike) {}
+
+  async get(key: string, expected?: ExpectedSize): Promise<Buffer | undefined> {
+    const [png, sidecar] = await Promise.all([this.inner.get(key), this.inner.get(SIDECAR(key))]);
+    if (!png) return undefined;
+    const why = this.problem(png, sidecar, expected);
+    if (why) {
+      this.rejected.push({ key, why });
+      return undefined;
+    }
+    return png;
+  }
+
+  async put(key: string, png: Buffer): Promise<void> {
+    // The picture first: a reader that sees the new sidecar with the old picture rejects it.
+    await this.inner.put(key, png);
+    await this.inner.put(SIDECAR(key), Buffer.from(sha256(png)));
+  }
+
+  private problem(png: Buffer, sidecar: Buffer | undefined, expected?: ExpectedSize): Rejection | undefined {
+    if (!sidecar) return 'no-sidecar';
+    if (sidecar.toString('latin1').trim() !== sha256(png)) return 'hash-mismatch';
+    const image = inspectImage(png);
+    if (!image.ok || image.mime !== 'png') return 'not-png';
+    if (expected && (image.width !== expected.width || image.height !== expected.height)) return 'wrong-size';
+    return undefined;
+  }
+}
