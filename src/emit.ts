@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   accessSync,
   closeSync,
@@ -166,13 +167,15 @@ export function removeAbandonedTemps(dir: string): string[] {
 
 /**
  * Writes a file so that readers see the old file or the new one, never a partial one:
- * a temporary file in the same folder, flushed, then renamed over the target. The target's
- * folder must exist (prepareFolder).
+ * a temporary file in the same folder, flushed, then renamed over the target. Temporary files
+ * that killed writers left in the folder are removed first.
  */
 export function writeFileAtomic(path: string, data: Buffer): void {
   const dir = dirname(path);
+  makeFolder(dir);
   removeAbandonedTemps(dir);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // Unique per write, so two writers of one target (two builds sharing a cache) never share a temp file.
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     // wx: never through an existing file or link of the same name.
     const fd = openSync(tmp, 'wx', 0o644);

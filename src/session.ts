@@ -1,5 +1,6 @@
-import type { LaidOutDeck, ChartStats } from './model.js';
+import type { ChartService, RenderedCharts } from './charts/index.js';
 import { folderProblem, type FolderProblem } from './emit.js';
+import type { LaidOutDeck } from './model.js';
 import { NodeHost } from './host/node.js';
 import type { Host } from './host/types.js';
 import { resolveLimits } from './limits.js';
@@ -16,7 +17,7 @@ export interface Session {
   readonly cacheProblem?: FolderProblem;
   /** A parse or check of an input, by a key that includes its content hash; kept only when clean. */
   memo<T>(key: string, compute: () => T | undefined, clean: () => boolean): T | undefined;
-  renderCharts(deck: LaidOutDeck): Promise<{ deck: LaidOutDeck; stats: ChartStats }>;
+  renderCharts(deck: LaidOutDeck): Promise<RenderedCharts>;
   close(): Promise<void>;
 }
 
@@ -24,6 +25,8 @@ export interface SessionInit {
   /** Where inputs come from; a NodeHost by default. */
   host?: Host;
   env?: Environment;
+  /** A chart service to draw with (tests inject one to watch its workers); else one made on first use. */
+  charts?: ChartService;
 }
 
 export async function createSession(options: BuildOptions = {}, init: SessionInit = {}): Promise<Session> {
@@ -39,6 +42,7 @@ export async function createSession(options: BuildOptions = {}, init: SessionIni
     resolved = Object.freeze(rest);
   }
   const parsed = new Map<string, unknown>();
+  let charts: ChartService | undefined = init.charts;
   return {
     host,
     options: resolved,
@@ -50,13 +54,22 @@ export async function createSession(options: BuildOptions = {}, init: SessionIni
       return value;
     },
     async renderCharts(deck) {
-      // Loaded on first use: `check` needs neither chart.js nor canvas (tens of ms of start-up).
-      const { renderCharts } = await import('./charts/index.js');
-      return renderCharts(deck, {
-        ...(resolved.cacheDir ? { cacheDir: resolved.cacheDir } : {}),
-        workers: resolved.workers,
-      });
+      if (!charts) {
+        // Loaded on first use: `check` needs neither chart.js nor canvas (tens of ms of start-up).
+        const [{ ChartService }, { DiskChartStore }, { VerifiedChartStore }] = await Promise.all([
+          import('./charts/index.js'),
+          import('./host/chart-store.js'),
+          import('./charts/verified-store.js'),
+        ]);
+        // A shared cache is written by others: entries are used only if they verify.
+        const store = resolved.cacheDir ? new VerifiedChartStore(new DiskChartStore(resolved.cacheDir)) : undefined;
+        charts = new ChartService({ ...(store ? { store } : {}), workers: resolved.workers });
+      }
+      return charts.render(deck);
     },
-    async close() {},
+    async close() {
+      await charts?.close();
+      charts = undefined;
+    },
   };
 }

@@ -6,6 +6,7 @@ import { inspectImage } from '../sources/image-size.js';
  * structural here, sync or async, so that the verifier wraps any store.
  */
 export interface ChartStoreLike {
+  /** Entries other than pictures (the sidecars) go through the same get and put. */
   get(key: string): Buffer | undefined | Promise<Buffer | undefined>;
   put(key: string, png: Buffer): void | Promise<void>;
 }
@@ -25,9 +26,9 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 /**
  * A cache entry is used only if briefdeck could have made it: its bytes hash to the sidecar
  * written with it, it decodes as a whole PNG (chunks and checksums up to IEND), and its
- * header says the size this chart is drawn at. Anything else (a truncated write, an empty
- * file, a foreign picture put under the key) is ignored, and the chart is drawn afresh and put
- * back. The hash catches damage and careless writers; it does not stop someone who can write
+ * header says the size this chart is drawn at (given, or recorded in the sidecar when drawn).
+ * Anything else (a truncated write, an empty file, a foreign picture put under the key) is
+ * ignored, and the chart is drawn afresh and put back. The hash catches damage and careless writers; it does not stop someone who can write
  * both files on purpose (nothing stored beside the entries can): a cache shared with people
  * you do not trust should not be shared.
  */
@@ -50,15 +51,19 @@ export class VerifiedChartStore {
   async put(key: string, png: Buffer): Promise<void> {
     // The picture first: a reader that sees the new sidecar with the old picture rejects it.
     await this.inner.put(key, png);
-    await this.inner.put(SIDECAR(key), Buffer.from(sha256(png)));
+    const image = inspectImage(png);
+    const size = image.ok ? ` ${image.width}x${image.height}` : '';
+    await this.inner.put(SIDECAR(key), Buffer.from(`${sha256(png)}${size}`));
   }
 
   private problem(png: Buffer, sidecar: Buffer | undefined, expected?: ExpectedSize): Rejection | undefined {
     if (!sidecar) return 'no-sidecar';
-    if (sidecar.toString('latin1').trim() !== sha256(png)) return 'hash-mismatch';
+    const [hash, size] = sidecar.toString('latin1').trim().split(' ');
+    if (hash !== sha256(png)) return 'hash-mismatch';
     const image = inspectImage(png);
     if (!image.ok || image.mime !== 'png') return 'not-png';
-    if (expected && (image.width !== expected.width || image.height !== expected.height)) return 'wrong-size';
+    const want = expected ? `${expected.width}x${expected.height}` : size;
+    if (want !== `${image.width}x${image.height}`) return 'wrong-size';
     return undefined;
   }
 }

@@ -13,6 +13,45 @@ function hostError(e: unknown, path: string): HostError {
   return new HostError(known, path, (e as Error).message);
 }
 
+/**
+ * Reads a regular file of at most `maxBytes`. The file is opened without blocking (opening a
+ * FIFO with no writer would otherwise wait forever) and checked on the open handle, so a file
+ * swapped between a check and the read is still checked. Throws HostError.
+ */
+export async function readRegularFile(path: string, maxBytes: number): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (e) {
+    throw hostError(e, path);
+  }
+  try {
+    const s = await handle.stat();
+    if (s.isDirectory()) throw new HostError('EISDIR', path);
+    if (!s.isFile()) throw new HostError('ENOTREG', path, `${path} is not a regular file`);
+    if (s.size > maxBytes) throw new HostError('EFBIG', path, `${path} is too large`, s.size);
+    // Read no more than the limit allows, even from a file that grows or (like /proc) reports size 0.
+    let buffer = Buffer.alloc(Math.min(s.size, maxBytes) + 1);
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled > maxBytes) throw new HostError('EFBIG', path, `${path} is too large`, filled);
+      if (filled === buffer.length) {
+        const bigger = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(bigger);
+        buffer = bigger;
+      }
+    }
+    return buffer.subarray(0, filled);
+  } catch (e) {
+    throw hostError(e, path);
+  } finally {
+    await handle.close();
+  }
+}
+
 export interface NodeHostOptions {
   /** Largest file served, in bytes (limits.maxInputBytes). */
   maxInputBytes?: number;
@@ -41,40 +80,9 @@ export class NodeHost implements Host {
    * open handle, so a file swapped between a check and the read is still checked.
    */
   async readBytes(path: string, kind: InputKind): Promise<Buffer> {
-    let handle;
-    try {
-      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
-    } catch (e) {
-      throw hostError(e, path);
-    }
-    const maxBytes = kind === 'font' ? this.maxFont : this.maxInput;
-    try {
-      const s = await handle.stat();
-      if (s.isDirectory()) throw new HostError('EISDIR', path);
-      if (!s.isFile()) throw new HostError('ENOTREG', path, `${path} is not a regular file`);
-      if (s.size > maxBytes) throw new HostError('EFBIG', path, `${path} is too large`, s.size);
-      // Read no more than the limit allows, even from a file that grows or (like /proc) reports size 0.
-      let buffer = Buffer.alloc(Math.min(s.size, maxBytes) + 1);
-      let filled = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-        if (filled > maxBytes) throw new HostError('EFBIG', path, `${path} is too large`, filled);
-        if (filled === buffer.length) {
-          const bigger = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1));
-          buffer.copy(bigger);
-          buffer = bigger;
-        }
-      }
-      const data = buffer.subarray(0, filled);
-      this.log.record(path, data, kind);
-      return data;
-    } catch (e) {
-      throw hostError(e, path);
-    } finally {
-      await handle.close();
-    }
+    const data = await readRegularFile(path, kind === 'font' ? this.maxFont : this.maxInput);
+    this.log.record(path, data, kind);
+    return data;
   }
 
   async readText(path: string, kind: InputKind): Promise<string> {
