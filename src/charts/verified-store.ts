@@ -28,9 +28,9 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
  * written with it, it decodes as a whole PNG (chunks and checksums up to IEND), and its
  * header says the size this chart is drawn at (given, or recorded in the sidecar when drawn).
  * Anything else (a truncated write, an empty file, a foreign picture put under the key) is
- * ignored, and the chart is drawn afresh and put back. The hash catches damage and careless writers; it does not stop someone who can write
- * both files on purpose (nothing stored beside the entries can): a cache shared with people
- * you do not trust should not be shared.
+ * ignored, and the chart is drawn afresh and put back. The hash catches damage and careless
+ * writers; it does not stop someone who can write both files on purpose (nothing stored beside
+ * the entries can): a cache shared with people you do not trust should not be shared.
  */
 export class VerifiedChartStore {
   readonly rejected: { key: string; why: Rejection }[] = [];
