@@ -133,7 +133,8 @@ function checkTree(
     if (clean && n.tag && !CORE_TAGS.has(n.tag)) {
       ok = false;
       const end = n.range?.[0] ?? 0;
-      const start = text.lastIndexOf('!', end);
+      let start = text.lastIndexOf('!', end);
+      while (start > 0 && text[start - 1] === '!') start--;
       const tagEnd = start < 0 ? end : start + (/^\S+/.exec(text.slice(start))?.[0].length ?? 1);
       diagnostics.error(
         'yaml-tag',
