@@ -47,7 +47,8 @@ export async function readInputBytes(
   }
 }
 
-const megabytes = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const megabytes = (n: number) =>
+  n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** A file that is there but that briefdeck will not read: what it is, and what to do. */
 export function reportUnreadable(
