@@ -165,6 +165,8 @@ export function removeAbandonedTemps(dir: string): string[] {
   return removed;
 }
 
+const swept = new Set<string>();
+
 /**
  * Writes a file so that readers see the old file or the new one, never a partial one:
  * a temporary file in the same folder, flushed, then renamed over the target. Temporary files
@@ -173,7 +175,11 @@ export function removeAbandonedTemps(dir: string): string[] {
 export function writeFileAtomic(path: string, data: Buffer): void {
   const dir = dirname(path);
   makeFolder(dir);
-  removeAbandonedTemps(dir);
+  // Once per folder per process: a shared chart cache holds thousands of entries.
+  if (!swept.has(dir)) {
+    swept.add(dir);
+    removeAbandonedTemps(dir);
+  }
   // Unique per write, so two writers of one target (two builds sharing a cache) never share a temp file.
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
