@@ -84,4 +84,14 @@ describe('only regular files, of a sane size and encoding, are read', () => {
     const cache = await cli(['build', '--cache-dir', '/proc/briefdeck/cache', 'deck.yaml'], dir);
     expect(cache).toMatchObject({ code: 2 });
   });
+
+  it('takes --limit NAME=N on the command line, and refuses a limit it does not know', async () => {
+    const dir = tempProject({ 'deck.yaml': outline() });
+    const low = await cli(['check', '--limit', 'input-bytes=50', 'deck.yaml'], dir);
+    expect(low.code).toBe(1);
+    expect(low.err).toMatch(/deck\.yaml is 0\.1 KB, over the size limit for one input file \[input-too-large\]/);
+    const bogus = await cli(['check', '--limit', 'bogus=1', 'deck.yaml'], dir);
+    expect(bogus.code).toBe(2);
+    expect(bogus.err).toMatch(/--limit/);
+  });
 });
