@@ -5,7 +5,7 @@ import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
 import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, LaidOutDeck, LayoutStats, Theme } from './model.js';
+import type { ChartStats, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
@@ -234,7 +234,7 @@ export async function compile(
 }
 
 async function packageDeck(
-  deck: LaidOutDeck,
+  deck: RenderedDeck,
   timestamp: Date | undefined,
   outline: OutlineInput | undefined,
   stage: Stage,
