@@ -13,11 +13,18 @@ import type { ChartRenderer } from './render.js';
 export type { ChartStore } from '../host/chart-store.js';
 
 /**
- * Below this many charts to draw, 'auto' draws in the main thread: starting workers costs more.
- * Measured (npm run bench, 2 CPUs): 4 charts 117 ms in-thread vs 188 ms with 2 workers;
- * 10 charts 451 vs 415 ms; 40 charts 1842 vs 1321 ms.
+ * Below this many charts to draw, 'auto' draws in the main thread, PNG encoding overlapping on
+ * libuv's pool. Measured on 2 cores shared with other jobs (scripts/bench-workers.mjs: whole
+ * processes, no cache; wall ms main thread / 2 workers, then CPU ms): 4 charts 9560 / 11866
+ * (1120 / 1370), 10 charts 12240 / 19546 (1620 / 2360), 20 charts 28326 / 25979 (2940 / 3510),
+ * 40 charts 39842 / 36530 (5230 / 5420). Workers cost more CPU and memory (peak RSS at 40 charts
+ * 248 / 341 MB) at every size; they finish sooner only from about 20 charts.
  */
-export const WORKER_THRESHOLD = 8;
+export const WORKER_THRESHOLD = 20;
+
+function autoWorkers(toDraw: number): number {
+  return toDraw >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0;
+}
 
 /** The packages that draw: their versions are part of every cache key. */
 const DRAWING_PACKAGES = [
@@ -119,7 +126,7 @@ export class ChartService {
 
   private async poolFor(toDraw: number): Promise<ChartWorkerPool | undefined> {
     const { workers = 'auto' } = this.options;
-    const size = workers === 'auto' ? (toDraw >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0) : workers;
+    const size = workers === 'auto' ? autoWorkers(toDraw) : workers;
     if (size <= 0 || toDraw === 0) return undefined;
     if (this.pool) return this.pool;
     const script = workerScript();
