@@ -102,6 +102,7 @@ describe('briefdeck CLI', () => {
       code: 'unknown-data-key',
       message: 'unknown data key `exprts`',
       suggestion: 'did you mean `exports`?',
+      expected: ['exports'],
     });
   });
 

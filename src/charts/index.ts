@@ -4,7 +4,7 @@ import type { Worker } from 'node:worker_threads';
 import { DiskChartStore, type ChartStore } from '../host/chart-store.js';
 import { fileHash, moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
 import type { ChartModel, ChartStats, Element, LaidOutDeck, Span } from '../model.js';
-import { chartStyleFor, type ChartStyle } from './config.js';
+import type { ChartStyle } from './config.js';
 import { chartKey } from './key.js';
 // Loaded only when a chart must be drawn: an unchanged rebuild, all from the store, needs neither.
 import type { ChartWorkerPool } from './pool.js';
@@ -142,27 +142,28 @@ export class ChartService {
     const versions = await this.versions();
     const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
     // The key names font files by their content, not their path, so caches travel between checkouts.
-    const fontFiles = await Promise.all(
-      deck.theme.fonts.files.map(async (f) => ({
-        family: f.family,
-        weight: f.weight,
-        style: f.style,
-        sha: await fileHash(f.path),
-      })),
-    );
+    const fontHashes = new Map<string, Promise<string>>();
+    const hashedFonts = (files: ChartStyle['fontFiles']) =>
+      Promise.all(
+        files.map(async (f) => {
+          if (!fontHashes.has(f.path)) fontHashes.set(f.path, fileHash(f.path));
+          return { family: f.family, weight: f.weight, style: f.style, sha: await fontHashes.get(f.path)! };
+        }),
+      );
 
     // First find what must be drawn, so the choice of workers depends on real work.
     const jobs = new Map<string, Job>();
     const keyOf = new Map<ChartElement, string>();
     for (const slide of deck.slides) {
       for (const e of slide.elements) {
+        if (e.kind === 'native-chart') stats.native++;
         if (e.kind !== 'chart') continue;
-        if (e.chart.render === 'native') {
-          stats.native++;
-          continue;
-        }
-        const style = chartStyleFor(e.box, deck.theme.slide.width, deck.theme);
-        const key = chartKey({ chart: e.chart, style: { ...style, fontFiles }, versions });
+        const { style } = e;
+        const key = chartKey({
+          chart: e.chart,
+          style: { ...style, fontFiles: await hashedFonts(style.fontFiles) },
+          versions,
+        });
         keyOf.set(e, key);
         if (!jobs.has(key)) jobs.set(key, { chart: e.chart, style });
       }

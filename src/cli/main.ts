@@ -1,9 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../diagnostics/format.js';
-import { buildDeck, checkDeck } from '../index.js';
-import type { BuildOptions, BuildResult } from '../pipeline.js';
+import type { CompileResult } from '../compile.js';
+import { NodeHost } from '../host/node.js';
+import type { Host } from '../host/types.js';
+import { buildInSession, checkInSession, type BuildResult } from '../index.js';
+import type { BuildOptions } from '../options.js';
+import { createSession } from '../session.js';
+import { inspectCommand } from './inspect.js';
+import { previewCommand } from './preview.js';
 
 /** Where the CLI writes: injected so tests can capture it and so only bin.ts touches process. */
 export interface Io {
@@ -28,17 +33,17 @@ interface CommonFlags {
 }
 
 /** Outline files named on the command line; a folder stands for the outlines directly inside it. */
-export function expandOutlines(args: string[], cwd: string): string[] {
+export async function expandOutlines(args: string[], cwd: string, host: Host = new NodeHost()): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
     const path = resolve(cwd, arg);
-    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${arg}`);
-    if (statSync(path).isDirectory()) {
-      const found = readdirSync(path)
-        .filter((f) => /\.ya?ml$/i.test(f))
-        .sort()
-        .map((f) => join(path, f))
-        .filter(looksLikeOutline);
+    const stat = await host.stat(path);
+    if (!stat) throw new UsageError(`no such file or folder: ${arg}`);
+    if (stat.kind === 'dir') {
+      const found: string[] = [];
+      for (const f of (await host.list(path)).filter((name) => /\.ya?ml$/i.test(name))) {
+        if (await looksLikeOutline(join(path, f), host)) found.push(join(path, f));
+      }
       if (!found.length) throw new UsageError(`no outlines in ${arg} (an outline is a .yaml file with \`sections:\`)`);
       out.push(...found);
     } else {
@@ -51,25 +56,26 @@ export function expandOutlines(args: string[], cwd: string): string[] {
   for (const path of unique) {
     const deck = basename(path, extname(path));
     const other = byDeck.get(deck);
-    if (other)
+    if (other) {
       throw new UsageError(
         `${relative(cwd, other)} and ${relative(cwd, path)} would both write ${deck}.pptx; rename one, or build them separately with different --out folders`,
       );
+    }
     byDeck.set(deck, path);
   }
   return unique;
 }
 
 /** Data files and themes in the same folder are not outlines: outlines have top-level `sections:`. */
-function looksLikeOutline(path: string): boolean {
+async function looksLikeOutline(path: string, host: Host): Promise<boolean> {
   try {
-    return /^sections\s*:/m.test(readFileSync(path, 'utf8'));
+    return /^sections\s*:/m.test(await host.readText(path, 'outline'));
   } catch {
     return false;
   }
 }
 
-function report(results: BuildResult[], flags: CommonFlags, io: Io, written: boolean): number {
+function report(results: (BuildResult | CompileResult)[], flags: CommonFlags, io: Io, written: boolean): number {
   if (flags.format === 'json') {
     io.stdout(
       `${JSON.stringify(
@@ -78,10 +84,10 @@ function report(results: BuildResult[], flags: CommonFlags, io: Io, written: boo
           decks: results.map((r) => ({
             outline: r.outline,
             ok: r.ok,
-            output: r.output ?? null,
+            output: ('output' in r && r.output) || null,
             slides: r.slideCount,
             report: r.report,
-            diagnostics: diagnosticsToJson(r.diagnostics),
+            diagnostics: diagnosticsToJson(r.diagnostics, r.texts),
           })),
         },
         null,
@@ -91,12 +97,14 @@ function report(results: BuildResult[], flags: CommonFlags, io: Io, written: boo
   } else {
     for (const r of results) {
       if (r.diagnostics.length) {
-        io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.sources })}\n\n`);
-        io.stderr(`${r.outline}: ${summaryLine(r.diagnostics)}${r.ok ? '' : written ? '; no deck written' : ''}\n`);
+        io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.texts })}\n\n`);
+        io.stderr(
+          `${r.outline}: ${summaryLine(r.diagnostics, r.texts)}${r.ok ? '' : written ? '; no deck written' : ''}\n`,
+        );
       }
-      if (r.removedStale)
+      if ('removedStale' in r && r.removedStale)
         io.stderr(`removed ${r.removedStale} from an earlier build, so that it is not taken for this one\n`);
-      if (r.output) {
+      if ('output' in r && r.output) {
         const c = r.report.charts;
         const charts = c.rendered + c.cached + c.native;
         const chartText = charts
@@ -162,26 +170,35 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .command('build')
       .description('build each outline into <out>/<outline-name>.pptx')
       .argument('<outlines...>', 'outline files, or folders of outlines')
-      .option('-o, --out <dir>', 'output folder', 'out')
+      .option('-o, --out <dir>', 'output folder (default: out/ in the project folder)')
       .option(
         '--cache-dir <dir>',
         'chart cache folder (default: $BRIEFDECK_CACHE_DIR or node_modules/.cache/briefdeck)',
       )
       .option('--no-cache', 'render every chart afresh')
-      .option(
-        '-j, --jobs <n>',
-        'worker threads for drawing charts (default: auto, by the number of charts)',
-        parseJobs,
-      ),
+      .option('-j, --jobs <n>', 'worker threads for drawing charts (default: auto, by the number of charts)', parseJobs)
+      .option('--preview', 'then render each deck through LibreOffice into <out>/preview (see preview)'),
   ).action(
     async (
       paths: string[],
-      flags: CommonFlags & { out: string; cacheDir?: string; cache?: boolean; jobs?: number },
+      flags: CommonFlags & { out?: string; cacheDir?: string; cache?: boolean; jobs?: number; preview?: boolean },
     ) => {
-      const outlines = expandOutlines(paths, io.cwd);
+      const outlines = await expandOutlines(paths, io.cwd);
+      // One session for the batch: one chart renderer, and shared inputs parsed once.
+      const session = await createSession(optionsFrom(flags, io));
       const results: BuildResult[] = [];
-      for (const outline of outlines) results.push(await buildDeck(outline, optionsFrom(flags, io)));
-      setExit(report(results, flags, io, true));
+      try {
+        for (const outline of outlines) results.push(await buildInSession(outline, session));
+      } finally {
+        await session.close();
+      }
+      const code = report(results, flags, io, true);
+      const written = results.flatMap((r) => (r.output ? [resolve(io.cwd, r.output)] : []));
+      setExit(
+        flags.preview && written.length
+          ? Math.max(code, await previewCommand(written, { out: join(dirname(written[0]!), 'preview') }, io))
+          : code,
+      );
     },
   );
 
@@ -189,13 +206,33 @@ function program(io: Io, setExit: (code: number) => void): Command {
     cli
       .command('check')
       .description('check outlines as a build would (YAML, schema, data keys, theme, assets, text fit) without writing')
-      .argument('<outlines...>', 'outline files, or folders of outlines'),
-  ).action(async (paths: string[], flags: CommonFlags) => {
-    const outlines = expandOutlines(paths, io.cwd);
-    const results: BuildResult[] = [];
-    for (const outline of outlines) results.push(await checkDeck(outline, optionsFrom(flags, io)));
+      .argument('<outlines...>', 'outline files, or folders of outlines')
+      .option('--a11y', 'also build each deck in memory and report what it lacks for accessibility'),
+  ).action(async (paths: string[], flags: CommonFlags & { a11y?: boolean }) => {
+    const outlines = await expandOutlines(paths, io.cwd);
+    const session = await createSession(optionsFrom(flags, io));
+    const results: CompileResult[] = [];
+    try {
+      for (const outline of outlines) results.push(await checkInSession(outline, session, { a11y: !!flags.a11y }));
+    } finally {
+      await session.close();
+    }
     setExit(report(results, flags, io, false));
   });
+
+  cli
+    .command('inspect')
+    .description('print a .pptx as a slide-by-slide text outline: titles, text, tables, charts, alt text, notes')
+    .argument('<deck>', 'a .pptx file')
+    .addOption(new Option('--format <format>', 'text, or JSON').choices(['text', 'json']).default('text'))
+    .action(async (deck: string, flags: { format: 'text' | 'json' }) => setExit(await inspectCommand(deck, flags, io)));
+
+  cli
+    .command('preview')
+    .description('render decks through LibreOffice: a PDF, one PNG per slide and a contact sheet')
+    .argument('<decks...>', 'outlines (built first) or .pptx files')
+    .option('-o, --out <dir>', 'output folder', 'out/preview')
+    .action(async (decks: string[], flags: { out: string }) => setExit(await previewCommand(decks, flags, io)));
   return cli;
 }
 

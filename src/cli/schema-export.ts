@@ -1,11 +1,12 @@
 /** Writes schema/*.schema.json from the zod schemas (run by `npm run build`). */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_DIR } from '../pipeline.js';
+import { writeFileAtomic } from '../emit.js';
+import { PACKAGE_DIR } from '../options.js';
 import { jsonSchemas } from '../schema/json-schema.js';
 
-const dir = join(PACKAGE_DIR, 'schema');
-mkdirSync(dir, { recursive: true });
 for (const [name, schema] of Object.entries(jsonSchemas())) {
-  writeFileSync(join(dir, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileAtomic(
+    join(PACKAGE_DIR, 'schema', `${name}.schema.json`),
+    Buffer.from(`${JSON.stringify(schema, null, 2)}\n`),
+  );
 }

@@ -1,24 +1,33 @@
 /** Diagnostics are data: collected during a build, formatted only at the edge. */
+import { originFile, type Origin } from '../sources/origin.js';
+
+export type { Origin };
 
 export type Severity = 'error' | 'warning';
 
-/** A position in a user's file. Lines and columns are 1-based, as editors show them. */
-export interface Span {
-  file: string;
-  line: number;
-  column: number;
-  /** Length of the offending text on its line, for the caret underline. */
-  length?: number;
+/** @deprecated the name of a position before origins; an origin is what it is now. */
+export type Span = Origin;
+
+/** Another place that explains this diagnostic ("first defined here"). */
+export interface Related {
+  at: Origin;
+  message: string;
 }
 
 export interface Diagnostic {
   severity: Severity;
   code: DiagnosticCode;
   message: string;
-  at?: Span;
-  /** What would be right, e.g. "did you mean `trade.goods_2024`?" */
-  suggestion?: string;
+  at?: Origin;
+  /** The right value(s), e.g. the key meant: rendered as "did you mean `trade.goods_2024`?". */
+  expected?: string[];
+  /** What to do, in words, when there is no value to name. */
+  hint?: string;
+  related?: Related[];
 }
+
+/** What a diagnostic may add to its message: a hint in words, or structured help. */
+export type DiagnosticExtra = string | { hint?: string; expected?: string[]; related?: Related[] } | undefined;
 
 /** The closed set of codes. Each names one kind of mistake a user can make. */
 export const DIAGNOSTIC_CODES = {
@@ -74,6 +83,14 @@ export const DIAGNOSTIC_CODES = {
   'chart-render-failed': 'a chart could not be drawn (its drawing thread failed or died)',
   'write-failed': 'the deck could not be written',
   'too-many-errors': 'more errors than are worth listing',
+  // accessibility (check --a11y)
+  'a11y-title': 'a slide without a title in its title placeholder, or with the title of another slide',
+  'a11y-reading-order': 'a slide whose first shape in reading order is not its title',
+  'a11y-table-header': 'a table that does not mark its header row',
+  'a11y-decorative': 'a shape without text or alt text that is not marked decorative',
+  'a11y-alt-text': "a picture or chart without alt text in the deck's language, with its figures and units",
+  'a11y-language': 'text tagged with a language other than that of its script',
+  'a11y-contrast': 'text or chart colours below WCAG AA contrast against their background',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -92,6 +109,16 @@ export type WarningCode = (typeof WARNING_CODES)[number];
 
 export const MAX_ERRORS = 100;
 
+function normalise(extra: DiagnosticExtra): Pick<Diagnostic, 'hint' | 'expected' | 'related'> {
+  if (extra === undefined) return {};
+  if (typeof extra === 'string') return { hint: extra };
+  const out: Pick<Diagnostic, 'hint' | 'expected' | 'related'> = {};
+  if (extra.hint !== undefined) out.hint = extra.hint;
+  if (extra.expected?.length) out.expected = extra.expected;
+  if (extra.related?.length) out.related = extra.related;
+  return out;
+}
+
 /** Collects the diagnostics of one build. One per build: no module-level state. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
@@ -107,21 +134,25 @@ export class Diagnostics {
     this.items.splice(0, this.items.length, ...this.items.filter((d) => !this.ignored.has(d.code)));
   }
 
-  error(code: DiagnosticCode, message: string, at?: Span, suggestion?: string): void {
-    this.push({ severity: 'error', code, message, at, suggestion });
+  error(code: DiagnosticCode, message: string, at?: Origin, extra?: DiagnosticExtra): void {
+    this.push({ severity: 'error', code, message, ...(at ? { at } : {}), ...normalise(extra) });
   }
 
-  warn(code: DiagnosticCode, message: string, at?: Span, suggestion?: string): void {
+  warn(code: DiagnosticCode, message: string, at?: Origin, extra?: DiagnosticExtra): void {
     if (this.ignored.has(code)) return;
-    const d: Diagnostic = { severity: this.strict ? 'error' : 'warning', code, message, at, suggestion };
+    const d: Diagnostic = {
+      severity: this.strict ? 'error' : 'warning',
+      code,
+      message,
+      ...(at ? { at } : {}),
+      ...normalise(extra),
+    };
     if (this.strict) this.raised.add(d);
     this.push(d);
   }
 
   private push(d: Diagnostic): void {
-    if (d.suggestion === undefined) delete d.suggestion;
-    if (d.at === undefined) delete d.at;
-    const dup = this.items.some((o) => o.code === d.code && o.message === d.message && sameSpan(o.at, d.at));
+    const dup = this.items.some((o) => o.code === d.code && o.message === d.message && sameOrigin(o.at, d.at));
     if (!dup) this.items.push(d);
   }
 
@@ -142,7 +173,7 @@ export class Diagnostics {
     return this.items.some((d) => d.severity === 'error' && !this.raised.has(d));
   }
 
-  /** Sorted by file, line, column; errors past MAX_ERRORS folded into one line. */
+  /** Sorted by file and position; errors past MAX_ERRORS folded into one line. */
   sorted(): Diagnostic[] {
     const all = [...this.items].sort(compareDiagnostics);
     const errors = all.filter((d) => d.severity === 'error');
@@ -158,14 +189,19 @@ export class Diagnostics {
   }
 }
 
-function sameSpan(a?: Span, b?: Span): boolean {
+function sameOrigin(a?: Origin, b?: Origin): boolean {
   if (!a || !b) return a === b;
-  return a.file === b.file && a.line === b.line && a.column === b.column;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'range' && b.kind === 'range') return a.file === b.file && a.start === b.start;
+  if (a.kind === 'file' && b.kind === 'file') return a.file === b.file;
+  return a.kind === 'uri' && b.kind === 'uri' && a.uri === b.uri && a.pointer === b.pointer;
 }
 
+const position = (o: Origin | undefined): number => (o?.kind === 'range' ? o.start : -1);
+
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  const fa = a.at?.file ?? '\uffff';
-  const fb = b.at?.file ?? '\uffff';
+  const fa = a.at ? originFile(a.at) : '\uffff';
+  const fb = b.at ? originFile(b.at) : '\uffff';
   if (fa !== fb) return fa < fb ? -1 : 1;
-  return (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0);
+  return position(a.at) - position(b.at);
 }

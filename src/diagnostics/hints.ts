@@ -26,9 +26,10 @@ export function closest(name: string, known: Iterable<string>): string | undefin
   return best;
 }
 
-export function didYouMean(name: string, known: Iterable<string>): string | undefined {
+/** The value meant, as data for the diagnostic: the formatter says "did you mean `x`?". */
+export function didYouMean(name: string, known: Iterable<string>): { expected: string[] } | undefined {
   const match = closest(name, known);
-  return match === undefined ? undefined : `did you mean \`${match}\`?`;
+  return match === undefined ? undefined : { expected: [match] };
 }
 
 /** "a, b or c" for a short list of allowed names; the first few and a count otherwise. */

@@ -1,7 +1,8 @@
-import type { Span } from '../diagnostics/diagnostic.js';
+import type { Origin } from '../diagnostics/diagnostic.js';
 import { didYouMean, listOf } from '../diagnostics/hints.js';
-import type { Path } from '../load/yaml-source.js';
+import type { Path } from '../schema/locator.js';
 import type { ChartModel, ChartRender, Dataset, DataSeries, DataTable } from '../model.js';
+import { isCircular } from '../schema/chart-types.js';
 import type { ChartSpecInput } from '../schema/outline.js';
 import type { ResolveContext } from './context.js';
 import { formatValue } from '../format.js';
@@ -45,7 +46,7 @@ export function resolveChart(
   labels = renamed(spec.categories, 'categories', labels.length, 'category') ?? labels;
   const names = renamed(spec.series_names, 'series_names', datasets.length, 'dataset');
   if (names) datasets = datasets.map((d, i) => ({ ...d, label: names[i]! }));
-  const circular = type === 'pie' || type === 'doughnut';
+  const circular = isCircular(type);
 
   if (!labels.length || datasets.every((d) => !d.values.length)) {
     ctx.diagnostics.error('empty-series', `\`${spec.data}\` has no data points to draw`, dataAt);
@@ -173,7 +174,7 @@ function dataLabelsOf(
   count: number,
   datasetCount: number,
 ): ChartModel['dataLabels'] {
-  const circular = type === 'pie' || type === 'doughnut';
+  const circular = isCircular(type);
   if (given === false) return false;
   if (given === true) return circular ? 'share' : 'value';
   if (given) return given;
@@ -184,7 +185,7 @@ function dataLabelsOf(
   return readable ? 'value' : false;
 }
 
-function lineIndices(names: string[] | undefined, datasets: Dataset[], at: Span, ctx: ResolveContext): number[] {
+function lineIndices(names: string[] | undefined, datasets: Dataset[], at: Origin, ctx: ResolveContext): number[] {
   if (!names) return [datasets.length - 1];
   const out: number[] = [];
   for (const name of names) {

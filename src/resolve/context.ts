@@ -1,6 +1,6 @@
-import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
+import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/hints.js';
-import { spanAt, spanInString, type Path, type YamlSource } from '../load/yaml-source.js';
+import type { Locator, Path } from '../schema/locator.js';
 import type { DataEntry, DataSet } from '../model.js';
 import { DEFAULT_FORMAT, FILTERS, formatValue, parseFilter, specFromFilters, type FormatSpec } from '../format.js';
 import { parseTemplate } from './template.js';
@@ -10,27 +10,27 @@ type FilterProblem = Extract<ReturnType<typeof specFromFilters>, { error: string
 
 const KIND_WORDS: Record<Kind, string> = { value: 'a single value', series: 'a series', table: 'a table' };
 
-/** What resolving one outline needs: its source (for positions), its data, and the build's diagnostics. */
+/** What resolving one outline needs: where its values were written, its data, and the build's diagnostics. */
 export class ResolveContext {
   readonly usedKeys = new Set<string>();
   private readonly warnedNoSource = new Set<string>();
 
   constructor(
-    readonly source: YamlSource,
+    readonly locate: Locator,
     readonly data: DataSet,
     readonly diagnostics: Diagnostics,
     readonly lang: string,
   ) {}
 
-  at(path: Path, which: 'value' | 'key' = 'value'): Span {
-    return spanAt(this.source, path, which);
+  at(path: Path, which: 'value' | 'key' = 'value'): Origin {
+    return this.locate.at(path, which);
   }
 
   /**
    * The entry behind a data key, or undefined after reporting why not. `kinds` are the
    * kinds this use accepts; `sources` collects the slide's citations.
    */
-  lookup(key: string, kinds: readonly Kind[], at: Span, sources: string[], use: string): DataEntry | undefined {
+  lookup(key: string, kinds: readonly Kind[], at: Origin, sources: string[], use: string): DataEntry | undefined {
     const entry = this.data.entries.get(key);
     if (!entry) {
       // An invalid entry, or a data file that did not load, was reported already: a second error here is noise.
@@ -59,11 +59,14 @@ export class ResolveContext {
     if (!kinds.includes(entry.kind)) {
       this.diagnostics.error(
         'data-kind-mismatch',
-        `${use} needs ${kinds.map((k) => KIND_WORDS[k]).join(' or ')}, but \`${key}\` holds ${KIND_WORDS[entry.kind]} (${entry.at.file}:${entry.at.line})`,
+        `${use} needs ${kinds.map((k) => KIND_WORDS[k]).join(' or ')}, but \`${key}\` holds ${KIND_WORDS[entry.kind]}`,
         at,
-        kinds.includes('value')
-          ? undefined
-          : 'a series is `series: { label: number, … }`; a table has `columns:` and `rows:`',
+        {
+          ...(kinds.includes('value')
+            ? {}
+            : { hint: 'a series is `series: { label: number, … }`; a table has `columns:` and `rows:`' }),
+          related: [{ at: entry.at, message: `\`${key}\` is defined here` }],
+        },
       );
       return undefined;
     }
@@ -82,7 +85,7 @@ export class ResolveContext {
   }
 
   /** Parses a filter chain given as text (a chart's or stat's `format`). */
-  formatSpec(format: string | undefined, at: Span): FormatSpec {
+  formatSpec(format: string | undefined, at: Origin): FormatSpec {
     if (!format) return DEFAULT_FORMAT;
     const spec = specFromFilters(
       format
@@ -99,7 +102,7 @@ export class ResolveContext {
   }
 
   /** An unknown filter (with the nearest name, or the list) or a bad filter argument. */
-  private filterError(problem: FilterProblem, at: Span): void {
+  private filterError(problem: FilterProblem, at: Origin): void {
     const unknown = problem.kind === 'unknown';
     this.diagnostics.error(
       unknown ? 'unknown-filter' : 'bad-filter-argument',
@@ -116,7 +119,7 @@ export class ResolveContext {
       this.diagnostics.error(
         'template-syntax',
         parsed.error,
-        spanInString(this.source, path, parsed.offset, parsed.length),
+        this.locate.inString(path, parsed.offset, parsed.length),
         'a placeholder looks like {{ trade.goods_2024 }} or {{ trade.goods_2024 | number }}',
       );
       return text;
@@ -127,11 +130,11 @@ export class ResolveContext {
         out += part;
         continue;
       }
-      const keyAt = spanInString(this.source, path, part.keyOffset, part.key.length);
+      const keyAt = this.locate.inString(path, part.keyOffset, part.key.length);
       const spec = specFromFilters(part.filters.map((f) => f.call));
       if ('error' in spec) {
         const bad = part.filters.find((f) => f.call.name === spec.filter) ?? part.filters[0]!;
-        this.filterError(spec, spanInString(this.source, path, bad.offset, bad.length));
+        this.filterError(spec, this.locate.inString(path, bad.offset, bad.length));
       }
       const entry = this.lookup(part.key, ['value'], keyAt, sources, 'text');
       if (!entry || entry.kind !== 'value') {

@@ -1,4 +1,6 @@
-import type { Theme } from '../model.js';
+import type { Palette, Theme, ThemeFonts, ThemeSizes } from '../model.js';
+import type { ThemeLink } from '../sources/theme/index.js';
+import type { Origin } from '../sources/origin.js';
 import type { ThemeInputType } from '../schema/theme.js';
 
 /**
@@ -38,63 +40,164 @@ export const BASE_THEME: Theme = {
     body: 22,
     bodyMin: 14,
     caption: 14,
+    captionMin: 11,
     source: 10,
+    sourceMin: 8,
+    sourceList: 18,
     footer: 10,
+    footerMin: 7,
     statValue: 54,
+    statValueMin: 20,
     statLabel: 16,
+    statLabelMin: 11,
     table: 16,
     tableMin: 11,
     chart: 16,
+    chartMin: 11,
+    chartBullets: 20,
     deckTitle: 40,
+    deckTitleMin: 26,
+    subtitle: 23,
     sectionTitle: 36,
+    sectionNumber: 20,
     quote: 28,
+    quoteMin: 18,
   },
   footer: { pageNumbers: true, date: false },
   charts: { render: 'image', density: 2 },
 };
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
-const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+type Input = ThemeInputType;
+type Section<K extends keyof Input> = NonNullable<Input[K]>;
 
 /**
- * Copies a theme section's given values onto the resolved one: the theme file writes
- * snake_case (`accent_text`), the model camelCase (`accentText`); the schema keeps the names in step.
+ * How each field a theme file writes (snake_case) lands in the resolved theme (camelCase).
+ * Typed both ways: a field added to the schema and not mapped here, or mapped to a name the
+ * model lacks, is a compile error rather than a silently ignored setting.
  */
-function assign(
-  target: object,
-  given: object | undefined,
-  convert: (key: string, value: unknown) => unknown = (_, v) => v,
-  skip: readonly string[] = [],
+const PALETTE = {
+  background: 'background',
+  surface: 'surface',
+  title: 'title',
+  text: 'text',
+  muted: 'muted',
+  accent: 'accent',
+  accent_text: 'accentText',
+  rule: 'rule',
+  inactive: 'inactive',
+  emphasis: 'emphasis',
+  divider_background: 'dividerBackground',
+  divider_text: 'dividerText',
+  series: 'series',
+} as const satisfies Record<keyof Section<'palette'>, keyof Palette>;
+
+const FONTS = {
+  latin: 'latin',
+  latin_metric: 'latinMetric',
+  east_asian: 'eastAsian',
+  east_asian_metric: 'eastAsianMetric',
+  chart: 'chart',
+} as const satisfies Record<Exclude<keyof Section<'fonts'>, 'files'>, keyof ThemeFonts>;
+
+const SIZES = {
+  title: 'title',
+  title_min: 'titleMin',
+  body: 'body',
+  body_min: 'bodyMin',
+  caption: 'caption',
+  caption_min: 'captionMin',
+  source: 'source',
+  source_min: 'sourceMin',
+  source_list: 'sourceList',
+  footer: 'footer',
+  footer_min: 'footerMin',
+  stat_value: 'statValue',
+  stat_value_min: 'statValueMin',
+  stat_label: 'statLabel',
+  stat_label_min: 'statLabelMin',
+  table: 'table',
+  table_min: 'tableMin',
+  chart: 'chart',
+  chart_min: 'chartMin',
+  chart_bullets: 'chartBullets',
+  deck_title: 'deckTitle',
+  deck_title_min: 'deckTitleMin',
+  subtitle: 'subtitle',
+  section_title: 'sectionTitle',
+  section_number: 'sectionNumber',
+  quote: 'quote',
+  quote_min: 'quoteMin',
+} as const satisfies Record<keyof Section<'sizes'>, keyof ThemeSizes>;
+
+const FOOTER = {
+  text: 'text',
+  page_numbers: 'pageNumbers',
+  date: 'date',
+  classification: 'classification',
+} as const satisfies Record<keyof Section<'footer'>, keyof Theme['footer']>;
+
+const CHARTS = { render: 'render', density: 'density' } as const satisfies Record<
+  keyof Section<'charts'>,
+  keyof Theme['charts']
+>;
+
+function apply<I extends object, T extends object>(
+  target: T,
+  given: I | undefined,
+  names: { readonly [K in keyof I]: keyof T },
+  convert: (v: I[keyof I]) => unknown = (v) => v,
 ): void {
-  for (const [key, value] of Object.entries(given ?? {})) {
-    if (value !== undefined && !skip.includes(key))
-      (target as Record<string, unknown>)[camel(key)] = convert(key, value);
+  if (!given) return;
+  for (const key of Object.keys(names) as (keyof I)[]) {
+    const value = given[key];
+    if (value !== undefined) (target as Record<keyof T, unknown>)[names[key]] = convert(value);
   }
 }
 
-/** Applies theme inputs over the base, the most general first. Pure: logo bytes are passed in. */
-export function mergeThemes(
-  inputs: readonly { input: ThemeInputType; fontFiles?: Theme['fonts']['files'] }[],
-  logo?: Theme['logo'],
-): Theme {
+/** The logo a merged theme asks for: read and checked by the asset stage. */
+export interface LogoRequest {
+  given: string;
+  /** The folder of the theme file that names it: the path is relative to it. */
+  baseDir: string;
+  at: Origin;
+}
+
+/**
+ * Applies a chain of theme files over the base, the most general first. Pure. Also decides the
+ * logo: the nearest theme that says anything about it wins, and `none` means no logo.
+ */
+export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?: LogoRequest } {
   const t: Theme = structuredClone(BASE_THEME);
-  for (const { input, fontFiles } of inputs) {
+  let logo: LogoRequest | undefined;
+  for (const { input, fontFiles, dir, locate } of chain) {
     if (input.name) t.name = input.name;
     // Whole points: 13.333 in is the 960 pt of a 16:9 slide, not 959.976.
     if (input.slide?.width) t.slide.width = Math.round(input.slide.width * 72);
     if (input.slide?.height) t.slide.height = Math.round(input.slide.height * 72);
-    assign(t.palette, input.palette, (key, v) => (key === 'series' ? (v as string[]).map(hex) : hex(v as string)));
+    apply(t.palette, input.palette, PALETTE, (v) => (Array.isArray(v) ? v.map(hex) : hex(v as string)));
+    apply(t.fonts, input.fonts, FONTS);
     // Font files arrive resolved to absolute paths, beside the input.
-    assign(t.fonts, input.fonts, undefined, ['files']);
-    if (fontFiles?.length) t.fonts.files = [...t.fonts.files, ...fontFiles];
-    assign(t.sizes, input.sizes);
-    assign(t.footer, input.footer);
-    assign(t.charts, input.charts);
+    if (fontFiles.length) t.fonts.files = [...t.fonts.files, ...fontFiles];
+    apply(t.sizes, input.sizes, SIZES);
+    apply(t.footer, input.footer, FOOTER);
+    apply(t.charts, input.charts, CHARTS);
+    if (input.logo === null || input.logo === 'none') logo = undefined;
+    else if (typeof input.logo === 'string') logo = { given: input.logo, baseDir: dir, at: locate.at(['logo']) };
   }
   // A minimum above its size would make every text fail to fit: the size is the minimum then.
-  t.sizes.titleMin = Math.min(t.sizes.titleMin, t.sizes.title);
-  t.sizes.bodyMin = Math.min(t.sizes.bodyMin, t.sizes.body);
-  t.sizes.tableMin = Math.min(t.sizes.tableMin, t.sizes.table);
-  if (logo) t.logo = logo;
-  return t;
+  const s = t.sizes;
+  s.titleMin = Math.min(s.titleMin, s.title);
+  s.bodyMin = Math.min(s.bodyMin, s.body);
+  s.tableMin = Math.min(s.tableMin, s.table);
+  s.captionMin = Math.min(s.captionMin, s.caption);
+  s.sourceMin = Math.min(s.sourceMin, s.source);
+  s.footerMin = Math.min(s.footerMin, s.footer);
+  s.statValueMin = Math.min(s.statValueMin, s.statValue);
+  s.statLabelMin = Math.min(s.statLabelMin, s.statLabel);
+  s.chartMin = Math.min(s.chartMin, s.chart);
+  s.deckTitleMin = Math.min(s.deckTitleMin, s.deckTitle);
+  s.quoteMin = Math.min(s.quoteMin, s.quote);
+  return { theme: t, ...(logo ? { logo } : {}) };
 }

@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { YamlSource } from '../load/yaml-source.js';
+import type { Locator } from './locator.js';
 import { Outline, Slide, type OutlineInput, type SlideInput } from './outline.js';
 import { validateAgainst } from './validate.js';
 
@@ -28,10 +28,10 @@ function salvageSlide(slide: unknown): SlideInput | null {
 
 export function validateOutline(
   plain: unknown,
-  source: YamlSource,
+  locate: Locator,
   diagnostics: Diagnostics,
 ): ValidatedOutline | undefined {
-  const full = validateAgainst(Outline, plain, source, diagnostics);
+  const full = validateAgainst(Outline, plain, locate, diagnostics);
   if (full) return { outline: full, complete: true };
   if (!plain || typeof plain !== 'object' || Array.isArray(plain)) return undefined;
   const input = plain as Record<string, unknown>;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { closest, didYouMean, listOf } from '../diagnostics/hints.js';
-import { spanAt, type Path, type YamlSource } from '../load/yaml-source.js';
+import type { Locator, Path } from './locator.js';
 import { DATA_KEY_MESSAGE, DATA_KEY_PATTERN } from './outline.js';
 import { COLOUR_MESSAGE } from './theme.js';
 
@@ -15,14 +15,14 @@ type AnySchema = z.core.$ZodType;
 export function validateAgainst<T>(
   schema: z.ZodType<T>,
   value: unknown,
-  source: YamlSource,
+  locate: Locator,
   diagnostics: Diagnostics,
   basePath: Path = [],
 ): T | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of withoutEchoes(result.error.issues, schema, value)) {
-    reportIssue(issue, schema, value, source, diagnostics, basePath);
+    reportIssue(issue, schema, value, locate, diagnostics, basePath);
   }
   return undefined;
 }
@@ -51,7 +51,7 @@ function reportIssue(
   issue: Issue,
   root: AnySchema,
   rootValue: unknown,
-  source: YamlSource,
+  locate: Locator,
   diagnostics: Diagnostics,
   basePath: Path,
 ): void {
@@ -63,7 +63,7 @@ function reportIssue(
     diagnostics.error(
       'not-finite',
       `${name || 'this value'} is ${here > 0 ? 'infinite' : here < 0 ? 'minus infinity' : 'not a number (NaN)'}`,
-      spanAt(source, path),
+      locate.at(path),
       'write a finite number, or leave the entry out',
     );
     return;
@@ -75,7 +75,7 @@ function reportIssue(
         diagnostics.error(
           'unknown-field',
           `unknown field \`${key}\`${containerName(path)}`,
-          spanAt(source, [...path, key], 'key'),
+          locate.at([...path, key], 'key'),
           didYouMean(key, known) ?? (known.length ? `fields allowed here: ${listOf(known, 12)}` : undefined),
         );
       }
@@ -86,20 +86,20 @@ function reportIssue(
         diagnostics.error(
           'missing-field',
           `missing required field \`${String(path[path.length - 1])}\``,
-          spanAt(source, path),
+          locate.at(path),
         );
-      } else if (here === null && commentedValue(source, path)) {
+      } else if (here === null && locate.commentedValue(path)) {
         diagnostics.error(
           'wrong-type',
           `${name || 'this value'} is empty: the # and what follows it were read as a comment`,
-          spanAt(source, path, 'key'),
+          locate.at(path, 'key'),
           'put the value in quotes, e.g. "#1F3864"',
         );
       } else {
         diagnostics.error(
           'wrong-type',
           `${name || 'this value'} should be ${article(issue.expected)}, not ${describe(here)}`,
-          spanAt(source, path),
+          locate.at(path),
           typeHint(issue.expected, here),
         );
       }
@@ -113,7 +113,7 @@ function reportIssue(
         isChartType
           ? `unknown chart type \`${String(here)}\``
           : `${name} is \`${String(here)}\`; it should be ${listOf(allowed)}`,
-        spanAt(source, path),
+        locate.at(path),
         (typeof here === 'string' ? didYouMean(here, allowed) : undefined) ??
           (isChartType ? `chart types: ${listOf(allowed, 12)}` : undefined),
       );
@@ -127,14 +127,14 @@ function reportIssue(
           diagnostics.error(
             'missing-field',
             'this slide has no `type`',
-            spanAt(source, path.slice(0, -1)),
+            locate.at(path.slice(0, -1)),
             `add \`type:\` with one of ${listOf(options)}`,
           );
         } else {
           diagnostics.error(
             'unknown-slide-type',
             `unknown slide type \`${String(here)}\``,
-            spanAt(source, path),
+            locate.at(path),
             didYouMean(String(here), options) ?? `slide types: ${listOf(options)}`,
           );
         }
@@ -155,7 +155,7 @@ function reportIssue(
         diagnostics.error(
           'wrong-type',
           `this text reads as a field named \`${field}\` because it contains ": "`,
-          spanAt(source, path),
+          locate.at(path),
           'put the whole text in quotes: "…"',
         );
         return;
@@ -169,7 +169,7 @@ function reportIssue(
             { ...inner, path: [...localPath, ...inner.path] } as Issue,
             root,
             rootValue,
-            source,
+            locate,
             diagnostics,
             basePath,
           );
@@ -179,7 +179,7 @@ function reportIssue(
       diagnostics.error(
         'wrong-type',
         `${name || 'this value'} has the wrong form (${describe(here)})`,
-        spanAt(source, path),
+        locate.at(path),
       );
       return;
     }
@@ -194,7 +194,7 @@ function reportIssue(
           ? `${name} needs ${words} ${String(bound)} item${Number(bound) === 1 ? '' : 's'} (has ${Array.isArray(here) ? here.length : 0})`
           : `${name} is ${String(here)}; it must be ${words} ${String(bound)}`,
         // Too many items: point at the first one over the limit.
-        isList && issue.code === 'too_big' ? spanAt(source, [...path, Number(bound)]) : spanAt(source, path),
+        isList && issue.code === 'too_big' ? locate.at([...path, Number(bound)]) : locate.at(path),
         isList && issue.code === 'too_big' ? 'move the rest to another slide' : undefined,
       );
       return;
@@ -204,7 +204,7 @@ function reportIssue(
         diagnostics.error(
           'bad-colour',
           `${name} is \`${String(here)}\`, which is not a colour`,
-          spanAt(source, path),
+          locate.at(path),
           'write colours as six hex digits, e.g. "#1F3864" (quoted, because # starts a comment)',
         );
         return;
@@ -218,16 +218,16 @@ function reportIssue(
         diagnostics.error(
           'invalid-value',
           `${name} is \`${here}\`, which is not a data key: ${issue.message}`,
-          spanAt(source, path),
+          locate.at(path),
           hint,
         );
         return;
       }
-      diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, spanAt(source, path));
+      diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, locate.at(path));
       return;
     case 'custom':
     default:
-      diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, spanAt(source, path));
+      diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, locate.at(path));
   }
 }
 
@@ -337,13 +337,6 @@ function containerName(path: Path): string {
 function fieldName(path: Path): string {
   const last = [...path].reverse().find((p) => typeof p === 'string');
   return last === undefined ? '' : `\`${last}\``;
-}
-
-/** Whether the line of the field at `path` has `key: #…`: an unquoted value that YAML took for a comment. */
-function commentedValue(source: YamlSource, path: Path): boolean {
-  const at = spanAt(source, path, 'key');
-  const line = source.text.split(/\r?\n/)[at.line - 1] ?? '';
-  return /:\s+#/.test(line.slice(at.column - 1));
 }
 
 function isOneFieldMap(value: unknown): boolean {

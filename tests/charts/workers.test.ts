@@ -6,7 +6,7 @@ import { ChartService } from '../../src/charts/index.js';
 import { chartStyleFor } from '../../src/charts/config.js';
 import { ChartWorkerPool } from '../../src/charts/pool.js';
 import { DEFAULT_FORMAT } from '../../src/format.js';
-import { buildDeck } from '../../src/index.js';
+import { buildInSession, createSession } from '../../src/index.js';
 import type { ChartModel } from '../../src/model.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
 import { REPO, tempProject } from '../helpers/project.js';
@@ -28,8 +28,10 @@ function galleryProject(): string {
   return tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
 }
 
-const build = (project: string, charts: ChartService, out = 'out') =>
-  buildDeck('decks/chart-gallery.yaml', { cwd: project, outDir: join(project, out), charts });
+async function build(project: string, charts: ChartService, out = 'out') {
+  const session = await createSession({ cwd: project, outDir: join(project, out) }, { charts });
+  return buildInSession('decks/chart-gallery.yaml', session);
+}
 
 describe('a chart worker killed mid-render', () => {
   it('ends the build with chart-render-failed diagnostics, and no deck, when every worker dies', async () => {
@@ -51,7 +53,7 @@ describe('a chart worker killed mid-render', () => {
     expect(failed[0]!.message).toMatch(
       /^the chart on slide \d+ could not be drawn: the chart worker stopped \(exit code \d+\) while drawing/,
     );
-    expect(failed[0]!.at?.file).toBe('decks/chart-gallery.yaml');
+    expect(failed[0]!.at).toMatchObject({ file: 'decks/chart-gallery.yaml' });
     expect(existsSync(join(project, 'out', 'chart-gallery.pptx'))).toBe(false);
   });
 

@@ -14,7 +14,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkDeck, type Diagnostic } from '../../src/index.js';
+import type { DiagnosticJson } from '../../src/diagnostics/format.js';
+import { checkDeck } from '../../src/index.js';
+import { located } from '../helpers/diagnostics.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -51,8 +53,8 @@ function load(name: string): CaseFile {
   return JSON.parse(readFileSync(join(CORPUS, name, 'expected.json'), 'utf8')) as CaseFile;
 }
 
-function show(d: Diagnostic): string {
-  const where = d.at ? `${d.at.file}:${d.at.line}:${d.at.column}` : '(no position)';
+function show(d: DiagnosticJson): string {
+  const where = d.file ? `${d.file}:${d.line}:${d.column}` : '(no position)';
   return `  ${where} ${d.severity}[${d.code}] ${d.message}${d.suggestion ? `\n      hint: ${d.suggestion}` : ''}`;
 }
 
@@ -61,11 +63,11 @@ function showExpected(e: Expected | Absent): string {
   return `${where} [${e.code}]${e.suggestion ? ` hint: ${e.suggestion}` : ''}`;
 }
 
-function matches(d: Diagnostic, e: Expected | Absent): boolean {
+function matches(d: DiagnosticJson, e: Expected | Absent): boolean {
   if (d.code !== e.code) return false;
-  if (e.file !== undefined && d.at?.file !== e.file) return false;
-  if (e.line !== undefined && d.at?.line !== e.line) return false;
-  if (e.column !== undefined && d.at?.column !== e.column) return false;
+  if (e.file !== undefined && d.file !== e.file) return false;
+  if (e.line !== undefined && d.line !== e.line) return false;
+  if (e.column !== undefined && d.column !== e.column) return false;
   if (e.suggestion !== undefined && d.suggestion !== e.suggestion) return false;
   return true;
 }
@@ -83,7 +85,7 @@ describe('error corpus', () => {
     const caseDir = join(CORPUS, name);
     const expected = load(name);
     const result = await checkDeck('deck.yaml', { cwd: caseDir });
-    const found = result.diagnostics;
+    const found = located(result);
     const listing = found.length ? found.map(show).join('\n') : '  (nothing)';
     const context = `${name}: ${expected.description}\nbriefdeck reported:\n${listing}`;
 
@@ -104,7 +106,7 @@ describe('error corpus', () => {
     }
     for (const d of found) {
       if (d.message.includes('    at ')) problems.push(`stack trace in a message:\n${show(d)}`);
-      if (d.severity === 'error' && !d.at && d.code !== 'too-many-errors')
+      if (d.severity === 'error' && !d.file && d.code !== 'too-many-errors')
         problems.push(`error without a position:\n${show(d)}`);
     }
     expect(problems, `${context}\n\n${problems.join('\n')}`).toEqual([]);

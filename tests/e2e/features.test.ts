@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, checkDeck } from '../../src/index.js';
+import { located } from '../helpers/diagnostics.js';
 import { openPptx } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
 
@@ -55,8 +56,8 @@ describe('data keys from file names', () => {
       '2024.csv': 'Year,V\n2021,1\n',
     });
     const r = await checkDeck('deck.yaml', { cwd: dir });
-    expect(r.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column])).toEqual([['invalid-value', 2, 27]]);
-    expect(r.diagnostics[0]!.suggestion).toBe('give it a name: data: { trade_2024: 2024.csv }');
+    expect(located(r).map((d) => [d.code, d.line, d.column])).toEqual([['invalid-value', 2, 27]]);
+    expect(located(r)[0]!.suggestion).toBe('give it a name: data: { trade_2024: 2024.csv }');
   });
 });
 
@@ -158,7 +159,7 @@ describe('themes', () => {
       'deck.yaml': `title: T\ntheme: ../../etc/theme.yaml\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q }\n`,
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
-    expect(r.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column])).toContainEqual(['path-outside-project', 2, 8]);
+    expect(located(r).map((d) => [d.code, d.line, d.column])).toContainEqual(['path-outside-project', 2, 8]);
   });
 });
 

@@ -3,9 +3,10 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, checkDeck } from '../../src/index.js';
-import { xmlSafe } from '../../src/pptx/write.js';
+import { xmlSafe } from '../../src/pptx/xml.js';
 import { openPptx } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
+import { located } from '../helpers/diagnostics.js';
 
 describe('hostile or careless input', () => {
   it('reports a YAML alias bomb instead of expanding it', async () => {
@@ -20,7 +21,7 @@ describe('hostile or careless input', () => {
     const dir = tempProject({ 'deck.yaml': `${levels.join('\n')}\ntitle: T\nsections: [*e]\n` });
     const r = await checkDeck('deck.yaml', { cwd: dir });
     expect(r.ok).toBe(false);
-    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', at: { file: 'deck.yaml', line: 1, column: 1 } });
+    expect(located(r)[0]).toMatchObject({ code: 'yaml-syntax', file: 'deck.yaml', line: 1, column: 1 });
     expect(r.diagnostics[0]!.message).toContain('aliases');
   });
 
@@ -53,9 +54,11 @@ describe('hostile or careless input', () => {
     expect(await deck.file('docProps/app.xml')).toContain('<Company>R&amp;D &quot;Unit&quot;</Company>');
     expect(await deck.file('docProps/core.xml')).toContain('<dc:title>Q&amp;A &lt;draft&gt;</dc:title>');
     const bad = await checkDeck('bad.yaml', { cwd: dir });
-    expect(bad.diagnostics[0]).toMatchObject({
+    expect(located(bad)[0]).toMatchObject({
       code: 'invalid-value',
-      at: { file: 'templates/bad.yaml', line: 1, column: 17 },
+      file: 'templates/bad.yaml',
+      line: 1,
+      column: 17,
     });
   });
 
@@ -72,9 +75,11 @@ describe('hostile or careless input', () => {
     });
     symlinkSync(outside, join(dir, 'lnk'));
     const r = await checkDeck('deck.yaml', { cwd: dir });
-    expect(r.diagnostics[0]).toMatchObject({
+    expect(located(r)[0]).toMatchObject({
       code: 'path-outside-project',
-      at: { file: 'deck.yaml', line: 2, column: 7 },
+      file: 'deck.yaml',
+      line: 2,
+      column: 7,
     });
   });
 

@@ -1,9 +1,10 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck, type BuildResult } from '../../src/index.js';
+import { buildDeck, checkDeck, type BuildResult } from '../../src/index.js';
 import { createMeasurer } from '../../src/layout/measure.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
+import { located } from '../helpers/diagnostics.js';
 import { measureSlideText } from '../helpers/fit-check.js';
 import { openPptx, shapesOf, textsOf, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
@@ -21,8 +22,8 @@ beforeAll(async () => {
 describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chinese and mixed text)', () => {
   it('builds, reporting each split as a warning with its position', () => {
     expect(result.ok).toBe(true);
-    const splits = result.diagnostics.filter((d) => d.code === 'content-split');
-    expect(splits.map((d) => [d.message, d.at?.line])).toEqual([
+    const splits = located(result).filter((d) => d.code === 'content-split');
+    expect(splits.map((d) => [d.message, d.line])).toEqual([
       ['bullets continued over 2 slides', 14],
       ['table continued over 4 slides, header repeated', 45],
     ]);
@@ -126,7 +127,7 @@ describe('text that cannot fit', () => {
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(false);
-    expect(r.diagnostics.find((d) => d.code === 'text-does-not-fit')?.at).toMatchObject({
+    expect(located(r).find((d) => d.code === 'text-does-not-fit')).toMatchObject({
       file: 'deck.yaml',
       line: 5,
       column: 9,
@@ -142,9 +143,9 @@ describe('text that cannot fit', () => {
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(false);
-    const d = r.diagnostics.find((x) => x.code === 'text-does-not-fit')!;
+    const d = located(r).find((x) => x.code === 'text-does-not-fit')!;
     expect(d.message).toMatch(/^the table needs \d+ pt across even at 11 pt, but the slide has 864 pt$/);
-    expect(d.at).toMatchObject({ line: 5, column: 9 });
+    expect(d).toMatchObject({ line: 5, column: 9 });
   });
 
   it('is an error when the footer text is too long for its place', async () => {
@@ -152,8 +153,9 @@ describe('text that cannot fit', () => {
       'deck.yaml': `title: T\nfooter: ${'A very long office name that goes on and on '.repeat(3)}\nsections:\n  - title: S\n    slides:\n      - { type: quote, quote: Q, title: T }\n`,
     });
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
-    expect(r.diagnostics.find((x) => x.code === 'text-does-not-fit')).toMatchObject({
-      at: { line: 2, column: 9 },
+    expect(located(r).find((x) => x.code === 'text-does-not-fit')).toMatchObject({
+      line: 2,
+      column: 9,
       suggestion: 'shorten it',
     });
   });
@@ -174,5 +176,28 @@ describe('text that cannot fit', () => {
     expect(r.diagnostics.some((d) => d.code === 'content-split')).toBe(false);
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
     expect(deck.slides).toHaveLength(3);
+  });
+
+  it('counts shrinks and splits in the report even when the outline ignores their warnings', async () => {
+    const long = Array.from(
+      { length: 7 },
+      (_, i) => `Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of 22 points`,
+    );
+    const many = Array.from({ length: 30 }, (_, i) => `Point ${i + 1}`);
+    const outline = (ignore: string) =>
+      `title: T\n${ignore}sections:\n  - title: S\n    slides:\n` +
+      `      - { type: bullets, title: Seven long bullets, bullets: ${JSON.stringify(long)} }\n` +
+      `      - { type: bullets, title: Thirty bullets, bullets: ${JSON.stringify(many)} }\n`;
+    const dir = tempProject({
+      'shown.yaml': outline(''),
+      'ignored.yaml': outline('ignore: [text-shrunk, content-split]\n'),
+    });
+    const shown = await checkDeck('shown.yaml', { cwd: dir });
+    const ignored = await checkDeck('ignored.yaml', { cwd: dir });
+    const codes = (r: BuildResult) => r.diagnostics.map((d) => d.code).filter((c) => c !== 'unused-data');
+    expect(codes(shown).sort()).toEqual(['content-split', 'text-shrunk']);
+    expect(codes(ignored)).toEqual([]);
+    expect(shown.report.layout).toEqual({ shrunk: 1, split: 1 });
+    expect(ignored.report.layout).toEqual(shown.report.layout);
   });
 });

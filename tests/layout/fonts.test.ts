@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
 import { createMeasurer } from '../../src/layout/measure.js';
 import { tempProject } from '../helpers/project.js';
+import { located } from '../helpers/diagnostics.js';
 
 const CALADEA = '/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf';
 
@@ -37,9 +38,11 @@ fonts:
     copyFileSync(CALADEA, join(dir, 'assets', 'fonts', 'Caladea-Regular.ttf'));
     const missing = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(missing.ok).toBe(false);
-    expect(missing.diagnostics[0]).toMatchObject({
+    expect(located(missing)[0]).toMatchObject({
       code: 'asset-missing',
-      at: { file: 'templates/serif.yaml', line: 7, column: 15 },
+      file: 'templates/serif.yaml',
+      line: 7,
+      column: 15,
     });
 
     copyFileSync(CALADEA.replace('Regular', 'Bold'), join(dir, 'assets', 'fonts', 'Caladea-Bold.ttf'));

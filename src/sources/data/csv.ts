@@ -1,25 +1,35 @@
+import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
-import type { Cell } from '../model.js';
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
+import type { Cell } from '../../model.js';
+import { lineStarts, offsetOf, rangeOrigin, type Origin } from '../origin.js';
+import { nearMissOf, readInputText } from '../read.js';
+import type { DataAdapter } from './adapter.js';
 
 export interface CsvTable {
   columns: string[];
   rows: Cell[][];
-  rowAt: Span[];
+  rowAt: Origin[];
   /** `# source: id` and `# unit: …` comment lines above the header. */
   meta: Record<string, string>;
-  metaAt: Record<string, Span>;
+  metaAt: Record<string, Origin>;
   /** Position of each cell, for errors about one value. */
-  cellAt: Span[][];
-  at: Span;
+  cellAt: Origin[][];
+  at: Origin;
 }
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 /** A CSV file is a table: header row = columns; cells that look like numbers become numbers. */
 export function parseCsv(file: string, text: string, diagnostics: Diagnostics): CsvTable | undefined {
+  const starts = lineStarts(text);
+  /** `length` characters from 1-based line and column. */
+  const at = (line: number, column: number, length = 1): Origin => {
+    const start = offsetOf(starts, line, column);
+    return rangeOrigin(file, start, start + Math.max(1, length));
+  };
   const meta: Record<string, string> = {};
-  const metaAt: Record<string, Span> = {};
+  const metaAt: Record<string, Origin> = {};
   const lines = text.split(/\r?\n/);
   let skip = 0;
   while (skip < lines.length && /^\s*#/.test(lines[skip]!)) {
@@ -27,12 +37,7 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
     if (m) {
       const key = m[2]!.toLowerCase();
       meta[key] = m[4]!;
-      metaAt[key] = {
-        file,
-        line: skip + 1,
-        column: m[1]!.length + m[2]!.length + m[3]!.length + 1,
-        length: Math.max(1, m[4]!.length),
-      };
+      metaAt[key] = at(skip + 1, m[1]!.length + m[2]!.length + m[3]!.length + 1, m[4]!.length);
     }
     skip++;
   }
@@ -52,7 +57,7 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
       diagnostics.error(
         'csv-syntax',
         'a quoted cell is not closed',
-        { file, ...open },
+        at(open.line, open.column),
         'add the closing " at the end of the cell; a " inside a quoted cell is written ""',
       );
     } else {
@@ -61,14 +66,14 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
         err.message
           .replace(/^CSV_\w+:?\s*/, '')
           .replace(/^Invalid Closing Quote: /, 'a quote is closed in the middle of a cell: '),
-        { file, line: (err.lines ?? 1) + skip, column: 1 },
+        at((err.lines ?? 1) + skip, 1),
       );
     }
     return undefined;
   }
   const header = records[0];
   if (!header) {
-    diagnostics.error('csv-empty', `${file} has no header row`, { file, line: 1, column: 1 });
+    diagnostics.error('csv-empty', `${file} has no header row`, at(1, 1));
     return undefined;
   }
   const columns = header.record;
@@ -80,12 +85,7 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
     diagnostics.error(
       'csv-ragged',
       `the header names ${columns.length} column${columns.length === 1 ? '' : 's'} (${columns.join(', ')}) but every row has ${n} cells`,
-      {
-        file,
-        line: header.info.lines + skip,
-        column: 1,
-        length: Math.max(1, (lines[header.info.lines + skip - 1] ?? '').length),
-      },
+      at(header.info.lines + skip, 1, (lines[header.info.lines + skip - 1] ?? '').length),
       n > columns.length
         ? 'add the missing column names to the header row'
         : 'remove the extra names from the header row',
@@ -93,21 +93,17 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
     return undefined;
   }
   const rows: Cell[][] = [];
-  const rowAt: Span[] = [];
-  const cellAt: Span[][] = [];
+  const rowAt: Origin[] = [];
+  const cellAt: Origin[][] = [];
   let ok = true;
   for (const { record, info } of body) {
-    const at = {
-      file,
-      line: info.lines + skip,
-      column: 1,
-      length: Math.max(1, (lines[info.lines + skip - 1] ?? '').length),
-    };
+    const line = info.lines + skip;
+    const rowOrigin = at(line, 1, (lines[line - 1] ?? '').length);
     if (record.length !== columns.length) {
       diagnostics.error(
         'csv-ragged',
         `row has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${columns.length} (${columns.join(', ')})`,
-        at,
+        rowOrigin,
         record.length < columns.length
           ? 'add the missing cells, or leave them empty between commas'
           : 'remove the extra cells, or quote a cell that contains a comma',
@@ -116,13 +112,11 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
       continue;
     }
     rows.push(record.map((cell) => (NUMBER.test(cell) ? Number(cell.replace(/,/g, '')) : cell === '' ? null : cell)));
-    rowAt.push(at);
-    const starts = cellStarts(lines[at.line - 1] ?? '');
-    cellAt.push(
-      record.map((cell, c) => ({ file, line: at.line, column: starts[c] ?? 1, length: Math.max(1, cell.length) })),
-    );
+    rowAt.push(rowOrigin);
+    const cellColumns = cellStarts(lines[line - 1] ?? '');
+    cellAt.push(record.map((cell, c) => at(line, cellColumns[c] ?? 1, cell.length)));
   }
-  return ok ? { columns, rows, rowAt, cellAt, meta, metaAt, at: { file, line: skip + 1, column: 1 } } : undefined;
+  return ok ? { columns, rows, rowAt, cellAt, meta, metaAt, at: at(skip + 1, 1) } : undefined;
 }
 
 /** 1-based columns where each cell of a one-line record starts (after any leading spaces). */
@@ -158,3 +152,46 @@ function unclosedQuote(lines: string[], skip: number): { line: number; column: n
   }
   return open;
 }
+
+/** CSV data files: one table, keyed by the namespace or the file's name. */
+export const csvData: DataAdapter = {
+  extensions: ['.csv'],
+  async read(file, ctx) {
+    const { diagnostics } = ctx;
+    const nearMiss = nearMissOf(ctx.host, file.given, file.path);
+    const text = await readInputText(ctx.host, file.path, 'data', file.file, diagnostics, file.at, nearMiss);
+    if (text === undefined) return undefined;
+    ctx.texts.set(file.file, text);
+    const table = parseCsv(file.file, text, diagnostics);
+    if (!table) return undefined;
+    const key = file.namespace ?? basename(file.path, extname(file.path)).replace(/[^\w-]/g, '_');
+    if (!/^[A-Za-z_]/.test(key)) {
+      diagnostics.error(
+        'invalid-value',
+        `data file ${file.given} would be the data key \`${key}\`, which an outline cannot name (keys start with a letter)`,
+        file.at,
+        `give it a name: data: { trade_${key}: ${file.given} }`,
+      );
+      return undefined;
+    }
+    const optional = (o: Record<string, string | undefined>) =>
+      Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
+    return {
+      entries: [
+        {
+          kind: 'table',
+          key,
+          columns: table.columns,
+          rows: table.rows,
+          rowAt: table.rowAt,
+          cellAt: table.cellAt,
+          at: table.at,
+          ...optional({ source: table.meta.source, unit: table.meta.unit, note: table.meta.note }),
+        },
+      ],
+      sources: [],
+      sourceRefs: table.meta.source ? [{ id: table.meta.source, at: table.metaAt.source! }] : [],
+      invalidKeys: [],
+    };
+  },
+};

@@ -1,7 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Locator, Path } from '../schema/locator.js';
+import { lineStarts, offsetOf, rangeOrigin, type Origin } from './origin.js';
 
-export type Path = readonly (string | number)[];
+export type { Path };
 
 /** A parsed YAML (or JSON) file that still knows where every node came from. */
 export interface YamlSource {
@@ -35,23 +37,35 @@ export function parseYamlSource(
   // After the first syntax error the parser has lost the structure: what it reports later
   // in the file is mostly its consequence. Duplicate keys before it are real and all reported.
   const firstSyntax = Math.min(...doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0]));
+  let starts: number[] | undefined;
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
     if (e.code === 'DUPLICATE_KEY' ? e.pos[0] >= firstSyntax : e.pos[0] !== firstSyntax) continue;
     const raw = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const d = explainYamlError(e.code, raw, pos, lines);
-    diagnostics.error(
-      YAML_ERROR_CODES[e.code] ?? 'yaml-syntax',
-      d.message,
-      { file, ...d.at, length: d.length ?? Math.max(1, e.pos[1] - e.pos[0]) },
-      d.hint,
-    );
+    starts ??= lineStarts(text);
+    const start = offsetOf(starts, d.at.line, d.at.column);
+    const at = rangeOrigin(file, start, start + (d.length ?? Math.max(1, e.pos[1] - e.pos[0])));
+    const related = d.firstLine
+      ? [
+          {
+            at: rangeOrigin(file, offsetOf(starts, d.firstLine, 1), offsetOf(starts, d.firstLine, 1) + 1),
+            message: 'first here',
+          },
+        ]
+      : undefined;
+    diagnostics.error(YAML_ERROR_CODES[e.code] ?? 'yaml-syntax', d.message, at, {
+      ...(d.hint ? { hint: d.hint } : {}),
+      ...(related ? { related } : {}),
+    });
   }
   return doc.errors.length ? undefined : source;
 }
 
 interface Explained {
   message: string;
+  /** For a duplicate key: the line where it first appears. */
+  firstLine?: number;
   at: { line: number; column: number };
   length?: number;
   hint?: string;
@@ -88,7 +102,8 @@ function explainYamlError(
         first = i + 1;
     }
     return {
-      message: `\`${key}\` appears twice in the same map${first ? ` (first on line ${first})` : ''}`,
+      message: `\`${key}\` appears twice in the same map`,
+      ...(first ? { firstLine: first } : {}),
       at: { line: pos.line, column: pos.col },
       length: key.length || 1,
       hint: 'remove one of them, or rename it',
@@ -152,35 +167,22 @@ export function toPlain(source: YamlSource, diagnostics: Diagnostics): { value: 
       /alias/i.test(message)
         ? 'the file repeats aliases (*name) too many times to be expanded safely'
         : `the file cannot be read as data: ${message}`,
-      { file: source.file, line: 1, column: 1 },
+      rangeOrigin(source.file, 0, 1),
       /alias/i.test(message) ? 'write the repeated parts out, or use fewer nested aliases' : undefined,
     );
     return undefined;
   }
 }
 
-const linesOf = new WeakMap<YamlSource, string[]>();
-
-/** Line `n` (1-based) of the source; the split is made once per file, not once per lookup. */
-function lineOf(source: YamlSource, n: number): string {
-  let lines = linesOf.get(source);
-  if (!lines) {
-    lines = source.text.split(/\r?\n/);
-    linesOf.set(source, lines);
-  }
-  return lines[n - 1] ?? '';
+function rangeAt(source: YamlSource, range: readonly [number, number, number] | null | undefined): Origin {
+  return range ? rangeOrigin(source.file, range[0], range[1]) : rangeOrigin(source.file, 0, 0);
 }
 
-function rangeSpan(source: YamlSource, range: readonly [number, number, number] | null | undefined): Span {
-  const start = range ? range[0] : 0;
-  const end = range ? range[1] : 0;
-  const pos = source.lineCounter.linePos(start);
-  const endPos = source.lineCounter.linePos(end);
-  // A node that runs past its line is underlined to the end of its first line.
-  const lineText = lineOf(source, pos.line);
-  const length =
-    endPos.line === pos.line ? Math.max(1, endPos.col - pos.col) : Math.max(1, lineText.trimEnd().length - pos.col + 1);
-  return { file: source.file, line: pos.line, column: pos.col, length };
+/** The text of the line that holds `offset`: for messages that look at what was written around a value. */
+export function lineTextAt(source: YamlSource, offset: number): string {
+  const start = source.text.lastIndexOf('\n', offset - 1) + 1;
+  const end = source.text.indexOf('\n', offset);
+  return source.text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
 }
 
 /** The node at `path` and how far down the path it got (a missing key stops at its parent). */
@@ -206,13 +208,13 @@ function walk(source: YamlSource, path: Path): { node: Node | null; keyNode: Nod
 }
 
 /** Where the value (or, with `key`, the key) at `path` is; its nearest existing parent if absent. */
-export function spanAt(source: YamlSource, path: Path, which: 'value' | 'key' = 'value'): Span {
+export function originAt(source: YamlSource, path: Path, which: 'value' | 'key' = 'value'): Origin {
   const { node, keyNode, depth } = walk(source, path);
   const found = depth === path.length;
   const target = which === 'key' && found && keyNode ? keyNode : node;
   // A missing field is reported at its parent's key, where the user will add it.
   const pointAt = !found && keyNode ? keyNode : target;
-  return rangeSpan(source, pointAt?.range);
+  return rangeAt(source, pointAt?.range);
 }
 
 /**
@@ -220,10 +222,10 @@ export function spanAt(source: YamlSource, path: Path, which: 'value' | 'key' = 
  * in the node's source, so escapes (\", ''), and folded or literal block scalars (>, |)
  * still point at the right line and column; the scalar's start if it cannot be found.
  */
-export function spanInString(source: YamlSource, path: Path, offset: number, length = 1): Span {
+export function originInString(source: YamlSource, path: Path, offset: number, length = 1): Origin {
   const { node, depth } = walk(source, path);
   if (depth !== path.length || !isScalar(node) || !node.range || typeof node.value !== 'string')
-    return spanAt(source, path);
+    return originAt(source, path);
   const value = node.value;
   const needle = value.slice(offset, offset + Math.max(1, length));
   const raw = source.text.slice(node.range[0], node.range[1]);
@@ -235,7 +237,26 @@ export function spanInString(source: YamlSource, path: Path, offset: number, len
     at = raw.indexOf(needle, from);
     if (at < 0) break;
   }
-  if (at < 0 || !needle) return rangeSpan(source, node.range);
-  const pos = source.lineCounter.linePos(node.range[0] + at);
-  return { file: source.file, line: pos.line, column: pos.col, length };
+  if (at < 0 || !needle) return rangeAt(source, node.range);
+  return rangeOrigin(source.file, node.range[0] + at, node.range[0] + at + length);
+}
+
+/** The locator of a parsed file, for the stages that must not know it was YAML. */
+export function yamlLocator(source: YamlSource): Locator {
+  return {
+    at: (path, which = 'value') => originAt(source, path, which),
+    inString: (path, offset, length) => originInString(source, path, offset, length),
+    keysInOrder(path) {
+      const node = source.doc.getIn(path, true);
+      if (!isMap(node)) return undefined;
+      return node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)));
+    },
+    commentedValue(path) {
+      const at = originAt(source, path, 'key');
+      const offset = at.kind === 'range' ? at.start : 0;
+      const line = lineTextAt(source, offset);
+      const column = offset - (source.text.lastIndexOf('\n', offset - 1) + 1);
+      return /:\s+#/.test(line.slice(column));
+    },
+  };
 }

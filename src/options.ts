@@ -1,0 +1,91 @@
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Host } from './host/types.js';
+
+/** briefdeck's own folder (holding templates/ and assets/), whether running from src/ or dist/. */
+export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What a caller may ask of a build; every field has a default. */
+export interface BuildOptions {
+  /** Folder for the .pptx; default `<projectDir>/out`. */
+  outDir?: string;
+  /** Paths named by outlines and themes must stay inside this folder; default the working folder. */
+  projectDir?: string;
+  cwd?: string;
+  /** Warnings count as errors. */
+  strict?: boolean;
+  allowOutsidePaths?: boolean;
+  /** Chart cache folder; false for none. Default BRIEFDECK_CACHE_DIR or node_modules/.cache/briefdeck. */
+  cacheDir?: string | false;
+  /** The time written into the package. Default SOURCE_DATE_EPOCH, else the outline's date, else 2000-01-01. */
+  timestamp?: Date;
+  /** Worker threads for chart drawing: a number, or 'auto' (the default): use them when enough charts need drawing. */
+  workers?: number | 'auto';
+}
+
+/** The environment variables briefdeck reads, and only here. */
+export interface Environment {
+  SOURCE_DATE_EPOCH?: string | undefined;
+  BRIEFDECK_CACHE_DIR?: string | undefined;
+  XDG_CACHE_HOME?: string | undefined;
+  HOME?: string | undefined;
+}
+
+/** Every option worked out once, shared by the CLI and the library. Read-only. */
+export interface ResolvedBuildOptions {
+  readonly cwd: string;
+  readonly projectDir: string;
+  readonly outDir: string;
+  readonly strict: boolean;
+  readonly allowOutsidePaths: boolean;
+  /** Absent: no chart cache. */
+  readonly cacheDir?: string;
+  /** Given or from SOURCE_DATE_EPOCH; absent, each deck takes its outline's date. */
+  readonly timestamp?: Date;
+  readonly workers: number | 'auto';
+  readonly packageDir: string;
+}
+
+/** Zip entries cannot record times before 1980; later than 2099 they wrap. */
+export function zipSafe(date: Date): Date | undefined {
+  const t = date.getTime();
+  return Number.isFinite(t) && t >= Date.UTC(1980, 0, 1) && t < Date.UTC(2100, 0, 1) ? date : undefined;
+}
+
+/** $BRIEFDECK_CACHE_DIR; else the project's node_modules/.cache when it has one; else the user's cache folder. */
+async function defaultCacheDir(projectDir: string, env: Environment, host: Host): Promise<string> {
+  if (env.BRIEFDECK_CACHE_DIR) return env.BRIEFDECK_CACHE_DIR;
+  if ((await host.stat(join(projectDir, 'node_modules')))?.kind === 'dir')
+    return join(projectDir, 'node_modules', '.cache', 'briefdeck');
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'briefdeck');
+}
+
+/** Options with their defaults, from the caller's choices and the environment: the only reader of process.env. */
+export async function resolveOptions(
+  options: BuildOptions,
+  host: Host,
+  env: Environment = process.env,
+): Promise<ResolvedBuildOptions> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const projectDir = resolve(cwd, options.projectDir ?? cwd);
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const timestamp =
+    (options.timestamp && zipSafe(options.timestamp)) ??
+    (epoch && /^\d+$/.test(epoch) ? zipSafe(new Date(Number(epoch) * 1000)) : undefined);
+  const cacheDir =
+    options.cacheDir === false
+      ? undefined
+      : resolve(cwd, options.cacheDir ?? (await defaultCacheDir(projectDir, env, host)));
+  return Object.freeze({
+    cwd,
+    projectDir,
+    outDir: resolve(cwd, options.outDir ?? join(projectDir, 'out')),
+    strict: options.strict ?? false,
+    allowOutsidePaths: options.allowOutsidePaths ?? false,
+    ...(cacheDir ? { cacheDir } : {}),
+    ...(timestamp ? { timestamp } : {}),
+    workers: options.workers ?? 'auto',
+    packageDir: PACKAGE_DIR,
+  });
+}

@@ -1,0 +1,233 @@
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Cell, DataEntry, SourceRecord } from '../model.js';
+import type { Origin } from '../sources/origin.js';
+import { DatasetsEntry, KEY_PART, SeriesEntry, SourceInfo, TableEntry, ValueEntry } from './data.js';
+import type { Locator, Path } from './locator.js';
+import { describe, validateAgainst } from './validate.js';
+
+/** What one data file defines, checked: its entries, its sources, and the source ids it names. */
+export interface DataFileContent {
+  entries: DataEntry[];
+  sources: SourceRecord[];
+  /** Source ids named by entries, groups or the file: checked against every file's sources. */
+  sourceRefs: { id: string; at: Origin }[];
+  /** Keys whose entries were reported invalid: using them is not a second error. */
+  invalidKeys: string[];
+  /** The file as a whole is unusable (empty, or not a map): any key might have been in it. */
+  failed?: boolean;
+}
+
+function optional<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+/**
+ * Walks a data document (a YAML or JSON file as plain values): nested maps are groups, and
+ * maps with `value`, `series`, `labels`/`datasets` or `columns`/`rows` are entries.
+ */
+export function validateDataDocument(
+  plain: unknown,
+  file: string,
+  namespace: string | undefined,
+  locate: Locator,
+  diagnostics: Diagnostics,
+): DataFileContent {
+  const out: DataFileContent = { entries: [], sources: [], sourceRefs: [], invalidKeys: [] };
+  if (plain === null || plain === undefined) {
+    diagnostics.error(
+      'wrong-type',
+      `data file ${file} is empty; it should hold a map of keys`,
+      locate.at([]),
+      'write entries such as `goods_2024: { value: 6.16, unit: USD trillion }`',
+    );
+    return { ...out, failed: true };
+  }
+  if (typeof plain !== 'object' || Array.isArray(plain)) {
+    diagnostics.error('wrong-type', `a data file should be a map of keys, not ${describe(plain)}`, locate.at([]));
+    return out;
+  }
+  const top = plain as Record<string, unknown>;
+  if (top.sources !== undefined) out.sources = readSources(top.sources, locate, diagnostics);
+  const walk = (
+    node: Record<string, unknown>,
+    path: Path,
+    prefix: string,
+    defaultSource: string | undefined,
+    isTop: boolean,
+  ) => {
+    const groupSource = typeof node.source === 'string' ? node.source : defaultSource;
+    // A default source is checked once, where it is written, not at every entry that inherits it.
+    if (typeof node.source === 'string') out.sourceRefs.push({ id: node.source, at: locate.at([...path, 'source']) });
+    for (const [name, value] of Object.entries(node)) {
+      if (isTop && name === 'sources') continue;
+      if (name === 'source' && typeof value === 'string') continue;
+      const here = [...path, name];
+      const at = locate.at(here, 'key');
+      if (!prefix && /^[0-9-]/.test(name)) {
+        diagnostics.error(
+          'invalid-value',
+          `top-level data key \`${name}\` must start with a letter or _, or an outline cannot name it`,
+          at,
+          `write it as \`_${name}\` or put it in a group`,
+        );
+        out.invalidKeys.push(name);
+        continue;
+      }
+      if (!KEY_PART.test(name)) {
+        diagnostics.error(
+          'invalid-value',
+          `data key \`${name}\` may only use letters, digits, _ and -`,
+          at,
+          `write it as \`${name.trim().replace(/[^\w-]+/g, '_')}\``,
+        );
+        continue;
+      }
+      const key = prefix ? `${prefix}.${name}` : name;
+      const meta = { key, at };
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value)) {
+          diagnostics.error(
+            'not-finite',
+            `\`${key}\` is not a finite number`,
+            locate.at(here),
+            'write a number, or leave the entry out',
+          );
+          out.invalidKeys.push(key);
+        } else out.entries.push({ kind: 'value', value, ...meta, ...optional({ source: groupSource }) });
+      } else if (typeof value === 'string') {
+        out.entries.push({ kind: 'value', value, ...meta, ...optional({ source: groupSource }) });
+      } else if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        diagnostics.error(
+          'wrong-type',
+          `\`${key}\` is ${describe(value)}; a data entry is a number, text, a series, a table or a group of entries`,
+          locate.at(here),
+          Array.isArray(value)
+            ? 'for a chart, write `series: { label: number, … }` or `labels:` with `datasets:`'
+            : undefined,
+        );
+        out.invalidKeys.push(key);
+      } else {
+        const entry = readEntry(value as Record<string, unknown>, here, meta, groupSource, locate, diagnostics);
+        const own = (value as Record<string, unknown>).source;
+        if (entry && entry !== 'group' && typeof own === 'string') {
+          out.sourceRefs.push({ id: own, at: locate.at([...here, 'source']) });
+        }
+        if (entry === 'group') walk(value as Record<string, unknown>, here, key, groupSource, false);
+        else if (entry) out.entries.push(entry);
+        else out.invalidKeys.push(key);
+      }
+    }
+  };
+  walk(top, [], namespace ?? '', typeof top.source === 'string' ? top.source : undefined, true);
+  return out;
+}
+
+function readEntry(
+  value: Record<string, unknown>,
+  path: Path,
+  meta: { key: string; at: Origin },
+  defaultSource: string | undefined,
+  locate: Locator,
+  diagnostics: Diagnostics,
+): DataEntry | 'group' | undefined {
+  const common = (v: { unit?: string; source?: string; as_of?: string | number; note?: string }) =>
+    optional({
+      unit: v.unit,
+      source: v.source ?? defaultSource,
+      asOf: v.as_of === undefined ? undefined : String(v.as_of),
+      note: v.note,
+    });
+  if ('value' in value) {
+    const v = validateAgainst(ValueEntry, value, locate, diagnostics, path);
+    return v && { kind: 'value', value: v.value, ...meta, ...common(v) };
+  }
+  if ('series' in value) {
+    const v = validateAgainst(SeriesEntry, value, locate, diagnostics, path);
+    if (!v) return undefined;
+    // Keys that look like numbers ("2021") are reordered by JavaScript objects; take the file's order.
+    const labels = locate.keysInOrder([...path, 'series']) ?? Object.keys(v.series);
+    return {
+      kind: 'series',
+      labels,
+      datasets: [{ label: meta.key.split('.').pop()!, values: labels.map((l) => v.series[l]!) }],
+      ...meta,
+      ...common(v),
+    };
+  }
+  if ('datasets' in value || 'labels' in value) {
+    const v = validateAgainst(DatasetsEntry, value, locate, diagnostics, path);
+    if (!v) return undefined;
+    let ok = true;
+    v.datasets.forEach((d, i) => {
+      if (d.values.length !== v.labels.length) {
+        diagnostics.error(
+          'data-invalid',
+          `dataset \`${d.label}\` has ${d.values.length} values but there are ${v.labels.length} labels`,
+          locate.at([...path, 'datasets', i, 'values']),
+          'give one value per label',
+        );
+        ok = false;
+      }
+    });
+    return ok
+      ? {
+          kind: 'series',
+          labels: v.labels.map(String),
+          datasets: v.datasets.map((d) => ({ label: d.label, values: d.values, ...optional({ unit: d.unit }) })),
+          ...meta,
+          ...common(v),
+        }
+      : undefined;
+  }
+  if ('columns' in value || 'rows' in value) {
+    const v = validateAgainst(TableEntry, value, locate, diagnostics, path);
+    if (!v) return undefined;
+    let ok = true;
+    v.rows.forEach((row, i) => {
+      if (row.length !== v.columns.length) {
+        diagnostics.error(
+          'data-invalid',
+          `table row has ${row.length} cells but there are ${v.columns.length} columns (${v.columns.join(', ')})`,
+          locate.at([...path, 'rows', i]),
+          'give every row one cell per column; use null for an empty cell',
+        );
+        ok = false;
+      }
+    });
+    const rowAt = v.rows.map((_, i) => locate.at([...path, 'rows', i]));
+    const cellAt = v.rows.map((row, i) => row.map((_, c) => locate.at([...path, 'rows', i, c])));
+    return ok
+      ? { kind: 'table', columns: v.columns, rows: v.rows as Cell[][], rowAt, cellAt, ...meta, ...common(v) }
+      : undefined;
+  }
+  return 'group';
+}
+
+function readSources(value: unknown, locate: Locator, diagnostics: Diagnostics): SourceRecord[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.error(
+      'wrong-type',
+      `\`sources\` should be a map of source ids, not ${describe(value)}`,
+      locate.at(['sources']),
+    );
+    return [];
+  }
+  const records: SourceRecord[] = [];
+  for (const [id, info] of Object.entries(value as Record<string, unknown>)) {
+    const v = validateAgainst(SourceInfo, info, locate, diagnostics, ['sources', id]);
+    if (!v) continue;
+    records.push({
+      id,
+      title: v.title,
+      at: locate.at(['sources', id], 'key'),
+      ...optional({
+        author: v.author,
+        publisher: v.publisher,
+        date: v.date === undefined ? undefined : String(v.date),
+        page: v.page === undefined ? undefined : String(v.page),
+        url: v.url,
+      }),
+    });
+  }
+  return records;
+}

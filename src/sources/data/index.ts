@@ -1,0 +1,141 @@
+import { extname } from 'node:path';
+import type { Diagnostics } from '../../diagnostics/diagnostic.js';
+import { didYouMean } from '../../diagnostics/hints.js';
+import type { Host } from '../../host/types.js';
+import type { DataEntry, DataSet } from '../../model.js';
+import type { Origin } from '../origin.js';
+import { displayPath, resolveInside } from '../paths.js';
+import type { DataAdapter, Memo } from './adapter.js';
+import { csvData } from './csv.js';
+import { jsonData } from './json.js';
+import { yamlData } from './yaml.js';
+
+export type DataFormat = 'yaml' | 'json' | 'csv';
+
+/** The data formats briefdeck reads: adding one is adding a file and a row here. */
+export const DATA_ADAPTERS = { yaml: yamlData, json: jsonData, csv: csvData } satisfies Record<DataFormat, DataAdapter>;
+
+const EXTENSIONS = Object.values(DATA_ADAPTERS).flatMap((a) => a.extensions);
+
+function adapterFor(path: string): DataAdapter | undefined {
+  const ext = extname(path).toLowerCase();
+  return Object.values(DATA_ADAPTERS).find((a) => a.extensions.includes(ext));
+}
+
+export interface DataFileRef {
+  /** As written in the outline. */
+  given: string;
+  namespace?: string;
+  /** Where the outline names the file. */
+  at: Origin;
+}
+
+export interface LoadDataContext {
+  host: Host;
+  diagnostics: Diagnostics;
+  outlineDir: string;
+  projectDir: string;
+  cwd: string;
+  allowOutside: boolean;
+  texts: Map<string, string>;
+  memo: Memo;
+}
+
+function extensionList(): string {
+  const exts = EXTENSIONS.map((e) => e);
+  return `${exts.slice(0, -1).join(', ')} or ${exts[exts.length - 1]}`;
+}
+
+/** Reads every data file an outline names into one keyed set, reporting what is wrong where. */
+export async function loadData(refs: readonly DataFileRef[], ctx: LoadDataContext): Promise<DataSet> {
+  const { diagnostics } = ctx;
+  const set: DataSet = {
+    entries: new Map(),
+    sources: new Map(),
+    invalidKeys: new Set(),
+    failedFiles: 0,
+    fileCount: refs.length,
+  };
+  const sourceRefs: { id: string; at: Origin }[] = [];
+  for (const ref of refs) {
+    const { path, outside } = await resolveInside(
+      ctx.host,
+      ctx.projectDir,
+      ctx.outlineDir,
+      ref.given,
+      ctx.allowOutside,
+    );
+    if (outside) {
+      diagnostics.error(
+        'path-outside-project',
+        `data file ${ref.given} is outside the project folder`,
+        ref.at,
+        'move the file into the project, or build with --allow-outside-paths',
+      );
+      set.failedFiles++;
+      continue;
+    }
+    const adapter = adapterFor(path);
+    if (!adapter) {
+      const ext = extname(path).toLowerCase();
+      diagnostics.error(
+        'unsupported-file-type',
+        `data file ${ref.given} is not ${extensionList()}`,
+        ref.at,
+        ext === '.xlsx' || ext === '.xls' ? 'save the sheet as CSV (File › Save As › CSV UTF-8)' : undefined,
+      );
+      set.failedFiles++;
+      continue;
+    }
+    const file = displayPath(path, ctx.cwd);
+    const content = await adapter.read(
+      {
+        path,
+        file,
+        given: ref.given,
+        at: ref.at,
+        ...(ref.namespace !== undefined ? { namespace: ref.namespace } : {}),
+      },
+      { host: ctx.host, diagnostics, projectDir: ctx.projectDir, texts: ctx.texts, memo: ctx.memo },
+    );
+    if (!content) {
+      set.failedFiles++;
+      continue;
+    }
+    for (const record of content.sources) {
+      const previous = set.sources.get(record.id);
+      if (previous) {
+        diagnostics.error('duplicate-data-key', `source \`${record.id}\` is defined twice`, record.at, {
+          related: [{ at: previous.at, message: 'also defined here' }],
+        });
+      } else set.sources.set(record.id, record);
+    }
+    for (const entry of content.entries) add(set, entry, diagnostics);
+    for (const key of content.invalidKeys) set.invalidKeys.add(key);
+    sourceRefs.push(...content.sourceRefs);
+  }
+  for (const { id, at } of sourceRefs) {
+    if (!set.sources.has(id)) {
+      diagnostics.error(
+        'unknown-source',
+        `unknown source \`${id}\``,
+        at,
+        didYouMean(id, set.sources.keys()) ??
+          (set.sources.size ? undefined : 'define it under `sources:` at the top of a data file'),
+      );
+    }
+  }
+  return set;
+}
+
+function add(set: DataSet, entry: DataEntry, diagnostics: Diagnostics): void {
+  const previous = set.entries.get(entry.key);
+  if (previous) {
+    diagnostics.error('duplicate-data-key', `data key \`${entry.key}\` is defined twice`, entry.at, {
+      hint: 'rename one of them, or give each file a namespace: data: { ns: file }',
+      related: [{ at: previous.at, message: 'also defined here' }],
+    });
+    return;
+  }
+  set.entries.set(entry.key, entry);
+}
