@@ -4,7 +4,7 @@ import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, LaidOutDeck, LayoutStats, Theme } from './model.js';
+import type { ChartStats, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
@@ -228,7 +228,7 @@ export async function compile(
 }
 
 async function packageDeck(
-  deck: LaidOutDeck,
+  deck: RenderedDeck,
   timestamp: Date | undefined,
   outline: OutlineInput | undefined,
   stage: Stage,

@@ -35,7 +35,7 @@ export const ChartSpec = z
     type: z
       .enum(CHART_TYPES)
       .describe(
-        'bar and column draw vertical bars; horizontal-bar; stacked-bar; line; area; pie; doughnut; combo (bars and a line on a second axis); scatter.',
+        'bar and column draw vertical bars; horizontal-bar; stacked-bar; line; area; pie; doughnut; combo (bars and a line, on a second axis when its unit differs); scatter.',
       ),
     data: DataKey.describe('A data key holding a series or a table.'),
     columns: z
@@ -81,7 +81,14 @@ export const ChartSpec = z
     line: z
       .array(z.string())
       .optional()
-      .describe('combo: the datasets drawn as a line on the second axis (default: the last).'),
+      .describe('combo: the datasets drawn as a line (default: the last); on a second axis when their unit differs.'),
+    y_min: z.number().optional().describe('line: where the value axis starts (bars and areas always start at zero).'),
+    y_max: z.number().optional().describe('line: where the value axis ends.'),
+    step: z.number().positive().optional().describe('line: the step between value-axis gridlines.'),
+    label_by: z
+      .string()
+      .optional()
+      .describe('scatter: a column of the table whose values name the points (e.g. the country).'),
     alt: Text.optional().describe('Alternative text for screen readers; generated from the data when absent.'),
     render: z
       .enum(['image', 'native'])
