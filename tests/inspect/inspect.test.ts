@@ -55,6 +55,7 @@ describe('inspectPptx on the shipped decks', () => {
       .get('chart-gallery.yaml')!
       .slides.flatMap((s) => s.items)
       .filter((i): i is InspectedChart => i.kind === 'chart');
+    // Every editable chart of the gallery, one per picture.
     expect(charts).toHaveLength(15);
     const visa = charts.find((c) => c.types[0] === 'bar (bar, clustered)')!;
     const series = (key: string) => data[Object.keys(data).find((k) => data[k]?.[key])!][key].series;
