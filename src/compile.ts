@@ -4,7 +4,7 @@ import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, LaidOutDeck, LayoutStats, Theme } from './model.js';
+import type { ChartStats, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
@@ -50,6 +50,8 @@ export interface CompileResult {
 export interface CompileOptions {
   /** false: stop before drawing charts and packaging (check). */
   render: boolean;
+  /** Audit the finished package for accessibility; each miss is an error at its slide's position. */
+  a11y?: boolean;
 }
 
 interface Stage {
@@ -87,6 +89,7 @@ function packageTimestamp(given: Date | undefined, outline: OutlineInput | undef
 
 interface FrontEnd {
   deck?: LaidOutDeck;
+  /** Shrinks and splits, as layout counted them. */
   layout?: LayoutStats;
   outline?: OutlineInput;
   usedKeys: number;
@@ -210,6 +213,10 @@ export async function compile(
       );
     }
     if (!failures.length) result.bytes = await packageDeck(deck, session.options.timestamp, front.outline, stage);
+    if (options.a11y && result.bytes) {
+      const { auditDeck } = await import('./a11y/index.js');
+      await timed(stage, 'a11y', () => auditDeck(result.bytes!, front.deck!, diagnostics));
+    }
   }
   result.diagnostics = diagnostics.sorted();
   // Counted by layout itself: true even when the outline ignores the warnings.
@@ -221,7 +228,7 @@ export async function compile(
 }
 
 async function packageDeck(
-  deck: LaidOutDeck,
+  deck: RenderedDeck,
   timestamp: Date | undefined,
   outline: OutlineInput | undefined,
   stage: Stage,

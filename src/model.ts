@@ -8,7 +8,7 @@
 import type { Origin, Span } from './diagnostics/diagnostic.js';
 import type { FormatSpec } from './format.js';
 import type { ChartStyle } from './charts/config.js';
-import type { ChartType } from './schema/outline.js';
+import type { ChartType } from './schema/chart-types.js';
 
 export type { Origin, Span };
 
@@ -111,16 +111,28 @@ export interface ThemeSizes {
   body: number;
   bodyMin: number;
   caption: number;
+  captionMin: number;
   source: number;
+  sourceMin: number;
+  sourceList: number;
   footer: number;
+  footerMin: number;
   statValue: number;
+  statValueMin: number;
   statLabel: number;
+  statLabelMin: number;
   table: number;
   tableMin: number;
   chart: number;
+  chartMin: number;
+  chartBullets: number;
   deckTitle: number;
+  deckTitleMin: number;
+  subtitle: number;
   sectionTitle: number;
+  sectionNumber: number;
   quote: number;
+  quoteMin: number;
 }
 
 /** A theme with every value present; colours are bare hex (no #). */
@@ -380,6 +392,9 @@ export type Element =
       name: string;
     };
 
+/** An element the pptx writer can write: anything but a chart still to be drawn. */
+export type WritableElement = Exclude<Element, { kind: 'chart' }>;
+
 export type Master = 'title' | 'section' | 'content';
 
 export interface LaidOutSlide {
@@ -405,7 +420,7 @@ export interface MasterText {
 export interface MasterLayout {
   background: string;
   /** Fixed shapes: footer, rules, marking, logo. */
-  elements: Element[];
+  elements: WritableElement[];
   title: MasterText;
   slideNumber?: MasterText;
 }
@@ -425,6 +440,11 @@ export interface LaidOutDeck {
   style: DeckStyle;
   masters: Record<Master, MasterLayout>;
   slides: LaidOutSlide[];
+}
+
+/** The laid-out deck with every picture chart drawn: what the pptx writer takes. */
+export interface RenderedDeck extends Omit<LaidOutDeck, 'slides'> {
+  slides: (Omit<LaidOutSlide, 'elements'> & { elements: WritableElement[] })[];
 }
 
 /** What layout had to do to make the deck fit: the report's counts, true even when the warnings are ignored. */

@@ -1,5 +1,6 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
+import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
 import { labelPlugin } from './labels.js';
 import { chartDecimals, chartNumber } from './numbers.js';
@@ -24,7 +25,7 @@ const PT_TO_PX = 96 / 72;
 
 /**
  * Chart text size for a box: the theme's chart size at full slide width, scaled down with
- * the square root of the box's share of it, never below 11 pt on the slide.
+ * the square root of the box's share of it, never below the theme's chart minimum.
  */
 export function chartStyleFor(
   box: { w: number; h: number },
@@ -32,12 +33,12 @@ export function chartStyleFor(
   theme: {
     palette: Palette;
     fonts: { chart: string; files: FontFile[] };
-    sizes: { chart: number };
+    sizes: { chart: number; chartMin: number };
     charts: { density: number };
   },
 ): ChartStyle {
   const share = Math.min(1, box.w / (slideWidth * 0.9));
-  const pt = Math.max(11, theme.sizes.chart * Math.sqrt(share));
+  const pt = Math.max(theme.sizes.chartMin, theme.sizes.chart * Math.sqrt(share));
   return {
     palette: theme.palette,
     fontFamily: theme.fonts.chart
@@ -95,7 +96,7 @@ export function chartConfig(
   plan: ChartPlan = planChart(chart, style),
 ): ChartConfiguration {
   const p = style.palette;
-  const circular = chart.type === 'pie' || chart.type === 'doughnut';
+  const circular = isCircular(chart.type);
   const values = plan.values;
   const font = { family: style.fontFamily, size: style.fontSize };
   const small = { family: style.fontFamily, size: Math.round(style.fontSize * 0.9 * 10) / 10 };

@@ -1,5 +1,5 @@
 import type { BulletText, Element, Paragraph, Box } from '../model.js';
-import { LINE_HEIGHT, measureBlocks, type Block } from './fit.js';
+import { LINE_HEIGHT, measureBlocks, shrinkToFit, type Block } from './fit.js';
 import { TEXT_INSETS, type LayoutContext, type TextContext } from './frame.js';
 import { runLang } from './lang.js';
 
@@ -71,14 +71,10 @@ export function fitBullets(
 ): BulletFit {
   const width = box.w - TEXT_INSETS.l - TEXT_INSETS.r;
   const height = box.h - TEXT_INSETS.t - TEXT_INSETS.b;
-  const min = Math.min(minSize, size);
-  let last: BulletFit = { size: min, fits: false, height: Infinity, brokeWord: false };
-  for (let s = size; s >= min - 1e-9; s -= 0.5) {
+  return shrinkToFit(size, minSize, (s) => {
     const m = measureAt(bullets, width, s, ctx);
-    last = { size: s, fits: m.height <= height + 1e-6 && !m.brokeWord, height: m.height, brokeWord: m.brokeWord };
-    if (last.fits) return last;
-  }
-  return last;
+    return { fits: m.height <= height + 1e-6 && !m.brokeWord, height: m.height, brokeWord: m.brokeWord };
+  });
 }
 
 /** Groups a bullet with its sub-bullets, so a split never strands a sub-bullet. */

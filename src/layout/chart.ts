@@ -2,7 +2,7 @@ import { chartStyleFor, unitTitle } from '../charts/config.js';
 import { MINUS, stepDecimals } from '../charts/numbers.js';
 import { planChart } from '../charts/plan.js';
 import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, NativeSeries, Palette } from '../model.js';
-import { isCircular } from '../schema/outline.js';
+import { isCircular } from '../schema/chart-types.js';
 import type { LayoutContext } from './frame.js';
 
 /**
@@ -13,6 +13,12 @@ export function chartElement(chart: ChartModel, box: Box, ctx: LayoutContext, na
   if (chart.render === 'native') return { kind: 'native-chart', name, box, spec: nativeChartSpec(chart, box, ctx) };
   return { kind: 'chart', name, box, chart, style: chartStyleFor(box, ctx.theme.slide.width, ctx.theme) };
 }
+
+/**
+ * Native chart text stays at one size whatever the chart's box (the picture's scales with it):
+ * above this it crowds a chart in part of the slide.
+ */
+const NATIVE_TEXT_MAX = 14;
 
 const NATIVE_TYPES: Record<ChartModel['type'], NativeChartType> = {
   bar: 'bar',
@@ -85,7 +91,7 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
   const plan = planChart(chart, chartStyleFor(box, ctx.theme.slide.width, ctx.theme));
   const percentStacked = chart.stacked === 'percent';
   // Native chart text does not scale with the box as the picture's does: the theme size, kept readable.
-  const size = Math.max(11, Math.min(sizes.chart, 14));
+  const size = Math.max(sizes.chartMin, Math.min(sizes.chart, NATIVE_TEXT_MAX));
   const unitOf = (i: number) => chart.datasets[i]?.unit ?? chart.unit;
   // A 100 % stack holds each category's shares as fractions, so labels and axis read as percentages.
   const valuesOf = (i: number) =>

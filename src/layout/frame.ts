@@ -1,6 +1,7 @@
-import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
+import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import type { Box, Element, Insets, Paragraph, ResolvedSlide, Theme, Typeface } from '../model.js';
 import { fitBlocks, LINE_HEIGHT, type Block, type FitLog } from './fit.js';
+import type { Words } from '../words.js';
 import { runLang } from './lang.js';
 import type { TextMeasurer } from './measure.js';
 
@@ -12,6 +13,8 @@ export interface LayoutContext {
   /** Shrinks and splits: warned about and counted. */
   fit: FitLog;
   lang: string;
+  /** briefdeck's own words in the deck's language. */
+  words: Words;
   /** The faces every text of the deck is written with. */
   face: Typeface;
   /** Source line of a slide, composed from its source ids. */
@@ -91,7 +94,7 @@ export interface FitTextOptions {
   maxLines?: number;
   bold?: boolean;
   what: string;
-  at: Span;
+  at: Origin;
 }
 
 /**
@@ -220,7 +223,7 @@ export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide,
     {
       box,
       size: ctx.theme.sizes.source,
-      minSize: Math.min(8, ctx.theme.sizes.source),
+      minSize: ctx.theme.sizes.sourceMin,
       maxLines: 2,
       what: 'source line',
       at: slide.at,

@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type {
+  DeckMeta,
   DeckStyle,
   LaidOutDeck,
   LayoutStats,
@@ -19,7 +20,7 @@ import { layoutQuoteSlide } from './slides/quote.js';
 import { layoutSourcesSlide } from './slides/sources.js';
 import { layoutStatsSlide } from './slides/stats.js';
 import { layoutTableSlide } from './slides/table.js';
-import { isChinese } from '../script.js';
+import { sourceLine, wordsFor } from '../words.js';
 
 type Layout<K extends SlideKind> = (slide: Extract<ResolvedSlide, { kind: K }>, ctx: LayoutContext) => LaidOutSlide[];
 
@@ -40,31 +41,41 @@ export interface LayoutResult {
   stats: LayoutStats;
 }
 
-/** Gives every text its final size and every element its box; splits what does not fit. */
-export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
-  const zh = isChinese(deck.meta.lang);
-  const { theme, meta } = deck;
-  const face = { latin: theme.fonts.latin, eastAsian: theme.fonts.eastAsian };
-  const ctx: LayoutContext = {
+/** What every slide layout works with, for a deck's theme, language and citations. */
+export function createLayoutContext(
+  deck: Pick<ResolvedDeck, 'theme' | 'sourceLines'> & { meta: Pick<DeckMeta, 'lang'> },
+  measure: TextMeasurer,
+  diagnostics: Diagnostics,
+): LayoutContext {
+  const { theme } = deck;
+  const words = wordsFor(deck.meta.lang);
+  return {
     theme,
     measure,
     diagnostics,
     fit: new FitLog(diagnostics),
-    lang: meta.lang,
-    face,
+    lang: deck.meta.lang,
+    face: { latin: theme.fonts.latin, eastAsian: theme.fonts.eastAsian },
+    words,
     sourceLine(ids) {
-      const lines = ids.map((id) => deck.sourceLines.get(id)).filter((l): l is string => !!l);
-      if (!lines.length) return undefined;
-      if (zh) return `资料来源：${lines.join('；')}`;
-      return `${lines.length > 1 ? 'Sources' : 'Source'}: ${lines.join('; ')}`;
+      return sourceLine(
+        ids.map((id) => deck.sourceLines.get(id)).filter((l): l is string => !!l),
+        words,
+      );
     },
   };
+}
+
+/** Gives every text its final size and every element its box; splits what does not fit. */
+export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
+  const { theme, meta } = deck;
+  const ctx = createLayoutContext(deck, measure, diagnostics);
   const slides = deck.slides.flatMap((slide) =>
     (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx),
   );
   const style: DeckStyle = {
     slide: { ...theme.slide },
-    fonts: face,
+    fonts: ctx.face,
     properties: {
       title: meta.title,
       ...(meta.author ? { author: meta.author } : {}),

@@ -1,4 +1,4 @@
-import type { DeckMeta, Element, Master, MasterLayout, MasterText, Theme } from '../model.js';
+import type { Box, DeckMeta, Master, MasterLayout, MasterText, Theme, WritableElement } from '../model.js';
 import { fitBlocks } from './fit.js';
 import { frameOf, logoBox, paragraph, TEXT_INSETS, type LayoutContext } from './frame.js';
 
@@ -8,14 +8,14 @@ const NO_INSETS = { l: 0, r: 0, t: 0, b: 0 };
 export function layoutMasters(
   theme: Theme,
   meta: DeckMeta,
-  ctx: Pick<LayoutContext, 'measure' | 'diagnostics' | 'face' | 'lang'>,
+  ctx: Pick<LayoutContext, 'measure' | 'diagnostics' | 'face' | 'lang' | 'words'>,
 ): Record<Master, MasterLayout> {
   const f = frameOf(theme);
   const p = theme.palette;
   const footerSize = theme.sizes.footer;
   const reported = new Set<string>();
   /** The title placeholder: slides set their own title box and size, so this is only its default. */
-  const titleText = (box: Element['box'], size: number, color: string): MasterText => ({
+  const titleText = (box: Box, size: number, color: string): MasterText => ({
     box,
     font: ctx.face,
     size,
@@ -24,21 +24,21 @@ export function layoutMasters(
     valign: 'top',
     insets: TEXT_INSETS,
   });
-  /** One line of footer text, shrunk to fit its box down to 7 pt; longer is an error. */
+  /** One line of footer text, shrunk to fit its box down to the footer minimum; longer is an error. */
   const line = (
     text: string,
-    box: Element['box'],
+    box: Box,
     color: string,
     options: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {},
     name = 'Footer',
-  ): Element => {
+  ): WritableElement => {
     const fit = fitBlocks(
       {
         blocks: [{ text, indent: 0, ...(options.bold ? { bold: true } : {}) }],
         width: box.w,
         height: box.h,
         size: footerSize,
-        minSize: Math.min(7, footerSize),
+        minSize: theme.sizes.footerMin,
         maxLines: 1,
       },
       ctx.measure,
@@ -67,7 +67,7 @@ export function layoutMasters(
       insets: NO_INSETS,
     };
   };
-  const marking = (y: number, color: string): Element[] =>
+  const marking = (y: number, color: string): WritableElement[] =>
     meta.classification
       ? [
           line(
@@ -79,7 +79,7 @@ export function layoutMasters(
           ),
         ]
       : [];
-  const logo: Element[] = theme.logo
+  const logo: WritableElement[] = theme.logo
     ? [
         {
           kind: 'picture',
@@ -87,7 +87,7 @@ export function layoutMasters(
           box: logoBox(theme),
           image: theme.logo.data,
           mime: theme.logo.data[0] === 0x89 ? 'png' : 'jpeg',
-          alt: 'Logo',
+          alt: ctx.words.logo,
         },
       ]
     : [];

@@ -1,15 +1,14 @@
 import PptxModule from 'pptxgenjs';
 import type {
   Box,
-  Element,
-  LaidOutDeck,
-  LaidOutSlide,
   Master,
   MasterText,
   NativeChartSpec,
   NativeSeries,
   Paragraph,
+  RenderedDeck,
   Typeface,
+  WritableElement,
 } from '../model.js';
 import { escapeXml, xmlSafe } from './xml.js';
 
@@ -81,7 +80,7 @@ function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
   return runs;
 }
 
-function addElement(pptx: PptxGenJS, slide: Slide, e: Element, faces: Faces): void {
+function addElement(pptx: PptxGenJS, slide: Slide, e: WritableElement, faces: Faces): void {
   switch (e.kind) {
     case 'text':
       slide.addText(textRuns(e.paragraphs, faces), {
@@ -124,13 +123,10 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: Element, faces: Faces): vo
     case 'native-chart':
       addNativeChart(pptx, slide, e.box, e.spec, e.name);
       return;
-    case 'chart':
-      // The chart stage replaces every picture chart; one left here is a pipeline bug, not a user error.
-      throw new Error(`chart "${e.name}" reached the pptx writer undrawn`);
   }
 }
 
-function addTable(slide: Slide, e: Extract<Element, { kind: 'table' }>, faces: Faces): void {
+function addTable(slide: Slide, e: Extract<WritableElement, { kind: 'table' }>, faces: Faces): void {
   const rows: TableRow[] = e.rows.map((row) =>
     row.map((cell) => ({
       text: xmlSafe(cell.text),
@@ -329,7 +325,7 @@ function masterTextOptions(t: MasterText, faces: Faces) {
 }
 
 /** A fixed shape of a master, in pptxgenjs's master-object form. */
-function masterObject(e: Element, faces: Faces): MasterObjects[number] | undefined {
+function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] | undefined {
   switch (e.kind) {
     case 'text': {
       const p = e.paragraphs[0];
@@ -369,7 +365,7 @@ function masterObject(e: Element, faces: Faces): MasterObjects[number] | undefin
   }
 }
 
-function defineMasters(pptx: PptxGenJS, deck: LaidOutDeck, faces: Faces): void {
+function defineMasters(pptx: PptxGenJS, deck: RenderedDeck, faces: Faces): void {
   for (const master of ['content', 'title', 'section'] as const) {
     const m = deck.masters[master];
     pptx.defineSlideMaster({
@@ -393,7 +389,7 @@ export interface WrittenPptx {
 }
 
 /** The deck as pptxgenjs writes it; packaging (fonts, geometry, determinism) happens after. */
-export async function writePptx(deck: LaidOutDeck): Promise<WrittenPptx> {
+export async function writePptx(deck: RenderedDeck): Promise<WrittenPptx> {
   const pptx = new PptxGenJSClass();
   const { slide, fonts, properties } = deck.style;
   const faces = new Faces();
@@ -406,7 +402,7 @@ export async function writePptx(deck: LaidOutDeck): Promise<WrittenPptx> {
   pptx.company = escapeXml(properties.company);
   pptx.theme = { headFontFace: faces.latin(fonts), bodyFontFace: fonts.latin };
   defineMasters(pptx, deck, faces);
-  deck.slides.forEach((s: LaidOutSlide) => {
+  deck.slides.forEach((s) => {
     const slide = pptx.addSlide({ masterName: MASTER_NAMES[s.master] });
     for (const e of s.elements) addElement(pptx, slide, e, faces);
     if (s.notes) slide.addNotes(xmlSafe(s.notes));

@@ -39,7 +39,7 @@ export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
     );
   }
   return pages.map((page, i) =>
-    contentSlide(slide, ctx, continued(slide.title, i, ctx.lang), (body) => [
+    contentSlide(slide, ctx, continued(slide.title, i, ctx.words), (body) => [
       bulletsElement(
         page.bullets,
         { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top },

@@ -17,7 +17,7 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
     {
       box: titleBox,
       size: sizes.deckTitle,
-      minSize: Math.min(sizes.deckTitle, 26),
+      minSize: sizes.deckTitleMin,
       maxLines: 3,
       bold: true,
       what: 'deck title',
@@ -43,7 +43,7 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
   });
   y += titleBox.h + 14;
   if (slide.subtitle) {
-    const size = Math.round(sizes.body * 1.05);
+    const size = sizes.subtitle;
     const box = { x: f.margin, y, w, h: fittedHeight(2, size) };
     const s = fitOne(
       slide.subtitle,
@@ -89,7 +89,7 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
   const { sizes, palette } = ctx.theme;
   const w = Math.round(f.width * 0.8);
   const elements: Element[] = [];
-  const numberSize = 20;
+  const numberSize = sizes.sectionNumber;
   const y = Math.round(f.height * 0.36);
   elements.push({
     kind: 'text',

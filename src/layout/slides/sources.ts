@@ -10,7 +10,7 @@ type Slide = Extract<ResolvedSlide, { kind: 'sources' }>;
 /** The closing list of every source a slide cited, numbered. */
 export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes, palette } = ctx.theme;
-  const start = Math.max(Math.min(sizes.body, 18), sizes.bodyMin);
+  const start = Math.max(Math.min(sizes.body, sizes.sourceList), sizes.bodyMin);
   const items = slide.entries.map((text) => ({ text, level: 0 as const }));
   const b = bodyForPages(slide, slide.title, ctx);
   const box = { x: b.left, y: b.top, w: b.width, h: b.bottom - b.top };
@@ -30,7 +30,7 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
   }
   let number = 0;
   return pages.map((page, p) =>
-    contentSlide(slide, ctx, continued(slide.title, p, ctx.lang), (body) => [
+    contentSlide(slide, ctx, continued(slide.title, p, ctx.words), (body) => [
       {
         kind: 'text',
         name: 'Sources',
