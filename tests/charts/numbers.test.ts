@@ -23,7 +23,7 @@ const THEME = {
     series: ['1F4E79', 'B3282D', '6C8EBF', 'D9A441'],
   },
   fonts: { chart: 'Carlito', files: [] },
-  sizes: { chart: 16 },
+  sizes: { chart: 16, chartMin: 11 },
   charts: { density: 1 },
 };
 const STYLE = chartStyleFor({ w: 864, h: 330 }, 960, THEME);
