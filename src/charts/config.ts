@@ -25,7 +25,7 @@ const PT_TO_PX = 96 / 72;
 
 /**
  * Chart text size for a box: the theme's chart size at full slide width, scaled down with
- * the square root of the box's share of it, never below the theme's chart minimum.
+ * the square root of the box's share of it, never below 11 pt on the slide.
  */
 export function chartStyleFor(
   box: { w: number; h: number },
@@ -33,12 +33,12 @@ export function chartStyleFor(
   theme: {
     palette: Palette;
     fonts: { chart: string; files: FontFile[] };
-    sizes: { chart: number; chartMin: number };
+    sizes: { chart: number };
     charts: { density: number };
   },
 ): ChartStyle {
   const share = Math.min(1, box.w / (slideWidth * 0.9));
-  const pt = Math.max(theme.sizes.chartMin, theme.sizes.chart * Math.sqrt(share));
+  const pt = Math.max(11, theme.sizes.chart * Math.sqrt(share));
   return {
     palette: theme.palette,
     fontFamily: theme.fonts.chart

@@ -1,4 +1,5 @@
 import type { ChartModel } from '../model.js';
+import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
 import { alignedRanges, niceRange, type AxisRange } from './axes.js';
 import type { ChartStyle } from './config.js';
@@ -72,7 +73,7 @@ const lineHeight = (size: number) => Math.round(size * 1.25);
 /** Colours, for the label plan only: which fill a label may sit on. */
 export function seriesColour(chart: ChartModel, style: ChartStyle, dataset: number, index: number): string {
   const p = style.palette;
-  const circular = chart.type === 'pie' || chart.type === 'doughnut';
+  const circular = isCircular(chart.type);
   if (circular) {
     const l = chart.labels[index];
     return chart.highlight === undefined || chart.highlight === l ? p.series[index % p.series.length]! : p.inactive;
@@ -91,7 +92,7 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   const fs = style.fontSize;
   const small = Math.round(fs * 0.9 * 10) / 10;
   const lh = lineHeight(fs);
-  const circular = chart.type === 'pie' || chart.type === 'doughnut';
+  const circular = isCircular(chart.type);
   const percentStacked = chart.stacked === 'percent';
   const stacked = chart.stacked !== false;
   const values = percentStacked ? percentStack(chart) : chart.datasets.map((d) => d.values);

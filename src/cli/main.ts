@@ -30,6 +30,7 @@ interface CommonFlags {
   format: 'human' | 'json';
   project?: string;
   allowOutsidePaths?: boolean;
+  allowNetwork?: boolean;
 }
 
 /** Outline files named on the command line; a folder stands for the outlines directly inside it. */
@@ -144,6 +145,7 @@ function optionsFrom(
     ...(flags.out ? { outDir: flags.out } : {}),
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.allowOutsidePaths ? { allowOutsidePaths: true } : {}),
+    ...(flags.allowNetwork ? { allowNetwork: true } : {}),
     ...(flags.cache === false ? { cacheDir: false as const } : flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
   };
 }
@@ -157,7 +159,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
         '--project <dir>',
         'the project folder that outlines may not reach outside of (default: the working folder)',
       )
-      .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder');
+      .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder')
+      .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)');
 
   const cli = new Command('briefdeck')
     .description('Turn YAML deck outlines and data files into PowerPoint briefing decks.')

@@ -66,10 +66,9 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
     );
   }
 
-  await fixChartParts(text, binary);
   const presentation = text.get('ppt/presentation.xml');
   if (presentation) text.set('ppt/presentation.xml', orderPresentation(presentation));
-
+  await fixChartParts(text, binary);
   const parts = renumberCharts({ names, text, binary });
   return finishParts(parts, options);
 }
