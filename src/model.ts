@@ -331,6 +331,8 @@ export interface NativeChartSpec {
     title?: NativeChartText & { text: string; color: string };
     color: string;
     line: { color: string } | 'none';
+    /** Dates: a label on every n-th category only, as the picture thins them. */
+    labelEvery?: number;
   };
   valueAxis: NativeChartText & {
     format: string;

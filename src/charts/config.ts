@@ -337,6 +337,7 @@ function legendValue(chart: ChartModel, i: number): string {
 export function unitTitle(label: string | undefined, unit: string | undefined): string | undefined {
   const u = unit === '%' ? undefined : unit;
   if (!label) return u;
-  if (!u || label.includes(u)) return label;
+  // A unit in another script than the title ("国家数量 (countries)") reads as a mistake: leave it to the title.
+  if (!u || label.includes(u) || hasEastAsian(label) !== hasEastAsian(u)) return label;
   return `${label} (${u})`;
 }

@@ -64,6 +64,12 @@ function nativeColors(chart: ChartModel, p: Palette): string[] {
   return cycle(p.series, n);
 }
 
+/** The picture's tick spacing on a time axis, as PowerPoint can say it: every n-th category. */
+function labelEvery(ticks: Set<number> | undefined): number {
+  const shown = ticks ? [...ticks].sort((a, b) => a - b) : [];
+  return shown.length > 1 ? shown[1]! - shown[0]! : 1;
+}
+
 /** An Excel number format: the chart's decimals, a % sign for a % unit, a true minus (U+2212) for negatives. */
 export function excelNumberFormat(decimals: number, percentSign: boolean): string {
   const body = `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}${percentSign ? '"%"' : ''}`;
@@ -173,6 +179,7 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
       color: p.text,
       line: { color: p.rule },
       ...axisTitle(chart.xLabel),
+      ...(labelEvery(plan.ticks) > 1 ? { labelEvery: labelEvery(plan.ticks) } : {}),
     },
     valueAxis: {
       font,

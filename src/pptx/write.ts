@@ -177,6 +177,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     catAxisLabelFontFace: cat.font,
     catAxisLabelFontSize: cat.size,
     catAxisLabelColor: cat.color,
+    ...(cat.labelEvery ? { catAxisLabelFrequency: String(cat.labelEvery), catAxisLabelRotate: 0 } : {}),
     ...(cat.line === 'none' ? { catAxisLineShow: false } : { catAxisLineShow: true, catAxisLineColor: cat.line.color }),
     valAxisLabelFontFace: val.font,
     valAxisLabelFontSize: val.size,

@@ -105,7 +105,7 @@ const THEME = {
     series: ['1F4E79', 'B3282D', '6C8EBF', 'D9A441', '3C8D93', '8E5572', '7F8C9A'],
   },
   fonts: { chart: 'Carlito, Noto Sans CJK SC', files: [] },
-  sizes: { chart: 16 },
+  sizes: { chart: 16, chartMin: 11 },
   charts: { density: 1 },
 };
 

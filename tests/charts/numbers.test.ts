@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignedRanges, niceRange } from '../../src/charts/axes.js';
-import { chartStyleFor } from '../../src/charts/config.js';
+import { chartStyleFor, unitTitle } from '../../src/charts/config.js';
 import { chartDecimals, MINUS, shareDecimals, trueMinus } from '../../src/charts/numbers.js';
 import { planChart } from '../../src/charts/plan.js';
 import { ticksToShow, timeAxisOf } from '../../src/charts/time-axis.js';
@@ -23,7 +23,7 @@ const THEME = {
     series: ['1F4E79', 'B3282D', '6C8EBF', 'D9A441'],
   },
   fonts: { chart: 'Carlito', files: [] },
-  sizes: { chart: 16 },
+  sizes: { chart: 16, chartMin: 11 },
   charts: { density: 1 },
 };
 const STYLE = chartStyleFor({ w: 864, h: 330 }, 960, THEME);
@@ -127,6 +127,15 @@ describe('value labels', () => {
       datasets: [{ label: 'g', values: [160], unit: 'USD billion' }],
     });
     expect(labelsOf(usd)).toEqual(['160']);
+  });
+});
+
+describe('axis titles', () => {
+  it('add the unit once, in the title’s own script only', () => {
+    expect(unitTitle('Export growth', 'USD billion')).toBe('Export growth (USD billion)');
+    expect(unitTitle('Export growth (%)', '%')).toBe('Export growth (%)');
+    expect(unitTitle(undefined, 'USD billion')).toBe('USD billion');
+    expect(unitTitle('国家数量', 'countries')).toBe('国家数量');
   });
 });
 

@@ -23,13 +23,13 @@ const spec: NativeChartSpec = {
   alt: 'Column chart: A 1, B 2.',
   legend: { show: false, position: 'b', font: 'Georgia', size: 13 },
   dataLabels: { values: true, percents: false, font: 'Georgia', size: 13, format: '#,##0' },
-  categoryAxis: { font: 'Georgia', size: 13, color: '333333', line: { color: 'EEEEEE' } },
+  categoryAxis: { font: 'Georgia', size: 13, color: '111213', line: 'none' },
   valueAxis: {
     font: 'Georgia',
     size: 13,
     format: '#,##0',
     gridline: { color: 'EEEEEE', width: 0.75 },
-    color: '333333',
+    color: '141516',
   },
   bars: { direction: 'col', grouping: 'clustered', gapWidth: 60, topDown: false },
 };
@@ -131,6 +131,8 @@ describe('the pptx writer, given a laid-out deck and no theme', () => {
     expect(chart).toContain('<c:gapWidth val="60"/>');
     expect(chart).toContain('<a:srgbClr val="EEEEEE"/>');
     expect(chart).toContain('typeface="Georgia"');
+    expect(chart).toContain('<a:srgbClr val="111213"/>');
+    expect(chart).toContain('<a:srgbClr val="141516"/>');
     expect(chart).not.toContain('<c:legend>');
   });
 
