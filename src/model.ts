@@ -17,7 +17,8 @@ export type Cell = string | number | null;
 interface DataMeta {
   key: string;
   unit?: string;
-  source?: string;
+  /** The id of the source it cites, or several (`source: [a, b]`). */
+  source?: string | string[];
   asOf?: string;
   note?: string;
   at: Origin;
@@ -54,6 +55,10 @@ export interface SourceRecord {
   date?: string;
   page?: string;
   url?: string;
+  /** Where the figures were read: `trade.xlsx, Sheet "Monthly"!A1:C13`, a database and its query. */
+  location?: string;
+  /** When they were read (a query, a download) or last saved (a workbook), as YYYY-MM-DD. */
+  retrieved?: string;
   at: Origin;
 }
 

@@ -25,6 +25,12 @@ export interface BuildOptions {
   workers?: number | 'auto';
   /** Ceilings on input sizes and deck contents (src/limits.ts); each error names the one it hit. */
   limits?: Partial<Limits>;
+  /** Let data files read JSON over HTTPS (`url:` entries). Off by default. */
+  allowNetwork?: boolean;
+  /** Extra certificate authorities (PEM) for HTTPS data, e.g. an intranet server's. */
+  networkCa?: string;
+  /** Longest a data query or download may take, in milliseconds (default 10 s for queries, 15 s for downloads). */
+  dataTimeoutMs?: number;
 }
 
 /** The environment variables briefdeck reads, and only here. */
@@ -33,6 +39,8 @@ export interface Environment {
   BRIEFDECK_CACHE_DIR?: string | undefined;
   XDG_CACHE_HOME?: string | undefined;
   HOME?: string | undefined;
+  /** Connection strings named by `postgres:` data entries are read from here too. */
+  [name: string]: string | undefined;
 }
 
 /** Every option worked out once, shared by the CLI and the library. Read-only. */
@@ -49,6 +57,11 @@ export interface ResolvedBuildOptions {
   readonly workers: number | 'auto';
   readonly packageDir: string;
   readonly limits: Readonly<Limits>;
+  readonly allowNetwork: boolean;
+  readonly networkCa?: string;
+  readonly dataTimeoutMs?: number;
+  /** A `postgres:` entry's environment variable: its connection string (a function: options hold no secrets). */
+  readonly connectionString: (variable: string) => string | undefined;
 }
 
 /** Zip entries cannot record times before 1980; later than 2099 they wrap. */
@@ -104,5 +117,9 @@ export async function resolveOptions(
     workers: options.workers ?? 'auto',
     packageDir: PACKAGE_DIR,
     limits: Object.freeze(resolveLimits(options.limits)),
+    allowNetwork: options.allowNetwork ?? false,
+    ...(options.networkCa ? { networkCa: options.networkCa } : {}),
+    ...(options.dataTimeoutMs ? { dataTimeoutMs: options.dataTimeoutMs } : {}),
+    connectionString: (variable: string) => env[variable],
   });
 }

@@ -33,6 +33,7 @@ interface CommonFlags {
   format: 'human' | 'json';
   project?: string;
   allowOutsidePaths?: boolean;
+  allowNetwork?: boolean;
 }
 
 /** Outline files named on the command line; a folder stands for the outlines directly inside it. */
@@ -153,6 +154,7 @@ function optionsFrom(
     ...(flags.out ? { outDir: flags.out } : {}),
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.allowOutsidePaths ? { allowOutsidePaths: true } : {}),
+    ...(flags.allowNetwork ? { allowNetwork: true } : {}),
     ...(flags.cache === false ? { cacheDir: false as const } : flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
     ...(flags.limit && Object.keys(flags.limit).length ? { limits: flags.limit } : {}),
   };
@@ -173,7 +175,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
         `raise a limit, e.g. --limit input-bytes=50000000 (repeatable; ${LIMIT_NAMES.map((n) => n.replace(/^max/, '').replace(/[A-Z]/g, (c, i: number) => `${i ? '-' : ''}${c.toLowerCase()}`)).join(', ')})`,
         collectLimit,
         {},
-      );
+      )
+      .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)');
 
   const cli = new Command('briefdeck')
     .description('Turn YAML deck outlines and data files into PowerPoint briefing decks.')

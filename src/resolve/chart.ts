@@ -131,13 +131,13 @@ export function resolveChart(
     let value: number | undefined;
     if (typeof spec.target.value === 'number') value = spec.target.value;
     else {
-      const t = ctx.lookup(spec.target.value, ['value'], ctx.at(targetPath), sources, 'a target line');
+      const t = ctx.reference(spec.target.value, targetPath, ['value'], sources, 'a target line');
       if (t?.kind === 'value') {
         if (typeof t.value === 'number') value = t.value;
         else
           ctx.diagnostics.error(
             'data-kind-mismatch',
-            `a target line needs a number, but \`${spec.target.value}\` holds text`,
+            `a target line needs a number, but \`${t.name}\` holds text`,
             ctx.at(targetPath),
           );
       }

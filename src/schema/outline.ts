@@ -16,6 +16,15 @@ export const DataKey = z
   .regex(DATA_KEY_PATTERN, { message: DATA_KEY_MESSAGE })
   .describe('A data key: the dotted path of a value in the data files, such as `trade.goods_2024`.');
 
+/** A key, a point or cell (`trade.monthly[-1]`) or an aggregate (`sum(trade.monthly)`); checked when resolved. */
+export const VALUE_REF_PATTERN = /^\s*[A-Za-z_][\w-]*(\.[\w-]+)*\s*([[(].*)?$/s;
+export const ValueRef = z
+  .string()
+  .regex(VALUE_REF_PATTERN, { message: DATA_KEY_MESSAGE })
+  .describe(
+    'A data key (`trade.goods_2024`), one point or cell (`trade.monthly[-1]`, `invest.summary["Actual use", "Figure"]`) or an aggregate (`sum(trade.monthly)`, `growth(a, b)`).',
+  );
+
 const Text = z.string().describe('Text; may contain `{{ data.key }}` or `{{ data.key | filter }}`.');
 
 export const BulletItem = z.union([
@@ -74,7 +83,7 @@ export const ChartSpec = z
     highlight: z.string().optional().describe('A category drawn in the accent colour.'),
     target: z
       .object({
-        value: z.union([z.number(), DataKey]).describe('A number or a data key.'),
+        value: z.union([z.number(), ValueRef]).describe('A number, a data key or a reference to one value.'),
         label: Text.optional(),
       })
       .strict()
@@ -114,7 +123,7 @@ export const BulletsSlide = z
 
 export const StatItem = z
   .object({
-    value: DataKey.describe('A data key holding a single number or text.'),
+    value: ValueRef.describe('A data key holding a single number or text, or a reference to one value.'),
     label: Text.describe('What the number counts.'),
     format: z.string().optional().describe('A filter such as `number`, `compact`, `fixed(1)`.'),
   })

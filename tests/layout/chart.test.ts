@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartElement, excelFormat, nativeChartSpec } from '../../src/layout/chart.js';
+import { chartElement, excelNumberFormat, nativeChartSpec } from '../../src/layout/chart.js';
 import type { ChartModel } from '../../src/model.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
 import { DEFAULT_FORMAT } from '../../src/format.js';
@@ -47,7 +47,7 @@ describe('native chart spec', () => {
     const ctx = fakeContext();
     expect(nativeChartSpec(pie, wide, ctx).legend).toMatchObject({ show: true, position: 'r' });
     expect(nativeChartSpec(pie, tall, ctx).legend).toMatchObject({ show: true, position: 'b' });
-    expect(nativeChartSpec(pie, wide, ctx).dataLabels).toMatchObject({ percents: true, color: p.accentText });
+    expect(nativeChartSpec(pie, wide, ctx).dataLabels).toMatchObject({ percents: true, color: p.text });
     expect(nativeChartSpec(model({ type: 'doughnut' }), wide, ctx).holeSize).toBe(55);
   });
 
@@ -79,9 +79,9 @@ describe('native chart spec', () => {
     expect(spec.title).toEqual({ text: 'T', font: BASE_THEME.fonts.latin, size: 12, color: p.title });
   });
 
-  it('writes numbers with the data’s decimals, up to two, and % attached', () => {
-    expect(excelFormat(model())).toBe('#,##0.0');
-    expect(excelFormat(model({ unit: '%', datasets: [{ label: 'x', values: [1.234, 2] }] }))).toBe('#,##0.00"%"');
-    expect(excelFormat(model({ datasets: [{ label: 'x', values: [1, 2] }] }))).toBe('#,##0');
+  it('writes numbers with the chart’s decimals, % attached, and a true minus for negatives', () => {
+    expect(excelNumberFormat(1, false)).toBe('#,##0.0;"−"#,##0.0');
+    expect(excelNumberFormat(2, true)).toBe('#,##0.00"%";"−"#,##0.00"%"');
+    expect(excelNumberFormat(0, false)).toBe('#,##0;"−"#,##0');
   });
 });

@@ -23,8 +23,14 @@ const spec: NativeChartSpec = {
   alt: 'Column chart: A 1, B 2.',
   legend: { show: false, position: 'b', font: 'Georgia', size: 13 },
   dataLabels: { values: true, percents: false, font: 'Georgia', size: 13, format: '#,##0' },
-  categoryAxis: { font: 'Georgia', size: 13 },
-  valueAxis: { font: 'Georgia', size: 13, format: '#,##0', gridline: { color: 'EEEEEE', width: 0.75 } },
+  categoryAxis: { font: 'Georgia', size: 13, color: '333333', line: { color: 'EEEEEE' } },
+  valueAxis: {
+    font: 'Georgia',
+    size: 13,
+    format: '#,##0',
+    gridline: { color: 'EEEEEE', width: 0.75 },
+    color: '333333',
+  },
   bars: { direction: 'col', grouping: 'clustered', gapWidth: 60, topDown: false },
 };
 const deck: RenderedDeck = {
