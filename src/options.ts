@@ -23,14 +23,14 @@ export interface BuildOptions {
   timestamp?: Date;
   /** Worker threads for chart drawing: a number, or 'auto' (the default): use them when enough charts need drawing. */
   workers?: number | 'auto';
-  /** Ceilings on input sizes and deck contents (src/limits.ts); each error names the one it hit. */
-  limits?: Partial<Limits>;
   /** Let data files read JSON over HTTPS (`url:` entries). Off by default. */
   allowNetwork?: boolean;
   /** Extra certificate authorities (PEM) for HTTPS data, e.g. an intranet server's. */
   networkCa?: string;
   /** Longest a data query or download may take, in milliseconds (default 10 s for queries, 15 s for downloads). */
   dataTimeoutMs?: number;
+  /** Ceilings on input sizes and deck contents (src/limits.ts); each error names the one it hit. */
+  limits?: Partial<Limits>;
 }
 
 /** The environment variables briefdeck reads, and only here. */
@@ -56,12 +56,12 @@ export interface ResolvedBuildOptions {
   readonly timestamp?: Date;
   readonly workers: number | 'auto';
   readonly packageDir: string;
-  readonly limits: Readonly<Limits>;
   readonly allowNetwork: boolean;
   readonly networkCa?: string;
   readonly dataTimeoutMs?: number;
   /** A `postgres:` entry's environment variable: its connection string (a function: options hold no secrets). */
   readonly connectionString: (variable: string) => string | undefined;
+  readonly limits: Readonly<Limits>;
 }
 
 /** Zip entries cannot record times before 1980; later than 2099 they wrap. */
@@ -116,10 +116,10 @@ export async function resolveOptions(
     ...(timestamp ? { timestamp } : {}),
     workers: options.workers ?? 'auto',
     packageDir: PACKAGE_DIR,
-    limits: Object.freeze(resolveLimits(options.limits)),
     allowNetwork: options.allowNetwork ?? false,
     ...(options.networkCa ? { networkCa: options.networkCa } : {}),
     ...(options.dataTimeoutMs ? { dataTimeoutMs: options.dataTimeoutMs } : {}),
     connectionString: (variable: string) => env[variable],
+    limits: Object.freeze(resolveLimits(options.limits)),
   });
 }

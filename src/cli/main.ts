@@ -170,13 +170,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
         'the project folder that outlines may not reach outside of (default: the working folder)',
       )
       .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder')
+      .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)')
       .option(
         '--limit <name=n>',
         `raise a limit, e.g. --limit input-bytes=50000000 (repeatable; ${LIMIT_NAMES.map((n) => n.replace(/^max/, '').replace(/[A-Z]/g, (c, i: number) => `${i ? '-' : ''}${c.toLowerCase()}`)).join(', ')})`,
         collectLimit,
         {},
-      )
-      .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)');
+      );
 
   const cli = new Command('briefdeck')
     .description('Turn YAML deck outlines and data files into PowerPoint briefing decks.')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDate } from './iso-date.js';
 import { HttpLink, PostgresLink, SqliteLink, WorkbookLink } from './links.js';
+import { isoDate } from './iso-date.js';
 
 export const SourceInfo = z
   .object({

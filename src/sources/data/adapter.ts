@@ -29,10 +29,10 @@ export interface AdapterContext {
   texts: Map<string, string>;
   /** Reuses the result of an earlier identical parse (same file, same content) in this session. */
   memo: Memo;
-  /** Ceilings on what one file may hold; the defaults when absent. */
-  limits?: Readonly<Limits>;
   /** For entries that name a workbook, a query or a web address; without it they are refused. */
   links?: LinkOptions;
+  /** Ceilings on what one file may hold; the defaults when absent. */
+  limits?: Readonly<Limits>;
 }
 
 /** A computation kept by key when it reported nothing; see Session.memo. */

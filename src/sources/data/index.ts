@@ -47,8 +47,8 @@ export interface LoadDataContext {
   allowOutside: boolean;
   texts: Map<string, string>;
   memo: Memo;
-  limits?: Readonly<Limits>;
   links?: LinkOptions;
+  limits?: Readonly<Limits>;
 }
 
 function extensionList(): string {
@@ -112,8 +112,8 @@ export async function loadData(refs: readonly DataFileRef[], ctx: LoadDataContex
         projectDir: ctx.projectDir,
         texts: ctx.texts,
         memo: ctx.memo,
-        ...(ctx.limits ? { limits: ctx.limits } : {}),
         ...(ctx.links ? { links: ctx.links } : {}),
+        ...(ctx.limits ? { limits: ctx.limits } : {}),
       },
     );
     if (!content) {
