@@ -69,7 +69,7 @@ for (const s of deck.slides) {
     else if (e.kind === 'native')
       slide.addChart(
         pptx.ChartType.bar,
-        e.datasets.map((d) => ({ name: d.label, labels: e.labels, values: d.values })),
+        e.series.map((d) => ({ name: d.name, labels: d.labels ?? [], values: d.values })),
         geometry(e.box),
       );
     else if (e.kind === 'chart')

@@ -45,17 +45,21 @@ for (let i = 0; i < BATCH; i++) generateDeck(batchDir, { name: `region-${i}`, sl
 
 // ---------------------------------------------------------------------------- whole processes
 
-/** Runs a process to its exit: wall milliseconds and peak RSS in MB. */
+/**
+ * Runs a process to its exit: wall milliseconds, CPU milliseconds (user + system: less
+ * disturbed than wall time when other work shares the machine) and peak RSS in MB.
+ */
 function processRun(args, cwd) {
   const rssFile = join(tmp, 'rss.txt');
   const start = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, ...args], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args], {
     cwd,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { ms, rssMb: Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 };
+  const [rss, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { ms, cpuMs: (user + sys) * 1000, rssMb: rss / 1024 };
 }
 
 const build = (deck, out, cache) => [
@@ -70,7 +74,7 @@ const build = (deck, out, cache) => [
 ];
 
 /** The slides briefdeck lays out for a deck, as the floor script reads them. */
-async function floorInput(deck, buildDeck, ChartService, chartStyleFor) {
+async function floorInput(deck) {
   let laidOut;
   class Capture extends ChartService {
     render(d) {
@@ -79,39 +83,38 @@ async function floorInput(deck, buildDeck, ChartService, chartStyleFor) {
     }
   }
   const charts = new Capture({ workers: 0 });
-  const r = await buildDeck(deck.outline, { cwd: deck.cwd, outDir: join(tmp, 'capture'), cacheDir: false, charts });
-  await charts.close();
+  const session = await createSession(
+    { cwd: deck.cwd, projectDir: deck.cwd, outDir: join(tmp, 'capture'), cacheDir: false },
+    { charts },
+  );
+  const r = await buildInSession(deck.outline, session);
+  await session.close();
   if (!r.ok) throw new Error(`${deck.id}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
-  const { theme } = laidOut;
   const element = (e) => {
     if (e.kind === 'text') {
       const runs = e.paragraphs.flatMap((p) => p.runs);
-      return {
-        kind: 'text',
-        box: e.box,
-        text: e.paragraphs.map((p) => p.runs.map((x) => x.text).join('')).join('\n'),
-        size: runs[0]?.size ?? 12,
-        face: theme.fonts.latin,
-      };
+      const text = e.paragraphs.map((p) => p.runs.map((x) => x.text).join('')).join('\n');
+      return { kind: 'text', box: e.box, text, size: runs[0]?.size ?? 12, face: runs[0]?.font.latin };
     }
-    if (e.kind === 'table') return { kind: 'table', box: e.box, rows: e.rows, size: e.size };
+    if (e.kind === 'table') {
+      const rows = e.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text)));
+      return { kind: 'table', box: e.box, rows, size: e.size };
+    }
     if (e.kind === 'picture') return { kind: 'picture', box: e.box, data: e.image.toString('base64') };
-    if (e.kind === 'chart' && e.chart.render === 'native')
-      return { kind: 'native', box: e.box, labels: e.chart.labels, datasets: e.chart.datasets };
-    if (e.kind === 'chart')
-      return { kind: 'chart', box: e.box, chart: e.chart, style: chartStyleFor(e.box, theme.slide.width, theme) };
+    if (e.kind === 'native-chart') return { kind: 'native', box: e.box, series: e.spec.series };
+    if (e.kind === 'chart') return { kind: 'chart', box: e.box, chart: e.chart, style: e.style };
     return undefined;
   };
   const file = join(tmp, `floor-${deck.id}.json`);
   const slides = laidOut.slides.map((s) => ({ notes: s.notes, elements: s.elements.map(element).filter(Boolean) }));
-  writeFileSync(file, JSON.stringify({ width: theme.slide.width, height: theme.slide.height, slides }));
+  const { width, height } = laidOut.style.slide;
+  writeFileSync(file, JSON.stringify({ width, height, slides }));
   return file;
 }
 
-const { buildDeck } = await import('../dist/index.js');
+const { buildDeck, buildInSession, createSession } = await import('../dist/index.js');
 const { ChartService } = await import('../dist/charts/index.js');
-const { chartStyleFor } = await import('../dist/charts/config.js');
-for (const deck of decks) deck.floor = await floorInput(deck, buildDeck, ChartService, chartStyleFor);
+for (const deck of decks) deck.floor = await floorInput(deck);
 
 const whole = Object.fromEntries(decks.map((d) => [d.id, { cold: [], unchanged: [], floor: [] }]));
 for (let round = 0; round < RUNS; round++) {
@@ -159,17 +162,23 @@ const together = [];
 for (let round = 0; round < (process.env.BENCH_BATCH_RUNS ? Number(process.env.BENCH_BATCH_RUNS) : 1); round++) {
   const start = performance.now();
   let rss = 0;
+  let cpu = 0;
   for (let i = 0; i < BATCH; i++) {
     const deck = { cwd: batchDir, outline: join(batchDir, `region-${i}.yaml`) };
-    rss = Math.max(rss, processRun(build(deck, batchOut), batchDir).rssMb);
+    const run = processRun(build(deck, batchOut), batchDir);
+    rss = Math.max(rss, run.rssMb);
+    cpu += run.cpuMs;
   }
-  separate.push({ ms: performance.now() - start, rssMb: rss });
+  separate.push({ ms: performance.now() - start, cpuMs: cpu, rssMb: rss });
   together.push(processRun([BIN, 'build', batchDir, '--project', batchDir, '--out', batchOut, '--no-cache'], batchDir));
 }
 
 // ---------------------------------------------------------------------------- report
 
-const ms = (runs) => stats(runs.map((r) => r.ms));
+const ms = (runs) => ({
+  ...stats(runs.map((r) => r.ms)),
+  ...(runs[0].cpuMs === undefined ? {} : { cpuMedian: median(runs.map((r) => r.cpuMs)) }),
+});
 const rss = (runs) => Math.max(...runs.map((r) => r.rssMb));
 const stageMedians = (runs) =>
   Object.fromEntries(Object.keys(runs[0].stages).map((k) => [k, median(runs.map((r) => r.stages[k] ?? 0))]));
@@ -200,7 +209,7 @@ const result = {
   ),
   batch: {
     decks: BATCH,
-    separate: { ...ms(separate), peakRssMb: rss(separate) },
+    separate: { ...ms(separate), cpuMs: median(separate.map((r) => r.cpuMs)), peakRssMb: rss(separate) },
     oneProcess: { ...ms(together), peakRssMb: rss(together) },
   },
 };
@@ -208,9 +217,11 @@ const w = result.whole;
 const ratio = (a, b) => Math.round((a / b) * 100) / 100;
 result.ratios = [
   ['cold 30-slide ÷ floor', ratio(w['30-slide'].cold.median, w['30-slide'].floor.median), '≤ 1.1'],
+  ['cold 30-slide ÷ floor, CPU time', ratio(w['30-slide'].cold.cpuMedian, w['30-slide'].floor.cpuMedian), ''],
   ['cold flagship ÷ floor', ratio(w.flagship.cold.median, w.flagship.floor.median), ''],
   ['cold gallery ÷ floor', ratio(w.gallery.cold.median, w.gallery.floor.median), ''],
   ['gallery unchanged ÷ cold, processes', ratio(w.gallery.unchanged.median, w.gallery.cold.median), '≤ 0.5'],
+  ['gallery unchanged ÷ cold, processes, CPU', ratio(w.gallery.unchanged.cpuMedian, w.gallery.cold.cpuMedian), ''],
   [
     'gallery unchanged ÷ cold, in process',
     ratio(result.inProcess.gallery.unchanged.median, result.inProcess.gallery.cold.median),
@@ -218,6 +229,7 @@ result.ratios = [
   ],
   [`${BATCH} processes ÷ one process`, ratio(result.batch.separate.median, result.batch.oneProcess.median), '≥ 1.7'],
   ['cold 200-slide ÷ cold 30-slide', ratio(w['200-slide'].cold.median, w['30-slide'].cold.median), '≤ 7'],
+  ['batch: processes ÷ one, CPU', ratio(result.batch.separate.cpuMs, result.batch.oneProcess.cpuMedian), ''],
   ['peak RSS 30-slide, MB', Math.round(w['30-slide'].cold.peakRssMb), '≤ 200'],
   ['peak RSS batch in one process, MB', Math.round(result.batch.oneProcess.peakRssMb), '≤ 400'],
 ].map(([what, value, target]) => ({ what, value, target }));
@@ -229,10 +241,18 @@ console.log(
   `briefdeck bench — ${result.machine.cpus} CPUs, Node ${result.machine.node}, load ${result.machine.loadavg.map((l) => l.toFixed(1)).join(' ')}; ms, median (min–max)\n`,
 );
 console.log(`whole processes, ${RUNS} alternated rounds (200-slide: ${BIG_RUNS}); peak RSS in MB`);
-line('deck', 'cold', 'unchanged', 'floor', 'RSS cold/floor');
+line('deck', 'cold', 'unchanged', 'floor', 'CPU cold/unch./floor', 'RSS cold/floor');
 for (const d of decks) {
   const x = w[d.id];
-  line(d.id, f(x.cold), f(x.unchanged), f(x.floor), `${x.cold.peakRssMb.toFixed(0)}/${x.floor.peakRssMb.toFixed(0)}`);
+  const cpu = [x.cold, x.unchanged, x.floor].map((k) => k.cpuMedian.toFixed(0)).join('/');
+  line(
+    d.id,
+    f(x.cold),
+    f(x.unchanged),
+    f(x.floor),
+    cpu,
+    `${x.cold.peakRssMb.toFixed(0)}/${x.floor.peakRssMb.toFixed(0)}`,
+  );
 }
 console.log(`\nin one process, after a warm-up`);
 line('deck', 'cold', 'unchanged', 'charts cold', 'pptx cold');

@@ -272,6 +272,7 @@ async function packageDeck(
       typefaces: written.typefaces,
       timestamp: packageTimestamp(timestamp, outline),
       titleBoxes: written.titleBoxes,
+      lang: deck.meta.lang,
     });
   });
 }

@@ -113,7 +113,20 @@ export function formatNumber(
   // 0 decimals for integers regardless of magnitude; keep what the data file wrote otherwise.
   if (spec.decimals === undefined && !spec.compact) options.maximumFractionDigits = Math.max(decimalsOf(value), 0);
   if (!grouping) options.useGrouping = false;
-  return new Intl.NumberFormat(lang, options).format(value);
+  return numberFormat(lang, options).format(value);
+}
+
+/**
+ * Building an Intl.NumberFormat costs far more than using one, and a chart's axis and labels
+ * ask for the same few formats hundreds of times. The options objects above always list their
+ * keys in the same order, so their JSON names them.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(lang, options)));
+  return format;
 }
 
 function decimalsOf(value: number): number {

@@ -27,6 +27,8 @@ export interface Words {
   sourcesNotes: string;
   /** Before the author of a quotation. */
   attributionDash: string;
+  /** The title screen readers announce for a quotation slide without one. */
+  quotation: string;
   /** Alternative text of the theme's logo. */
   logo: string;
 }
@@ -43,6 +45,7 @@ const EN: Words = {
   continued: ' (cont.)',
   sourcesNotes: 'Every figure in this briefing comes from the sources listed here.',
   attributionDash: '—',
+  quotation: 'Quotation',
   logo: 'Logo',
 };
 
@@ -58,8 +61,9 @@ const ZH: Words = {
   continued: '（续）',
   sourcesNotes: '本简报所有数据均出自以上来源。',
   attributionDash: '——',
-  // Not yet translated: changing it changes the bytes of every Chinese deck with a logo.
-  logo: 'Logo',
+  quotation: '引语',
+  // Alt text in the deck's language (check --a11y).
+  logo: '标志',
 };
 
 export const WORDS = { en: EN, zh: ZH } as const satisfies Record<string, Words>;

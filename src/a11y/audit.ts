@@ -80,6 +80,7 @@ export async function auditPptx(bytes: Buffer, options: AuditOptions): Promise<A
           add('a11y-language', `“${clip(r.text)}” is tagged ${r.lang ?? 'with no language'}`);
       }
       checkTextContrast(s, shapes, background, add);
+      if (s.table) checkTable(s.table, s.fill ?? background, options.lang, add);
     }
     for (const s of shapes) {
       if (s.chartPart) await checkNativeChart(pkg, s, background, add);
@@ -209,6 +210,30 @@ function checkTextContrast(s: Shape, shapes: Shape[], slideBackground: string, a
   }
 }
 
+/** Each cell's runs against the cell's own fill (header row, bands), else the table's ground. */
+function checkTable(table: Element, ground: string, lang: string, add: Add): void {
+  for (const tc of all(table, 'tc')) {
+    const fill = attr(path(tc, 'tcPr', 'solidFill', 'srgbClr'), 'val') ?? ground;
+    for (const r of all(kid(tc, 'txBody'), 'r')) {
+      const rPr = kid(r, 'rPr');
+      const text = kid(r, 't')?.textContent ?? '';
+      const tag = attr(rPr, 'lang');
+      if (!langFits(tag, text, lang))
+        add('a11y-language', `the table cell “${clip(text)}” is tagged ${tag ?? 'with no language'}`);
+      const colour = attr(path(rPr, 'solidFill', 'srgbClr'), 'val');
+      if (!colour || !text.trim()) continue;
+      const size = Number(attr(rPr, 'sz') ?? 1800) / 100;
+      const ratio = contrast(colour, fill);
+      const minimum = textMinimum(size, attr(rPr, 'b') === '1');
+      if (ratio < minimum)
+        add(
+          'a11y-contrast',
+          `the table cell “${clip(text)}” (#${colour} on #${fill}, ${size} pt) has contrast ${ratio.toFixed(2)}:1; at least ${minimum}:1 is needed`,
+        );
+    }
+  }
+}
+
 async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, add: Add): Promise<void> {
   if (!s.chartPart || !pkg.has(s.chartPart)) return;
   const root = await pkg.xml(s.chartPart);
@@ -216,22 +241,51 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
   const colourOf = (el: Element | undefined) =>
     attr(path(el, 'solidFill', 'srgbClr'), 'val') ?? attr(path(el, 'ln', 'solidFill', 'srgbClr'), 'val');
   const fills = new Set<string>();
-  const onFills = new Set<string>();
   const dataLabels = new Set<Element>();
+  // Labels drawn inside their bar or slice, each against its own point's fill.
+  const onFills: { label: string; fill: string; size: number; bold: boolean }[] = [];
   for (const plot of kids(path(root, 'chart', 'plotArea'))) {
     if (!plot.localName?.endsWith('Chart')) continue;
     const circular = /^(pie|doughnut|ofPie|pie3D)Chart$/.test(plot.localName);
+    const stacked = /stacked/i.test(attr(kid(plot, 'grouping'), 'val') ?? '');
     for (const ser of kids(plot, 'ser')) {
       // Slices and highlighted bars have their own fills; the series' own is then only a default.
-      const points = kids(ser, 'dPt').map((d) => colourOf(kid(d, 'spPr')));
       const own = colourOf(kid(ser, 'spPr'));
-      for (const c of points.length && circular ? points : [...points, own]) if (c) fills.add(c);
-    }
-    for (const dLbls of all(plot, 'dLbls')) {
-      dataLabels.add(dLbls);
-      const inside = circular && attr(kid(dLbls, 'dLblPos'), 'val') !== 'outEnd';
-      const colour = all(kid(dLbls, 'txPr'), 'srgbClr')[0];
-      if (inside && colour) onFills.add(attr(colour, 'val') ?? '');
+      const byPoint = new Map(
+        kids(ser, 'dPt').map((d) => [attr(kid(d, 'idx'), 'val') ?? '', colourOf(kid(d, 'spPr'))] as const),
+      );
+      for (const c of byPoint.size && circular ? byPoint.values() : [...byPoint.values(), own]) if (c) fills.add(c);
+      const dLbls = kid(ser, 'dLbls');
+      if (!dLbls) continue;
+      // Labels whose every show flag is off are not drawn: nothing to read.
+      const shown = (holder: Element | undefined) =>
+        kids(holder).some(
+          (c) => /^show(Val|Percent|CatName|SerName|BubbleSize)$/.test(c.localName ?? '') && attr(c, 'val') === '1',
+        );
+      const position = attr(kid(dLbls, 'dLblPos'), 'val');
+      const inside = position ? ['ctr', 'inEnd', 'inBase', 'bestFit'].includes(position) : circular || stacked;
+      const anyShown = shown(dLbls) || kids(dLbls, 'dLbl').some(shown);
+      // Outside labels are read against the chart's ground, below; hidden ones not at all.
+      if (!inside && anyShown) continue;
+      for (const t of all(dLbls, 'txPr')) dataLabels.add(t);
+      if (!anyShown) continue;
+      const labelOf = (holder: Element | undefined) => {
+        const rPr = all(kid(holder, 'txPr'), 'defRPr')[0];
+        const colour = attr(path(rPr, 'solidFill', 'srgbClr'), 'val');
+        return colour
+          ? { label: colour, size: Number(attr(rPr, 'sz') ?? 1000) / 100, bold: attr(rPr, 'b') === '1' }
+          : undefined;
+      };
+      const fallback = labelOf(dLbls);
+      const points = kids(dLbls, 'dLbl');
+      const idxs = new Set([...byPoint.keys(), ...points.map((d) => attr(kid(d, 'idx'), 'val') ?? '')]);
+      for (const idx of idxs.size ? idxs : ['']) {
+        const point = points.find((d) => attr(kid(d, 'idx'), 'val') === idx);
+        if (!shown(point ?? dLbls)) continue;
+        const label = labelOf(point) ?? fallback;
+        const fill = byPoint.get(idx) ?? own;
+        if (label && fill) onFills.push({ ...label, fill });
+      }
     }
   }
   for (const fill of fills) {
@@ -241,18 +295,20 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
         'a11y-contrast',
         `a chart series drawn in #${fill} has contrast ${ratio.toFixed(2)}:1 on #${ground}; at least 3:1 is needed`,
       );
-    for (const label of onFills)
-      if (contrast(label, fill) < 3)
-        add(
-          'a11y-contrast',
-          `chart labels in #${label} on a slice drawn in #${fill} have contrast ${contrast(label, fill).toFixed(2)}:1; at least 3:1 is needed`,
-        );
+  }
+  for (const { label, fill, size, bold } of onFills) {
+    const ratio = contrast(label, fill);
+    const minimum = textMinimum(size, bold);
+    if (ratio < minimum)
+      add(
+        'a11y-contrast',
+        `chart labels in #${label} (${size} pt) on a bar or slice drawn in #${fill} have contrast ${ratio.toFixed(2)}:1; at least ${minimum}:1 is needed`,
+      );
   }
   // Axis, legend and outside data labels are read against the chart's ground.
   const onGround = new Set<string>();
   for (const txPr of all(root, 'txPr')) {
-    const holder = txPr.parentNode as Element | null;
-    if (holder && dataLabels.has(holder) && onFills.size) continue;
+    if (dataLabels.has(txPr)) continue;
     for (const c of all(txPr, 'srgbClr')) onGround.add(attr(c, 'val') ?? '');
   }
   for (const label of onGround) {

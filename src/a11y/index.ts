@@ -1,4 +1,5 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { formatValue } from '../format.js';
 import type { ChartModel, LaidOutDeck, Palette } from '../model.js';
 import { auditPptx, type PictureChartColours } from './audit.js';
 
@@ -17,9 +18,35 @@ export async function auditDeck(bytes: Buffer, deck: LaidOutDeck, diagnostics: D
       if (el.kind === 'chart') pictureCharts.set(i + 1, pictureColours(el.chart, el.style.palette));
   });
   const issues = await auditPptx(bytes, { lang: deck.meta.lang, pictureCharts });
+  deck.slides.forEach((slide, i) => {
+    for (const el of slide.elements)
+      if (el.kind === 'chart' && !mentionsUnits(el.chart))
+        issues.push({
+          code: 'a11y-alt-text',
+          slide: i + 1,
+          message: `the alt text of the chart “${el.chart.alt.slice(0, 39)}” gives its figures without their unit`,
+        });
+  });
+  issues.sort((a, b) => a.slide - b.slide);
   for (const issue of issues)
     diagnostics.error(issue.code, `slide ${issue.slide}: ${issue.message}`, deck.slides[issue.slide - 1]?.at);
   return issues.length;
+}
+
+/**
+ * Whether a chart's alt text says what its numbers count: a value written with its unit, or the
+ * axis title that names the unit. Only the chart model knows the unit; the package does not.
+ */
+function mentionsUnits(chart: ChartModel): boolean {
+  const withUnits = chart.datasets.filter((d) => (d.unit ?? chart.unit) && d.values.length);
+  if (!withUnits.length) return true;
+  const axes = [chart.yLabel, chart.xLabel].filter((l): l is string => !!l);
+  if (axes.some((a) => chart.alt.includes(a))) return true;
+  return withUnits.every((d) =>
+    d.values.some((v) =>
+      chart.alt.includes(formatValue(v, d.unit ?? chart.unit, { ...chart.format, withUnit: true }, chart.lang)),
+    ),
+  );
 }
 
 /** The colours charts/config.ts draws a chart.js picture with: fills by dataset or slice, and its text. */

@@ -22,5 +22,8 @@ export function langFits(tag: string | undefined, text: string, deckLang: string
   const want = expectedLang(text, deckLang);
   if (!want) return true;
   const primary = (t: string) => t.split('-')[0]!.toLowerCase();
-  return !!tag && primary(tag) === primary(want);
+  if (!tag) return false;
+  // Latin words inside a Chinese deck (names, acronyms) may keep the deck's tag.
+  if (!hasHan(text) && isChineseTag(deckLang) && isChineseTag(tag)) return true;
+  return primary(tag) === primary(want);
 }

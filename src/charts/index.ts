@@ -6,17 +6,25 @@ import { fileHash, moduleTreeHash, packageFileExists, packageVersion } from '../
 import type { ChartModel, ChartStats, Element, LaidOutDeck, RenderedDeck, Span, WritableElement } from '../model.js';
 import type { ChartStyle } from './config.js';
 import { chartKey } from './key.js';
-import { ChartWorkerPool } from './pool.js';
-import { ChartRenderer } from './render.js';
+// Loaded only when a chart must be drawn: an unchanged rebuild, all from the store, needs neither.
+import type { ChartWorkerPool } from './pool.js';
+import type { ChartRenderer } from './render.js';
 
 export type { ChartStore } from '../host/chart-store.js';
 
 /**
- * Below this many charts to draw, 'auto' draws in the main thread: starting workers costs more.
- * Measured (npm run bench, 2 CPUs): 4 charts 117 ms in-thread vs 188 ms with 2 workers;
- * 10 charts 451 vs 415 ms; 40 charts 1842 vs 1321 ms.
+ * Below this many charts to draw, 'auto' draws in the main thread, PNG encoding overlapping on
+ * libuv's pool. Measured on 2 cores shared with other jobs (scripts/bench-workers.mjs: whole
+ * processes, no cache; wall ms main thread / 2 workers, then CPU ms): 4 charts 9560 / 11866
+ * (1120 / 1370), 10 charts 12240 / 19546 (1620 / 2360), 20 charts 28326 / 25979 (2940 / 3510),
+ * 40 charts 39842 / 36530 (5230 / 5420). Workers cost more CPU and memory (peak RSS at 40 charts
+ * 248 / 341 MB) at every size; they finish sooner only from about 20 charts.
  */
-export const WORKER_THRESHOLD = 8;
+export const WORKER_THRESHOLD = 20;
+
+function autoWorkers(toDraw: number): number {
+  return toDraw >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0;
+}
 
 /** The packages that draw: their versions are part of every cache key. */
 const DRAWING_PACKAGES = [
@@ -54,6 +62,22 @@ export interface RenderedCharts {
   deck: RenderedDeck;
   stats: ChartStats;
   failures: ChartFailure[];
+}
+
+/**
+ * Charts drawn in this thread at once. Drawing is synchronous, PNG encoding runs on libuv's
+ * pool: with a few in flight, the next chart is drawn while the last ones encode, and only
+ * those few canvases (9.4 MB each at full width) are alive, however many charts a deck has.
+ */
+export const IN_FLIGHT = 3;
+
+/** Runs `run` over items, at most `limit` at a time, in order of start. */
+async function eachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
 }
 
 type ChartElement = Extract<Element, { kind: 'chart' }>;
@@ -100,14 +124,15 @@ export class ChartService {
     return this.codeVersions;
   }
 
-  private poolFor(toDraw: number): ChartWorkerPool | undefined {
+  private async poolFor(toDraw: number): Promise<ChartWorkerPool | undefined> {
     const { workers = 'auto' } = this.options;
-    const size = workers === 'auto' ? (toDraw >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0) : workers;
+    const size = workers === 'auto' ? autoWorkers(toDraw) : workers;
     if (size <= 0 || toDraw === 0) return undefined;
     if (this.pool) return this.pool;
     const script = workerScript();
     if (!script) return undefined;
-    this.pool = new ChartWorkerPool(size, script, this.options.onWorkerTask);
+    const { ChartWorkerPool } = await import('./pool.js');
+    this.pool ??= new ChartWorkerPool(size, script, this.options.onWorkerTask);
     return this.pool;
   }
 
@@ -148,19 +173,19 @@ export class ChartService {
     stats.cached = jobs.size - toDraw.length;
     stats.rendered = toDraw.length;
 
-    const pool = this.poolFor(toDraw.length);
-    const renderer = pool ? undefined : (this.renderer ??= new ChartRenderer());
-    await Promise.all(
-      toDraw.map(async ([key, job]) => {
-        try {
-          job.png = await (pool ? pool.render(job.chart, job.style) : renderer!.render(job.chart, job.style));
-        } catch (e) {
-          job.error = e instanceof Error ? e.message : String(e);
-          return;
-        }
-        await store?.put(key, job.png);
-      }),
-    );
+    const pool = await this.poolFor(toDraw.length);
+    if (!pool && toDraw.length) this.renderer ??= new (await import('./render.js')).ChartRenderer();
+    const renderer = this.renderer;
+    // Workers bound their own work; in this thread a few charts at a time keep memory bounded.
+    await eachLimited(toDraw, pool ? toDraw.length : IN_FLIGHT, async ([key, job]) => {
+      try {
+        job.png = await (pool ? pool.render(job.chart, job.style) : renderer!.render(job.chart, job.style));
+      } catch (e) {
+        job.error = e instanceof Error ? e.message : String(e);
+        return;
+      }
+      await store?.put(key, job.png);
+    });
 
     const failures: ChartFailure[] = [];
     const slides = deck.slides.map((slide, i) => ({

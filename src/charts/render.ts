@@ -1,4 +1,5 @@
 import { Canvas } from 'canvas';
+import type { Plugin } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { registerFontFiles } from '../fonts.js';
 import type { ChartModel } from '../model.js';
@@ -10,21 +11,42 @@ interface DrawnChart {
 }
 
 /**
+ * Fills the picture with the background colour before anything is drawn. chart.js clears the
+ * canvas just before 'beforeDraw' and the annotation and label plugins draw nothing then, so a
+ * plain fill on the empty canvas gives the very pixels chartjs-node-canvas's 'destination-over'
+ * fill gave, without Cairo compositing each one.
+ */
+function plainBackground(colour: string): Plugin {
+  return {
+    id: 'briefdeck-background',
+    beforeDraw(chart) {
+      const { ctx, canvas } = chart;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = colour;
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.restore();
+    },
+  };
+}
+
+/**
  * Draws charts with chart.js through chartjs-node-canvas: the only module that imports it.
- * One renderer per build; it keeps one chart.js instance per picture size, since each
+ * One renderer per session; it keeps one chart.js instance per picture size, since each
  * instance loads its own copy of chart.js.
  */
 export class ChartRenderer {
   private readonly instances = new Map<string, ChartJSNodeCanvas>();
 
   private instance(style: ChartStyle): ChartJSNodeCanvas {
-    const key = `${style.width}x${style.height}|${style.palette.background}`;
+    const key = `${style.width}x${style.height}`;
     let instance = this.instances.get(key);
     if (!instance) {
+      // No backgroundColour: its plugin paints with 'destination-over', which Cairo blends pixel
+      // by pixel (14-26 ms a chart); plainBackground fills the same colour in 5-9 ms.
       instance = new ChartJSNodeCanvas({
         width: style.width,
         height: style.height,
-        backgroundColour: `#${style.palette.background}`,
         plugins: { modern: ['chartjs-plugin-datalabels', 'chartjs-plugin-annotation'] },
       });
       this.instances.set(key, instance);
@@ -37,6 +59,7 @@ export class ChartRenderer {
     // chartjs-node-canvas mutates the configuration: build a fresh one per render.
     registerFontFiles(style.fontFiles);
     const config = chartConfig(chart, style);
+    config.plugins = [...(config.plugins ?? []), plainBackground(`#${style.palette.background}`)];
     const instance = this.instance(style);
     // renderToBuffer encodes with PNG row filters, which cost twice the time for flat chart
     // graphics and make bigger files; draw with its renderChart and encode without them.

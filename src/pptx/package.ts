@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
 import type { Box, Typeface } from '../model.js';
+import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
 import { fixChartParts } from './chart-xml.js';
 import { orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
+import { readZip as unzip, writeZip as zip } from './zip.js';
 
 export interface PackageOptions {
   /** The document's theme faces (theme1.xml). */
@@ -14,6 +15,8 @@ export interface PackageOptions {
   timestamp: Date;
   /** Title placeholder boxes by slide (0-based), in points. */
   titleBoxes?: readonly (Box | undefined)[];
+  /** The deck's language: notes are tagged by script against it (default en). */
+  lang?: string;
 }
 
 const EMU_PER_PT = 12700;
@@ -68,6 +71,11 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
 
   const presentation = text.get('ppt/presentation.xml');
   if (presentation) text.set('ppt/presentation.xml', orderPresentation(presentation));
+  for (const [name, xml] of text) {
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) text.set(name, titleFirst(markHeaderRows(markDecorative(xml))));
+    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))
+      text.set(name, tagNotesLanguage(xml, options.lang ?? 'en'));
+  }
   await fixChartParts(text, binary);
   const parts = renumberCharts({ names, text, binary });
   return finishParts(parts, options);
@@ -95,13 +103,13 @@ interface ZipParts {
 }
 
 async function readZip(bytes: Buffer): Promise<ZipParts> {
-  const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const names: string[] = [];
   const text = new Map<string, string>();
   const binary = new Map<string, Buffer>();
-  for (const name of names) {
-    if (/\.(xml|rels)$/.test(name)) text.set(name, await zip.file(name)!.async('string'));
-    else binary.set(name, await zip.file(name)!.async('nodebuffer'));
+  for (const { name, data } of unzip(bytes)) {
+    names.push(name);
+    if (/\.(xml|rels)$/.test(name)) text.set(name, data.toString('utf8'));
+    else binary.set(name, data);
   }
   return { names, text, binary };
 }
@@ -119,24 +127,20 @@ function stampCore(text: Map<string, string>, timestamp: Date): void {
 }
 
 /** Zips parts in a stable order with one fixed time on every entry. */
-function writeZip(parts: ZipParts, timestamp: Date): Promise<Buffer> {
-  const out = new JSZip();
+async function writeZip(parts: ZipParts, timestamp: Date): Promise<Buffer> {
   // [Content_Types].xml first, as Office writes it; then the order the parts came in.
   const order = parts.names
     .filter((n) => parts.text.has(n) || parts.binary.has(n))
     .sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  for (const name of order) {
-    const data = parts.text.get(name) ?? parts.binary.get(name)!;
-    // Already-compressed media gain nothing from deflate and cost time.
-    const stored = /\.(png|jpe?g|gif|xlsx)$/i.test(name);
-    out.file(name, data, { date: timestamp, createFolders: false, compression: stored ? 'STORE' : 'DEFLATE' });
-  }
-  return out.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'DOS',
-  });
+  return zip(
+    order.map((name) => ({
+      name,
+      data: parts.binary.get(name) ?? Buffer.from(parts.text.get(name)!, 'utf8'),
+      // Already-compressed media gain nothing from deflate and cost time.
+      store: /\.(png|jpe?g|gif|xlsx)$/i.test(name),
+    })),
+    timestamp,
+  );
 }
 
 const CHART_PART = /(charts\/chart|charts\/_rels\/chart|embeddings\/Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g;

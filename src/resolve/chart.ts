@@ -6,6 +6,7 @@ import { isCircular } from '../schema/chart-types.js';
 import type { ChartSpecInput } from '../schema/outline.js';
 import type { ResolveContext } from './context.js';
 import { formatValue } from '../format.js';
+import { isChinese } from '../script.js';
 import { timeAxisOf } from '../charts/time-axis.js';
 
 const MAX_READABLE_CATEGORIES = 12;
@@ -381,34 +382,61 @@ function axisBounds(spec: ChartSpecInput, path: Path, ctx: ResolveContext): Pick
   };
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  bar: 'Column chart',
-  column: 'Column chart',
-  'horizontal-bar': 'Bar chart',
-  'stacked-bar': 'Stacked bar chart',
-  line: 'Line chart',
-  area: 'Area chart',
-  pie: 'Pie chart',
-  doughnut: 'Doughnut chart',
-  combo: 'Combination chart',
-  scatter: 'Scatter chart',
+const TYPE_WORDS: Record<string, { en: string; zh: string }> = {
+  bar: { en: 'Column chart', zh: '柱状图' },
+  column: { en: 'Column chart', zh: '柱状图' },
+  'horizontal-bar': { en: 'Bar chart', zh: '条形图' },
+  'stacked-bar': { en: 'Stacked bar chart', zh: '堆积条形图' },
+  line: { en: 'Line chart', zh: '折线图' },
+  area: { en: 'Area chart', zh: '面积图' },
+  pie: { en: 'Pie chart', zh: '饼图' },
+  doughnut: { en: 'Doughnut chart', zh: '圆环图' },
+  combo: { en: 'Combination chart', zh: '组合图' },
+  scatter: { en: 'Scatter chart', zh: '散点图' },
 };
 
-/** Alt text from the data: type, title, and every point (or the extremes of long series). */
+/**
+ * Alt text from the data, in the deck's language: type, title, and every point (or the extremes
+ * of long series), each value with its unit. A unit that would put an English word into a
+ * Chinese sentence is left off the values, and the axis title that names it is said instead.
+ */
 export function altText(chart: ChartModel): string {
-  const fmt = (v: number, d: Dataset) => formatValue(v, d.unit ?? chart.unit, chart.format, chart.lang);
-  const head = `${TYPE_WORDS[chart.type] ?? 'Chart'}${chart.title ? `: ${chart.title}` : ''}.`;
+  const zh = isChinese(chart.lang);
+  const withUnit = (v: number, d: Dataset) =>
+    formatValue(v, d.unit ?? chart.unit, { ...chart.format, withUnit: true }, chart.lang);
+  const unitFits = chart.datasets.every((d) => !zh || !/[A-Za-z]{2,}/.test(withUnit(d.values[0] ?? 0, d)));
+  const fmt = (v: number, d: Dataset) =>
+    unitFits ? withUnit(v, d) : formatValue(v, d.unit ?? chart.unit, chart.format, chart.lang);
+  // A scatter chart's points are bare pairs: what each axis measures says what they mean.
+  const scatterAxes =
+    chart.type === 'scatter' && (chart.xLabel || chart.yLabel)
+      ? zh
+        ? `横轴${chart.xLabel ?? ''}，纵轴${chart.yLabel ?? ''}`
+        : `x: ${chart.xLabel ?? ''}; y: ${chart.yLabel ?? ''}`
+      : undefined;
+  const axis = scatterAxes ?? (unitFits ? undefined : (chart.yLabel ?? chart.xLabel));
+  const words = TYPE_WORDS[chart.type] ?? { en: 'Chart', zh: '图表' };
+  const [colon, semi, stop, space] = zh ? ['：', '；', '。', ''] : [': ', '; ', '.', ' '];
+  const head =
+    `${zh ? words.zh : words.en}${chart.title ? `${colon}${chart.title}` : ''}` +
+    `${axis ? (zh ? `（${axis}）` : ` (${axis})`) : ''}${stop}`;
   const parts = chart.datasets.map((d) => {
-    const name = chart.datasets.length > 1 ? `${d.label}: ` : '';
+    const name = chart.datasets.length > 1 ? `${d.label}${colon}` : '';
     if (chart.labels.length <= 8)
-      return `${name}${chart.labels.map((l, i) => `${l} ${fmt(d.values[i]!, d)}`).join('; ')}.`;
+      return `${name}${chart.labels.map((l, i) => `${l} ${fmt(d.values[i]!, d)}`).join(semi)}${stop}`;
     let lo = 0;
     let hi = 0;
     d.values.forEach((v, i) => {
       if (v < d.values[lo]!) lo = i;
       if (v > d.values[hi]!) hi = i;
     });
-    return `${name}${chart.labels.length} points from ${chart.labels[0]} to ${chart.labels[chart.labels.length - 1]}; highest ${chart.labels[hi]} ${fmt(d.values[hi]!, d)}, lowest ${chart.labels[lo]} ${fmt(d.values[lo]!, d)}.`;
+    const first = chart.labels[0];
+    const last = chart.labels[chart.labels.length - 1];
+    const high = `${chart.labels[hi]} ${fmt(d.values[hi]!, d)}`;
+    const low = `${chart.labels[lo]} ${fmt(d.values[lo]!, d)}`;
+    return zh
+      ? `${name}${chart.labels.length}个数据点，从${first}到${last}；最高为${high}，最低为${low}。`
+      : `${name}${chart.labels.length} points from ${first} to ${last}; highest ${high}, lowest ${low}.`;
   });
-  return [head, ...parts].join(' ');
+  return [head, ...parts].join(space);
 }

@@ -20,11 +20,11 @@ export const BASE_THEME: Theme = {
     accent: '1F4E79',
     accentText: 'FFFFFF',
     rule: 'C9D1DC',
-    inactive: 'B8C0CC',
+    inactive: '848E9B',
     emphasis: 'C8102E',
     dividerBackground: '1F2A44',
     dividerText: 'FFFFFF',
-    series: ['1F4E79', 'C8102E', '7F8C9A', 'D9A441', '3C8D93', '8E5572'],
+    series: ['1F4E79', 'C8102E', '7F8C9A', 'B07D1A', '3C8D93', '8E5572'],
   },
   fonts: {
     latin: 'Calibri',

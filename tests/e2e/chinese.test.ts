@@ -50,7 +50,7 @@ describe('Chinese deck decks/opening-up-zh.yaml', () => {
 
   it('shows chart categories in Chinese, in the alt text too', () => {
     const chart = deck.slides.find((s) => s.title === '免签政策持续释放红利')!;
-    expect(chart.altTexts[0]).toBe('Bar chart. 全面互免签证 29; 单方面免签入境 47.');
+    expect(chart.altTexts[0]).toBe('条形图（国家数量）。全面互免签证 29；单方面免签入境 47。');
   });
 
   it('fits every text box, wrapping Chinese between characters', () => {

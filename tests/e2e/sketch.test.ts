@@ -75,7 +75,8 @@ describe('an outline written to the sketch of the format', () => {
       'Priorities for 2026–2030',
       'Trade grew fastest where it went digital',
       '...',
-      '',
+      // The quote slide gets a title for screen readers from its attribution (here "...").
+      'Quotation: ...',
       'Sources',
     ]);
     expect(deck.slides[2]!.texts).toEqual(expect.arrayContaining(['22 zones', '379', 'pilot free trade zones']));

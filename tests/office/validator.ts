@@ -21,5 +21,8 @@ export async function validatePptx(file: string): Promise<Finding[]> {
   }));
 }
 
-/** Native chart parts: their schema order belongs to the chart writer (issue 10). */
+/**
+ * Chart parts. Those LibreOffice writes when it re-saves a deck put c:dLbl out of schema order:
+ * its findings, not briefdeck's, so the re-save test leaves them out.
+ */
 export const isChartPart = (f: Finding) => /^\/ppt\/charts\//.test(f.part);
