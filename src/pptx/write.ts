@@ -69,6 +69,7 @@ function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
           bold: r.bold ?? false,
           italic: r.italic ?? false,
           lang: r.lang,
+          ...(r.breakBefore ? { softBreakBefore: true } : {}),
           align: p.align,
           lineSpacing: Math.round(p.lineHeight * 100) / 100,
           ...(p.spaceBefore ? { paraSpaceBefore: Math.round(p.spaceBefore * 100) / 100 } : {}),
@@ -130,11 +131,23 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: Element, faces: Faces): vo
   }
 }
 
+const NO_RULE = { type: 'none' as const };
+const rule = (r: { color: string; width: number } | undefined) =>
+  r ? { type: 'solid' as const, pt: r.width, color: r.color } : NO_RULE;
+
 function addTable(slide: Slide, e: Extract<Element, { kind: 'table' }>, faces: Faces): void {
   const rows: TableRow[] = e.rows.map((row) =>
     row.map((cell) => ({
       text: xmlSafe(cell.text),
-      options: { bold: cell.bold, color: cell.color, fill: { color: cell.fill }, align: cell.align, lang: cell.lang },
+      options: {
+        bold: cell.bold,
+        color: cell.color,
+        ...(cell.fill ? { fill: { color: cell.fill } } : {}),
+        align: cell.align,
+        lang: cell.lang,
+        // pptxgenjs borders are [top, right, bottom, left].
+        border: [rule(cell.rules.top), NO_RULE, rule(cell.rules.bottom), NO_RULE],
+      },
     })),
   );
   slide.addTable(rows, {
@@ -146,7 +159,6 @@ function addTable(slide: Slide, e: Extract<Element, { kind: 'table' }>, faces: F
     valign: e.valign,
     // Points: pptxgenjs reads cell margins ≥ 1 as points, in the order top, right, bottom, left.
     margin: [e.padding.y, e.padding.x, e.padding.y, e.padding.x],
-    border: { type: 'solid', pt: e.border.width, color: e.border.color },
     autoPage: false,
     objectName: e.name,
   });
