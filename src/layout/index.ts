@@ -112,11 +112,11 @@ function reportScale(probe: TypeScale, ctx: LayoutContext): void {
     const to = ctx.scale.size(role);
     for (const need of probe.pulledDown(role).filter((n) => n.size === to))
       ctx.fit.shrunk(
-        `${ROLE_NAMES[role]} (every one in the deck)`,
+        ROLE_NAMES[role],
         from,
         to,
         need.at,
-        'shorten this text to keep the theme size on every slide',
+        `the deck sets all its ${ROLE_NAMES[role]} at one size: shorten this text to keep ${from} pt on every slide`,
       );
   }
 }
