@@ -182,6 +182,11 @@ function singular(unit: string, value: number): string {
   return unit;
 }
 
+/** The colon between a label and its value: full width after Chinese text or in a Chinese deck ("投资：1600亿美元"). */
+export function labelColon(label: string, lang: string): string {
+  return isChinese(lang) || hasEastAsian(label) ? '：' : ': ';
+}
+
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_LONG = [
   'January',

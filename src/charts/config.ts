@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
-import { DEFAULT_FORMAT, formatValue } from '../format.js';
+import { DEFAULT_FORMAT, formatValue, labelColon } from '../format.js';
 import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
 
@@ -340,7 +340,9 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
                   generateLabels: () =>
                     chart.labels.map((l, i) => ({
                       // The slices show their values already when labelled with them.
-                      text: valuesOutside ? l : `${l}: ${fmt(values[0]![i]!, chart.datasets[0]!.unit ?? unit)}`,
+                      text: valuesOutside
+                        ? l
+                        : `${l}${labelColon(l, chart.lang)}${fmt(values[0]![i]!, chart.datasets[0]!.unit ?? unit)}`,
                       fillStyle: hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted),
                       strokeStyle: hex(p.background),
                       lineWidth: 0,
