@@ -4,7 +4,7 @@ import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, LaidOutDeck, LayoutStats, Theme } from './model.js';
+import type { ChartStats, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
@@ -50,6 +50,8 @@ export interface CompileResult {
 export interface CompileOptions {
   /** false: stop before drawing charts and packaging (check). */
   render: boolean;
+  /** Audit the finished package for accessibility; each miss is an error at its slide's position. */
+  a11y?: boolean;
 }
 
 interface Stage {
@@ -101,6 +103,7 @@ async function frontEnd(
   host: RecordingHost,
   stage: Stage,
   texts: Map<string, string>,
+  extraInputs: InputRecord[],
 ): Promise<FrontEnd> {
   const { options } = session;
   const { diagnostics } = stage;
@@ -131,6 +134,24 @@ async function frontEnd(
       allowOutside,
       texts,
       memo: (key, compute, clean) => session.memo(key, compute, clean),
+      links: {
+        connectionString: options.connectionString,
+        // Citations of queries and downloads carry this day; SOURCE_DATE_EPOCH pins it.
+        now: options.timestamp ?? new Date(),
+        allowOutside,
+        cwd: options.cwd,
+        ...(options.dataTimeoutMs ? { queryTimeoutMs: options.dataTimeoutMs } : {}),
+        network: {
+          allow: options.allowNetwork,
+          ...(options.networkCa ? { ca: options.networkCa } : {}),
+          ...(options.dataTimeoutMs ? { timeoutMs: options.dataTimeoutMs } : {}),
+          ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        },
+        recordInput: (input) => {
+          if (!extraInputs.some((i) => i.path === input.path)) extraInputs.push(input);
+        },
+        once: new Map(),
+      },
     }),
   );
   const theme: Theme | undefined = await timed(stage, 'theme', async () => {
@@ -179,7 +200,8 @@ export async function compile(
   const host = new RecordingHost(session.host);
   const stage: Stage = { diagnostics: new Diagnostics(session.options.strict), timings: {} };
   const texts = new Map<string, string>();
-  const front = await frontEnd(outlinePath, session, host, stage, texts);
+  const extraInputs: InputRecord[] = [];
+  const front = await frontEnd(outlinePath, session, host, stage, texts, extraInputs);
   const slides = front.deck?.slides.length ?? 0;
   const result: CompileResult = {
     ok: false,
@@ -211,18 +233,23 @@ export async function compile(
       );
     }
     if (!failures.length) result.bytes = await packageDeck(deck, session.options.timestamp, front.outline, stage);
+    if (options.a11y && result.bytes) {
+      const { auditDeck } = await import('./a11y/index.js');
+      await timed(stage, 'a11y', () => auditDeck(result.bytes!, front.deck!, diagnostics));
+    }
   }
   result.diagnostics = diagnostics.sorted();
   // Counted by layout itself: true even when the outline ignores the warnings.
   if (front.layout) result.report.layout = { ...front.layout };
-  result.inputs = host.inputs;
+  // Query results and downloads are inputs too: a changed result is a changed deck.
+  result.inputs = [...host.inputs, ...extraInputs];
   result.ok = !diagnostics.hasErrors();
   if (!result.ok) delete result.bytes;
   return result;
 }
 
 async function packageDeck(
-  deck: LaidOutDeck,
+  deck: RenderedDeck,
   timestamp: Date | undefined,
   outline: OutlineInput | undefined,
   stage: Stage,

@@ -22,6 +22,12 @@ export interface BuildOptions {
   timestamp?: Date;
   /** Worker threads for chart drawing: a number, or 'auto' (the default): use them when enough charts need drawing. */
   workers?: number | 'auto';
+  /** Let data files read JSON over HTTPS (`url:` entries). Off by default. */
+  allowNetwork?: boolean;
+  /** Extra certificate authorities (PEM) for HTTPS data, e.g. an intranet server's. */
+  networkCa?: string;
+  /** Longest a data query or download may take, in milliseconds (default 10 s for queries, 15 s for downloads). */
+  dataTimeoutMs?: number;
 }
 
 /** The environment variables briefdeck reads, and only here. */
@@ -30,6 +36,8 @@ export interface Environment {
   BRIEFDECK_CACHE_DIR?: string | undefined;
   XDG_CACHE_HOME?: string | undefined;
   HOME?: string | undefined;
+  /** Connection strings named by `postgres:` data entries are read from here too. */
+  [name: string]: string | undefined;
 }
 
 /** Every option worked out once, shared by the CLI and the library. Read-only. */
@@ -45,6 +53,11 @@ export interface ResolvedBuildOptions {
   readonly timestamp?: Date;
   readonly workers: number | 'auto';
   readonly packageDir: string;
+  readonly allowNetwork: boolean;
+  readonly networkCa?: string;
+  readonly dataTimeoutMs?: number;
+  /** A `postgres:` entry's environment variable: its connection string (a function: options hold no secrets). */
+  readonly connectionString: (variable: string) => string | undefined;
 }
 
 /** Zip entries cannot record times before 1980; later than 2099 they wrap. */
@@ -87,5 +100,9 @@ export async function resolveOptions(
     ...(timestamp ? { timestamp } : {}),
     workers: options.workers ?? 'auto',
     packageDir: PACKAGE_DIR,
+    allowNetwork: options.allowNetwork ?? false,
+    ...(options.networkCa ? { networkCa: options.networkCa } : {}),
+    ...(options.dataTimeoutMs ? { dataTimeoutMs: options.dataTimeoutMs } : {}),
+    connectionString: (variable: string) => env[variable],
   });
 }

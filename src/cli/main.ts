@@ -1,4 +1,4 @@
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../diagnostics/format.js';
 import type { CompileResult } from '../compile.js';
@@ -7,6 +7,8 @@ import type { Host } from '../host/types.js';
 import { buildInSession, checkInSession, type BuildResult } from '../index.js';
 import type { BuildOptions } from '../options.js';
 import { createSession } from '../session.js';
+import { inspectCommand } from './inspect.js';
+import { previewCommand } from './preview.js';
 
 /** Where the CLI writes: injected so tests can capture it and so only bin.ts touches process. */
 export interface Io {
@@ -28,6 +30,7 @@ interface CommonFlags {
   format: 'human' | 'json';
   project?: string;
   allowOutsidePaths?: boolean;
+  allowNetwork?: boolean;
 }
 
 /** Outline files named on the command line; a folder stands for the outlines directly inside it. */
@@ -142,6 +145,7 @@ function optionsFrom(
     ...(flags.out ? { outDir: flags.out } : {}),
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.allowOutsidePaths ? { allowOutsidePaths: true } : {}),
+    ...(flags.allowNetwork ? { allowNetwork: true } : {}),
     ...(flags.cache === false ? { cacheDir: false as const } : flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
   };
 }
@@ -155,7 +159,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
         '--project <dir>',
         'the project folder that outlines may not reach outside of (default: the working folder)',
       )
-      .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder');
+      .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder')
+      .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)');
 
   const cli = new Command('briefdeck')
     .description('Turn YAML deck outlines and data files into PowerPoint briefing decks.')
@@ -174,15 +179,12 @@ function program(io: Io, setExit: (code: number) => void): Command {
         'chart cache folder (default: $BRIEFDECK_CACHE_DIR or node_modules/.cache/briefdeck)',
       )
       .option('--no-cache', 'render every chart afresh')
-      .option(
-        '-j, --jobs <n>',
-        'worker threads for drawing charts (default: auto, by the number of charts)',
-        parseJobs,
-      ),
+      .option('-j, --jobs <n>', 'worker threads for drawing charts (default: auto, by the number of charts)', parseJobs)
+      .option('--preview', 'then render each deck through LibreOffice into <out>/preview (see preview)'),
   ).action(
     async (
       paths: string[],
-      flags: CommonFlags & { out?: string; cacheDir?: string; cache?: boolean; jobs?: number },
+      flags: CommonFlags & { out?: string; cacheDir?: string; cache?: boolean; jobs?: number; preview?: boolean },
     ) => {
       const outlines = await expandOutlines(paths, io.cwd);
       // One session for the batch: one chart renderer, and shared inputs parsed once.
@@ -193,7 +195,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
       } finally {
         await session.close();
       }
-      setExit(report(results, flags, io, true));
+      const code = report(results, flags, io, true);
+      const written = results.flatMap((r) => (r.output ? [resolve(io.cwd, r.output)] : []));
+      setExit(
+        flags.preview && written.length
+          ? Math.max(code, await previewCommand(written, { out: join(dirname(written[0]!), 'preview') }, io))
+          : code,
+      );
     },
   );
 
@@ -201,18 +209,33 @@ function program(io: Io, setExit: (code: number) => void): Command {
     cli
       .command('check')
       .description('check outlines as a build would (YAML, schema, data keys, theme, assets, text fit) without writing')
-      .argument('<outlines...>', 'outline files, or folders of outlines'),
-  ).action(async (paths: string[], flags: CommonFlags) => {
+      .argument('<outlines...>', 'outline files, or folders of outlines')
+      .option('--a11y', 'also build each deck in memory and report what it lacks for accessibility'),
+  ).action(async (paths: string[], flags: CommonFlags & { a11y?: boolean }) => {
     const outlines = await expandOutlines(paths, io.cwd);
     const session = await createSession(optionsFrom(flags, io));
     const results: CompileResult[] = [];
     try {
-      for (const outline of outlines) results.push(await checkInSession(outline, session));
+      for (const outline of outlines) results.push(await checkInSession(outline, session, { a11y: !!flags.a11y }));
     } finally {
       await session.close();
     }
     setExit(report(results, flags, io, false));
   });
+
+  cli
+    .command('inspect')
+    .description('print a .pptx as a slide-by-slide text outline: titles, text, tables, charts, alt text, notes')
+    .argument('<deck>', 'a .pptx file')
+    .addOption(new Option('--format <format>', 'text, or JSON').choices(['text', 'json']).default('text'))
+    .action(async (deck: string, flags: { format: 'text' | 'json' }) => setExit(await inspectCommand(deck, flags, io)));
+
+  cli
+    .command('preview')
+    .description('render decks through LibreOffice: a PDF, one PNG per slide and a contact sheet')
+    .argument('<decks...>', 'outlines (built first) or .pptx files')
+    .option('-o, --out <dir>', 'output folder', 'out/preview')
+    .action(async (decks: string[], flags: { out: string }) => setExit(await previewCommand(decks, flags, io)));
   return cli;
 }
 

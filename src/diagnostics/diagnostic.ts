@@ -79,10 +79,19 @@ export const DIAGNOSTIC_CODES = {
   'no-source': 'a data value shown without a source',
   'no-title': 'a slide without a title',
   'too-many-categories': 'a chart with more categories than can be read',
+  'chart-labels-dropped': 'chart value labels left out because they would cover a value or each other',
   // build
   'chart-render-failed': 'a chart could not be drawn (its drawing thread failed or died)',
   'write-failed': 'the deck could not be written',
   'too-many-errors': 'more errors than are worth listing',
+  // accessibility (check --a11y)
+  'a11y-title': 'a slide without a title in its title placeholder, or with the title of another slide',
+  'a11y-reading-order': 'a slide whose first shape in reading order is not its title',
+  'a11y-table-header': 'a table that does not mark its header row',
+  'a11y-decorative': 'a shape without text or alt text that is not marked decorative',
+  'a11y-alt-text': "a picture or chart without alt text in the deck's language, with its figures and units",
+  'a11y-language': 'text tagged with a language other than that of its script',
+  'a11y-contrast': 'text or chart colours below WCAG AA contrast against their background',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -94,6 +103,7 @@ export const WARNING_CODES = [
   'no-source',
   'no-title',
   'too-many-categories',
+  'chart-labels-dropped',
   'text-shrunk',
   'content-split',
 ] as const;

@@ -42,7 +42,8 @@ export function bulletParagraphs(
   size: number,
   color: string,
   ctx: LayoutContext & TextContext,
-  width: number,
+  /** The box's text width, for settling last lines; without it they are left as they wrap. */
+  width = Infinity,
   spacing = 1,
 ): Paragraph[] {
   return bullets.map((b, i) => {

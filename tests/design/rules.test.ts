@@ -60,7 +60,7 @@ describe.each(DECKS)('%s', (name) => {
   });
 
   it('sets every slide title, and all body text, at one size per role, body at or above the 18 pt floor', () => {
-    // Content slides (those with the short rule under their title); the opening and section slides have their own roles.
+    // Content slides (those with the short rule under their title): opening and section slides have their own roles.
     const titles = new Set(
       deck()
         .slides.map((s) => shapesOf(s.xml))
