@@ -19,7 +19,9 @@ export function leadIn(text: string): { lead?: string; rest: string } {
 /** The bullet as the reader sees it: the lead-in's markers gone. */
 export function plainBullet(text: string): string {
   const { lead, rest } = leadIn(text);
-  return lead === undefined ? rest : `${lead} ${rest}`;
+  if (lead === undefined) return rest;
+  // A lead-in ending in full-width punctuation ("主动开放：") needs no space after it.
+  return /[\u3000-\u303f\uff00-\uffef]$/.test(lead) ? `${lead}${rest}` : `${lead} ${rest}`;
 }
 
 export function bulletBlocks(bullets: readonly BulletText[], spacing = 1): Block[] {

@@ -3,7 +3,7 @@ import { captionBlock } from '../caption.js';
 import { fitBlocks, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
 import { fittedHeight, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { settleLastLine } from '../linebreak.js';
-import { isChinese } from '../../script.js';
+import { hasEastAsian, isChinese } from '../../script.js';
 import { contentSlide } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'stats' }>;
@@ -33,7 +33,7 @@ export function setStats(stats: readonly Stat[], fitsCard: (value: string) => bo
   const zh = isChinese(lang);
   const joined = stats.map(({ value, label }) => {
     const first = label[0];
-    if (zh && first && MEASURE_WORDS.has(first) && /\d$/.test(value) && label.length > 1)
+    if ((zh || hasEastAsian(label)) && first && MEASURE_WORDS.has(first) && /\d$/.test(value) && label.length > 1)
       return { value: `${value}${first}`, label: label.slice(1) };
     return { value, label };
   });
