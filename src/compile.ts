@@ -3,6 +3,7 @@ import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
+import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
 import type { ChartStats, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
 import { zipSafe } from './options.js';
@@ -112,7 +113,9 @@ async function frontEnd(
   const text = await timed(stage, 'load', () => readInputText(host, outlinePath, 'outline', shown, diagnostics));
   if (text === undefined) return none;
   texts.set(shown, text);
-  const source = await timed(stage, 'parse', () => parseYamlSource(shown, outlinePath, text, diagnostics));
+  const source = await timed(stage, 'parse', () =>
+    parseYamlSource(shown, outlinePath, text, diagnostics, options.limits),
+  );
   if (!source) return none;
   const plain = toPlain(source, diagnostics);
   if (!plain) return none;
@@ -133,6 +136,7 @@ async function frontEnd(
       cwd: options.cwd,
       allowOutside,
       texts,
+      limits: options.limits,
       memo: (key, compute, clean) => session.memo(key, compute, clean),
       links: {
         connectionString: options.connectionString,
@@ -164,6 +168,7 @@ async function frontEnd(
       packageDir: options.packageDir,
       cwd: options.cwd,
       allowOutside,
+      limits: options.limits,
     };
     const chain = await loadThemeChain(
       outline.theme ?? 'official',
@@ -180,6 +185,7 @@ async function frontEnd(
   const resolveCtx = new ResolveContext(locate, data, diagnostics, outline.lang ?? 'en');
   // Resolve even when the theme failed, so that data-key errors are reported in the same run.
   const resolved = await timed(stage, 'resolve', () => resolveDeck(outline, data, theme ?? BASE_THEME, resolveCtx));
+  checkDeckLimits(resolved, options.limits, diagnostics);
   const usedKeys = resolveCtx.usedKeys.size;
   const cited = resolved.sourceLines.size;
   if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited };

@@ -1,7 +1,7 @@
 /** The library API: build or check an outline. Never reads argv, never prints. */
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { compile, type BuildReport, type CompileResult } from './compile.js';
-import { removeStale, writeFileAtomic } from './emit.js';
+import { prepareFolder, removeStale, writeFileAtomic } from './emit.js';
 import type { Host } from './host/types.js';
 import type { BuildOptions } from './options.js';
 import { createSession, type Session } from './session.js';
@@ -33,9 +33,35 @@ export type { BuildReport as Report };
  * failed build removes an earlier deck of the same name so that nobody takes it for this one.
  */
 export async function buildInSession(outline: string, session: Session): Promise<BuildResult> {
-  const result: BuildResult = await compile(outline, session, { render: true });
-  const path = join(session.options.outDir, result.deckName);
-  const shown = displayPath(path, session.options.cwd);
+  const { options } = session;
+  const outProblem = prepareFolder(
+    options.outDir,
+    'output folder',
+    options.projectDir,
+    options.allowOutsidePaths,
+    displayPath(options.outDir, options.cwd),
+  );
+  let result: BuildResult;
+  try {
+    result = await compile(outline, session, { render: !outProblem && !session.cacheProblem });
+  } catch (e) {
+    // A bug in briefdeck: the deck of an earlier build must still not pass for this one.
+    if (!outProblem) removeStale(join(options.outDir, deckNameOf(outline)));
+    throw e;
+  }
+  const path = join(options.outDir, result.deckName);
+  const shown = displayPath(path, options.cwd);
+  for (const problem of [outProblem, session.cacheProblem]) {
+    if (!problem) continue;
+    result.ok = false;
+    delete result.bytes;
+    result.diagnostics.push({
+      severity: 'error',
+      code: 'write-failed',
+      message: problem === outProblem ? `cannot write ${shown}: ${problem.message}` : problem.message,
+      ...(problem.hint ? { hint: problem.hint } : {}),
+    });
+  }
   if (result.ok && result.bytes) {
     try {
       writeFileAtomic(path, result.bytes);
@@ -49,9 +75,12 @@ export async function buildInSession(outline: string, session: Session): Promise
       });
     }
   }
-  if (!result.ok && removeStale(path)) result.removedStale = shown;
+  // A refused output folder is left alone: removing "the stale deck" there could delete a file elsewhere.
+  if (!result.ok && !outProblem && removeStale(path)) result.removedStale = shown;
   return result;
 }
+
+const deckNameOf = (outline: string) => `${basename(outline, extname(outline))}.pptx`;
 
 /** What a check looks at beyond what a build checks. */
 export interface CheckOptions {

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Host } from './host/types.js';
+import { resolveLimits, type Limits } from './limits.js';
 
 /** briefdeck's own folder (holding templates/ and assets/), whether running from src/ or dist/. */
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +29,8 @@ export interface BuildOptions {
   networkCa?: string;
   /** Longest a data query or download may take, in milliseconds (default 10 s for queries, 15 s for downloads). */
   dataTimeoutMs?: number;
+  /** Ceilings on input sizes and deck contents (src/limits.ts); each error names the one it hit. */
+  limits?: Partial<Limits>;
 }
 
 /** The environment variables briefdeck reads, and only here. */
@@ -58,6 +61,7 @@ export interface ResolvedBuildOptions {
   readonly dataTimeoutMs?: number;
   /** A `postgres:` entry's environment variable: its connection string (a function: options hold no secrets). */
   readonly connectionString: (variable: string) => string | undefined;
+  readonly limits: Readonly<Limits>;
 }
 
 /** Zip entries cannot record times before 1980; later than 2099 they wrap. */
@@ -66,12 +70,25 @@ export function zipSafe(date: Date): Date | undefined {
   return Number.isFinite(t) && t >= Date.UTC(1980, 0, 1) && t < Date.UTC(2100, 0, 1) ? date : undefined;
 }
 
-/** $BRIEFDECK_CACHE_DIR; else the project's node_modules/.cache when it has one; else the user's cache folder. */
-async function defaultCacheDir(projectDir: string, env: Environment, host: Host): Promise<string> {
+/**
+ * $BRIEFDECK_CACHE_DIR; else the project's node_modules/.cache when it has one; else the user's
+ * cache folder; none for a user with no home (HOME unset and no passwd entry, as in some containers).
+ */
+async function defaultCacheDir(projectDir: string, env: Environment, host: Host): Promise<string | undefined> {
   if (env.BRIEFDECK_CACHE_DIR) return env.BRIEFDECK_CACHE_DIR;
   if ((await host.stat(join(projectDir, 'node_modules')))?.kind === 'dir')
     return join(projectDir, 'node_modules', '.cache', 'briefdeck');
-  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'briefdeck');
+  const home = env.HOME || homeOrUndefined();
+  const base = env.XDG_CACHE_HOME || (home ? join(home, '.cache') : undefined);
+  return base ? join(base, 'briefdeck') : undefined;
+}
+
+function homeOrUndefined(): string | undefined {
+  try {
+    return homedir() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Options with their defaults, from the caller's choices and the environment: the only reader of process.env. */
@@ -86,10 +103,9 @@ export async function resolveOptions(
   const timestamp =
     (options.timestamp && zipSafe(options.timestamp)) ??
     (epoch && /^\d+$/.test(epoch) ? zipSafe(new Date(Number(epoch) * 1000)) : undefined);
-  const cacheDir =
-    options.cacheDir === false
-      ? undefined
-      : resolve(cwd, options.cacheDir ?? (await defaultCacheDir(projectDir, env, host)));
+  const wanted =
+    options.cacheDir === false ? undefined : (options.cacheDir ?? (await defaultCacheDir(projectDir, env, host)));
+  const cacheDir = wanted === undefined ? undefined : resolve(cwd, wanted);
   return Object.freeze({
     cwd,
     projectDir,
@@ -104,5 +120,6 @@ export async function resolveOptions(
     ...(options.networkCa ? { networkCa: options.networkCa } : {}),
     ...(options.dataTimeoutMs ? { dataTimeoutMs: options.dataTimeoutMs } : {}),
     connectionString: (variable: string) => env[variable],
+    limits: Object.freeze(resolveLimits(options.limits)),
   });
 }

@@ -1,7 +1,9 @@
 import type { ChartService, RenderedCharts } from './charts/index.js';
+import { folderProblem, type FolderProblem } from './emit.js';
 import type { LaidOutDeck } from './model.js';
 import { NodeHost } from './host/node.js';
 import type { Host } from './host/types.js';
+import { resolveLimits } from './limits.js';
 import { resolveOptions, type BuildOptions, type Environment, type ResolvedBuildOptions } from './options.js';
 
 /**
@@ -11,6 +13,8 @@ import { resolveOptions, type BuildOptions, type Environment, type ResolvedBuild
 export interface Session {
   readonly host: Host;
   readonly options: ResolvedBuildOptions;
+  /** Why the chart cache folder was refused (then charts are drawn without one); builds report it. */
+  readonly cacheProblem?: FolderProblem;
   /** A parse or check of an input, by a key that includes its content hash; kept only when clean. */
   memo<T>(key: string, compute: () => T | undefined, clean: () => boolean): T | undefined;
   renderCharts(deck: LaidOutDeck): Promise<RenderedCharts>;
@@ -26,13 +30,23 @@ export interface SessionInit {
 }
 
 export async function createSession(options: BuildOptions = {}, init: SessionInit = {}): Promise<Session> {
-  const host = init.host ?? new NodeHost();
-  const resolved = await resolveOptions(options, host, init.env);
+  const limits = resolveLimits(options.limits);
+  const host = init.host ?? new NodeHost({ maxInputBytes: limits.maxInputBytes, maxFontBytes: limits.maxFontBytes });
+  let resolved = await resolveOptions(options, host, init.env);
+  const cacheProblem =
+    resolved.cacheDir === undefined
+      ? undefined
+      : folderProblem(resolved.cacheDir, 'chart cache folder', resolved.projectDir, resolved.allowOutsidePaths);
+  if (cacheProblem) {
+    const { cacheDir: _refused, ...rest } = resolved;
+    resolved = Object.freeze(rest);
+  }
   const parsed = new Map<string, unknown>();
   let charts: ChartService | undefined = init.charts;
   return {
     host,
     options: resolved,
+    ...(cacheProblem ? { cacheProblem } : {}),
     memo<T>(key: string, compute: () => T | undefined, clean: () => boolean): T | undefined {
       if (parsed.has(key)) return parsed.get(key) as T;
       const value = compute();
@@ -42,11 +56,13 @@ export async function createSession(options: BuildOptions = {}, init: SessionIni
     async renderCharts(deck) {
       if (!charts) {
         // Loaded on first use: `check` needs neither chart.js nor canvas (tens of ms of start-up).
-        const [{ ChartService }, { DiskChartStore }] = await Promise.all([
+        const [{ ChartService }, { DiskChartStore }, { VerifiedChartStore }] = await Promise.all([
           import('./charts/index.js'),
           import('./host/chart-store.js'),
+          import('./charts/verified-store.js'),
         ]);
-        const store = resolved.cacheDir ? new DiskChartStore(resolved.cacheDir) : undefined;
+        // A shared cache is written by others: entries are used only if they verify.
+        const store = resolved.cacheDir ? new VerifiedChartStore(new DiskChartStore(resolved.cacheDir)) : undefined;
         charts = new ChartService({ ...(store ? { store } : {}), workers: resolved.workers });
       }
       return charts.render(deck);

@@ -7,6 +7,8 @@ import type { Host } from '../host/types.js';
 import { buildInSession, checkInSession, type BuildResult } from '../index.js';
 import type { BuildOptions } from '../options.js';
 import { createSession } from '../session.js';
+import { prepareFolder } from '../emit.js';
+import { LIMIT_NAMES, parseLimitFlag, type Limits } from '../limits.js';
 import { inspectCommand } from './inspect.js';
 import { previewCommand } from './preview.js';
 
@@ -26,6 +28,7 @@ export const EXIT_USAGE = 2;
 class UsageError extends Error {}
 
 interface CommonFlags {
+  limit?: Partial<Limits>;
   strict?: boolean;
   format: 'human' | 'json';
   project?: string;
@@ -127,6 +130,12 @@ function report(results: (BuildResult | CompileResult)[], flags: CommonFlags, io
   return results.every((r) => r.ok) ? EXIT_OK : EXIT_INPUT;
 }
 
+function collectLimit(value: string, previous: Partial<Limits>): Partial<Limits> {
+  const parsed = parseLimitFlag(value);
+  if (!parsed) throw new InvalidArgumentError(`write it as name=N with a limit name and a whole number above 0`);
+  return { ...previous, [parsed[0]]: parsed[1] };
+}
+
 function parseJobs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 64)
@@ -147,6 +156,7 @@ function optionsFrom(
     ...(flags.allowOutsidePaths ? { allowOutsidePaths: true } : {}),
     ...(flags.allowNetwork ? { allowNetwork: true } : {}),
     ...(flags.cache === false ? { cacheDir: false as const } : flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
+    ...(flags.limit && Object.keys(flags.limit).length ? { limits: flags.limit } : {}),
   };
 }
 
@@ -160,7 +170,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
         'the project folder that outlines may not reach outside of (default: the working folder)',
       )
       .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder')
-      .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)');
+      .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)')
+      .option(
+        '--limit <name=n>',
+        `raise a limit, e.g. --limit input-bytes=50000000 (repeatable; ${LIMIT_NAMES.map((n) => n.replace(/^max/, '').replace(/[A-Z]/g, (c, i: number) => `${i ? '-' : ''}${c.toLowerCase()}`)).join(', ')})`,
+        collectLimit,
+        {},
+      );
 
   const cli = new Command('briefdeck')
     .description('Turn YAML deck outlines and data files into PowerPoint briefing decks.')
@@ -189,6 +205,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
       const outlines = await expandOutlines(paths, io.cwd);
       // One session for the batch: one chart renderer, and shared inputs parsed once.
       const session = await createSession(optionsFrom(flags, io));
+      // A folder the build cannot or may not write into is the command's mistake, not an outline's.
+      const { outDir, projectDir, allowOutsidePaths } = session.options;
+      const folder = prepareFolder(outDir, 'output folder', projectDir, allowOutsidePaths) ?? session.cacheProblem;
+      if (folder) {
+        await session.close();
+        throw new UsageError(`${folder.message}${folder.hint ? `; ${folder.hint}` : ''}`);
+      }
       const results: BuildResult[] = [];
       try {
         for (const outline of outlines) results.push(await buildInSession(outline, session));

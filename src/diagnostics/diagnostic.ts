@@ -36,6 +36,10 @@ export const DIAGNOSTIC_CODES = {
   'file-unreadable': 'a file exists but cannot be read',
   'path-outside-project': 'a path leads outside the project folder',
   'unsupported-file-type': 'a data file is not .yaml, .yml, .json or .csv',
+  'file-encoding': 'a text file that is not UTF-8 (UTF-16, Latin-1, …)',
+  'input-too-large': 'an input over a size limit (file bytes, slides, chart points, table cells, …)',
+  'yaml-tag': 'a YAML tag (!name) outside the core schema: outlines and data are plain data',
+  'bidi-control': 'an invisible bidirectional control character that can reorder the text shown',
   // syntax
   'yaml-syntax': 'the file is not valid YAML or JSON',
   'yaml-duplicate-key': 'the same key appears twice in one map',

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../emit.js';
+import { readRegularFile } from './node.js';
 
 /** Where drawn charts are kept between builds, keyed by a hash of everything that decides their pixels. */
 export interface ChartStore {
@@ -17,7 +17,8 @@ export class DiskChartStore implements ChartStore {
 
   async get(key: string): Promise<Buffer | undefined> {
     try {
-      return await readFile(join(this.dir, `${key}.png`));
+      // Only a regular file, of a size a chart can have: a FIFO planted in a shared cache must not hang the build.
+      return await readRegularFile(join(this.dir, `${key}.png`), 64 * 1024 * 1024);
     } catch {
       return undefined;
     }

@@ -1,5 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
-import { InputLog, withoutBom } from './record.js';
+import { decodeText } from './decode.js';
+import { InputLog } from './record.js';
 import { HostError, type FileStat, type Host, type InputKind } from './types.js';
 
 /** A host with nothing in it: the base of an overlay that must not touch the disk. */
@@ -68,7 +69,7 @@ export class OverlayHost implements Host {
   }
 
   async readText(path: string, kind: InputKind): Promise<string> {
-    return withoutBom((await this.readBytes(path, kind)).toString('utf8'));
+    return decodeText(await this.readBytes(path, kind), path);
   }
 
   async list(dir: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { decodeText } from './decode.js';
 import type { FileStat, Host, InputKind, InputRecord } from './types.js';
 
 /** The inputs a host served, each path once. Shared by the node and overlay hosts. */
@@ -40,7 +41,7 @@ export class RecordingHost implements Host {
   }
 
   async readText(path: string, kind: InputKind): Promise<string> {
-    return withoutBom((await this.readBytes(path, kind)).toString('utf8'));
+    return decodeText(await this.readBytes(path, kind), path);
   }
 
   list(dir: string): Promise<string[]> {

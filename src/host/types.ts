@@ -28,7 +28,11 @@ export interface Host {
   readonly inputs: readonly InputRecord[];
 }
 
-export type HostErrorCode = 'ENOENT' | 'EISDIR' | 'EACCES' | 'ENOTREG' | 'EIO';
+/**
+ * ENOTREG: a FIFO, device or socket (reading one could block or never end); EFBIG: over the
+ * input size limit; EENCODING: text that is not UTF-8 (`detail` names what it looks like).
+ */
+export type HostErrorCode = 'ENOENT' | 'EISDIR' | 'EACCES' | 'ENOTREG' | 'EFBIG' | 'EENCODING' | 'EIO';
 
 /** A read that failed for a reason the user can act on; the loaders turn it into a diagnostic. */
 export class HostError extends Error {
@@ -36,6 +40,8 @@ export class HostError extends Error {
     readonly code: HostErrorCode,
     readonly path: string,
     message?: string,
+    /** EFBIG: the file's size in bytes; EENCODING: the encoding it appears to be in. */
+    readonly detail?: string | number,
   ) {
     super(message ?? `${code}: ${path}`);
   }

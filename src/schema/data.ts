@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { HttpLink, PostgresLink, SqliteLink, WorkbookLink } from './links.js';
+import { isoDate } from './iso-date.js';
 
 export const SourceInfo = z
   .object({
     title: z.string(),
     author: z.string().optional(),
     publisher: z.string().optional(),
-    date: z.union([z.string(), z.number()]).optional(),
+    date: isoDate().optional(),
     page: z.union([z.string(), z.number()]).optional(),
     url: z.string().optional(),
   })

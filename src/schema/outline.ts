@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDate } from './iso-date.js';
+import { languageTagProblem } from '../sources/lang.js';
 import { WARNING_CODES } from '../diagnostics/diagnostic.js';
 import { CHART_TYPES } from './chart-types.js';
 
@@ -207,28 +209,23 @@ export const DataRef = z
     'One data file, a list of files, or a map {namespace: file}; .yaml .yml .json .csv; relative to the outline.',
   );
 
-/** A tag the number formatter accepts: the schema's pattern lets through some that Intl rejects. */
-function isUsableLanguage(tag: string): boolean {
-  try {
-    Intl.getCanonicalLocales(tag);
-    new Intl.NumberFormat(tag);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export const Outline = z
   .object({
     title: Text.describe('The deck title, shown on the title slide.'),
     subtitle: Text.optional(),
     author: z.string().optional(),
-    date: z.union([z.string(), z.number()]).optional().describe('Shown on the title slide, e.g. 2025-10-27.'),
+    date: isoDate().optional().describe('Shown on the title slide, e.g. 2025-10-27.'),
     lang: z
       .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as `en`, `en-GB` or `zh-CN`' })
-      .refine(isUsableLanguage, {
-        message: 'a language tag such as `en`, `en-GB` or `zh-CN` (this one is not well-formed)',
+      .superRefine((tag, ctx) => {
+        // One issue per tag, with the tag meant: `en_GB` used to fail two checks, with no suggestion.
+        const problem = languageTagProblem(tag);
+        if (problem)
+          ctx.addIssue({
+            code: 'custom',
+            message: problem.message,
+            ...(problem.suggestion ? { params: { expected: [problem.suggestion] } } : {}),
+          });
       })
       .optional()
       .describe('Language of the text: proofing, number formats and line breaking. `en`, `zh-CN`, …'),

@@ -225,7 +225,16 @@ function reportIssue(
       }
       diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, locate.at(path));
       return;
-    case 'custom':
+    case 'custom': {
+      const expected = (issue as { params?: { expected?: unknown } }).params?.expected;
+      diagnostics.error(
+        'invalid-value',
+        `${name || 'this value'}: ${issue.message}`,
+        locate.at(path),
+        Array.isArray(expected) ? { expected: expected.map(String) } : undefined,
+      );
+      return;
+    }
     default:
       diagnostics.error('invalid-value', `${name || 'this value'}: ${issue.message}`, locate.at(path));
   }

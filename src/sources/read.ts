@@ -1,7 +1,8 @@
 import { basename, dirname } from 'node:path';
 import type { Diagnostics, DiagnosticExtra } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/hints.js';
-import { isHostError, type Host, type InputKind } from '../host/types.js';
+import { isHostError, type Host, type HostError, type InputKind } from '../host/types.js';
+import { limitOption } from '../limits.js';
 import type { Origin } from './origin.js';
 
 /** What to say about a file that is not there: the near miss in its folder, if any. */
@@ -22,8 +23,7 @@ export async function readInputText(
   } catch (e) {
     if (!isHostError(e)) throw e;
     if (e.code === 'ENOENT') diagnostics.error('file-not-found', `file not found: ${shownAs}`, at, await nearMiss?.());
-    else if (e.code === 'EISDIR') diagnostics.error('file-unreadable', `${shownAs} is a folder, not a file`, at);
-    else diagnostics.error('file-unreadable', `cannot read ${shownAs} (${e.code})`, at);
+    else reportUnreadable(e, shownAs, diagnostics, at, kind);
     return undefined;
   }
 }
@@ -41,13 +41,53 @@ export async function readInputBytes(
     return await host.readBytes(path, kind);
   } catch (e) {
     if (!isHostError(e)) throw e;
-    const missing = e.code === 'ENOENT';
-    diagnostics.error(
-      missing ? 'asset-missing' : 'file-unreadable',
-      `${missing ? 'file not found' : 'cannot read'}: ${shownAs}`,
-      at,
-    );
+    if (e.code === 'ENOENT') diagnostics.error('asset-missing', `file not found: ${shownAs}`, at);
+    else reportUnreadable(e, shownAs, diagnostics, at, kind);
     return undefined;
+  }
+}
+
+const megabytes = (n: number) =>
+  n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** A file that is there but that briefdeck will not read: what it is, and what to do. */
+export function reportUnreadable(
+  e: HostError,
+  shownAs: string,
+  diagnostics: Diagnostics,
+  at?: Origin,
+  kind?: InputKind,
+): void {
+  switch (e.code) {
+    case 'EISDIR':
+      diagnostics.error('file-unreadable', `${shownAs} is a folder, not a file`, at);
+      return;
+    case 'ENOTREG':
+      diagnostics.error(
+        'file-unreadable',
+        `${shownAs} is not a regular file (a pipe, device or socket); briefdeck reads only regular files`,
+        at,
+        'name a file saved on disk',
+      );
+      return;
+    case 'EFBIG':
+      diagnostics.error(
+        'input-too-large',
+        `${shownAs} is ${typeof e.detail === 'number' ? megabytes(e.detail) : 'too large'}, over the size limit for one input file`,
+        at,
+        `if this file is meant to be read, raise the limit with ${limitOption(kind === 'font' ? 'maxFontBytes' : 'maxInputBytes')}`,
+      );
+      return;
+    case 'EENCODING':
+      diagnostics.error(
+        'file-encoding',
+        `${shownAs} is not UTF-8 text: it looks like ${String(e.detail ?? 'another encoding')}`,
+        at,
+        'save it as UTF-8 (in Excel: Save As › CSV UTF-8; in an editor: Save with Encoding › UTF-8)',
+      );
+      return;
+    default:
+      diagnostics.error('file-unreadable', `cannot read ${shownAs} (${e.code})`, at);
   }
 }
 

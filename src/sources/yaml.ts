@@ -1,5 +1,18 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { DEFAULT_LIMITS, raiseHint, type Limits } from '../limits.js';
 import type { Locator, Path } from '../schema/locator.js';
 import { lineStarts, offsetOf, rangeOrigin, type Origin } from './origin.js';
 
@@ -29,18 +42,24 @@ export function parseYamlSource(
   path: string,
   text: string,
   diagnostics: Diagnostics,
+  limits: Readonly<Limits> = DEFAULT_LIMITS,
 ): YamlSource | undefined {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  // uniqueKeys is checked by checkTree: the parser's own check compares each key with every
+  // earlier one (100,000 keys: minutes).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false });
   const source: YamlSource = { file, path, text, doc, lineCounter };
+  warnBidiControls(file, text, diagnostics);
   const lines = text.split(/\r?\n/);
   // After the first syntax error the parser has lost the structure: what it reports later
   // in the file is mostly its consequence. Duplicate keys before it are real and all reported.
-  const firstSyntax = Math.min(...doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0]));
+  let firstSyntax = Infinity;
+  for (const e of doc.errors) firstSyntax = Math.min(firstSyntax, e.pos[0]);
+  const treeOk = checkTree(source, diagnostics, limits, firstSyntax);
   let starts: number[] | undefined;
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
-    if (e.code === 'DUPLICATE_KEY' ? e.pos[0] >= firstSyntax : e.pos[0] !== firstSyntax) continue;
+    if (e.pos[0] !== firstSyntax) continue;
     const raw = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const d = explainYamlError(e.code, raw, pos, lines);
     starts ??= lineStarts(text);
@@ -59,7 +78,131 @@ export function parseYamlSource(
       ...(related ? { related } : {}),
     });
   }
-  return doc.errors.length ? undefined : source;
+  return doc.errors.length || !treeOk ? undefined : source;
+}
+
+/** The tags of YAML's core schema: plain data. Anything else (!!js/function, !!binary, !custom) is refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Invisible characters that reorder how text is shown: a title can read differently in the deck
+ * than in the file. Warned about, a few per file, where they are.
+ */
+export function warnBidiControls(file: string, text: string, diagnostics: Diagnostics): void {
+  let shown = 0;
+  for (const m of text.matchAll(BIDI_CONTROLS)) {
+    if (shown++ === 5) break;
+    diagnostics.warn(
+      'bidi-control',
+      `an invisible bidirectional control character (U+${m[0].charCodeAt(0).toString(16).toUpperCase()}) can make this text display in a different order than it is written`,
+      rangeOrigin(file, m.index, m.index + 1),
+      'delete it unless the text needs it (right-to-left quotations)',
+    );
+  }
+}
+
+/**
+ * One pass over the parsed tree, linear in its size: duplicate keys, tags outside the core
+ * schema, nesting deeper than the limit, and aliases whose expansion would exceed the limit
+ * (counted by expanded size, so ordinary reuse of a block passes and a "billion laughs" does not).
+ * Reports what it finds; false when the file must not be used.
+ */
+function checkTree(
+  source: YamlSource,
+  diagnostics: Diagnostics,
+  limits: Readonly<Limits>,
+  firstSyntax: number,
+): boolean {
+  const { file, text } = source;
+  let ok = true;
+  let depthReported = false;
+  const sizes = new Map<Node, number>();
+  let written = 0;
+  const clean = source.doc.errors.length === 0;
+  const visit = (node: unknown, depth: number): number => {
+    if (isAlias(node)) {
+      const target = node.resolve(source.doc);
+      return target ? (sizes.get(target as Node) ?? 1) : 1;
+    }
+    if (!node || typeof node !== 'object') return 0;
+    const n = node as Node;
+    let size = 1;
+    written++;
+    if (clean && n.tag && !CORE_TAGS.has(n.tag)) {
+      ok = false;
+      const end = n.range?.[0] ?? 0;
+      let start = text.lastIndexOf('!', end);
+      while (start > 0 && text[start - 1] === '!') start--;
+      const tagEnd = start < 0 ? end : start + (/^\S+/.exec(text.slice(start))?.[0].length ?? 1);
+      diagnostics.error(
+        'yaml-tag',
+        `the tag ${start < 0 ? n.tag : text.slice(start, tagEnd)} is not allowed: outlines, data and themes are plain data`,
+        rangeOrigin(file, start < 0 ? end : start, tagEnd),
+        'remove the tag; write the value as plain text, a number, a list or a map',
+      );
+    }
+    if (depth > limits.maxYamlDepth) {
+      if (!depthReported && clean) {
+        depthReported = true;
+        ok = false;
+        diagnostics.error(
+          'input-too-large',
+          `maps and lists are nested more than ${limits.maxYamlDepth} deep here`,
+          rangeOrigin(file, n.range?.[0] ?? 0, (n.range?.[0] ?? 0) + 1),
+          raiseHint('maxYamlDepth', limits),
+        );
+      }
+      return 1;
+    }
+    if (isMap(n)) {
+      const seen = new Map<string, Pair>();
+      for (const pair of n.items) {
+        const key = pair.key;
+        if (isScalar(key) && key.range) {
+          const id = `${typeof key.value}:${String(key.value)}`;
+          const first = seen.get(id);
+          if (!first) seen.set(id, pair);
+          else if (key.range[0] < firstSyntax) {
+            ok = false;
+            reportDuplicate(source, diagnostics, key as Node, first.key as Node);
+          }
+        }
+        size += visit(key, depth + 1) + visit(pair.value, depth + 1);
+      }
+    } else if (isSeq(n)) {
+      for (const item of n.items) size += visit(item, depth + 1);
+    }
+    sizes.set(n, size);
+    return size;
+  };
+  const total = visit(source.doc.contents, 0);
+  // What aliases add beyond what is written: a long file is not an alias bomb.
+  if (clean && total - written > limits.maxAliasExpansion) {
+    ok = false;
+    diagnostics.error(
+      'yaml-syntax',
+      `the file repeats aliases (*name) so that it expands to ${total.toLocaleString('en')} values, too many to be expanded safely`,
+      rangeOrigin(file, 0, 1),
+      `write the repeated parts out, or use fewer nested aliases; ${raiseHint('maxAliasExpansion', limits)}`,
+    );
+  }
+  return ok;
+}
+
+function reportDuplicate(source: YamlSource, diagnostics: Diagnostics, key: Node, first: Node): void {
+  const name = String((key as { value?: unknown }).value);
+  const [start, end] = key.range!;
+  diagnostics.error(
+    'yaml-duplicate-key',
+    `\`${name}\` appears twice in the same map`,
+    rangeOrigin(source.file, start, end),
+    {
+      hint: 'remove one of them, or rename it',
+      related: [{ at: rangeOrigin(source.file, first.range![0], first.range![1]), message: 'first here' }],
+    },
+  );
 }
 
 interface Explained {
@@ -159,7 +302,8 @@ function explainYamlError(
  */
 export function toPlain(source: YamlSource, diagnostics: Diagnostics): { value: unknown } | undefined {
   try {
-    return { value: source.doc.toJS({ maxAliasCount: 100 }) };
+    // Expansion was bounded by checkTree, by expanded size; the parser's own count refuses ordinary reuse.
+    return { value: source.doc.toJS({ maxAliasCount: -1 }) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     diagnostics.error(
@@ -185,6 +329,21 @@ export function lineTextAt(source: YamlSource, offset: number): string {
   return source.text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
 }
 
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A map's pairs by key, built once per map: looking keys up one by one made big files quadratic. */
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
 /** The node at `path` and how far down the path it got (a missing key stops at its parent). */
 function walk(source: YamlSource, path: Path): { node: Node | null; keyNode: Node | null; depth: number } {
   let node = source.doc.contents as Node | null;
@@ -192,7 +351,7 @@ function walk(source: YamlSource, path: Path): { node: Node | null; keyNode: Nod
   let depth = 0;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = keyIndex(node).get(String(segment));
       if (!pair) break;
       keyNode = pair.key as Node;
       node = (pair.value as Node | null) ?? keyNode;

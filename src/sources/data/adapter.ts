@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Host } from '../../host/types.js';
+import type { Limits } from '../../limits.js';
 import type { DataFileContent } from '../../schema/validate-data.js';
 import type { Origin } from '../origin.js';
 import type { LinkOptions } from './linked.js';
@@ -30,6 +31,8 @@ export interface AdapterContext {
   memo: Memo;
   /** For entries that name a workbook, a query or a web address; without it they are refused. */
   links?: LinkOptions;
+  /** Ceilings on what one file may hold; the defaults when absent. */
+  limits?: Readonly<Limits>;
 }
 
 /** A computation kept by key when it reported nothing; see Session.memo. */

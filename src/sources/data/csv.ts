@@ -111,9 +111,22 @@ export function parseCsv(file: string, text: string, diagnostics: Diagnostics): 
       ok = false;
       continue;
     }
-    rows.push(record.map((cell) => (NUMBER.test(cell) ? Number(cell.replace(/,/g, '')) : cell === '' ? null : cell)));
-    rowAt.push(rowOrigin);
     const cellColumns = cellStarts(lines[line - 1] ?? '');
+    const row = record.map((cell) => (NUMBER.test(cell) ? Number(cell.replace(/,/g, '')) : cell === '' ? null : cell));
+    // A number too long for a double reads as Infinity: it would be drawn and spoken as "∞".
+    const huge = row.findIndex((v) => typeof v === 'number' && !Number.isFinite(v));
+    if (huge >= 0) {
+      diagnostics.error(
+        'not-finite',
+        `${record[huge]!.length > 24 ? `a ${record[huge]!.length}-digit number` : record[huge]} is too large to be a number`,
+        at(line, cellColumns[huge] ?? 1, record[huge]!.length),
+        'check the cell: a figure this large is almost certainly a paste error',
+      );
+      ok = false;
+      continue;
+    }
+    rows.push(row);
+    rowAt.push(rowOrigin);
     cellAt.push(record.map((cell, c) => at(line, cellColumns[c] ?? 1, cell.length)));
   }
   return ok ? { columns, rows, rowAt, cellAt, meta, metaAt, at: at(skip + 1, 1) } : undefined;

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { didYouMean } from '../../diagnostics/hints.js';
 import type { Host } from '../../host/types.js';
+import type { Limits } from '../../limits.js';
 import type { DataEntry, DataSet } from '../../model.js';
 import type { Origin } from '../origin.js';
 import { displayPath, resolveInside } from '../paths.js';
@@ -47,6 +48,7 @@ export interface LoadDataContext {
   texts: Map<string, string>;
   memo: Memo;
   links?: LinkOptions;
+  limits?: Readonly<Limits>;
 }
 
 function extensionList(): string {
@@ -111,6 +113,7 @@ export async function loadData(refs: readonly DataFileRef[], ctx: LoadDataContex
         texts: ctx.texts,
         memo: ctx.memo,
         ...(ctx.links ? { links: ctx.links } : {}),
+        ...(ctx.limits ? { limits: ctx.limits } : {}),
       },
     );
     if (!content) {

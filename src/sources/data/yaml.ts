@@ -25,7 +25,7 @@ export const yamlData: DataAdapter = {
     const content = ctx.memo(
       key,
       () => {
-        const source = parseYamlSource(file.file, file.path, text, ctx.diagnostics);
+        const source = parseYamlSource(file.file, file.path, text, ctx.diagnostics, ctx.limits);
         const plain = source && toPlain(source, ctx.diagnostics);
         if (!source || !plain) return undefined;
         return validateDataDocument(plain.value, file.file, file.namespace, yamlLocator(source), ctx.diagnostics);

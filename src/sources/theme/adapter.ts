@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Host } from '../../host/types.js';
+import type { Limits } from '../../limits.js';
 import type { Locator } from '../../schema/locator.js';
 import type { ThemeInputType } from '../../schema/theme.js';
 import type { Origin } from '../origin.js';
@@ -14,6 +15,7 @@ export interface ThemeAdapterContext {
   host: Host;
   diagnostics: Diagnostics;
   texts: Map<string, string>;
+  limits?: Readonly<Limits>;
 }
 
 /** Reads one theme format. Registered in ./index.ts, one file per format. */

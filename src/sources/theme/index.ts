@@ -5,9 +5,10 @@ import type { Host } from '../../host/types.js';
 import type { FontFile, Theme } from '../../model.js';
 import type { Locator } from '../../schema/locator.js';
 import type { ThemeInputType } from '../../schema/theme.js';
-import { imageSize } from '../image-size.js';
+import { DEFAULT_LIMITS, raiseHint, type Limits } from '../../limits.js';
+import { fontProblem, inspectImage } from '../image-size.js';
 import type { Origin } from '../origin.js';
-import { displayPath, resolveInside } from '../paths.js';
+import { displayPath, isInside, resolveInside } from '../paths.js';
 import { nearMissOf, readInputBytes } from '../read.js';
 import type { ThemeAdapter } from './adapter.js';
 import { yamlTheme } from './yaml.js';
@@ -30,6 +31,7 @@ export interface ThemeLocations {
   packageDir: string;
   cwd: string;
   allowOutside: boolean;
+  limits?: Readonly<Limits>;
 }
 
 /** One theme file of a chain, as written, with where it is. */
@@ -50,10 +52,25 @@ function shippedFolders(loc: ThemeLocations): string[] {
   return [join(loc.packageDir, 'templates'), join(loc.packageDir, 'assets')];
 }
 
-/** Where a theme name is looked up: beside the outline, in the project, then briefdeck's own. */
-function themeDirs(loc: ThemeLocations): string[] {
+/**
+ * Where a theme name is looked up: beside the outline, in the project, then briefdeck's own.
+ * A folder outside the project (`../templates` of an outline at the project root) is not
+ * searched: a file planted there must not change a deck's theme or its classification marking.
+ */
+async function themeDirs(loc: ThemeLocations): Promise<string[]> {
   const near = loc.outlineDir ? [join(loc.outlineDir, 'templates'), join(loc.outlineDir, '..', 'templates')] : [];
-  return [...new Set([...near, join(loc.projectDir, 'templates'), join(loc.packageDir, 'templates')])];
+  const all = [...new Set([...near, join(loc.projectDir, 'templates'), join(loc.packageDir, 'templates')])];
+  if (loc.allowOutside) return all;
+  const out: string[] = [];
+  for (const dir of all) if (await isConfined(dir, loc)) out.push(dir);
+  return out;
+}
+
+/** Inside the project or briefdeck's own folders once symbolic links are followed. */
+async function isConfined(path: string, loc: ThemeLocations): Promise<boolean> {
+  const real = await loc.host.realpath(path);
+  const roots = await Promise.all([loc.projectDir, ...shippedFolders(loc)].map((d) => loc.host.realpath(d)));
+  return roots.some((root) => isInside(root, real));
 }
 
 const themeName = (f: string) => THEME_EXTENSIONS.find((e) => f.toLowerCase().endsWith(e)) && f.replace(/\.[^.]+$/, '');
@@ -61,7 +78,7 @@ const themeName = (f: string) => THEME_EXTENSIONS.find((e) => f.toLowerCase().en
 /** Every theme name a user can write, for "did you mean". */
 export async function availableThemes(loc: ThemeLocations): Promise<string[]> {
   const names = new Set<string>();
-  for (const dir of themeDirs(loc)) {
+  for (const dir of await themeDirs(loc)) {
     if ((await loc.host.stat(dir))?.kind !== 'dir') continue;
     for (const f of await loc.host.list(dir)) {
       const name = themeName(f);
@@ -102,10 +119,22 @@ async function locateTheme(
     }
     return path;
   }
-  for (const dir of themeDirs(loc)) {
+  for (const dir of await themeDirs(loc)) {
     for (const ext of THEME_EXTENSIONS) {
       const candidate = join(dir, given + ext);
-      if (await loc.host.exists(candidate)) return candidate;
+      if (!(await loc.host.exists(candidate))) continue;
+      // A link in templates/ to a file elsewhere: refused before it is read, so that none of
+      // its text can reach a message (a CI log) through a code frame.
+      if (!loc.allowOutside && !(await isConfined(candidate, loc))) {
+        loc.diagnostics.error(
+          'path-outside-project',
+          `theme \`${given}\` (${displayPath(candidate, loc.cwd)}) is a link to a file outside the project folder`,
+          at,
+          'copy the theme into templates/, or build with --allow-outside-paths',
+        );
+        return undefined;
+      }
+      return candidate;
     }
   }
   const known = await availableThemes(loc);
@@ -153,8 +182,25 @@ async function fontFilesOf(
       continue;
     }
     // Read through the host so the font counts as an input of the build.
+    const limits = loc.limits ?? DEFAULT_LIMITS;
+    const size = (await loc.host.stat(fontPath))?.size ?? 0;
+    if (size > limits.maxFontBytes) {
+      loc.diagnostics.error(
+        'input-too-large',
+        `font file ${f.file} is ${(size / 1024 / 1024).toFixed(1)} MB, larger than a font should be`,
+        at,
+        raiseHint('maxFontBytes', limits),
+      );
+      continue;
+    }
     const data = await readInputBytes(loc.host, fontPath, 'font', displayPath(fontPath, loc.cwd), loc.diagnostics, at);
     if (!data) continue;
+    // Checked here, before canvas or the measurer parse it: their errors are not diagnostics.
+    const problem = fontProblem(data);
+    if (problem) {
+      loc.diagnostics.error('asset-missing', `font file ${f.file} cannot be used: ${problem}`, at);
+      continue;
+    }
     out.push({ path: fontPath, family: f.family, weight: f.weight ?? 'normal', style: f.style ?? 'normal' });
   }
   return out;
@@ -215,10 +261,22 @@ export async function loadLogo(
   const file = displayPath(path, loc.cwd);
   const data = await readInputBytes(loc.host, path, 'asset', file, loc.diagnostics, logo.at);
   if (!data) return undefined;
-  const size = imageSize(data);
-  if (!size) {
-    loc.diagnostics.error('asset-missing', `logo ${logo.given} is not a PNG or JPEG image`, logo.at);
+  const image = inspectImage(data);
+  if (!image.ok) {
+    loc.diagnostics.error('asset-missing', `logo ${logo.given} cannot be used: ${image.reason}`, logo.at, {
+      hint: 'save the logo again as a PNG or JPEG',
+    });
     return undefined;
   }
-  return { file, data, ...size };
+  const limits = loc.limits ?? DEFAULT_LIMITS;
+  if (Math.max(image.width, image.height) > limits.maxImagePixels) {
+    loc.diagnostics.error(
+      'input-too-large',
+      `logo ${logo.given} is ${image.width} × ${image.height} pixels, larger than briefdeck uses`,
+      logo.at,
+      `scale it down; ${raiseHint('maxImagePixels', limits)}`,
+    );
+    return undefined;
+  }
+  return { file, data, width: image.width, height: image.height };
 }

@@ -11,7 +11,7 @@ export const yamlTheme: ThemeAdapter = {
     const text = await readInputText(ctx.host, path, 'theme', file, ctx.diagnostics, at);
     if (text === undefined) return undefined;
     ctx.texts.set(file, text);
-    const source = parseYamlSource(file, path, text, ctx.diagnostics);
+    const source = parseYamlSource(file, path, text, ctx.diagnostics, ctx.limits);
     if (!source) return undefined;
     const plain = toPlain(source, ctx.diagnostics);
     if (!plain) return undefined;
