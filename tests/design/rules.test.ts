@@ -6,7 +6,7 @@ import { openPptx, shapesOf, textsOf, type OpenedDeck } from '../helpers/pptx.js
 import { REPO, tempProject } from '../helpers/project.js';
 
 /** The design rules of issue 9, read from the XML of the shipped decks as they are built. */
-const DECKS = ['opening-up', 'opening-up-zh', 'chart-gallery'] as const;
+const DECKS = ['opening-up', 'opening-up-zh', 'chart-gallery', 'slide-gallery'] as const;
 const decks = new Map<string, OpenedDeck>();
 
 beforeAll(async () => {
