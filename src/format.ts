@@ -102,6 +102,11 @@ export function formatNumber(
   lang: string,
   grouping = true,
 ): string {
+  if (isChinese(lang)) {
+    const zh = grouping ? chineseScaled(value, spec) : undefined;
+    if (zh !== undefined) return zh;
+    grouping = false;
+  }
   const options: Intl.NumberFormatOptions =
     spec.decimals !== undefined
       ? { minimumFractionDigits: spec.decimals, maximumFractionDigits: spec.decimals }
@@ -129,6 +134,21 @@ function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.Num
   return format;
 }
 
+/**
+ * A number as Chinese writes it: 12万, 1.5亿, never 120,000. Only when the 万 or 亿 form is
+ * exact to two decimals; otherwise the caller writes the digits, ungrouped (123456), as Chinese
+ * official text does. A scale word already groups the digits, so no separators go beside it.
+ */
+export function chineseScaled(value: number, spec: Pick<FormatSpec, 'decimals' | 'compact'>): string | undefined {
+  if (spec.decimals !== undefined || spec.compact || !Number.isFinite(value)) return undefined;
+  const abs = Math.abs(value);
+  if (abs < 1e4) return undefined;
+  const [factor, word] = abs >= 1e12 ? [1e12, '万亿'] : abs >= 1e8 ? [1e8, '亿'] : [1e4, '万'];
+  const scaled = Number((value / factor).toPrecision(12));
+  if (Math.round(scaled * 100) !== Number((scaled * 100).toPrecision(12))) return undefined;
+  return `${scaled}${word}`;
+}
+
 function decimalsOf(value: number): number {
   if (Number.isInteger(value)) return 0;
   const s = String(value);
@@ -153,8 +173,10 @@ function attachUnit(number: string, value: number, unit: string, spec: FormatSpe
   const [code, ...rest] = unit.split(/\s+/);
   const scale = rest.join(' ');
   if (isChinese(lang) && code && ZH_CURRENCY[code]) {
-    const zhScale = ZH_SCALE[scale] ?? scale;
-    const factor = ZH_SCALE_FACTOR[scale] ?? 1;
+    let zhScale = ZH_SCALE[scale] ?? scale;
+    let factor = ZH_SCALE_FACTOR[scale] ?? 1;
+    // 7.2万亿美元, not 72000亿美元.
+    if (zhScale === '亿' && Math.abs(value * factor) >= 1e4) [zhScale, factor] = ['万亿', factor / 1e4];
     // 7200亿, not 7,200亿: a Chinese scale word already groups the digits.
     const n = formatNumber(Number((value * factor).toPrecision(12)), spec, lang, !zhScale || zhScale === scale);
     return `${n}${zhScale}${ZH_CURRENCY[code]}`;
@@ -171,6 +193,11 @@ function singular(unit: string, value: number): string {
   if (/ies$/.test(unit)) return unit.replace(/ies$/, 'y');
   if (/s$/.test(unit) && !/ss$/.test(unit)) return unit.slice(0, -1);
   return unit;
+}
+
+/** The colon between a label and its value: full width after Chinese text or in a Chinese deck ("投资：1600亿美元"). */
+export function labelColon(label: string, lang: string): string {
+  return isChinese(lang) || hasEastAsian(label) ? '：' : ': ';
 }
 
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -262,6 +262,8 @@ export interface Run {
   font: Typeface;
   /** Proofing language (BCP 47), e.g. en-US, zh-CN. */
   lang: string;
+  /** Starts a new line within its paragraph (a soft break, `<a:br/>`). */
+  breakBefore?: boolean;
 }
 
 export interface Paragraph {
@@ -283,13 +285,22 @@ export interface Insets {
   b: number;
 }
 
+/** A horizontal rule drawn along a table cell's edge. */
+export interface TableRule {
+  color: string;
+  width: number;
+}
+
 export interface TableCell {
   text: string;
   bold: boolean;
   color: string;
-  fill: string;
+  /** Absent: the slide shows through. */
+  fill?: string;
   align: 'left' | 'center' | 'right';
   lang: string;
+  /** Rules above and below the cell; a table has no vertical rules. */
+  rules: { top?: TableRule; bottom?: TableRule };
 }
 
 /** A series of a native chart, as PowerPoint stores it. */
@@ -393,7 +404,6 @@ export type Element =
       valign: 'top' | 'middle' | 'bottom';
       /** Cell padding in points. */
       padding: { x: number; y: number };
-      border: { color: string; width: number };
       name: string;
     };
 

@@ -1,5 +1,6 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
+import { labelColon } from '../format.js';
 import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
 import { labelPlugin } from './labels.js';
@@ -297,7 +298,8 @@ export function chartConfig(
               ? {
                   generateLabels: () =>
                     chart.labels.map((l, i) => ({
-                      text: chart.dataLabels === 'value' ? l : `${l}: ${legendValue(chart, i)}`,
+                      text:
+                        chart.dataLabels === 'value' ? l : `${l}${labelColon(l, chart.lang)}${legendValue(chart, i)}`,
                       fillStyle: hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted),
                       strokeStyle: hex(p.background),
                       lineWidth: 0,

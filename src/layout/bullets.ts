@@ -1,51 +1,99 @@
-import type { BulletText, Element, Paragraph, Box } from '../model.js';
-import { LINE_HEIGHT, measureBlocks, shrinkToFit, type Block } from './fit.js';
-import { TEXT_INSETS, type LayoutContext, type TextContext } from './frame.js';
+import type { BulletText, Element, Paragraph, Box, Run } from '../model.js';
+import { HEIGHT_SAFETY, lineFactor, measureBlocks, shrinkToFit, WIDTH_SAFETY, type Block } from './fit.js';
+import { textRuns, TEXT_INSETS, type LayoutContext, type TextContext } from './frame.js';
 import { runLang } from './lang.js';
+import { settleLastLine, SOFT_BREAK } from './linebreak.js';
 
 /** Bullet indents in points: pptxgenjs writes marL = indent × (level + 1) with a hanging indent. */
 export const BULLET_INDENT = 20;
+/** Space before a bullet as a multiple of the body size: the least, and the most a tall box spreads it to. */
 const SPACE_BEFORE = { 0: 0.55, 1: 0.2 } as const;
+const MAX_SPACE_BEFORE = 1.6;
 
-export function bulletBlocks(bullets: readonly BulletText[]): Block[] {
+/** A bullet split into its optional bold lead-in (`**lead:** text`) and the rest. */
+export function leadIn(text: string): { lead?: string; rest: string } {
+  const m = /^\*\*(.+?)\*\*\s*(.*)$/s.exec(text);
+  return m ? { lead: m[1]!, rest: m[2]! } : { rest: text };
+}
+
+/** The bullet as the reader sees it: the lead-in's markers gone. */
+export function plainBullet(text: string): string {
+  const { lead, rest } = leadIn(text);
+  if (lead === undefined) return rest;
+  // A lead-in ending in full-width punctuation ("主动开放：") needs no space after it.
+  return /[\u3000-\u303f\uff00-\uffef]$/.test(lead) ? `${lead}${rest}` : `${lead} ${rest}`;
+}
+
+export function bulletBlocks(bullets: readonly BulletText[], spacing = 1): Block[] {
   return bullets.map((b) => ({
-    text: b.text,
+    text: plainBullet(b.text),
     indent: BULLET_INDENT * (b.level + 1),
-    spaceBefore: SPACE_BEFORE[b.level],
+    spaceBefore: SPACE_BEFORE[b.level] * spacing,
+    // A lead-in is bold: measuring the whole bullet bold errs on the safe side.
+    ...(leadIn(b.text).lead !== undefined ? { bold: true } : {}),
   }));
+}
+
+/** Sub-bullets are set two points under the body, never under the body floor. */
+function levelSize(level: 0 | 1, size: number, ctx: LayoutContext): number {
+  return level === 0 ? size : ctx.scale.subBullet(size);
 }
 
 export function bulletParagraphs(
   bullets: readonly BulletText[],
   size: number,
   color: string,
-  ctx: TextContext,
+  ctx: LayoutContext & TextContext,
+  /** The box's text width, for settling last lines; without it they are left as they wrap. */
+  width = Infinity,
+  spacing = 1,
 ): Paragraph[] {
   return bullets.map((b, i) => {
-    const s = b.level === 0 ? size : Math.max(size - 2, 10);
+    const s = levelSize(b.level, size, ctx);
+    const plain = plainBullet(b.text);
+    const { lead } = leadIn(b.text);
+    const settled = settleLastLine(plain, (width - BULLET_INDENT * (b.level + 1)) * WIDTH_SAFETY, (t) =>
+      ctx.measure.width(t, s, lead !== undefined),
+    );
+    // Soft breaks would shift the lead-in's end: a bullet with a lead-in keeps only length-preserving ties.
+    const shown = lead !== undefined && settled.includes(SOFT_BREAK) ? plain : settled;
+    const run = (text: string, bold: boolean): Run => ({
+      text,
+      size: s,
+      color,
+      ...(bold ? { bold } : {}),
+      font: ctx.face,
+      lang: runLang(text, ctx.lang),
+    });
+    // The settled text keeps the lead-in's characters in place: split it at the lead-in's length.
+    const parts =
+      lead === undefined
+        ? [run(shown, false)]
+        : [run(shown.slice(0, lead.length), true), run(shown.slice(lead.length), false)];
     return {
-      runs: [{ text: b.text, size: s, color, font: ctx.face, lang: runLang(b.text, ctx.lang) }],
+      runs: parts.flatMap((r) => textRuns(r, ctx.face)),
       level: b.level,
       bullet: true,
       indent: BULLET_INDENT,
       align: 'left',
-      lineHeight: s * LINE_HEIGHT,
-      spaceBefore: i === 0 ? 0 : SPACE_BEFORE[b.level] * size,
+      lineHeight: s * lineFactor(plain),
+      spaceBefore: i === 0 ? 0 : SPACE_BEFORE[b.level] * spacing * size,
     };
   });
 }
 
-/** Height of a bullet list at one size (sub-bullets are set 2 pt smaller), and whether a word had to break. */
+/** Height of a bullet list at one size (sub-bullets smaller), and whether a word had to break. */
 function measureAt(
   bullets: readonly BulletText[],
   width: number,
   size: number,
   ctx: LayoutContext,
+  spacing = 1,
 ): { height: number; brokeWord: boolean } {
   let height = 0;
   let brokeWord = false;
-  bulletBlocks(bullets).forEach((block, i) => {
-    const s = bullets[i]!.level === 0 ? size : Math.max(size - 2, 10);
+  bulletBlocks(bullets, spacing).forEach((block, i) => {
+    const s = levelSize(bullets[i]!.level, size, ctx);
     const m = measureBlocks([block], width, s, ctx.measure);
     brokeWord ||= m.brokeWord;
     height += m.height + (i > 0 ? (block.spaceBefore ?? 0) * size : 0);
@@ -61,7 +109,12 @@ export interface BulletFit {
   brokeWord: boolean;
 }
 
-/** The largest size from `size` to `minSize` at which the bullets fit the box. */
+const inner = (box: Box) => ({
+  width: box.w - TEXT_INSETS.l - TEXT_INSETS.r,
+  height: (box.h - TEXT_INSETS.t - TEXT_INSETS.b) * HEIGHT_SAFETY,
+});
+
+/** The largest size from `size` to `minSize` at which the bullets fit the box, 5 % of it kept free. */
 export function fitBullets(
   bullets: readonly BulletText[],
   box: Box,
@@ -69,8 +122,7 @@ export function fitBullets(
   minSize: number,
   ctx: LayoutContext,
 ): BulletFit {
-  const width = box.w - TEXT_INSETS.l - TEXT_INSETS.r;
-  const height = box.h - TEXT_INSETS.t - TEXT_INSETS.b;
+  const { width, height } = inner(box);
   return shrinkToFit(size, minSize, (s) => {
     const m = measureAt(bullets, width, s, ctx);
     return { fits: m.height <= height + 1e-6 && !m.brokeWord, height: m.height, brokeWord: m.brokeWord };
@@ -94,8 +146,7 @@ export function packBullets(
   size: number,
   ctx: LayoutContext,
 ): BulletText[][] {
-  const width = box.w - TEXT_INSETS.l - TEXT_INSETS.r;
-  const height = box.h - TEXT_INSETS.t - TEXT_INSETS.b;
+  const { width, height } = inner(box);
   const pages: BulletText[][] = [];
   let page: BulletText[] = [];
   for (const group of bulletGroups(bullets)) {
@@ -111,19 +162,48 @@ export function packBullets(
   return pages;
 }
 
+/**
+ * A bullet list in its box. With `fill`, a list shorter than its box uses the height: the space
+ * between bullets grows (up to MAX_SPACE_BEFORE), then what is still free goes partly above the
+ * list, so a short slide is balanced instead of stacked at the top.
+ */
 export function bulletsElement(
   bullets: readonly BulletText[],
   box: Box,
   size: number,
   ctx: LayoutContext,
-  name = 'Body',
+  options: { name?: string; fill?: boolean } = {},
 ): Element {
+  const { width, height } = inner(box);
+  let spacing = 1;
+  let top = box.y;
+  let h = box.h;
+  if (options.fill && bullets.length > 1) {
+    const base = measureAt(bullets, width, size, ctx, 1);
+    const gaps = bullets.slice(1).reduce((a, b) => a + SPACE_BEFORE[b.level] * size, 0);
+    const free = height - base.height;
+    if (free > 0 && gaps > 0) spacing = Math.min(MAX_SPACE_BEFORE / SPACE_BEFORE[0], 1 + free / gaps);
+    const used = measureAt(bullets, width, size, ctx, spacing).height;
+    const left = height - used;
+    // A third of what is left goes above the list: optically centred, not floating mid-slide.
+    if (left > height * 0.2) {
+      top = box.y + left / 3;
+      h = box.h - left / 3;
+    }
+  }
   return {
     kind: 'text',
-    name,
+    name: options.name ?? 'Body',
     role: 'body',
-    box,
-    paragraphs: bulletParagraphs(bullets, size, ctx.theme.palette.text, ctx),
+    box: { ...box, y: top, h },
+    paragraphs: bulletParagraphs(
+      bullets,
+      size,
+      ctx.theme.palette.text,
+      ctx,
+      box.w - TEXT_INSETS.l - TEXT_INSETS.r,
+      spacing,
+    ),
     valign: 'top',
     insets: TEXT_INSETS,
   };

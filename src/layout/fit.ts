@@ -2,15 +2,25 @@ import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import type { LayoutStats } from '../model.js';
 import { wrapText } from './linebreak.js';
 import type { TextMeasurer } from './measure.js';
+import { hasEastAsian } from '../script.js';
 
-/** Line pitch as a multiple of the font size; written as exact spacing so every viewer agrees. */
+/** Line pitch of Latin text as a multiple of the font size; written as exact spacing so every viewer agrees. */
 export const LINE_HEIGHT = 1.2;
+/** Line pitch of text with CJK in it: ideographs fill their em square and need more air between lines. */
+export const CJK_LINE_HEIGHT = 1.4;
+
+/** The line pitch factor for a text: CJK text is set looser than Latin text. */
+export function lineFactor(text: string | undefined): number {
+  return text !== undefined && hasEastAsian(text) ? CJK_LINE_HEIGHT : LINE_HEIGHT;
+}
+
 /**
- * Wrap against a slightly narrower width than the box: PowerPoint's and LibreOffice's
- * shaping differ from Pango's by a percent or so, and a word that just fits here must
- * not wrap there.
+ * Every fit keeps 5 % of its box free, across and down: PowerPoint's and LibreOffice's
+ * shaping differ from Pango's by a percent or so, and a text that just fits here must not
+ * wrap or overflow there.
  */
-export const WIDTH_SAFETY = 0.97;
+export const WIDTH_SAFETY = 0.95;
+export const HEIGHT_SAFETY = 0.95;
 
 export interface Block {
   text: string;
@@ -36,7 +46,7 @@ export function measureBlocks(blocks: readonly Block[], width: number, size: num
   const lines = blocks.map((b, i) => {
     const r = wrapText(b.text, Math.max(1, (width - b.indent) * WIDTH_SAFETY), (t) => m.width(t, size, b.bold));
     brokeWord ||= r.brokeWord || r.widestWord > (width - b.indent) * WIDTH_SAFETY;
-    height += r.lines.length * size * LINE_HEIGHT + (i > 0 ? (b.spaceBefore ?? 0) * size : 0);
+    height += r.lines.length * size * lineFactor(b.text) + (i > 0 ? (b.spaceBefore ?? 0) * size : 0);
     return r.lines;
   });
   return { size, lines, height, brokeWord };
@@ -73,7 +83,7 @@ export function fitBlocks(req: FitRequest, m: TextMeasurer): Measured & { fits: 
   return shrinkToFit(req.size, req.minSize, (size) => {
     const r = measureBlocks(req.blocks, req.width, size, m);
     const linesOk = req.maxLines === undefined || r.lines.every((l) => l.length <= req.maxLines!);
-    return { ...r, fits: r.height <= req.height + 1e-6 && !r.brokeWord && linesOk };
+    return { ...r, fits: r.height <= req.height * HEIGHT_SAFETY + 1e-6 && !r.brokeWord && linesOk };
   });
 }
 

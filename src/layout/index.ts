@@ -9,7 +9,9 @@ import type {
   ResolvedSlide,
   SlideKind,
 } from '../model.js';
+import { Diagnostics as DiagnosticsCollector } from '../diagnostics/diagnostic.js';
 import { FitLog } from './fit.js';
+import { TypeScale, themeRange, type Role } from './scale.js';
 import type { LayoutContext } from './frame.js';
 import { layoutMasters } from './masters.js';
 import type { TextMeasurer } from './measure.js';
@@ -46,6 +48,7 @@ export function createLayoutContext(
   deck: Pick<ResolvedDeck, 'theme' | 'sourceLines'> & { meta: Pick<DeckMeta, 'lang'> },
   measure: TextMeasurer,
   diagnostics: Diagnostics,
+  scale: TypeScale = TypeScale.probe(deck.theme.sizes),
 ): LayoutContext {
   const { theme } = deck;
   const words = wordsFor(deck.meta.lang);
@@ -54,6 +57,7 @@ export function createLayoutContext(
     measure,
     diagnostics,
     fit: new FitLog(diagnostics),
+    scale,
     lang: deck.meta.lang,
     face: { latin: theme.fonts.latin, eastAsian: theme.fonts.eastAsian },
     words,
@@ -67,10 +71,15 @@ export function createLayoutContext(
 /** Gives every text its final size and every element its box; splits what does not fit. */
 export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
   const { theme, meta } = deck;
-  const ctx = createLayoutContext(deck, measure, diagnostics);
-  const slides = deck.slides.flatMap((slide) =>
-    (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx),
-  );
+  const layoutAll = (ctx: LayoutContext) =>
+    deck.slides.flatMap((slide) => (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx));
+  // The probe pass finds the size each role needs across the deck; its findings are not reported.
+  const probe = TypeScale.probe(theme.sizes);
+  layoutAll(createLayoutContext(deck, measure, new DiagnosticsCollector(), probe));
+  const scale = probe.hold();
+  const ctx = createLayoutContext(deck, measure, diagnostics, scale);
+  reportScale(probe, ctx);
+  const slides = layoutAll(ctx);
   const style: DeckStyle = {
     slide: { ...theme.slide },
     fonts: ctx.face,
@@ -82,4 +91,30 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
     },
   };
   return { deck: { meta, style, masters: layoutMasters(theme, meta, ctx), slides }, stats: ctx.fit.stats };
+}
+
+const ROLE_NAMES: Record<Role, string> = {
+  title: 'slide titles',
+  body: 'bullets',
+  side: 'bullets beside charts',
+  statValue: 'headline figures',
+  statLabel: 'stat labels',
+  caption: 'captions',
+  source: 'source lines',
+};
+
+/** One warning per text that pulled its role below the theme size: the whole deck is set at that size. */
+function reportScale(probe: TypeScale, ctx: LayoutContext): void {
+  for (const role of Object.keys(ROLE_NAMES) as Role[]) {
+    const from = themeRange(ctx.theme.sizes, role).size;
+    const to = ctx.scale.size(role);
+    for (const need of probe.pulledDown(role).filter((n) => n.size === to))
+      ctx.fit.shrunk(
+        ROLE_NAMES[role],
+        from,
+        to,
+        need.at,
+        `the deck sets all its ${ROLE_NAMES[role]} at one size: shorten this text to keep ${from} pt on every slide`,
+      );
+  }
 }

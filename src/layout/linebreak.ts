@@ -185,3 +185,49 @@ export function wrapText(text: string, maxWidth: number, measure: MeasureFn): Wr
   }
   return result;
 }
+
+/**
+ * A line break inside a paragraph (PowerPoint's soft break, `<a:br/>`): layout puts it where a
+ * Chinese paragraph is to break, and the writer turns it into a break.
+ */
+export const SOFT_BREAK = '\u2028';
+const NBSP = '\u00a0';
+const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const ideographs = (s: string) => s.match(IDEOGRAPH)?.length ?? 0;
+
+/**
+ * Keeps a paragraph's last line from holding a lone word, or one or two Chinese characters,
+ * when a better break exists. A lone Latin word is tied to the word before with a no-break
+ * space, which every renderer honours. Chinese lines are balanced instead: the text is broken
+ * where it would wrap in the narrowest width that keeps its number of lines, and those breaks
+ * are written as soft breaks (SOFT_BREAK), each line narrower than the box. Returns the text
+ * unchanged when it is one line, when its last line is long enough, or when no better break exists.
+ */
+export function settleLastLine(text: string, maxWidth: number, measure: MeasureFn): string {
+  if (/[\n\u2028]/.test(text)) return text;
+  const before = wrapText(text, maxWidth, measure);
+  const n = before.lines.length;
+  if (n < 2 || before.brokeWord) return text;
+  const last = before.lines[n - 1]!;
+  if (ideographs(last) > 0 || ideographs(before.lines[n - 2]!) > 0) {
+    if (ideographs(last) >= 3 || /[A-Za-z0-9]{3}/.test(last)) return text;
+    let lo = maxWidth * 0.5;
+    let hi = maxWidth;
+    for (let i = 0; i < 14; i++) {
+      const mid = (lo + hi) / 2;
+      const r = wrapText(text, mid, measure);
+      if (r.lines.length === n && !r.brokeWord) hi = mid;
+      else lo = mid;
+    }
+    const balanced = wrapText(text, hi, measure);
+    const better = balanced.lines.length === n && ideographs(balanced.lines[n - 1]!) > ideographs(last);
+    return better ? balanced.lines.join(SOFT_BREAK) : text;
+  }
+  if (/\s/.test(last.trim())) return text;
+  // A lone Latin word: tie it to the word before.
+  const m = /^(.*\S)[ ]+(\S+)\s*$/s.exec(text);
+  if (!m) return text;
+  const tied = `${m[1]}${NBSP}${m[2]}`;
+  const after = wrapText(tied, maxWidth, measure);
+  return after.lines.length === n && !after.brokeWord ? tied : text;
+}

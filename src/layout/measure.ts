@@ -1,7 +1,7 @@
 import { createCanvas, type CanvasRenderingContext2D } from 'canvas';
 import { registerFontFiles } from '../fonts.js';
 import type { ThemeFonts } from '../model.js';
-import { IDEOGRAPHIC } from '../script.js';
+import { hasEastAsian, IDEOGRAPHIC } from '../script.js';
 
 /** Measures text in points with the theme's metric faces. The only module that measures text. */
 export interface TextMeasurer {
@@ -32,7 +32,7 @@ export function createMeasurer(
         ctx.font = font;
         currentFont = font;
       }
-      const w = (ctx.measureText(text).width * size) / 100 + autospace(text) * size;
+      const w = (ctx.measureText(text).width * size) / 100 + (autospace(text) + punctuationWidening(text)) * size;
       if (cache.size > 50_000) cache.clear();
       cache.set(key, w);
       return w;
@@ -41,6 +41,15 @@ export function createMeasurer(
 }
 
 const ALNUM = /[A-Za-z0-9]/;
+const SHARED_PUNCTUATION = /[\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/g;
+
+/**
+ * Em widths that quotation marks, dashes and dots gain in CJK text: layout sets them in the East
+ * Asian face (full width) while the Latin metric face measured them narrow, about half an em.
+ */
+export function punctuationWidening(text: string): number {
+  return hasEastAsian(text) ? (text.match(SHARED_PUNCTUATION)?.length ?? 0) * 0.5 : 0;
+}
 
 /**
  * Em widths that renderers add between ideographs and Latin letters or digits: LibreOffice

@@ -68,6 +68,7 @@ function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
           bold: r.bold ?? false,
           italic: r.italic ?? false,
           lang: r.lang,
+          ...(r.breakBefore ? { softBreakBefore: true } : {}),
           align: p.align,
           lineSpacing: Math.round(p.lineHeight * 100) / 100,
           ...(p.spaceBefore ? { paraSpaceBefore: Math.round(p.spaceBefore * 100) / 100 } : {}),
@@ -126,11 +127,23 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: WritableElement, faces: Fa
   }
 }
 
+const NO_RULE = { type: 'none' as const };
+const rule = (r: { color: string; width: number } | undefined) =>
+  r ? { type: 'solid' as const, pt: r.width, color: r.color } : NO_RULE;
+
 function addTable(slide: Slide, e: Extract<WritableElement, { kind: 'table' }>, faces: Faces): void {
   const rows: TableRow[] = e.rows.map((row) =>
     row.map((cell) => ({
       text: xmlSafe(cell.text),
-      options: { bold: cell.bold, color: cell.color, fill: { color: cell.fill }, align: cell.align, lang: cell.lang },
+      options: {
+        bold: cell.bold,
+        color: cell.color,
+        ...(cell.fill ? { fill: { color: cell.fill } } : {}),
+        align: cell.align,
+        lang: cell.lang,
+        // pptxgenjs borders are [top, right, bottom, left].
+        border: [rule(cell.rules.top), NO_RULE, rule(cell.rules.bottom), NO_RULE],
+      },
     })),
   );
   slide.addTable(rows, {
@@ -142,7 +155,6 @@ function addTable(slide: Slide, e: Extract<WritableElement, { kind: 'table' }>, 
     valign: e.valign,
     // Points: pptxgenjs reads cell margins ≥ 1 as points, in the order top, right, bottom, left.
     margin: [e.padding.y, e.padding.x, e.padding.y, e.padding.x],
-    border: { type: 'solid', pt: e.border.width, color: e.border.color },
     autoPage: false,
     objectName: e.name,
   });

@@ -38,7 +38,7 @@ export const BASE_THEME: Theme = {
     title: 30,
     titleMin: 22,
     body: 22,
-    bodyMin: 14,
+    bodyMin: 18,
     caption: 14,
     captionMin: 11,
     source: 10,

@@ -28,11 +28,13 @@ describe('Chinese deck decks/opening-up-zh.yaml', () => {
   it('formats figures the Chinese way', () => {
     const all = deck.slides.flatMap((s) => s.texts).join('\n');
     for (const figure of [
-      '6.16万亿美元',
+      // The stat card's long unit moves into its label (issue 9); 万 and 亿 instead of digit groups.
+      '6.16\n2024年货物贸易',
+      '（万亿美元）',
       '32.4%',
       '超过7200亿美元',
       '2.7万亿元',
-      '超过240,000家',
+      '超过24万家',
       '资料来源：Guangming Daily，2025年10月27日',
     ]) {
       expect(all).toContain(figure);

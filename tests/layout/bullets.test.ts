@@ -7,7 +7,7 @@ import {
   fitBullets,
   packBullets,
 } from '../../src/layout/bullets.js';
-import { LINE_HEIGHT } from '../../src/layout/fit.js';
+import { HEIGHT_SAFETY, LINE_HEIGHT } from '../../src/layout/fit.js';
 import { TEXT_INSETS } from '../../src/layout/frame.js';
 import type { BulletText } from '../../src/model.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
@@ -20,7 +20,7 @@ const insets = TEXT_INSETS.t + TEXT_INSETS.b;
 const oneLiners = (n: number, size: number) => n * size * LINE_HEIGHT + (n - 1) * 0.55 * size;
 
 describe('bullet paragraphs', () => {
-  it('sets sub-bullets 2 pt smaller (never below 10 pt), spaced less, in the deck faces and language', () => {
+  it('sets sub-bullets 2 pt smaller (never below the body floor), spaced less, in the deck faces and language', () => {
     const ctx = fakeContext({ lang: 'en' });
     const [a, b, c] = bulletParagraphs([top('One'), sub('One a'), top('中国')], 20, '112233', ctx);
     expect(a).toMatchObject({ level: 0, bullet: true, indent: BULLET_INDENT, spaceBefore: 0 });
@@ -29,7 +29,9 @@ describe('bullet paragraphs', () => {
     expect(b!.runs[0]!.size).toBe(18);
     expect(c).toMatchObject({ spaceBefore: 0.55 * 20 });
     expect(c!.runs[0]!.lang).toBe('zh-CN');
-    expect(bulletParagraphs([sub('tiny')], 11, '000000', ctx)[0]!.runs[0]!.size).toBe(10);
+    // Under the 18 pt floor already: a sub-bullet goes no smaller than its bullet.
+    expect(bulletParagraphs([sub('tiny')], 17, '000000', ctx)[0]!.runs[0]!.size).toBe(17);
+    expect(bulletParagraphs([sub('tiny')], 19, '000000', ctx)[0]!.runs[0]!.size).toBe(18);
   });
 
   it('makes a body text box in the theme text colour', () => {
@@ -45,7 +47,8 @@ describe('fitting bullets (fake measurer)', () => {
 
   it('keeps the size when the list fits', () => {
     const five = ['a', 'b', 'c', 'd', 'e'].map(top);
-    const r = fitBullets(five, box(oneLiners(5, 20) + insets), 20, 14, fakeContext());
+    // Every fit keeps 5 % of the box free.
+    const r = fitBullets(five, box(oneLiners(5, 20) / HEIGHT_SAFETY + insets), 20, 14, fakeContext());
     expect(r).toMatchObject({ fits: true, size: 20, height: oneLiners(5, 20) });
   });
 
@@ -53,7 +56,7 @@ describe('fitting bullets (fake measurer)', () => {
     const five = ['a', 'b', 'c', 'd', 'e'].map(top);
     const room = 150;
     // Five one-line bullets need 5 × 1.2 s + 4 × 0.55 s = 8.2 s.
-    const largest = Math.floor(((room - insets) / 8.2) * 2) / 2;
+    const largest = Math.floor((((room - insets) * HEIGHT_SAFETY) / 8.2) * 2) / 2;
     expect(fitBullets(five, box(room), 20, 14, fakeContext())).toMatchObject({ fits: true, size: largest });
   });
 
@@ -75,7 +78,12 @@ describe('packing bullets into slides (fake measurer)', () => {
 
   it('fills each page, in order, with as many bullets as fit', () => {
     const ten = Array.from({ length: 10 }, (_, i) => top(`Bullet ${i + 1}`));
-    const pages = packBullets(ten, { x: 0, y: 0, w: 400, h: oneLiners(3, 20) + insets }, 20, fakeContext());
+    const pages = packBullets(
+      ten,
+      { x: 0, y: 0, w: 400, h: oneLiners(3, 20) / HEIGHT_SAFETY + insets },
+      20,
+      fakeContext(),
+    );
     expect(pages.map((p) => p.length)).toEqual([3, 3, 3, 1]);
     expect(pages.flat()).toEqual(ten);
   });

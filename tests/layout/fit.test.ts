@@ -27,7 +27,8 @@ describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chines
     expect(result.ok).toBe(true);
     const splits = located(result).filter((d) => d.code === 'content-split');
     expect(splits.map((d) => [d.message, d.line])).toEqual([
-      ['bullets continued over 2 slides', 14],
+      // 20 bullets at the 22 pt body size: shrinking them to the 18 pt floor would not be enough.
+      ['bullets continued over 3 slides', 14],
       ['table continued over 4 slides, header repeated', 45],
     ]);
     expect(result.report.layout).toEqual({ shrunk: 0, split: 2 });
@@ -42,7 +43,7 @@ describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chines
 
   it('continues the 20 bullets on a slide titled "(cont.)", every bullet kept once, in order', () => {
     const pages = deck.slides.filter((s) => s.title.startsWith('Twenty bullets'));
-    expect(pages.map((s) => s.title)).toEqual(['Twenty bullets', 'Twenty bullets (cont.)']);
+    expect(pages.map((s) => s.title)).toEqual(['Twenty bullets', 'Twenty bullets (cont.)', 'Twenty bullets (cont.)']);
     const bullets = pages.flatMap((s) => s.texts.filter((t) => t.startsWith('Bullet ')));
     expect(bullets.map((b) => Number(/Bullet (\d+)/.exec(b)![1]))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
@@ -95,8 +96,15 @@ describe('layout of the stress outline (long titles, 20 bullets, 40 rows, Chines
 
 describe('continuation slides', () => {
   it('fit under a "(cont.)" title that needs a line more than the first title', async () => {
-    // One line at the smallest title size; with " (cont.)" it needs two.
-    const title = 'Trade by region across every province and region of the country, forty rows of figures';
+    // One line at the title size (30 pt, 864 pt across less the 5 % margin); with " (cont.)" it needs two.
+    const words =
+      'Trade by region across every province and region of the country with forty rows of figures and more'.split(' ');
+    const oneLine = (t: string) => measure.width(t, 30, true) <= 864 * 0.95;
+    const title = words
+      .map((_, i) => words.slice(0, i + 1).join(' '))
+      .filter((t) => oneLine(t) && !oneLine(`${t} (cont.)`))
+      .at(-1)!;
+    expect(title).toBeDefined();
     const dir = tempProject(
       {
         'deck.yaml': `title: T\ndata: data/stress.yaml\nsections:\n  - title: S\n    slides:\n      - { type: table, title: "${title}", table: regions }\n`,
@@ -163,9 +171,9 @@ describe('text that cannot fit', () => {
     });
   });
 
-  it('shrinks before it splits, and says so', async () => {
+  it('shrinks a little before it splits, and says so', async () => {
     const bullets = Array.from(
-      { length: 7 },
+      { length: 6 },
       (_, i) =>
         `  - Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of twenty-two points`,
     ).join('\n      ');
@@ -179,6 +187,26 @@ describe('text that cannot fit', () => {
     expect(r.diagnostics.some((d) => d.code === 'content-split')).toBe(false);
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
     expect(deck.slides).toHaveLength(3);
+  });
+
+  it('continues rather than shrink body text past the floor', async () => {
+    const bullets = Array.from(
+      { length: 7 },
+      (_, i) =>
+        `  - Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of twenty-two points`,
+    ).join('\n      ');
+    const dir = tempProject({
+      'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Seven long bullets\n        bullets:\n      ${bullets}\n`,
+    });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.some((d) => d.code === 'content-split')).toBe(true);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    const sizes = deck.slides.flatMap((s) => [
+      ...s.xml.matchAll(/<a:rPr [^>]*sz="(\d+)"[^>]*>(?:(?!<\/a:r>)[\s\S])*Bullet/g),
+    ]);
+    expect(sizes.length).toBe(7);
+    for (const m of sizes) expect(Number(m[1])).toBeGreaterThanOrEqual(1800);
   });
 
   it('counts shrinks and splits in the report even when the outline ignores their warnings', async () => {

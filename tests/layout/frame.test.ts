@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINE_HEIGHT, WIDTH_SAFETY } from '../../src/layout/fit.js';
+import { HEIGHT_SAFETY, LINE_HEIGHT, WIDTH_SAFETY } from '../../src/layout/fit.js';
 import { frameOf, layoutSourceLine, layoutTitle, TEXT_INSETS } from '../../src/layout/frame.js';
 import type { Element, ResolvedSlide } from '../../src/model.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
@@ -25,7 +25,8 @@ describe('slide title layout (fake measurer)', () => {
     const ctx = fakeContext();
     const { elements, bodyTop } = layoutTitle('Short title', slide, ctx);
     const title = titleOf(elements);
-    const h = size * LINE_HEIGHT + TEXT_INSETS.t + TEXT_INSETS.b;
+    // The line, the 5 % every fit keeps free, the insets.
+    const h = (size * LINE_HEIGHT) / HEIGHT_SAFETY + TEXT_INSETS.t + TEXT_INSETS.b;
     expect(title.box).toEqual({ x: f.margin, y: f.titleTop, w: width, h });
     expect(title.paragraphs[0]!.runs[0]).toMatchObject({ size, bold: true, color: BASE_THEME.palette.title });
     expect(elements.find((e) => e.kind === 'rect')!.box.y).toBe(f.titleTop + h + 6);
@@ -33,17 +34,14 @@ describe('slide title layout (fake measurer)', () => {
     expect(ctx.fit.stats.shrunk).toBe(0);
   });
 
-  it('shrinks a title a little too long for one line, and says so', () => {
+  it('keeps the theme size and takes a second line for a title a little too long for one line', () => {
     const ctx = fakeContext();
     const text = words(perLine(size) + 3);
     const title = titleOf(layoutTitle(text, slide, ctx).elements);
-    const expected = Math.floor(((width * WIDTH_SAFETY) / (text.length / 2)) * 2) / 2;
-    expect(expected).toBeLessThan(size);
-    expect(title.paragraphs[0]!.runs[0]!.size).toBe(expected);
-    expect(ctx.diagnostics.items.map((d) => d.message)).toEqual([
-      `slide title set at ${expected} pt instead of ${size} pt to fit`,
-    ]);
-    expect(ctx.fit.stats.shrunk).toBe(1);
+    expect(title.paragraphs[0]!.runs[0]!.size).toBe(size);
+    expect(title.box.h).toBe((2 * size * LINE_HEIGHT) / HEIGHT_SAFETY + TEXT_INSETS.t + TEXT_INSETS.b);
+    expect(ctx.diagnostics.items).toEqual([]);
+    expect(ctx.fit.stats.shrunk).toBe(0);
   });
 
   it('takes two lines at the theme size for a title too long for one line at the minimum', () => {
@@ -51,7 +49,7 @@ describe('slide title layout (fake measurer)', () => {
     const text = words(perLine(titleMin) + 5);
     const title = titleOf(layoutTitle(text, slide, ctx).elements);
     expect(title.paragraphs[0]!.runs[0]!.size).toBe(size);
-    expect(title.box.h).toBe(2 * size * LINE_HEIGHT + TEXT_INSETS.t + TEXT_INSETS.b);
+    expect(title.box.h).toBe((2 * size * LINE_HEIGHT) / HEIGHT_SAFETY + TEXT_INSETS.t + TEXT_INSETS.b);
     expect(ctx.diagnostics.items).toEqual([]);
   });
 

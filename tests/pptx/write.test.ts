@@ -10,6 +10,8 @@ import { HERE } from '../helpers/layout.js';
  * writes must come from the deck it is given.
  */
 const face: Typeface = { latin: 'Georgia', eastAsian: 'SimSun' };
+const head = { top: { color: '0A0A0A', width: 1.25 }, bottom: { color: '0A0A0A', width: 0.75 } };
+const foot = { bottom: { color: 'DEDEDE', width: 0.75 } };
 const box = { x: 72, y: 72, w: 360, h: 144 };
 const master: MasterLayout = {
   background: 'ABCDEF',
@@ -76,15 +78,30 @@ const deck: RenderedDeck = {
           size: 12,
           valign: 'middle',
           padding: { x: 6, y: 4 },
-          border: { color: 'DEDEDE', width: 0.75 },
           rows: [
             [
-              { text: 'Region', bold: true, color: 'FFFFFF', fill: '111111', align: 'left', lang: 'en-US' },
-              { text: 'Value', bold: true, color: 'FFFFFF', fill: '111111', align: 'left', lang: 'en-US' },
+              {
+                text: 'Region',
+                bold: true,
+                color: 'FFFFFF',
+                fill: '111111',
+                align: 'left',
+                lang: 'en-US',
+                rules: head,
+              },
+              { text: 'Value', bold: true, color: 'FFFFFF', fill: '111111', align: 'left', lang: 'en-US', rules: head },
             ],
             [
-              { text: 'North', bold: false, color: '222222', fill: 'F0F0F0', align: 'left', lang: 'en-US' },
-              { text: '1', bold: false, color: '222222', fill: 'F0F0F0', align: 'right', lang: 'en-US' },
+              {
+                text: 'North',
+                bold: false,
+                color: '222222',
+                fill: 'F0F0F0',
+                align: 'left',
+                lang: 'en-US',
+                rules: foot,
+              },
+              { text: '1', bold: false, color: '222222', fill: 'F0F0F0', align: 'right', lang: 'en-US', rules: foot },
             ],
           ],
         },
@@ -122,6 +139,13 @@ describe('the pptx writer, given a laid-out deck and no theme', () => {
     expect(cells[0]).toMatch(/b="1"[\s\S]*<a:srgbClr val="FFFFFF"\/>[\s\S]*<a:srgbClr val="111111"\/>/);
     expect(cells[3]).toMatch(/algn="r"[\s\S]*<a:srgbClr val="222222"\/>[\s\S]*<a:srgbClr val="F0F0F0"\/>/);
     expect(cells.join('')).toContain('<a:srgbClr val="DEDEDE"/>');
+    // Only the rules layout gave: above and below, never at the sides.
+    for (const cell of cells) {
+      expect(cell).toMatch(/<a:lnL[^>]*>\s*<a:noFill\/>/);
+      expect(cell).toMatch(/<a:lnR[^>]*>\s*<a:noFill\/>/);
+    }
+    expect(cells[0]).toMatch(/<a:lnT w="15875"[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="0A0A0A"/);
+    expect(cells[3]).toMatch(/<a:lnB w="9525"[^>]*>\s*<a:solidFill>\s*<a:srgbClr val="DEDEDE"/);
   });
 
   it('writes the native chart from its spec: point colours, fonts, gap width, gridline', async () => {

@@ -26,7 +26,9 @@ describe('number formats shared by text, stats, tables and charts', () => {
     [0.3, 'USD billion', [], 'zh-CN', '3亿美元'],
     [2.7, 'CNY trillion', [], 'zh-CN', '2.7万亿元'],
     [240000, undefined, ['compact'], 'zh-CN', '24万'],
-    [120000, undefined, ['number'], 'zh-CN', '120,000'],
+    // Chinese conventions (issue 9): 万 and 亿, no thousands separators.
+    [120000, undefined, ['number'], 'zh-CN', '12万'],
+    [123456, undefined, ['number'], 'zh-CN', '123456'],
     [22, '个', [], 'zh-CN', '22个'],
     [6.16, 'USD trillion', ['raw'], 'en', '6.16'],
   ] as const)('%s %s %j in %s → %s', (value, unit, filters, lang, expected) => {

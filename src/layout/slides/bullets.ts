@@ -5,20 +5,27 @@ import { bodyForPages, contentSlide, continued } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'bullets' }>;
 
-/** Keep the theme size; shrink to the minimum; then continue on further slides at the theme size. */
+/**
+ * At the deck's body size (a small shrink at most, never under the floor); what does not fit
+ * continues on further slides at the same size.
+ */
 export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
-  const { body, bodyMin } = ctx.theme.sizes;
+  const range = ctx.scale.range('body');
   const b = bodyForPages(slide, slide.title, ctx);
   const box = { x: b.left, y: b.top, w: b.width, h: b.bottom - b.top };
-  const whole = fitBullets(slide.bullets, box, body, bodyMin, ctx);
+  const whole = fitBullets(slide.bullets, box, range.size, range.min, ctx);
   let pages: { bullets: Slide['bullets']; size: number }[];
   if (whole.fits) {
-    ctx.fit.shrunk('bullets', body, whole.size, slide.at);
+    ctx.scale.need('body', whole.size, slide.at);
+    ctx.fit.shrunk('bullets', range.size, whole.size, slide.at);
     pages = [{ bullets: slide.bullets, size: whole.size }];
   } else {
-    pages = packBullets(slide.bullets, box, body, ctx).map((bullets) => {
-      // A page that still does not fit holds one bullet too long for any slide.
-      const fit = fitBullets(bullets, box, body, bodyMin, ctx);
+    pages = packBullets(slide.bullets, box, range.size, ctx).map((bullets) => {
+      // A page that does not fit at the deck's size holds one bullet too long for any slide.
+      const held = fitBullets(bullets, box, range.size, range.size, ctx);
+      if (held.fits) return { bullets, size: range.size };
+      const { bodyMin } = ctx.theme.sizes;
+      const fit = fitBullets(bullets, box, range.size, bodyMin, ctx);
       if (!fit.fits) {
         ctx.diagnostics.error(
           'text-does-not-fit',
@@ -28,7 +35,7 @@ export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
           slide.at,
           fit.brokeWord ? 'break the long word or value with spaces or hyphens' : 'split the bullet into shorter ones',
         );
-      }
+      } else ctx.fit.shrunk('a long bullet', range.size, fit.size, slide.at, 'split the bullet into shorter ones');
       return { bullets, size: fit.fits ? fit.size : bodyMin };
     });
     ctx.fit.split(
@@ -45,6 +52,7 @@ export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
         { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top },
         page.size,
         ctx,
+        { fill: true },
       ),
     ]),
   );

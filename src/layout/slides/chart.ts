@@ -1,9 +1,9 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
-import { bulletsElement, fitBullets } from '../bullets.js';
+import { bulletsElement, fitBullets, packBullets } from '../bullets.js';
 import { chartElement } from '../chart.js';
 import { captionBlock } from '../caption.js';
 import type { LayoutContext } from '../frame.js';
-import { contentSlide } from './content.js';
+import { bodyForPages, contentSlide, continued } from './content.js';
 import { reportDroppedLabels } from '../../charts/dropped.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'chart' }>;
@@ -12,57 +12,95 @@ const SIDE_GAP = 28;
 /** Share of the body width the chart takes when bullets stand beside it. */
 const CHART_SHARE = 0.6;
 
+/**
+ * A chart, with its caption under it and bullets beside it at the deck's size for side bullets.
+ * Bullets that do not fit beside the chart continue on a "(cont.)" slide, at the same size:
+ * the chart keeps its room and no text shrinks past the type scale.
+ */
 export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
-  const { sizes } = ctx.theme;
-  return [
-    contentSlide(slide, ctx, slide.title, (body) => {
-      const elements: Element[] = [];
-      const withBullets = slide.bullets.length > 0;
-      const chartW = withBullets ? Math.round((body.width - SIDE_GAP) * CHART_SHARE) : body.width;
-      let chartBottom = body.bottom;
-      if (slide.caption) {
-        const caption = captionBlock(slide.caption, chartW, 'chart caption', slide, ctx);
-        const y = body.bottom - caption.height;
-        chartBottom = y - 8;
-        elements.push(caption.at(body.left, y));
-      }
-      const chartBox = { x: body.left, y: body.top, w: chartW, h: chartBottom - body.top };
-      if (chartBox.h < 90 || chartBox.w < 160) {
-        ctx.diagnostics.error(
-          'text-does-not-fit',
-          `no room for the chart: ${Math.round(chartBox.w)} × ${Math.round(chartBox.h)} pt is left under the title and caption`,
-          slide.at,
-          'shorten the title or the caption',
-        );
-      }
-      const element = chartElement(
-        slide.chart,
-        { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) },
-        ctx,
-      );
-      elements.push(element);
-      if (element.kind === 'chart') reportDroppedLabels(slide.chart, element.style, slide.at, ctx.diagnostics);
-      if (withBullets) {
-        const box = {
-          x: body.left + chartW + SIDE_GAP,
-          y: body.top,
-          w: body.width - chartW - SIDE_GAP,
-          h: body.bottom - body.top,
-        };
-        // Beside a chart, bullets start a little smaller than the body size, never below its minimum.
-        const start = Math.max(Math.min(sizes.body, sizes.chartBullets), sizes.bodyMin);
-        const fit = fitBullets(slide.bullets, box, start, sizes.bodyMin, ctx);
-        if (!fit.fits)
+  const range = ctx.scale.range('side');
+  const withBullets = slide.bullets.length > 0;
+  let besideChart = slide.bullets;
+  let rest: Slide['bullets'][] = [];
+  let size = range.size;
+  if (withBullets) {
+    const b = bodyForPages(slide, slide.title, ctx);
+    const box = sideBox(b);
+    const fit = fitBullets(slide.bullets, box, range.size, range.min, ctx);
+    if (fit.fits) {
+      size = fit.size;
+      ctx.scale.need('side', size, slide.at);
+      ctx.fit.shrunk('bullets beside the chart', range.size, size, slide.at);
+    } else {
+      const [first, ...more] = packBullets(slide.bullets, box, range.size, ctx);
+      besideChart = first ?? [];
+      // On a slide of their own the bullets have the whole body width.
+      const full = { x: b.left, y: b.top, w: b.width, h: b.bottom - b.top };
+      rest = packBullets(more.flat(), full, range.size, ctx);
+      for (const page of [besideChart, ...rest]) {
+        const pageBox = page === besideChart ? box : full;
+        if (!fitBullets(page, pageBox, range.size, range.size, ctx).fits)
           ctx.diagnostics.error(
             'text-does-not-fit',
-            'the bullets beside the chart do not fit even at the smallest size',
+            `a bullet beside the chart does not fit a slide at ${range.size} pt`,
             slide.at,
-            'keep two or three short bullets beside a chart',
+            'split the bullet into shorter ones',
           );
-        else ctx.fit.shrunk('bullets beside the chart', start, fit.size, slide.at);
-        elements.push(bulletsElement(slide.bullets, box, fit.size, ctx));
       }
-      return elements;
-    }),
-  ];
+      ctx.fit.split(
+        `bullets beside the chart continued over ${rest.length + 1} slides`,
+        rest.length + 1,
+        slide.at,
+        'keep two or three short bullets beside a chart',
+      );
+    }
+  }
+  const chartSlide = contentSlide(slide, ctx, slide.title, (body) => {
+    const elements: Element[] = [];
+    const chartW = withBullets ? Math.round((body.width - SIDE_GAP) * CHART_SHARE) : body.width;
+    let chartBottom = body.bottom;
+    if (slide.caption) {
+      const caption = captionBlock(slide.caption, chartW, 'chart caption', slide, ctx);
+      const y = body.bottom - caption.height;
+      chartBottom = y - 8;
+      elements.push(caption.at(body.left, y));
+    }
+    const chartBox = { x: body.left, y: body.top, w: chartW, h: chartBottom - body.top };
+    if (chartBox.h < 90 || chartBox.w < 160) {
+      ctx.diagnostics.error(
+        'text-does-not-fit',
+        `no room for the chart: ${Math.round(chartBox.w)} × ${Math.round(chartBox.h)} pt is left under the title and caption`,
+        slide.at,
+        'shorten the title or the caption',
+      );
+    }
+    const element = chartElement(
+      slide.chart,
+      { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) },
+      ctx,
+    );
+    elements.push(element);
+    if (element.kind === 'chart') reportDroppedLabels(slide.chart, element.style, slide.at, ctx.diagnostics);
+    if (besideChart.length) elements.push(bulletsElement(besideChart, sideBox(body), size, ctx));
+    return elements;
+  });
+  const continuations = rest.map((page, i) =>
+    contentSlide(slide, ctx, continued(slide.title, i + 1, ctx.words), (body) => [
+      bulletsElement(page, { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top }, size, ctx, {
+        fill: true,
+      }),
+    ]),
+  );
+  return [chartSlide, ...continuations];
+}
+
+/** Where bullets stand beside the chart. */
+function sideBox(body: { top: number; bottom: number; left: number; width: number }) {
+  const chartW = Math.round((body.width - SIDE_GAP) * CHART_SHARE);
+  return {
+    x: body.left + chartW + SIDE_GAP,
+    y: body.top,
+    w: body.width - chartW - SIDE_GAP,
+    h: body.bottom - body.top,
+  };
 }

@@ -1,4 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
+import { WIDTH_SAFETY } from '../fit.js';
+import { settleLastLine, wrapText } from '../linebreak.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { hasEastAsian } from '../../script.js';
 import { contentSlide } from './content.js';
@@ -13,11 +15,19 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
     const inset = Math.round(body.width * 0.08);
     const x = body.left + inset;
     const w = body.width - 2 * inset;
-    const byH = slide.by ? fittedHeight(1, sizes.body - 2) + 12 : 0;
+    const by = slide.by ? `${ctx.words.attributionDash} ${slide.by}` : undefined;
+    const bySize = sizes.body - 2;
+    // A long attribution takes a second line rather than a smaller size.
+    const byLines = by
+      ? wrapText(by, w * WIDTH_SAFETY, (t) => ctx.measure.width(t, bySize)).lines.length > 1
+        ? 2
+        : 1
+      : 0;
+    const byH = by ? fittedHeight(byLines, bySize, TEXT_INSETS, by) + 12 : 0;
     const room = body.bottom - body.top - byH;
     const box = { x, y: body.top, w, h: room };
     const r = fitOne(quoted, { box, size: sizes.quote, minSize: sizes.quoteMin, what: 'quotation', at: slide.at }, ctx);
-    const h = fittedHeight(r.lines, r.size);
+    const h = fittedHeight(r.lines, r.size, TEXT_INSETS, quoted);
     const top = body.top + Math.max(0, (room - h - byH) / 2);
     elements.push({
       kind: 'rect',
@@ -35,12 +45,11 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       valign: 'top',
       insets: TEXT_INSETS,
     });
-    if (slide.by) {
-      const byBox = { x, y: top + h + 12, w, h: fittedHeight(1, sizes.body - 2) };
-      const by = `${ctx.words.attributionDash} ${slide.by}`;
+    if (by) {
+      const byBox = { x, y: top + h + 12, w, h: byH - 12 };
       const b = fitOne(
         by,
-        { box: byBox, size: sizes.body - 2, minSize: sizes.bodyMin, maxLines: 1, what: 'attribution', at: slide.at },
+        { box: byBox, size: bySize, minSize: sizes.bodyMin, maxLines: 2, what: 'attribution', at: slide.at },
         ctx,
       );
       elements.push({
@@ -48,7 +57,17 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
         name: 'Attribution',
         role: 'other',
         box: byBox,
-        paragraphs: [paragraph(ctx, by, b.size, palette.muted, { align: 'right' })],
+        paragraphs: [
+          paragraph(
+            ctx,
+            settleLastLine(by, w * WIDTH_SAFETY, (t) => ctx.measure.width(t, b.size)),
+            b.size,
+            palette.muted,
+            {
+              align: 'right',
+            },
+          ),
+        ],
         valign: 'top',
         insets: TEXT_INSETS,
       });

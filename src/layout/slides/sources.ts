@@ -1,7 +1,7 @@
 import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
-import { LINE_HEIGHT } from '../fit.js';
+import { lineFactor } from '../fit.js';
 import { fitBullets, packBullets } from '../bullets.js';
-import { TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { TEXT_INSETS, textRuns, type LayoutContext } from '../frame.js';
 import { runLang } from '../lang.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 
@@ -39,12 +39,15 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
         paragraphs: page.map((item, i) => {
           const text = `${++number}. ${item.text}`;
           return {
-            runs: [{ text, size, color: palette.text, font: ctx.face, lang: runLang(text, ctx.lang) }],
+            runs: textRuns(
+              { text, size, color: palette.text, font: ctx.face, lang: runLang(text, ctx.lang) },
+              ctx.face,
+            ),
             level: 0,
             bullet: false,
             indent: 0,
             align: 'left' as const,
-            lineHeight: size * LINE_HEIGHT,
+            lineHeight: size * lineFactor(text),
             spaceBefore: i === 0 ? 0 : 0.55 * size,
           };
         }),

@@ -1,15 +1,59 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { captionBlock } from '../caption.js';
-import { fitBlocks, shrinkToFit } from '../fit.js';
+import { fitBlocks, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
 import { fittedHeight, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { settleLastLine } from '../linebreak.js';
+import { hasEastAsian, isChinese } from '../../script.js';
 import { contentSlide } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'stats' }>;
+type Stat = Slide['stats'][number];
 
 const GAP = 24;
 const PAD = 16;
 
-/** Headline figures on cards; every figure shares one size and every label another. */
+/** Chinese measure words and counters that belong with the number before them ("8年", "22个"). */
+const MEASURE_WORDS = new Set([...'个项家年倍次列条位名所座批件款种届例']);
+
+/** A figure as number and unit: "US$6.16 trillion" is "US$", "6.16", "trillion". */
+function splitFigure(value: string): { prefix: string; number: string; unit: string } | undefined {
+  const m = /^([^\d+-]{0,4}?)([+-]?\d[\d.,]*)\s*(.*)$/s.exec(value.trim());
+  return m ? { prefix: m[1]!, number: m[2]!, unit: m[3]! } : undefined;
+}
+
+/**
+ * How a slide's stats are set on their cards. A Chinese measure word at the start of a label
+ * joins its figure ("8" + "年连续…" → "8年" + "连续…"). When a figure with its unit is too wide for
+ * its card at the theme's figure size, the units of the slide's figures move into their labels
+ * (all of them, so the cards stay alike), and one long unit does not shrink every figure of the
+ * deck: "US$6.16 trillion" + "goods trade in 2024" → "6.16" + "goods trade in 2024 (US$ trillion)".
+ * Percent signs and single-character measure words stay with their figures.
+ */
+export function setStats(stats: readonly Stat[], fitsCard: (value: string) => boolean, lang: string): Stat[] {
+  const zh = isChinese(lang);
+  const joined = stats.map(({ value, label }) => {
+    const first = label[0];
+    if ((zh || hasEastAsian(label)) && first && MEASURE_WORDS.has(first) && /\d$/.test(value) && label.length > 1)
+      return { value: `${value}${first}`, label: label.slice(1) };
+    return { value, label };
+  });
+  if (joined.every((s) => fitsCard(s.value))) return joined;
+  return joined.map((stat) => {
+    const f = splitFigure(stat.value);
+    const prefix = f?.prefix.trim() ?? '';
+    if (!f || (!f.unit && !prefix) || f.unit === '%' || (!prefix && [...f.unit].length <= 1)) return stat;
+    const { label } = stat;
+    const unit = [prefix, f.unit].filter(Boolean).join(zh ? '' : ' ');
+    // A unit the label already names ("379 innovations" over "innovations rolled out") is not repeated.
+    if (!prefix && label.toLowerCase().includes(f.unit.toLowerCase())) return { value: f.number, label };
+    // An English word unit reads on into a label that starts in lower case: "8" + "years running as …".
+    if (!zh && !prefix && /^[a-z]+$/.test(f.unit) && /^[a-z]/.test(label))
+      return { value: f.number, label: `${f.unit} ${label}` };
+    return { value: f.number, label: `${label}${zh ? `（${unit}）` : ` (${unit})`}` };
+  });
+}
+
+/** Headline figures on cards; every figure of the deck shares one size and every label another. */
 export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes, palette } = ctx.theme;
   return [
@@ -28,19 +72,23 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const cardW = (body.width - GAP * (cols - 1)) / cols;
       const cardH = Math.min(220, (bottom - body.top - GAP * (rows - 1)) / rows);
       const inner = cardW - 2 * PAD;
+      const valueRange = ctx.scale.range('statValue');
+      const fitsCard = (value: string) => ctx.measure.width(value, sizes.statValue, true) <= inner * WIDTH_SAFETY;
+      const stats = setStats(slide.stats, fitsCard, ctx.lang);
 
       // One value size for all: the largest at which every value fits one line.
       const valueFit = fitBlocks(
         {
-          blocks: slide.stats.map((s) => ({ text: s.value, indent: 0, bold: true })),
+          blocks: stats.map((s) => ({ text: s.value, indent: 0, bold: true })),
           width: inner,
           height: Infinity,
-          size: sizes.statValue,
-          minSize: sizes.statValueMin,
+          size: valueRange.size,
+          minSize: valueRange.min,
           maxLines: 1,
         },
         ctx.measure,
       );
+      if (valueFit.fits) ctx.scale.need('statValue', valueFit.size, slide.at);
       if (!valueFit.fits)
         ctx.diagnostics.error(
           'text-does-not-fit',
@@ -49,11 +97,12 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           'use a shorter unit or a `compact` format',
         );
       const valueSize = valueFit.size;
-      const valueH = fittedHeight(1, valueSize);
+      const valueH = fittedHeight(1, valueSize, TEXT_INSETS, stats.map((s) => s.value).join(''));
       const labelRoom = cardH - 2 * PAD - valueH - 6;
       // One label size for all: the largest at which every label fits its card in three lines.
-      const labels = shrinkToFit(sizes.statLabel, sizes.statLabelMin, (size) => {
-        const fits = slide.stats.map((s) =>
+      const labelRange = ctx.scale.range('statLabel');
+      const labels = shrinkToFit(labelRange.size, labelRange.min, (size) => {
+        const fits = stats.map((s) =>
           fitBlocks(
             {
               blocks: [{ text: s.label, indent: 0 }],
@@ -69,6 +118,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
         return { fits: fits.every((f) => f.fits), lines: Math.max(...fits.map((f) => f.lines[0]!.length)) };
       });
       const labelSize = labels.size;
+      if (labels.fits) ctx.scale.need('statLabel', labelSize, slide.at);
       const labelLines = labels.fits ? labels.lines : 3;
       if (!labels.fits)
         ctx.diagnostics.error(
@@ -77,11 +127,11 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           slide.at,
           'keep stat labels to a few words',
         );
-      const labelH = fittedHeight(labelLines, labelSize);
+      const labelH = fittedHeight(labelLines, labelSize, TEXT_INSETS, stats.map((s) => s.label).join(''));
       const contentH = valueH + 6 + labelH;
       const gridH = rows * cardH + (rows - 1) * GAP;
       const top = body.top + Math.max(0, (bottom - body.top - gridH) / 2);
-      slide.stats.forEach((stat, i) => {
+      stats.forEach((stat, i) => {
         const x = body.left + (i % cols) * (cardW + GAP);
         const y = top + Math.floor(i / cols) * (cardH + GAP);
         elements.push({
@@ -94,7 +144,8 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           kind: 'rect',
           name: `Stat ${i + 1} bar`,
           box: { x, y, w: cardW, h: 4 },
-          fill: palette.series[i % palette.series.length] ?? palette.accent,
+          // One accent for every card: bars in cycling series colours would look like a code.
+          fill: palette.accent,
         });
         const contentTop = y + (cardH - contentH) / 2;
         elements.push({
@@ -111,7 +162,14 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: `Stat ${i + 1} label`,
           role: 'other',
           box: { x: x + PAD, y: contentTop + valueH + 6, w: inner, h: labelH },
-          paragraphs: [paragraph(ctx, stat.label, labelSize, palette.text)],
+          paragraphs: [
+            paragraph(
+              ctx,
+              settleLastLine(stat.label, inner * WIDTH_SAFETY, (t) => ctx.measure.width(t, labelSize)),
+              labelSize,
+              palette.text,
+            ),
+          ],
           valign: 'top',
           insets: TEXT_INSETS,
         });

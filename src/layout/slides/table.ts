@@ -86,19 +86,36 @@ export function rowHeights(
   return [height(columns, true), ...rows.map((r) => height(r, false))];
 }
 
-/** A bold header on the accent colour, then rows banded in surface and background; figures set right. */
+/**
+ * Horizontal rules only (a heavier rule above and below the table, a rule under the bold
+ * header, hairlines between rows), no fills; figures right-aligned under right-aligned headers.
+ */
 function styledRows(rows: string[][], numeric: readonly boolean[], ctx: LayoutContext): TableCell[][] {
   const p = ctx.theme.palette;
+  const outer = { color: p.title, width: 1.25 };
+  const under = { color: p.title, width: 0.75 };
+  const between = { color: p.rule, width: 0.5 };
+  const last = rows.length - 1;
   return rows.map((row, r) =>
     row.map((text, c) => ({
-      text,
+      text: r === 0 ? headerText(text) : text,
       bold: r === 0,
-      color: r === 0 ? p.accentText : p.text,
-      fill: r === 0 ? p.accent : r % 2 === 0 ? p.surface : p.background,
-      align: numeric[c] && r > 0 ? 'right' : 'left',
+      color: r === 0 ? p.title : p.text,
+      align: numeric[c] ? 'right' : 'left',
       lang: runLang(text, ctx.lang),
+      rules: {
+        ...(r === 0 ? { top: outer } : {}),
+        bottom: r === 0 ? under : r === last ? outer : between,
+      },
     })),
   );
+}
+
+/** A raw data name ("goods", "fdi_share") as a header: words spaced, sentence case; written headers stay. */
+export function headerText(name: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) return name;
+  const words = name.replace(/_/g, ' ');
+  return words[0]!.toUpperCase() + words.slice(1);
 }
 
 const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -188,7 +205,6 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           size,
           valign: 'middle',
           padding: { x: CELL_PAD_X, y: CELL_PAD_Y },
-          border: { color: ctx.theme.palette.rule, width: 0.75 },
         },
       ];
       if (caption && p === pages.length - 1) elements.push(caption.at(b.left, b.top + h + 10));

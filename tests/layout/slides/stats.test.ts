@@ -58,7 +58,7 @@ describe('stats slides (fake measurer)', () => {
     expect(new Set(cards.map((c) => c.box.y)).size).toBe(2);
   });
 
-  it('shrinks every figure to the size the longest one needs, so they stay alike', () => {
+  it('moves a unit too wide for the card into the label, then sets every figure at the size the longest needs', () => {
     const long = '1,234,567 bn';
     const [slide] = layoutStatsSlide(
       statsSlide([
@@ -68,9 +68,19 @@ describe('stats slides (fake measurer)', () => {
       ]),
       fakeContext(),
     );
-    const expected = Math.floor(((inner(3) * WIDTH_SAFETY) / (long.length / 2)) * 2) / 2;
-    expect(expected).toBeLessThan(BASE_THEME.sizes.statValue);
+    const figure = '1,234,567';
+    expect((long.length / 2) * BASE_THEME.sizes.statValue).toBeGreaterThan(inner(3) * WIDTH_SAFETY);
+    const expected = Math.min(
+      BASE_THEME.sizes.statValue,
+      Math.floor(((inner(3) * WIDTH_SAFETY) / (figure.length / 2)) * 2) / 2,
+    );
     expect(named(slide!.elements, 'value').map(sizeOf)).toEqual([expected, expected, expected]);
+    const texts = (suffix: string) =>
+      named(slide!.elements, suffix).map((e) =>
+        e.kind === 'text' ? e.paragraphs[0]!.runs.map((r) => r.text).join('') : '',
+      );
+    expect(texts('value')).toEqual(['12%', figure, '154']);
+    expect(texts('label')).toEqual(['Growth', 'Trade (bn)', 'Partners']);
   });
 
   it('is an error when a figure is too long for its card even at the theme minimum', () => {
@@ -88,7 +98,8 @@ describe('stats slides (fake measurer)', () => {
     const [slide] = layoutStatsSlide(statsSlide([['12%', 'Growth']], 'Year on year, current prices.'), fakeContext());
     const caption = slide!.elements.find((e): e is Text => e.kind === 'text' && e.name === 'Caption')!;
     expect(caption.box.y + caption.box.h).toBe(f.bodyBottom);
-    expect(caption.paragraphs[0]!.runs[0]).toMatchObject({ italic: true, color: BASE_THEME.palette.muted });
+    expect(caption.paragraphs[0]!.runs[0]).toMatchObject({ color: BASE_THEME.palette.muted });
+    expect(caption.paragraphs[0]!.runs[0]!.italic).toBeUndefined();
     const card = slide!.elements.find((e) => e.name === 'Stat 1 card')!;
     expect(card.box.y + card.box.h).toBeLessThanOrEqual(caption.box.y - 12);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINE_HEIGHT, WIDTH_SAFETY } from '../../../src/layout/fit.js';
 import {
+  headerText,
   CELL_PAD_X,
   CELL_PAD_Y,
   columnWidths,
@@ -83,7 +84,7 @@ const tableSlide = (rows: string[][], caption?: string): Extract<ResolvedSlide, 
 });
 
 describe('table slides (fake measurer)', () => {
-  it('styles the header, bands the rows and sets figures right, all decided here', () => {
+  it('rules the table horizontally only, bold header over a rule, figures right under a right-aligned header', () => {
     const [slide] = layoutTableSlide(
       tableSlide([
         ['North', '1'],
@@ -95,24 +96,35 @@ describe('table slides (fake measurer)', () => {
     const p = BASE_THEME.palette;
     expect(table.rows.map((r) => r.map((c) => [c.text, c.bold, c.color, c.fill, c.align]))).toEqual([
       [
-        ['Region', true, p.accentText, p.accent, 'left'],
-        ['Value', true, p.accentText, p.accent, 'left'],
+        ['Region', true, p.title, undefined, 'left'],
+        ['Value', true, p.title, undefined, 'right'],
       ],
       [
-        ['North', false, p.text, p.background, 'left'],
-        ['1', false, p.text, p.background, 'right'],
+        ['North', false, p.text, undefined, 'left'],
+        ['1', false, p.text, undefined, 'right'],
       ],
       [
-        ['South', false, p.text, p.surface, 'left'],
-        ['2', false, p.text, p.surface, 'right'],
+        ['South', false, p.text, undefined, 'left'],
+        ['2', false, p.text, undefined, 'right'],
       ],
     ]);
+    const [header, first, last] = table.rows.map((r) => r[0]!.rules);
+    expect(header!.top!.width).toBeGreaterThan(header!.bottom!.width);
+    expect(header!.bottom!.color).toBe(p.title);
+    expect(first).toEqual({ bottom: { color: p.rule, width: 0.5 } });
+    expect(last!.bottom).toEqual(header!.top);
     expect(table).toMatchObject({
       size: BASE_THEME.sizes.table,
       font: { latin: BASE_THEME.fonts.latin, eastAsian: BASE_THEME.fonts.eastAsian },
-      border: { color: p.rule },
       padding: { x: CELL_PAD_X, y: CELL_PAD_Y },
     });
+  });
+
+  it('sentence-cases raw data names as headers and leaves written headers alone', () => {
+    expect(headerText('goods')).toBe('Goods');
+    expect(headerText('fdi_share')).toBe('Fdi share');
+    expect(headerText('Trade (USD bn)')).toBe('Trade (USD bn)');
+    expect(headerText('指标')).toBe('指标');
   });
 
   it('continues many rows on further slides with the header repeated and the caption on the last', () => {

@@ -1,0 +1,151 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/index.js';
+import { hasEastAsian } from '../../src/script.js';
+import { openPptx, shapesOf, textsOf, type OpenedDeck } from '../helpers/pptx.js';
+import { REPO, tempProject } from '../helpers/project.js';
+
+/** The design rules of issue 9, read from the XML of the shipped decks as they are built. */
+const DECKS = ['opening-up', 'opening-up-zh', 'chart-gallery', 'slide-gallery'] as const;
+const decks = new Map<string, OpenedDeck>();
+
+beforeAll(async () => {
+  const out = join(tempProject(), 'out');
+  for (const name of DECKS) {
+    const r = await buildDeck(`decks/${name}.yaml`, { cwd: REPO, outDir: out, cacheDir: false });
+    expect(r.ok, `${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`).toBe(true);
+    decks.set(name, await openPptx(join(out, `${name}.pptx`)));
+  }
+}, 120_000);
+
+interface RunInfo {
+  text: string;
+  size: number;
+  italic: boolean;
+  latin: string;
+}
+interface ParaInfo {
+  text: string;
+  runs: RunInfo[];
+  /** Exact line pitch in points, if written. */
+  pitch?: number;
+}
+
+function paragraphs(xml: string): ParaInfo[] {
+  return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) => {
+    const runs = [...p[1]!.matchAll(/<a:r>([\s\S]*?)<\/a:r>/g)].map((r) => ({
+      text: textsOf(r[1]!).join(''),
+      size: Number(/ sz="(\d+)"/.exec(r[1]!)?.[1] ?? 0) / 100,
+      italic: / i="1"/.test(r[1]!),
+      latin: /<a:latin typeface="([^"]*)"/.exec(r[1]!)?.[1] ?? '',
+    }));
+    const pitch = /<a:lnSpc><a:spcPts val="(\d+)"\/>/.exec(p[1]!)?.[1];
+    return { text: runs.map((r) => r.text).join(''), runs, ...(pitch ? { pitch: Number(pitch) / 100 } : {}) };
+  });
+}
+
+const shapes = (deck: OpenedDeck) =>
+  deck.slides.flatMap((s) => shapesOf(s.xml).map((sh) => ({ ...sh, slide: s.index })));
+
+describe.each(DECKS)('%s', (name) => {
+  const deck = () => decks.get(name)!;
+
+  it('sets every headline figure of the deck at one size', () => {
+    const sizes = new Set(
+      shapes(deck())
+        .filter((s) => /^Stat \d+ value$/.test(s.name))
+        .flatMap((s) => paragraphs(s.xml).flatMap((p) => p.runs.map((r) => r.size))),
+    );
+    expect(sizes.size).toBeLessThanOrEqual(1);
+  });
+
+  it('sets every slide title, and all body text, at one size per role, body at or above the 18 pt floor', () => {
+    // Content slides (those with the short rule under their title): opening and section slides have their own roles.
+    const titles = new Set(
+      deck()
+        .slides.map((s) => shapesOf(s.xml))
+        .filter((sh) => sh.some((x) => x.name === 'Title rule'))
+        .flatMap((sh) => sh.filter((x) => x.isTitle))
+        .flatMap((sh) => paragraphs(sh.xml).flatMap((p) => p.runs.map((r) => r.size))),
+    );
+    expect(titles.size).toBe(1);
+    const body = shapes(deck())
+      .filter((s) => s.name === 'Body')
+      .flatMap((s) => paragraphs(s.xml).flatMap((p) => p.runs));
+    // The chart gallery has charts only.
+    if (name !== 'chart-gallery') expect(body.length).toBeGreaterThan(0);
+    for (const r of body) expect(r.size, r.text).toBeGreaterThanOrEqual(18);
+  });
+
+  it('rules tables horizontally only, with no filled cells', () => {
+    for (const slide of deck().slides) {
+      for (const tc of slide.xml.matchAll(/<a:tcPr[^>]*>([\s\S]*?)<\/a:tcPr>/g)) {
+        const props = tc[1]!;
+        for (const side of ['lnL', 'lnR']) {
+          const line = new RegExp(`<a:${side}[^>]*>([\\s\\S]*?)</a:${side}>`).exec(props);
+          if (line) expect(line[1], `slide ${slide.index} ${side}`).toMatch(/<a:noFill\/>/);
+        }
+        expect(props.replace(/<a:ln[LRTB][\s\S]*?<\/a:ln[LRTB]>/g, '')).not.toMatch(/<a:solidFill>/);
+      }
+    }
+  });
+
+  it('sets CJK text at a line pitch of 1.35–1.5 and never in italic', () => {
+    const paras = shapes(deck()).flatMap((s) => paragraphs(s.xml));
+    for (const p of paras.filter((p) => hasEastAsian(p.text) && p.pitch !== undefined)) {
+      const size = Math.max(...p.runs.map((r) => r.size));
+      expect(p.pitch! / size, p.text).toBeGreaterThanOrEqual(1.35);
+      expect(p.pitch! / size, p.text).toBeLessThanOrEqual(1.5);
+    }
+    for (const r of paras.flatMap((p) => p.runs).filter((r) => hasEastAsian(r.text)))
+      expect(r.italic, r.text).toBe(false);
+  });
+
+  it('has no caption in italic', () => {
+    for (const s of shapes(deck()).filter((s) => s.name === 'Caption'))
+      for (const r of paragraphs(s.xml).flatMap((p) => p.runs)) expect(r.italic, r.text).toBe(false);
+  });
+});
+
+describe('the Chinese flagship', () => {
+  const zh = () => decks.get('opening-up-zh')!;
+  const allText = () => zh().slides.flatMap((s) => s.texts);
+
+  it('writes numbers the Chinese way: 万 and 亿, no thousands separators', () => {
+    const text = allText().join('\n');
+    expect(text).not.toMatch(/\d,\d{3}/);
+    expect(text).toMatch(/12万家/);
+    expect(text).toMatch(/\d+亿美元/);
+  });
+
+  it('keeps a measure word with its figure on stat cards', () => {
+    const values = shapes(zh())
+      .filter((s) => /^Stat \d+ value$/.test(s.name))
+      .map((s) => textsOf(s.xml).join(''));
+    expect(values).toContain('8年');
+    expect(values).toContain('22个');
+  });
+
+  it('sets quotation marks beside Chinese text in the East Asian face', () => {
+    // In text boxes; table cells are written with one face per cell (not yet split).
+    const runs = shapes(zh())
+      .flatMap((s) => paragraphs(s.xml))
+      .filter((p) => hasEastAsian(p.text))
+      .flatMap((p) => p.runs)
+      .filter((r) => /[“”]/.test(r.text));
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) expect(r.latin, r.text).toBe('Microsoft YaHei');
+  });
+});
+
+describe('stat cards of the English flagship', () => {
+  it('draw one accent bar colour on every card', () => {
+    const en = decks.get('opening-up')!;
+    const colours = new Set(
+      shapes(en)
+        .filter((s) => /^Stat \d+ bar$/.test(s.name))
+        .map((s) => /<a:srgbClr val="([0-9A-F]{6})"/.exec(s.xml)?.[1]),
+    );
+    expect(colours.size).toBe(1);
+  });
+});
