@@ -4,7 +4,8 @@ import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, LaidOutDeck, Theme } from './model.js';
+import type { ChartStats, DataEntry, LaidOutDeck, Theme } from './model.js';
+import type { Origin } from './sources/origin.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
@@ -44,6 +45,10 @@ export interface CompileResult {
   texts: Map<string, string>;
   /** Every input read, with its hash: what an incremental build compares. */
   inputs: InputRecord[];
+  /** The data entries the outline could use (when its data loaded): what a report of changes compares. */
+  data?: DataEntry[];
+  /** Where each slide of the deck was written in the outline, in deck order (when laid out). */
+  slideOrigins?: Origin[];
   report: BuildReport;
 }
 
@@ -87,6 +92,7 @@ function packageTimestamp(given: Date | undefined, outline: OutlineInput | undef
 
 interface FrontEnd {
   deck?: LaidOutDeck;
+  data?: DataEntry[];
   outline?: OutlineInput;
   usedKeys: number;
   cited: number;
@@ -143,7 +149,7 @@ async function frontEnd(
       allowOutside,
     };
     const chain = await loadThemeChain(
-      outline.theme ?? 'official',
+      outline.theme ?? options.theme,
       outlineDir,
       outline.theme ? locate.at(['theme']) : undefined,
       loc,
@@ -159,9 +165,10 @@ async function frontEnd(
   const resolved = await timed(stage, 'resolve', () => resolveDeck(outline, data, theme ?? BASE_THEME, resolveCtx));
   const usedKeys = resolveCtx.usedKeys.size;
   const cited = resolved.sourceLines.size;
-  if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited };
+  const entries = [...data.entries.values()];
+  if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited, data: entries };
   const deck = await timed(stage, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
-  return { deck, outline, usedKeys, cited };
+  return { deck, outline, usedKeys, cited, data: entries };
 }
 
 /**
@@ -217,6 +224,8 @@ export async function compile(
     split: diagnostics.items.filter((d) => d.code === 'content-split').length,
   };
   result.inputs = host.inputs;
+  if (front.data) result.data = front.data;
+  if (front.deck) result.slideOrigins = front.deck.slides.map((s) => s.at);
   result.ok = !diagnostics.hasErrors();
   if (!result.ok) delete result.bytes;
   return result;

@@ -7,6 +7,7 @@ import type { Locator } from '../../schema/locator.js';
 import type { ThemeInputType } from '../../schema/theme.js';
 import { imageSize } from '../image-size.js';
 import type { Origin } from '../origin.js';
+import { outsideProjectHint } from '../../project.js';
 import { displayPath, resolveInside } from '../paths.js';
 import { nearMissOf, readInputBytes } from '../read.js';
 import type { ThemeAdapter } from './adapter.js';
@@ -96,7 +97,7 @@ async function locateTheme(
         'path-outside-project',
         `theme ${given} is outside the project folder`,
         at,
-        'copy the theme into templates/, or build with --allow-outside-paths',
+        outsideProjectHint(loc.projectDir, loc.cwd),
       );
       return undefined;
     }
@@ -136,7 +137,12 @@ async function fontFilesOf(
       shippedFolders(loc),
     );
     if (outside) {
-      loc.diagnostics.error('path-outside-project', `font file ${f.file} is outside the project folder`, at);
+      loc.diagnostics.error(
+        'path-outside-project',
+        `font file ${f.file} is outside the project folder`,
+        at,
+        outsideProjectHint(loc.projectDir, loc.cwd),
+      );
       continue;
     }
     if (!(await loc.host.exists(fontPath))) {
@@ -209,7 +215,12 @@ export async function loadLogo(
     shippedFolders(loc),
   );
   if (outside) {
-    loc.diagnostics.error('path-outside-project', `logo ${logo.given} is outside the project folder`, logo.at);
+    loc.diagnostics.error(
+      'path-outside-project',
+      `logo ${logo.given} is outside the project folder`,
+      logo.at,
+      outsideProjectHint(loc.projectDir, loc.cwd),
+    );
     return undefined;
   }
   const file = displayPath(path, loc.cwd);
