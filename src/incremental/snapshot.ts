@@ -57,8 +57,9 @@ function flatten(entries: readonly DataEntry[]): Record<string, string> {
   return values;
 }
 
-/** Data keys as an outline names them: in `{{ key | filter }}`, and as the value of `data:`, `value:` and the like. */
-const KEY_USE = /\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)|\b(?:data|value)\s*:\s*["']?([A-Za-z_][\w-]*(?:\.[\w-]+)*)/g;
+/** Data keys as an outline names them: in `{{ key | filter }}`, and as the value of `data:`, `value:` or `table:`. */
+const KEY_USE =
+  /\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)|\b(?:data|value|table)\s*:\s*["']?([A-Za-z_][\w-]*(?:\.[\w-]+)*)/g;
 
 /** A slide's label: its `title:` if its part of the outline has one, else that part's first line. */
 function slideLabel(text: string): string {
