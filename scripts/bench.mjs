@@ -1,136 +1,256 @@
-// Benchmarks of whole builds and of the chart stage, medians of several runs.
-// Run with `npm run bench` (which compiles first). Prints a table and writes out/bench.json.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+// `npm run bench`: briefdeck as its users run it, side by side with the floor.
+//
+// Whole processes (exec to exit, peak RSS by /usr/bin/time) for the flagship deck, a generated
+// 30-slide/10-chart deck, the chart gallery and a generated 200-slide deck, each cold (empty
+// chart cache) and unchanged (the cache the cold run left), alternated in the same rounds with
+// the floor (scripts/bench-floor.mjs: the same chart.js renders and the same pptxgenjs write,
+// nothing else). Then the same builds in one process (stage timings from the build report), and
+// a batch of 50 generated decks: 50 processes against one. Prints medians with their spread and
+// the ratios issue 16 sets targets for; writes JSON to out/bench/.
+//
+// BENCH_RUNS (default 5) sets the rounds; the 200-slide deck and the batch run fewer.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDeck } from '../dist/index.js';
+import { generateDeck } from './bench-decks.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const BIN = join(ROOT, 'dist/cli/bin.js');
+const FLOOR = join(ROOT, 'scripts/bench-floor.mjs');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BIG_RUNS = Math.max(1, Math.ceil(RUNS / 3));
+const BATCH = Number(process.env.BENCH_BATCH ?? 50);
 const tmp = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
+const started = performance.now();
 
-async function timeBuild(outline, options) {
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+
+// ---------------------------------------------------------------------------- the decks
+
+const gen = join(tmp, 'gen');
+const decks = [
+  { id: 'flagship', cwd: ROOT, outline: 'decks/opening-up.yaml' },
+  { id: '30-slide', cwd: gen, outline: generateDeck(gen, { name: 'd30', slides: 30, charts: 10, seed: 1 }) },
+  { id: 'gallery', cwd: ROOT, outline: 'decks/chart-gallery.yaml' },
+  { id: '200-slide', cwd: gen, outline: generateDeck(gen, { name: 'd200', slides: 200, charts: 67, seed: 2 }) },
+];
+const batchDir = join(tmp, 'batch');
+for (let i = 0; i < BATCH; i++) generateDeck(batchDir, { name: `region-${i}`, slides: 12, charts: 4, seed: 100 + i });
+
+// ---------------------------------------------------------------------------- whole processes
+
+/** Runs a process to its exit: wall milliseconds and peak RSS in MB. */
+function processRun(args, cwd) {
+  const rssFile = join(tmp, 'rss.txt');
   const start = performance.now();
-  const r = await buildDeck(outline, { cwd: ROOT, outDir: join(tmp, 'out'), ...options });
-  if (!r.ok) throw new Error(`${outline} failed: ${r.diagnostics.map((d) => d.message).join('; ')}`);
-  return { total: performance.now() - start, charts: r.report.timings.charts, report: r.report };
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return { ms, rssMb: Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 };
 }
 
-async function series(label, outline, options, prepare = () => {}) {
-  const totals = [];
-  const charts = [];
-  let report;
-  await timeBuild(outline, options); // warm-up: module loading, first canvas
-  for (let i = 0; i < RUNS; i++) {
-    prepare();
-    const t = await timeBuild(outline, options);
-    totals.push(t.total);
-    charts.push(t.charts);
-    report = t.report;
+const build = (deck, out, cache) => [
+  BIN,
+  'build',
+  deck.outline,
+  '--project',
+  deck.cwd,
+  '--out',
+  out,
+  ...(cache ? ['--cache-dir', cache] : ['--no-cache']),
+];
+
+/** The slides briefdeck lays out for a deck, as the floor script reads them. */
+async function floorInput(deck, buildDeck, ChartService, chartStyleFor) {
+  let laidOut;
+  class Capture extends ChartService {
+    render(d) {
+      laidOut = d;
+      return super.render(d);
+    }
   }
-  return {
-    label,
-    build_ms: median(totals),
-    charts_ms: median(charts),
-    rendered: report.charts.rendered,
-    cached: report.charts.cached,
-    native: report.charts.native,
+  const charts = new Capture({ workers: 0 });
+  const r = await buildDeck(deck.outline, { cwd: deck.cwd, outDir: join(tmp, 'capture'), cacheDir: false, charts });
+  await charts.close();
+  if (!r.ok) throw new Error(`${deck.id}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  const { theme } = laidOut;
+  const element = (e) => {
+    if (e.kind === 'text') {
+      const runs = e.paragraphs.flatMap((p) => p.runs);
+      return {
+        kind: 'text',
+        box: e.box,
+        text: e.paragraphs.map((p) => p.runs.map((x) => x.text).join('')).join('\n'),
+        size: runs[0]?.size ?? 12,
+        face: theme.fonts.latin,
+      };
+    }
+    if (e.kind === 'table') return { kind: 'table', box: e.box, rows: e.rows, size: e.size };
+    if (e.kind === 'picture') return { kind: 'picture', box: e.box, data: e.image.toString('base64') };
+    if (e.kind === 'chart' && e.chart.render === 'native')
+      return { kind: 'native', box: e.box, labels: e.chart.labels, datasets: e.chart.datasets };
+    if (e.kind === 'chart')
+      return { kind: 'chart', box: e.box, chart: e.chart, style: chartStyleFor(e.box, theme.slide.width, theme) };
+    return undefined;
   };
+  const file = join(tmp, `floor-${deck.id}.json`);
+  const slides = laidOut.slides.map((s) => ({ notes: s.notes, elements: s.elements.map(element).filter(Boolean) }));
+  writeFileSync(file, JSON.stringify({ width: theme.slide.width, height: theme.slide.height, slides }));
+  return file;
 }
 
-const cache = join(tmp, 'cache');
-const clearCache = () => rmSync(cache, { recursive: true, force: true });
-const rows = [];
-rows.push(await series('flagship, cold (no cache)', 'decks/opening-up.yaml', { cacheDir: cache }, clearCache));
-rows.push(
-  await series(
-    'flagship, cold, 2 worker threads',
-    'decks/opening-up.yaml',
-    { cacheDir: cache, workers: 2 },
-    clearCache,
-  ),
-);
-rows.push(await series('flagship, cached charts', 'decks/opening-up.yaml', { cacheDir: cache }));
-rows.push(
-  await series('gallery, charts one at a time (1 worker)', 'decks/chart-gallery.yaml', { cacheDir: false, workers: 1 }),
-);
-rows.push(
-  await series('gallery, charts together in one thread', 'decks/chart-gallery.yaml', { cacheDir: false, workers: 0 }),
-);
-rows.push(await series('gallery, 2 worker threads', 'decks/chart-gallery.yaml', { cacheDir: false, workers: 2 }));
-rows.push(await series('gallery, cached charts', 'decks/chart-gallery.yaml', { cacheDir: cache }));
+const { buildDeck } = await import('../dist/index.js');
+const { ChartService } = await import('../dist/charts/index.js');
+const { chartStyleFor } = await import('../dist/charts/config.js');
+for (const deck of decks) deck.floor = await floorInput(deck, buildDeck, ChartService, chartStyleFor);
 
-// A deck of 40 different charts, for where worker threads start to pay.
-const many = join(tmp, 'many');
-mkdirSync(join(many, 'data'), { recursive: true });
-const types = ['bar', 'horizontal-bar', 'line', 'pie', 'stacked-bar'];
-writeFileSync(
-  join(many, 'data', 'd.yaml'),
-  `sources: { s: { title: Synthetic } }\nsource: s\n${Array.from({ length: 40 }, (_, i) => `c${i}: { unit: "%", labels: [A, B, C, D, E, F], datasets: [{ label: X, values: [${[1, 2, 3, 4, 5, 6].map((k) => ((k * 7 + i * 3) % 50) + 1)}] }, { label: Y, values: [${[1, 2, 3, 4, 5, 6].map((k) => ((k * 11 + i * 5) % 40) + 1)}] }] }`).join('\n')}\n`,
-);
-writeFileSync(
-  join(many, 'many.yaml'),
-  `title: Many charts\ndata: data/d.yaml\nsections:\n  - title: Charts\n    slides:\n${Array.from({ length: 40 }, (_, i) => `      - { type: chart, title: Chart ${i}, chart: { type: ${types[i % types.length]}, data: c${i} } }`).join('\n')}\n`,
-);
-const manyOutline = join(many, 'many.yaml');
-for (const workers of [0, 2]) {
-  rows.push(
-    await series(`40 charts, ${workers ? `${workers} worker threads` : 'together in one thread'}`, manyOutline, {
-      cacheDir: false,
-      workers,
-      projectDir: many,
-    }),
-  );
-}
-
-// Whole process, as a user or CI job runs it: node start, module loading, build, write.
-function processTime(args) {
-  const times = [];
-  for (let i = 0; i < Math.min(RUNS, 5); i++) {
-    const start = performance.now();
-    execFileSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: ROOT, stdio: 'ignore' });
-    times.push(performance.now() - start);
+const whole = Object.fromEntries(decks.map((d) => [d.id, { cold: [], unchanged: [], floor: [] }]));
+for (let round = 0; round < RUNS; round++) {
+  for (const deck of decks) {
+    if (deck.id === '200-slide' && round >= BIG_RUNS) continue;
+    const cache = join(tmp, `cache-${deck.id}-${round}`);
+    const out = join(tmp, 'out');
+    // Alternate which comes first, so a slow patch of the machine does not always hit the same one.
+    const order = round % 2 ? ['floor', 'cold', 'unchanged'] : ['cold', 'unchanged', 'floor'];
+    for (const kind of order) {
+      const args = kind === 'floor' ? [FLOOR, deck.floor, join(tmp, 'floor.pptx')] : build(deck, out, cache);
+      whole[deck.id][kind].push(processRun(args, deck.cwd));
+    }
+    rmSync(cache, { recursive: true, force: true });
   }
-  return median(times);
 }
-const cli = {
-  flagship_cold_process_ms: processTime(['build', 'decks/opening-up.yaml', '--out', join(tmp, 'cli'), '--no-cache']),
-  flagship_cached_process_ms: processTime([
-    'build',
-    'decks/opening-up.yaml',
-    '--out',
-    join(tmp, 'cli'),
-    '--cache-dir',
-    cache,
-  ]),
-};
 
-const machine = {
-  node: process.version,
-  cpus: cpus().length,
-  parallelism: availableParallelism(),
-  cpu: cpus()[0]?.model,
-  NODE_EXTRA_CA_CERTS: Boolean(process.env.NODE_EXTRA_CA_CERTS),
-  runs: RUNS,
+// ---------------------------------------------------------------------------- in one process
+
+/** Builds in this process: after a warm-up, so module loading is not counted; stage timings from the report. */
+async function inProcess(deck, runs) {
+  const series = { cold: [], unchanged: [] };
+  const options = (cacheDir) => ({ cwd: deck.cwd, projectDir: deck.cwd, outDir: join(tmp, 'inproc'), cacheDir });
+  await buildDeck(deck.outline, options(false));
+  for (let i = 0; i < runs; i++) {
+    const cache = join(tmp, `inproc-cache-${deck.id}-${i}`);
+    for (const kind of ['cold', 'unchanged']) {
+      const start = performance.now();
+      const r = await buildDeck(deck.outline, options(cache));
+      if (!r.ok) throw new Error(`${deck.id} failed in process`);
+      series[kind].push({ ms: performance.now() - start, stages: r.report.timings });
+    }
+    rmSync(cache, { recursive: true, force: true });
+  }
+  return series;
+}
+const inproc = {};
+for (const deck of decks) inproc[deck.id] = await inProcess(deck, deck.id === '200-slide' ? BIG_RUNS : RUNS);
+
+// ---------------------------------------------------------------------------- a batch of decks
+
+const batchOut = join(tmp, 'batch-out');
+const separate = [];
+const together = [];
+for (let round = 0; round < (process.env.BENCH_BATCH_RUNS ? Number(process.env.BENCH_BATCH_RUNS) : 1); round++) {
+  const start = performance.now();
+  let rss = 0;
+  for (let i = 0; i < BATCH; i++) {
+    const deck = { cwd: batchDir, outline: join(batchDir, `region-${i}.yaml`) };
+    rss = Math.max(rss, processRun(build(deck, batchOut), batchDir).rssMb);
+  }
+  separate.push({ ms: performance.now() - start, rssMb: rss });
+  together.push(processRun([BIN, 'build', batchDir, '--project', batchDir, '--out', batchOut, '--no-cache'], batchDir));
+}
+
+// ---------------------------------------------------------------------------- report
+
+const ms = (runs) => stats(runs.map((r) => r.ms));
+const rss = (runs) => Math.max(...runs.map((r) => r.rssMb));
+const stageMedians = (runs) =>
+  Object.fromEntries(Object.keys(runs[0].stages).map((k) => [k, median(runs.map((r) => r.stages[k] ?? 0))]));
+const result = {
+  machine: {
+    node: process.version,
+    cpus: cpus().length,
+    parallelism: availableParallelism(),
+    cpu: cpus()[0]?.model,
+    loadavg: loadavg(),
+    runs: RUNS,
+  },
+  whole: Object.fromEntries(
+    decks.map((d) => [
+      d.id,
+      Object.fromEntries(
+        ['cold', 'unchanged', 'floor'].map((k) => [k, { ...ms(whole[d.id][k]), peakRssMb: rss(whole[d.id][k]) }]),
+      ),
+    ]),
+  ),
+  inProcess: Object.fromEntries(
+    decks.map((d) => [
+      d.id,
+      Object.fromEntries(
+        ['cold', 'unchanged'].map((k) => [k, { ...ms(inproc[d.id][k]), stages: stageMedians(inproc[d.id][k]) }]),
+      ),
+    ]),
+  ),
+  batch: {
+    decks: BATCH,
+    separate: { ...ms(separate), peakRssMb: rss(separate) },
+    oneProcess: { ...ms(together), peakRssMb: rss(together) },
+  },
 };
+const w = result.whole;
+const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+result.ratios = [
+  ['cold 30-slide ÷ floor', ratio(w['30-slide'].cold.median, w['30-slide'].floor.median), '≤ 1.1'],
+  ['cold flagship ÷ floor', ratio(w.flagship.cold.median, w.flagship.floor.median), ''],
+  ['cold gallery ÷ floor', ratio(w.gallery.cold.median, w.gallery.floor.median), ''],
+  ['gallery unchanged ÷ cold, processes', ratio(w.gallery.unchanged.median, w.gallery.cold.median), '≤ 0.5'],
+  [
+    'gallery unchanged ÷ cold, in process',
+    ratio(result.inProcess.gallery.unchanged.median, result.inProcess.gallery.cold.median),
+    '≤ 0.3',
+  ],
+  [`${BATCH} processes ÷ one process`, ratio(result.batch.separate.median, result.batch.oneProcess.median), '≥ 1.7'],
+  ['cold 200-slide ÷ cold 30-slide', ratio(w['200-slide'].cold.median, w['30-slide'].cold.median), '≤ 7'],
+  ['peak RSS 30-slide, MB', Math.round(w['30-slide'].cold.peakRssMb), '≤ 200'],
+  ['peak RSS batch in one process, MB', Math.round(result.batch.oneProcess.peakRssMb), '≤ 400'],
+].map(([what, value, target]) => ({ what, value, target }));
+result.seconds = Math.round((performance.now() - started) / 1000);
+
+const f = (s) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+const line = (...cols) => console.log(cols[0].padEnd(12), ...cols.slice(1).map((c) => String(c).padStart(20)));
 console.log(
-  `briefdeck bench — median of ${RUNS} runs (in-process, after one warm-up) — ${machine.cpus} CPUs, Node ${machine.node}`,
+  `briefdeck bench — ${result.machine.cpus} CPUs, Node ${result.machine.node}, load ${result.machine.loadavg.map((l) => l.toFixed(1)).join(' ')}; ms, median (min–max)\n`,
 );
-console.log('');
-console.log('case'.padEnd(44), 'build ms'.padStart(9), 'charts ms'.padStart(10), '  drawn/cached/native');
-for (const r of rows)
-  console.log(
-    r.label.padEnd(44),
-    r.build_ms.toFixed(0).padStart(9),
-    r.charts_ms.toFixed(0).padStart(10),
-    `  ${r.rendered}/${r.cached}/${r.native}`,
-  );
-console.log('');
+console.log(`whole processes, ${RUNS} alternated rounds (200-slide: ${BIG_RUNS}); peak RSS in MB`);
+line('deck', 'cold', 'unchanged', 'floor', 'RSS cold/floor');
+for (const d of decks) {
+  const x = w[d.id];
+  line(d.id, f(x.cold), f(x.unchanged), f(x.floor), `${x.cold.peakRssMb.toFixed(0)}/${x.floor.peakRssMb.toFixed(0)}`);
+}
+console.log(`\nin one process, after a warm-up`);
+line('deck', 'cold', 'unchanged', 'charts cold', 'pptx cold');
+for (const d of decks) {
+  const x = result.inProcess[d.id];
+  line(d.id, f(x.cold), f(x.unchanged), x.cold.stages.charts?.toFixed(0), x.cold.stages.pptx?.toFixed(0));
+}
 console.log(
-  `whole process (node start to deck written), median of ${Math.min(RUNS, 5)}: flagship cold ${cli.flagship_cold_process_ms.toFixed(0)} ms, cached ${cli.flagship_cached_process_ms.toFixed(0)} ms${machine.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set: ~40 ms of each start)' : ''}`,
+  `\nbatch of ${BATCH} decks (12 slides, 4 charts each), no cache: ${BATCH} processes ${f(result.batch.separate)}, one process ${f(result.batch.oneProcess)} (peak RSS ${result.batch.oneProcess.peakRssMb.toFixed(0)} MB)`,
 );
-mkdirSync(join(ROOT, 'out'), { recursive: true });
-writeFileSync(join(ROOT, 'out', 'bench.json'), `${JSON.stringify({ machine, rows, cli }, null, 2)}\n`);
+console.log('\nratios');
+for (const r of result.ratios)
+  console.log(`  ${r.what.padEnd(40)} ${String(r.value).padStart(6)}   target ${r.target || '—'}`);
+console.log(`\n${result.seconds} s`);
+
+const dir = join(ROOT, 'out', 'bench');
+mkdirSync(dir, { recursive: true });
+const json = `${JSON.stringify(result, null, 2)}\n`;
+writeFileSync(join(dir, 'latest.json'), json);
+writeFileSync(join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), json);
 rmSync(tmp, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, DataEntry, LaidOutDeck, Theme } from './model.js';
+import type { ChartStats, DataEntry, LaidOutDeck, LayoutStats, Theme } from './model.js';
 import type { Origin } from './sources/origin.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
@@ -93,6 +93,8 @@ function packageTimestamp(given: Date | undefined, outline: OutlineInput | undef
 interface FrontEnd {
   deck?: LaidOutDeck;
   data?: DataEntry[];
+  /** Shrinks and splits, as layout counted them. */
+  layout?: LayoutStats;
   outline?: OutlineInput;
   usedKeys: number;
   cited: number;
@@ -167,8 +169,8 @@ async function frontEnd(
   const cited = resolved.sourceLines.size;
   const entries = [...data.entries.values()];
   if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited, data: entries };
-  const deck = await timed(stage, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
-  return { deck, outline, usedKeys, cited, data: entries };
+  const laidOut = await timed(stage, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
+  return { deck: laidOut.deck, layout: laidOut.stats, outline, usedKeys, cited, data: entries };
 }
 
 /**
@@ -205,28 +207,47 @@ export async function compile(
   };
   const { diagnostics } = stage;
   if (front.deck && !diagnostics.hasErrors() && options.render) {
-    const { deck, stats } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
+    const { deck, stats, failures } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
     result.report.charts = stats;
-    const { writePptx } = await import('./pptx/write.js');
-    const { finishPackage } = await import('./pptx/package.js');
-    result.bytes = await timed(stage, 'pptx', async () => {
-      const written = await writePptx(deck);
-      return finishPackage(written.bytes, {
-        fonts: deck.theme.fonts,
-        timestamp: packageTimestamp(session.options.timestamp, front.outline),
-        titleBoxes: written.titleBoxes,
-      });
-    });
+    for (const f of failures) {
+      const title = f.chart.title ? ` "${f.chart.title}"` : '';
+      diagnostics.error(
+        'chart-render-failed',
+        `the chart${title} on slide ${f.slide} could not be drawn: ${f.message}`,
+        f.at,
+      );
+    }
+    if (!failures.length) result.bytes = await packageDeck(deck, session.options.timestamp, front.outline, stage);
   }
   result.diagnostics = diagnostics.sorted();
-  result.report.layout = {
-    shrunk: diagnostics.items.filter((d) => d.code === 'text-shrunk').length,
-    split: diagnostics.items.filter((d) => d.code === 'content-split').length,
-  };
+  // Counted by layout itself: true even when the outline ignores the warnings.
+  if (front.layout) result.report.layout = { ...front.layout };
   result.inputs = host.inputs;
   if (front.data) result.data = front.data;
   if (front.deck) result.slideOrigins = front.deck.slides.map((s) => s.at);
   result.ok = !diagnostics.hasErrors();
   if (!result.ok) delete result.bytes;
   return result;
+}
+
+async function packageDeck(
+  deck: LaidOutDeck,
+  timestamp: Date | undefined,
+  outline: OutlineInput | undefined,
+  stage: Stage,
+): Promise<Buffer> {
+  // Loaded only to build: `check` needs no pptxgenjs.
+  const [{ writePptx }, { finishPackage }] = await Promise.all([
+    import('./pptx/write.js'),
+    import('./pptx/package.js'),
+  ]);
+  return timed(stage, 'pptx', async () => {
+    const written = await writePptx(deck);
+    return finishPackage(written.bytes, {
+      fonts: deck.style.fonts,
+      typefaces: written.typefaces,
+      timestamp: packageTimestamp(timestamp, outline),
+      titleBoxes: written.titleBoxes,
+    });
+  });
 }

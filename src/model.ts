@@ -7,7 +7,8 @@
  */
 import type { Origin, Span } from './diagnostics/diagnostic.js';
 import type { FormatSpec } from './format.js';
-import type { ChartType } from './schema/outline.js';
+import type { ChartStyle } from './charts/config.js';
+import type { ChartType } from './schema/chart-types.js';
 
 export type { Origin, Span };
 
@@ -110,16 +111,28 @@ export interface ThemeSizes {
   body: number;
   bodyMin: number;
   caption: number;
+  captionMin: number;
   source: number;
+  sourceMin: number;
+  sourceList: number;
   footer: number;
+  footerMin: number;
   statValue: number;
+  statValueMin: number;
   statLabel: number;
+  statLabelMin: number;
   table: number;
   tableMin: number;
   chart: number;
+  chartMin: number;
+  chartBullets: number;
   deckTitle: number;
+  deckTitleMin: number;
+  subtitle: number;
   sectionTitle: number;
+  sectionNumber: number;
   quote: number;
+  quoteMin: number;
 }
 
 /** A theme with every value present; colours are bare hex (no #). */
@@ -210,6 +223,7 @@ export interface ResolvedDeck {
 }
 
 // ---- layout output: a plain description of each slide, in points ----
+// Layout decides every colour, face, size, border and fill written; the pptx writer only translates.
 
 export interface Box {
   x: number;
@@ -218,12 +232,21 @@ export interface Box {
   h: number;
 }
 
+/** The faces a run is written with: PowerPoint sets Latin text in `latin` and CJK text in `eastAsian`. */
+export interface Typeface {
+  latin: string;
+  eastAsian: string;
+}
+
 export interface Run {
   text: string;
   size: number;
   bold?: boolean;
   italic?: boolean;
   color: string;
+  font: Typeface;
+  /** Proofing language (BCP 47), e.g. en-US, zh-CN. */
+  lang: string;
 }
 
 export interface Paragraph {
@@ -245,6 +268,63 @@ export interface Insets {
   b: number;
 }
 
+export interface TableCell {
+  text: string;
+  bold: boolean;
+  color: string;
+  fill: string;
+  align: 'left' | 'center' | 'right';
+  lang: string;
+}
+
+/** A series of a native chart, as PowerPoint stores it. */
+export interface NativeSeries {
+  name: string;
+  /** Category labels; absent for scatter, whose first series holds the x values. */
+  labels?: string[];
+  values: number[];
+}
+
+export type NativeChartType = 'bar' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter';
+
+/** Text on a chart: its face and size. */
+export interface NativeChartText {
+  font: string;
+  size: number;
+}
+
+/** An editable PowerPoint chart, fully styled: the writer turns each field into one pptxgenjs option. */
+export interface NativeChartSpec {
+  type: NativeChartType;
+  series: NativeSeries[];
+  /** Series colours, or point colours where one series is coloured by point; long enough for every point. */
+  colors: string[];
+  /** Bars with lines on a second value axis: each group with its own colours. */
+  combo?: { bars: { series: NativeSeries[]; colors: string[] }; lines: { series: NativeSeries[]; colors: string[] } };
+  alt: string;
+  title?: NativeChartText & { text: string; color: string };
+  legend: NativeChartText & { show: boolean; position: 'b' | 't' | 'l' | 'r' };
+  dataLabels: NativeChartText & { values: boolean; percents: boolean; format: string; color?: string };
+  categoryAxis: NativeChartText & { title?: { text: string; size: number } };
+  valueAxis: NativeChartText & {
+    format: string;
+    title?: { text: string; size: number };
+    gridline: { color: string; width: number };
+  };
+  bars?: {
+    direction: 'bar' | 'col';
+    grouping: 'clustered' | 'stacked' | 'percentStacked';
+    gapWidth: number;
+    /** Categories listed from the top down (horizontal bars), not from the axis origin up. */
+    topDown: boolean;
+  };
+  /** Stacked areas. */
+  areaGrouping?: 'stacked' | 'percentStacked';
+  lines?: { width: number; symbol?: 'circle'; symbolSize: number };
+  /** Doughnut hole, percent of the radius. */
+  holeSize?: number;
+}
+
 export type Element =
   | {
       kind: 'text';
@@ -258,18 +338,23 @@ export type Element =
     }
   | { kind: 'rect'; box: Box; fill: string; name: string }
   | { kind: 'line'; box: Box; color: string; width: number; name: string }
-  | { kind: 'chart'; box: Box; chart: ChartModel; name: string }
+  /** A chart to draw as a picture: the chart stage replaces it by one. */
+  | { kind: 'chart'; box: Box; chart: ChartModel; style: ChartStyle; name: string }
+  | { kind: 'native-chart'; box: Box; spec: NativeChartSpec; name: string }
   | { kind: 'picture'; box: Box; image: Buffer; mime: 'png' | 'jpeg'; alt: string; name: string }
   | {
       kind: 'table';
       box: Box;
       columnWidths: number[];
-      rows: string[][];
-      numeric: boolean[];
-      size: number;
+      /** The header row first. */
+      rows: TableCell[][];
       rowHeights: number[];
+      font: Typeface;
+      size: number;
+      valign: 'top' | 'middle' | 'bottom';
       /** Cell padding in points. */
       padding: { x: number; y: number };
+      border: { color: string; width: number };
       name: string;
     };
 
@@ -282,20 +367,50 @@ export interface LaidOutSlide {
   at: Origin;
 }
 
+/** A text a master places on each slide (title placeholder, slide number); absent fields keep PowerPoint's defaults. */
+export interface MasterText {
+  box: Box;
+  font: Typeface;
+  size: number;
+  color: string;
+  bold?: boolean;
+  align?: 'left' | 'center' | 'right';
+  valign: 'top' | 'middle' | 'bottom';
+  insets?: Insets;
+}
+
 /** What every slide of a master shows, and where its title placeholder is. */
 export interface MasterLayout {
   background: string;
   /** Fixed shapes: footer, rules, marking, logo. */
   elements: Element[];
-  title: { box: Box; size: number; color: string };
-  slideNumber?: { box: Box; size: number; color: string };
+  title: MasterText;
+  slideNumber?: MasterText;
+}
+
+/** What the writer needs of the deck as a whole. */
+export interface DeckStyle {
+  /** Slide size in points. */
+  slide: { width: number; height: number };
+  /** The document's theme faces (theme1.xml's major and minor fonts). */
+  fonts: Typeface;
+  /** Document properties. */
+  properties: { title: string; author?: string; subject?: string; company: string };
 }
 
 export interface LaidOutDeck {
   meta: DeckMeta;
-  theme: Theme;
+  style: DeckStyle;
   masters: Record<Master, MasterLayout>;
   slides: LaidOutSlide[];
+}
+
+/** What layout had to do to make the deck fit: the report's counts, true even when the warnings are ignored. */
+export interface LayoutStats {
+  /** Texts set smaller than their theme size. */
+  shrunk: number;
+  /** Slides whose content continued onto further slides. */
+  split: number;
 }
 
 export interface ChartStats {

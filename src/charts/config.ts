@@ -1,6 +1,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
 import { DEFAULT_FORMAT, formatValue } from '../format.js';
+import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
 
 /** What a chart's look depends on besides its data: derived from the theme and the box. */
@@ -22,7 +23,7 @@ const PT_TO_PX = 96 / 72;
 
 /**
  * Chart text size for a box: the theme's chart size at full slide width, scaled down with
- * the square root of the box's share of it, never below 11 pt on the slide.
+ * the square root of the box's share of it, never below the theme's chart minimum.
  */
 export function chartStyleFor(
   box: { w: number; h: number },
@@ -30,12 +31,12 @@ export function chartStyleFor(
   theme: {
     palette: Palette;
     fonts: { chart: string; files: FontFile[] };
-    sizes: { chart: number };
+    sizes: { chart: number; chartMin: number };
     charts: { density: number };
   },
 ): ChartStyle {
   const share = Math.min(1, box.w / (slideWidth * 0.9));
-  const pt = Math.max(11, theme.sizes.chart * Math.sqrt(share));
+  const pt = Math.max(theme.sizes.chartMin, theme.sizes.chart * Math.sqrt(share));
   return {
     palette: theme.palette,
     fontFamily: theme.fonts.chart
@@ -94,7 +95,7 @@ function percentStack(chart: ChartModel): number[][] {
 export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfiguration {
   const p = style.palette;
   const spec = chart.format;
-  const circular = chart.type === 'pie' || chart.type === 'doughnut';
+  const circular = isCircular(chart.type);
   const percentStacked = chart.stacked === 'percent';
   const values = percentStacked ? percentStack(chart) : chart.datasets.map((d) => d.values);
   const unit = percentStacked ? '%' : chart.unit;

@@ -1,33 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { ChartStats, Element, LaidOutDeck } from '../model.js';
-import { ChartCache } from './cache.js';
-import { chartStyleFor, type ChartStyle } from './config.js';
-import { ChartWorkerPool, workerScript } from './pool.js';
-import { ChartRenderer, rendererVersions } from './render.js';
+import type { Worker } from 'node:worker_threads';
+import { DiskChartStore, type ChartStore } from '../host/chart-store.js';
+import { fileHash, moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
+import type { ChartModel, ChartStats, Element, LaidOutDeck, Span } from '../model.js';
+import type { ChartStyle } from './config.js';
+import { chartKey } from './key.js';
+import { ChartWorkerPool } from './pool.js';
+import { ChartRenderer } from './render.js';
 
-/**
- * The code that decides a chart's pixels: the model-to-config translation, the number
- * formats on its labels and the encoder settings. Hashing their source keeps an upgraded
- * briefdeck from serving pictures drawn by an older one.
- */
-function codeFingerprint(): string {
-  // Running from source (tests) the modules are .ts; compiled, .js.
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const files = [`./config.${ext}`, `./render.${ext}`, `../format.${ext}`];
-  return ChartCache.key(files.map((f) => readFileSync(fileURLToPath(new URL(f, import.meta.url)), 'utf8')).join('\n'));
-}
-
-export interface RenderChartsOptions {
-  cacheDir?: string;
-  /**
-   * Worker threads to draw with. 0: draw in this thread, every chart started at once (PNG
-   * encoding still overlaps on libuv's pool). 'auto': workers when there are enough charts
-   * to repay starting them (see `npm run bench`).
-   */
-  workers?: number | 'auto';
-}
+export type { ChartStore } from '../host/chart-store.js';
 
 /**
  * Below this many charts to draw, 'auto' draws in the main thread: starting workers costs more.
@@ -36,78 +18,188 @@ export interface RenderChartsOptions {
  */
 export const WORKER_THRESHOLD = 8;
 
+/** The packages that draw: their versions are part of every cache key. */
+const DRAWING_PACKAGES = [
+  'chart.js',
+  'chartjs-node-canvas',
+  'canvas',
+  'chartjs-plugin-datalabels',
+  'chartjs-plugin-annotation',
+];
+
+export interface ChartServiceOptions {
+  /** Where drawn charts are kept between builds; none: every chart is drawn. */
+  store?: ChartStore;
+  /**
+   * Worker threads to draw with. 0: draw in this thread, every chart started at once (PNG
+   * encoding still overlaps on libuv's pool). 'auto': workers when there are enough charts
+   * to repay starting them (see `npm run bench`).
+   */
+  workers?: number | 'auto';
+  /** Called as each chart is handed to a worker thread: for tests that kill a worker mid-render. */
+  onWorkerTask?: (worker: Worker, taskId: number) => void;
+}
+
+/** A chart that could not be drawn: the build reports it and writes no deck. */
+export interface ChartFailure {
+  chart: ChartModel;
+  /** 1-based, as the deck shows it. */
+  slide: number;
+  /** Where the outline writes that slide. */
+  at: Span;
+  message: string;
+}
+
+export interface RenderedCharts {
+  deck: LaidOutDeck;
+  stats: ChartStats;
+  failures: ChartFailure[];
+}
+
 type ChartElement = Extract<Element, { kind: 'chart' }>;
 
-function poolSize(workers: RenderChartsOptions['workers'], toDraw: number): number {
-  if (workers === 'auto') return toDraw >= WORKER_THRESHOLD ? Math.max(0, Math.min(availableParallelism(), 4)) : 0;
-  return Math.min(workers ?? 0, toDraw);
+interface Job {
+  chart: ChartModel;
+  style: ChartStyle;
+  png?: Buffer;
+  error?: string;
 }
 
 /**
- * Replaces every image-rendered chart with its picture. Identical charts are drawn once;
- * charts in the cache are not drawn at all.
+ * The compiled worker module. Running from source (tests), the compiled copy in dist/, which
+ * vitest's global set-up compiles before any test runs, so workers never run older code.
  */
-export async function renderCharts(
-  deck: LaidOutDeck,
-  options: RenderChartsOptions,
-): Promise<{ deck: LaidOutDeck; stats: ChartStats }> {
-  const cache = new ChartCache(options.cacheDir);
-  const versions = { ...rendererVersions(), code: codeFingerprint() };
-  const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
-  const fontHashes = deck.theme.fonts.files.map((f) => ({
-    family: f.family,
-    weight: f.weight,
-    style: f.style,
-    sha: ChartCache.key(readFileSync(f.path).toString('base64')),
-  }));
+function workerScript(): string | undefined {
+  const relative = import.meta.url.endsWith('.ts') ? '../../dist/charts/render-worker.js' : './render-worker.js';
+  const path = fileURLToPath(new URL(relative, import.meta.url));
+  return packageFileExists(path) ? path : undefined;
+}
 
-  // First find what must be drawn, so the choice of workers depends on real work.
-  const jobs = new Map<string, { chart: ChartElement['chart']; style: ChartStyle; png?: Buffer }>();
-  const keyOf = new Map<ChartElement, string>();
-  for (const slide of deck.slides) {
-    for (const e of slide.elements) {
-      if (e.kind !== 'chart') continue;
-      if (e.chart.render === 'native') {
-        stats.native++;
-        continue;
-      }
-      const style = chartStyleFor(e.box, deck.theme.slide.width, deck.theme);
-      // The key names font files by their content, not their path, so caches travel between checkouts.
-      const key = ChartCache.key({ chart: e.chart, style: { ...style, fontFiles: fontHashes }, versions });
-      keyOf.set(e, key);
-      if (jobs.has(key)) continue;
-      const cached = cache.get(key);
-      jobs.set(key, { chart: e.chart, style, ...(cached ? { png: cached } : {}) });
-    }
+/**
+ * Draws the charts of deck after deck with one renderer (and one worker pool, when workers
+ * pay) kept warm between them: a session's batch pays chart.js's and the workers' start-up
+ * once. Identical charts are drawn once per deck; charts in the store are not drawn at all.
+ */
+export class ChartService {
+  private renderer?: ChartRenderer;
+  private pool?: ChartWorkerPool;
+  private codeVersions?: Promise<Record<string, string>>;
+
+  constructor(private readonly options: ChartServiceOptions = {}) {}
+
+  /**
+   * Everything besides a chart and its style that decides its pixels: the drawing packages'
+   * versions and a hash of every module the drawing runs (src/charts and what it imports), so
+   * an upgraded briefdeck never serves pictures drawn by an older one.
+   */
+  private versions(): Promise<Record<string, string>> {
+    this.codeVersions ??= (async () => {
+      const versions = await Promise.all(DRAWING_PACKAGES.map(async (n) => [n, await packageVersion(n)] as const));
+      return { ...Object.fromEntries(versions), code: await moduleTreeHash(new URL('.', import.meta.url)) };
+    })();
+    return this.codeVersions;
   }
-  const toDraw = [...jobs.values()].filter((j) => !j.png);
-  stats.cached = jobs.size - toDraw.length;
-  stats.rendered = toDraw.length;
 
-  const size = poolSize(options.workers, toDraw.length);
-  const script = size > 0 ? workerScript() : undefined;
-  const pool = script ? new ChartWorkerPool(size, script) : undefined;
-  const renderer = pool ? undefined : new ChartRenderer();
-  try {
-    await Promise.all(
-      [...jobs]
-        .filter(([, j]) => !j.png)
-        .map(async ([key, job]) => {
-          job.png = await (pool ? pool.render(job.chart, job.style) : renderer!.render(job.chart, job.style));
-          cache.put(key, job.png);
+  private poolFor(toDraw: number): ChartWorkerPool | undefined {
+    const { workers = 'auto' } = this.options;
+    const size = workers === 'auto' ? (toDraw >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0) : workers;
+    if (size <= 0 || toDraw === 0) return undefined;
+    if (this.pool) return this.pool;
+    const script = workerScript();
+    if (!script) return undefined;
+    this.pool = new ChartWorkerPool(size, script, this.options.onWorkerTask);
+    return this.pool;
+  }
+
+  /** Replaces every image-rendered chart of the deck with its picture. */
+  async render(deck: LaidOutDeck): Promise<RenderedCharts> {
+    const store = this.options.store;
+    const versions = await this.versions();
+    const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
+    // The key names font files by their content, not their path, so caches travel between checkouts.
+    const fontHashes = new Map<string, Promise<string>>();
+    const hashedFonts = (files: ChartStyle['fontFiles']) =>
+      Promise.all(
+        files.map(async (f) => {
+          if (!fontHashes.has(f.path)) fontHashes.set(f.path, fileHash(f.path));
+          return { family: f.family, weight: f.weight, style: f.style, sha: await fontHashes.get(f.path)! };
         }),
+      );
+
+    // First find what must be drawn, so the choice of workers depends on real work.
+    const jobs = new Map<string, Job>();
+    const keyOf = new Map<ChartElement, string>();
+    for (const slide of deck.slides) {
+      for (const e of slide.elements) {
+        if (e.kind === 'native-chart') stats.native++;
+        if (e.kind !== 'chart') continue;
+        const { style } = e;
+        const key = chartKey({
+          chart: e.chart,
+          style: { ...style, fontFiles: await hashedFonts(style.fontFiles) },
+          versions,
+        });
+        keyOf.set(e, key);
+        if (!jobs.has(key)) jobs.set(key, { chart: e.chart, style });
+      }
+    }
+    if (store) await Promise.all([...jobs].map(async ([key, job]) => (job.png = await store.get(key))));
+    const toDraw = [...jobs].filter(([, j]) => !j.png);
+    stats.cached = jobs.size - toDraw.length;
+    stats.rendered = toDraw.length;
+
+    const pool = this.poolFor(toDraw.length);
+    const renderer = pool ? undefined : (this.renderer ??= new ChartRenderer());
+    await Promise.all(
+      toDraw.map(async ([key, job]) => {
+        try {
+          job.png = await (pool ? pool.render(job.chart, job.style) : renderer!.render(job.chart, job.style));
+        } catch (e) {
+          job.error = e instanceof Error ? e.message : String(e);
+          return;
+        }
+        await store?.put(key, job.png);
+      }),
     );
-  } finally {
+
+    const failures: ChartFailure[] = [];
+    const slides = deck.slides.map((slide, i) => ({
+      ...slide,
+      elements: slide.elements.flatMap((e): Element[] => {
+        const job = e.kind === 'chart' ? jobs.get(keyOf.get(e) ?? '') : undefined;
+        if (e.kind !== 'chart' || !job) return [e];
+        if (!job.png) {
+          failures.push({ chart: e.chart, slide: i + 1, at: slide.at, message: job.error ?? 'not drawn' });
+          return [];
+        }
+        return [{ kind: 'picture', name: e.name, box: e.box, image: job.png, mime: 'png', alt: e.chart.alt }];
+      }),
+    }));
+    return { deck: { ...deck, slides }, stats, failures };
+  }
+
+  /** Stops the worker threads, if any were started. */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
     await pool?.close();
   }
+}
 
-  const slides = deck.slides.map((slide) => ({
-    ...slide,
-    elements: slide.elements.map((e): Element => {
-      const key = e.kind === 'chart' ? keyOf.get(e) : undefined;
-      if (e.kind !== 'chart' || !key) return e;
-      return { kind: 'picture', name: e.name, box: e.box, image: jobs.get(key)!.png!, mime: 'png', alt: e.chart.alt };
-    }),
-  }));
-  return { deck: { ...deck, slides }, stats };
+export interface RenderChartsOptions {
+  cacheDir?: string;
+  workers?: number | 'auto';
+}
+
+/** One deck's charts with a service of its own: for callers without a session. */
+export async function renderCharts(deck: LaidOutDeck, options: RenderChartsOptions): Promise<RenderedCharts> {
+  const service = new ChartService({
+    ...(options.cacheDir ? { store: new DiskChartStore(options.cacheDir) } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+  });
+  try {
+    return await service.render(deck);
+  } finally {
+    await service.close();
+  }
 }

@@ -1,40 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Canvas } from 'canvas';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { registerFontFiles } from '../fonts.js';
 import type { ChartModel } from '../model.js';
 import { chartConfig, type ChartStyle } from './config.js';
 
-const require = createRequire(import.meta.url);
-
 interface DrawnChart {
   canvas: Canvas;
   destroy(): void;
-}
-
-/** Versions of everything that decides a chart's pixels, for the cache key. */
-export function rendererVersions(): Record<string, string> {
-  // Some packages do not export package.json: walk up from their entry point to find it.
-  const version = (name: string) => {
-    let dir = dirname(require.resolve(name));
-    for (let i = 0; i < 6; i++, dir = dirname(dir)) {
-      try {
-        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === name && pkg.version) return pkg.version;
-      } catch {
-        // keep walking up
-      }
-    }
-    return 'unknown';
-  };
-  return Object.fromEntries(
-    ['chart.js', 'chartjs-node-canvas', 'canvas', 'chartjs-plugin-datalabels', 'chartjs-plugin-annotation'].map((n) => [
-      n,
-      version(n),
-    ]),
-  );
 }
 
 /**

@@ -80,7 +80,7 @@ export const DIAGNOSTIC_CODES = {
   'no-title': 'a slide without a title',
   'too-many-categories': 'a chart with more categories than can be read',
   // build
-  'chart-render-failed': 'a chart could not be drawn',
+  'chart-render-failed': 'a chart could not be drawn (its drawing thread failed or died)',
   'write-failed': 'the deck could not be written',
   'too-many-errors': 'more errors than are worth listing',
 } as const;

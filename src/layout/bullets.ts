@@ -1,6 +1,7 @@
 import type { BulletText, Element, Paragraph, Box } from '../model.js';
-import { LINE_HEIGHT, measureBlocks, type Block } from './fit.js';
-import { TEXT_INSETS, type LayoutContext } from './frame.js';
+import { LINE_HEIGHT, measureBlocks, shrinkToFit, type Block } from './fit.js';
+import { TEXT_INSETS, type LayoutContext, type TextContext } from './frame.js';
+import { runLang } from './lang.js';
 
 /** Bullet indents in points: pptxgenjs writes marL = indent × (level + 1) with a hanging indent. */
 export const BULLET_INDENT = 20;
@@ -14,11 +15,16 @@ export function bulletBlocks(bullets: readonly BulletText[]): Block[] {
   }));
 }
 
-export function bulletParagraphs(bullets: readonly BulletText[], size: number, color: string): Paragraph[] {
+export function bulletParagraphs(
+  bullets: readonly BulletText[],
+  size: number,
+  color: string,
+  ctx: TextContext,
+): Paragraph[] {
   return bullets.map((b, i) => {
     const s = b.level === 0 ? size : Math.max(size - 2, 10);
     return {
-      runs: [{ text: b.text, size: s, color }],
+      runs: [{ text: b.text, size: s, color, font: ctx.face, lang: runLang(b.text, ctx.lang) }],
       level: b.level,
       bullet: true,
       indent: BULLET_INDENT,
@@ -65,14 +71,10 @@ export function fitBullets(
 ): BulletFit {
   const width = box.w - TEXT_INSETS.l - TEXT_INSETS.r;
   const height = box.h - TEXT_INSETS.t - TEXT_INSETS.b;
-  const min = Math.min(minSize, size);
-  let last: BulletFit = { size: min, fits: false, height: Infinity, brokeWord: false };
-  for (let s = size; s >= min - 1e-9; s -= 0.5) {
+  return shrinkToFit(size, minSize, (s) => {
     const m = measureAt(bullets, width, s, ctx);
-    last = { size: s, fits: m.height <= height + 1e-6 && !m.brokeWord, height: m.height, brokeWord: m.brokeWord };
-    if (last.fits) return last;
-  }
-  return last;
+    return { fits: m.height <= height + 1e-6 && !m.brokeWord, height: m.height, brokeWord: m.brokeWord };
+  });
 }
 
 /** Groups a bullet with its sub-bullets, so a split never strands a sub-bullet. */
@@ -121,7 +123,7 @@ export function bulletsElement(
     name,
     role: 'body',
     box,
-    paragraphs: bulletParagraphs(bullets, size, ctx.theme.palette.text),
+    paragraphs: bulletParagraphs(bullets, size, ctx.theme.palette.text, ctx),
     valign: 'top',
     insets: TEXT_INSETS,
   };

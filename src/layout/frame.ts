@@ -1,6 +1,8 @@
-import type { Diagnostics, Span } from '../diagnostics/diagnostic.js';
-import type { Box, Element, Insets, Paragraph, ResolvedSlide, Theme } from '../model.js';
-import { fitBlocks, LINE_HEIGHT, noteShrink, type Block } from './fit.js';
+import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
+import type { Box, Element, Insets, Paragraph, ResolvedSlide, Theme, Typeface } from '../model.js';
+import { fitBlocks, LINE_HEIGHT, type Block, type FitLog } from './fit.js';
+import type { Words } from '../words.js';
+import { runLang } from './lang.js';
 import type { TextMeasurer } from './measure.js';
 
 /** What every slide layout gets: the theme, the measurer, the diagnostics, the deck's language. */
@@ -8,7 +10,13 @@ export interface LayoutContext {
   theme: Theme;
   measure: TextMeasurer;
   diagnostics: Diagnostics;
+  /** Shrinks and splits: warned about and counted. */
+  fit: FitLog;
   lang: string;
+  /** briefdeck's own words in the deck's language. */
+  words: Words;
+  /** The faces every text of the deck is written with. */
+  face: Typeface;
   /** Source line of a slide, composed from its source ids. */
   sourceLine(ids: readonly string[]): string | undefined;
 }
@@ -41,7 +49,11 @@ export function frameOf(theme: Theme): Frame {
 
 export const TEXT_INSETS: Insets = { l: 0, r: 0, t: 4, b: 4 };
 
+/** What a run takes from the deck: its faces and its language. */
+export type TextContext = Pick<LayoutContext, 'face' | 'lang'>;
+
 export function paragraph(
+  ctx: TextContext,
   text: string,
   size: number,
   color: string,
@@ -49,7 +61,17 @@ export function paragraph(
 ): Paragraph {
   const { bold, italic, ...rest } = options;
   return {
-    runs: [{ text, size, color, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) }],
+    runs: [
+      {
+        text,
+        size,
+        color,
+        ...(bold ? { bold } : {}),
+        ...(italic ? { italic } : {}),
+        font: ctx.face,
+        lang: runLang(text, ctx.lang),
+      },
+    ],
     level: 0,
     bullet: false,
     indent: 0,
@@ -72,7 +94,7 @@ export interface FitTextOptions {
   maxLines?: number;
   bold?: boolean;
   what: string;
-  at: Span;
+  at: Origin;
 }
 
 /**
@@ -105,7 +127,7 @@ export function fitOne(
       'shorten the text',
     );
   } else {
-    noteShrink(o.what, o.size, r.size, o.at, ctx.diagnostics);
+    ctx.fit.shrunk(o.what, o.size, r.size, o.at);
   }
   return { size: r.size, lines: r.lines[0]?.length ?? 1, fits: r.fits };
 }
@@ -159,7 +181,7 @@ export function layoutTitle(
       );
       chosen = { size: sizes.titleMin, lines: 3 };
     } else {
-      noteShrink('slide title', sizes.title, chosen.size, slide.at, ctx.diagnostics);
+      ctx.fit.shrunk('slide title', sizes.title, chosen.size, slide.at);
     }
     const h = fittedHeight(chosen.lines, chosen.size);
     elements.push({
@@ -167,7 +189,7 @@ export function layoutTitle(
       name: 'Title',
       role: 'title',
       box: { x: f.margin, y: f.titleTop, w: width, h },
-      paragraphs: [paragraph(title, chosen.size, palette.title, { bold: true })],
+      paragraphs: [paragraph(ctx, title, chosen.size, palette.title, { bold: true })],
       valign: 'top',
       insets: TEXT_INSETS,
     });
@@ -201,7 +223,7 @@ export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide,
     {
       box,
       size: ctx.theme.sizes.source,
-      minSize: Math.min(8, ctx.theme.sizes.source),
+      minSize: ctx.theme.sizes.sourceMin,
       maxLines: 2,
       what: 'source line',
       at: slide.at,
@@ -215,7 +237,7 @@ export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide,
       name: 'Source',
       role: 'other',
       box,
-      paragraphs: [paragraph(line, r.size, ctx.theme.palette.muted)],
+      paragraphs: [paragraph(ctx, line, r.size, ctx.theme.palette.muted)],
       valign: 'bottom',
       insets: { l: 0, r: 0, t: 2, b: 2 },
     },

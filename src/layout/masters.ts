@@ -1,6 +1,6 @@
-import type { DeckMeta, Element, Master, MasterLayout, Theme } from '../model.js';
+import type { DeckMeta, Element, Master, MasterLayout, MasterText, Theme } from '../model.js';
 import { fitBlocks } from './fit.js';
-import { frameOf, logoBox, paragraph, type LayoutContext } from './frame.js';
+import { frameOf, logoBox, paragraph, TEXT_INSETS, type LayoutContext } from './frame.js';
 
 const NO_INSETS = { l: 0, r: 0, t: 0, b: 0 };
 
@@ -8,13 +8,23 @@ const NO_INSETS = { l: 0, r: 0, t: 0, b: 0 };
 export function layoutMasters(
   theme: Theme,
   meta: DeckMeta,
-  ctx: Pick<LayoutContext, 'measure' | 'diagnostics'>,
+  ctx: Pick<LayoutContext, 'measure' | 'diagnostics' | 'face' | 'lang' | 'words'>,
 ): Record<Master, MasterLayout> {
   const f = frameOf(theme);
   const p = theme.palette;
   const footerSize = theme.sizes.footer;
   const reported = new Set<string>();
-  /** One line of footer text, shrunk to fit its box down to 7 pt; longer is an error. */
+  /** The title placeholder: slides set their own title box and size, so this is only its default. */
+  const titleText = (box: Element['box'], size: number, color: string): MasterText => ({
+    box,
+    font: ctx.face,
+    size,
+    color,
+    bold: true,
+    valign: 'top',
+    insets: TEXT_INSETS,
+  });
+  /** One line of footer text, shrunk to fit its box down to the footer minimum; longer is an error. */
   const line = (
     text: string,
     box: Element['box'],
@@ -28,7 +38,7 @@ export function layoutMasters(
         width: box.w,
         height: box.h,
         size: footerSize,
-        minSize: Math.min(7, footerSize),
+        minSize: theme.sizes.footerMin,
         maxLines: 1,
       },
       ctx.measure,
@@ -48,7 +58,10 @@ export function layoutMasters(
       role: 'other',
       box,
       paragraphs: [
-        paragraph(text, fit.size, color, { ...(options.bold ? { bold: true } : {}), align: options.align ?? 'left' }),
+        paragraph(ctx, text, fit.size, color, {
+          ...(options.bold ? { bold: true } : {}),
+          align: options.align ?? 'left',
+        }),
       ],
       valign: 'middle',
       insets: NO_INSETS,
@@ -74,7 +87,7 @@ export function layoutMasters(
           box: logoBox(theme),
           image: theme.logo.data,
           mime: theme.logo.data[0] === 0x89 ? 'png' : 'jpeg',
-          alt: 'Logo',
+          alt: ctx.words.logo,
         },
       ]
     : [];
@@ -98,17 +111,20 @@ export function layoutMasters(
       ...marking(4, markingColour),
       ...logo,
     ],
-    title: {
-      box: { x: f.margin, y: f.titleTop, w: f.width - 2 * f.margin, h: theme.sizes.title * 1.2 + 8 },
-      size: theme.sizes.title,
-      color: p.title,
-    },
+    title: titleText(
+      { x: f.margin, y: f.titleTop, w: f.width - 2 * f.margin, h: theme.sizes.title * 1.2 + 8 },
+      theme.sizes.title,
+      p.title,
+    ),
     ...(theme.footer.pageNumbers
       ? {
           slideNumber: {
             box: { x: f.width - f.margin - 60, y: f.footerTop - 2, w: 60, h: 22 },
+            font: ctx.face,
             size: footerSize,
             color: p.muted,
+            align: 'right',
+            valign: 'middle',
           },
         }
       : {}),
@@ -126,11 +142,11 @@ export function layoutMasters(
       ...marking(4, p.dividerText),
       ...(master === 'title' ? logo : []),
     ],
-    title: {
-      box: { x: f.margin, y: f.height * 0.3, w: f.width * 0.78, h: 120 },
-      size: master === 'title' ? theme.sizes.deckTitle : theme.sizes.sectionTitle,
-      color: p.dividerText,
-    },
+    title: titleText(
+      { x: f.margin, y: f.height * 0.3, w: f.width * 0.78, h: 120 },
+      master === 'title' ? theme.sizes.deckTitle : theme.sizes.sectionTitle,
+      p.dividerText,
+    ),
   });
   return { content, title: divider('title'), section: divider('section') };
 }

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
-import type { Box, ThemeFonts } from '../model.js';
+import type { Box, Typeface } from '../model.js';
+import { escapeXml } from './xml.js';
 
 export interface PackageOptions {
-  fonts: Pick<ThemeFonts, 'latin' | 'eastAsian'>;
+  /** The document's theme faces (theme1.xml). */
+  fonts: Typeface;
+  /** Every pair the slides use (default: `fonts`): each Latin face's East Asian partner goes into its ea slots. */
+  typefaces?: readonly Typeface[];
   /** The time written into the package: fixed, so the same inputs give the same bytes. */
   timestamp: Date;
   /** Title placeholder boxes by slide (0-based), in points. */
@@ -25,7 +29,6 @@ export function placeTitle(xml: string, box: Box): string {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
  * Finishes what pptxgenjs wrote: East Asian fonts where it copied the Latin face, theme
@@ -35,14 +38,16 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;'
 export async function finishPackage(input: Buffer, options: PackageOptions): Promise<Buffer> {
   const { names, text, binary } = await readZip(input);
 
+  // pptxgenjs writes the Latin face into the ea slot too (PptxGenJS#1288): CJK would fall back to a random font.
+  for (const face of options.typefaces ?? [options.fonts]) {
+    const eaSlot = new RegExp(`<a:ea typeface="${escapeRegExp(escapeXml(face.latin))}"`, 'g');
+    for (const [name, xml] of text) {
+      if (/^ppt\/(slides|slideMasters|slideLayouts|notesSlides)\//.test(name))
+        text.set(name, xml.replace(eaSlot, `<a:ea typeface="${escapeXml(face.eastAsian)}"`));
+    }
+  }
   const latin = escapeXml(options.fonts.latin);
   const ea = escapeXml(options.fonts.eastAsian);
-  // pptxgenjs writes the Latin face into the ea slot too (PptxGenJS#1288): CJK would fall back to a random font.
-  const eaSlot = new RegExp(`<a:ea typeface="${escapeRegExp(latin)}"`, 'g');
-  for (const [name, xml] of text) {
-    if (/^ppt\/(slides|slideMasters|slideLayouts|notesSlides)\//.test(name))
-      text.set(name, xml.replace(eaSlot, `<a:ea typeface="${ea}"`));
-  }
   options.titleBoxes?.forEach((box, i) => {
     const name = `ppt/slides/slide${i + 1}.xml`;
     const xml = text.get(name);

@@ -2,6 +2,7 @@ import type { Origin } from '../diagnostics/diagnostic.js';
 import { didYouMean, listOf } from '../diagnostics/hints.js';
 import type { Path } from '../schema/locator.js';
 import type { ChartModel, ChartRender, Dataset, DataSeries, DataTable } from '../model.js';
+import { isCircular } from '../schema/chart-types.js';
 import type { ChartSpecInput } from '../schema/outline.js';
 import type { ResolveContext } from './context.js';
 import { formatValue } from '../format.js';
@@ -45,7 +46,7 @@ export function resolveChart(
   labels = renamed(spec.categories, 'categories', labels.length, 'category') ?? labels;
   const names = renamed(spec.series_names, 'series_names', datasets.length, 'dataset');
   if (names) datasets = datasets.map((d, i) => ({ ...d, label: names[i]! }));
-  const circular = type === 'pie' || type === 'doughnut';
+  const circular = isCircular(type);
 
   if (!labels.length || datasets.every((d) => !d.values.length)) {
     ctx.diagnostics.error('empty-series', `\`${spec.data}\` has no data points to draw`, dataAt);
@@ -173,7 +174,7 @@ function dataLabelsOf(
   count: number,
   datasetCount: number,
 ): ChartModel['dataLabels'] {
-  const circular = type === 'pie' || type === 'doughnut';
+  const circular = isCircular(type);
   if (given === false) return false;
   if (given === true) return circular ? 'share' : 'value';
   if (given) return given;

@@ -4,7 +4,7 @@ import type { BulletInput, OutlineInput, SlideInput, SlideType } from '../schema
 import { resolveChart } from './chart.js';
 import type { ResolveContext } from './context.js';
 import { DEFAULT_FORMAT, formatDate, formatValue } from '../format.js';
-import { isChinese } from '../script.js';
+import { pageReference, wordsFor } from '../words.js';
 
 type SlideOf<K extends SlideType> = Extract<SlideInput, { type: K }>;
 type Handler<K extends SlideType> = (
@@ -219,27 +219,30 @@ function resolveSlide(
 
 /** "Guangming Daily, 27 Oct 2025": what a slide's foot cites. */
 export function shortCitation(s: SourceRecord, lang: string): string {
-  const zh = isChinese(lang);
-  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined].filter(Boolean).join(zh ? '，' : ', ');
+  const words = wordsFor(lang);
+  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined]
+    .filter(Boolean)
+    .join(words.partSeparator);
 }
 
 /** The full reference on the Sources slide. */
 export function fullCitation(s: SourceRecord, lang: string): string {
-  const zh = isChinese(lang);
+  const words = wordsFor(lang);
+  const [open, close] = words.titleQuotes;
   const parts = [
     s.author,
-    zh ? `《${s.title}》` : `“${s.title}”`,
+    `${open}${s.title}${close}`,
     s.publisher,
     s.date ? formatDate(s.date, lang, true) : undefined,
-    s.page ? (zh ? `第${s.page}版` : `p. ${s.page}`) : undefined,
+    s.page ? pageReference(s.page, words) : undefined,
     s.url,
   ];
-  return parts.filter(Boolean).join(zh ? '，' : ', ');
+  return parts.filter(Boolean).join(words.partSeparator);
 }
 
 export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, ctx: ResolveContext): ResolvedDeck {
   const lang = ctx.lang;
-  const zh = isChinese(lang);
+  const words = wordsFor(lang);
   const deck: DeckDefaults = { chartRender: outline.charts ?? theme.charts.render };
   const slides: ResolvedSlide[] = [];
   const titleSources: string[] = [];
@@ -294,10 +297,8 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
       .map((s) => fullCitation(s, lang));
     slides.push({
       kind: 'sources',
-      title: zh ? '资料来源' : 'Sources',
-      notes: zh
-        ? '本简报所有数据均出自以上来源。'
-        : 'Every figure in this briefing comes from the sources listed here.',
+      title: words.sources,
+      notes: words.sourcesNotes,
       sources: [],
       entries,
       at: ctx.at(['data']),

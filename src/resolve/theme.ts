@@ -40,16 +40,28 @@ export const BASE_THEME: Theme = {
     body: 22,
     bodyMin: 14,
     caption: 14,
+    captionMin: 11,
     source: 10,
+    sourceMin: 8,
+    sourceList: 18,
     footer: 10,
+    footerMin: 7,
     statValue: 54,
+    statValueMin: 20,
     statLabel: 16,
+    statLabelMin: 11,
     table: 16,
     tableMin: 11,
     chart: 16,
+    chartMin: 11,
+    chartBullets: 20,
     deckTitle: 40,
+    deckTitleMin: 26,
+    subtitle: 23,
     sectionTitle: 36,
+    sectionNumber: 20,
     quote: 28,
+    quoteMin: 18,
   },
   footer: { pageNumbers: true, date: false },
   charts: { render: 'image', density: 2 },
@@ -95,16 +107,28 @@ const SIZES = {
   body: 'body',
   body_min: 'bodyMin',
   caption: 'caption',
+  caption_min: 'captionMin',
   source: 'source',
+  source_min: 'sourceMin',
+  source_list: 'sourceList',
   footer: 'footer',
+  footer_min: 'footerMin',
   stat_value: 'statValue',
+  stat_value_min: 'statValueMin',
   stat_label: 'statLabel',
+  stat_label_min: 'statLabelMin',
   table: 'table',
   table_min: 'tableMin',
   chart: 'chart',
+  chart_min: 'chartMin',
+  chart_bullets: 'chartBullets',
   deck_title: 'deckTitle',
+  deck_title_min: 'deckTitleMin',
+  subtitle: 'subtitle',
   section_title: 'sectionTitle',
+  section_number: 'sectionNumber',
   quote: 'quote',
+  quote_min: 'quoteMin',
 } as const satisfies Record<keyof Section<'sizes'>, keyof ThemeSizes>;
 
 const FOOTER = {
@@ -163,8 +187,17 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
     else if (typeof input.logo === 'string') logo = { given: input.logo, baseDir: dir, at: locate.at(['logo']) };
   }
   // A minimum above its size would make every text fail to fit: the size is the minimum then.
-  t.sizes.titleMin = Math.min(t.sizes.titleMin, t.sizes.title);
-  t.sizes.bodyMin = Math.min(t.sizes.bodyMin, t.sizes.body);
-  t.sizes.tableMin = Math.min(t.sizes.tableMin, t.sizes.table);
+  const s = t.sizes;
+  s.titleMin = Math.min(s.titleMin, s.title);
+  s.bodyMin = Math.min(s.bodyMin, s.body);
+  s.tableMin = Math.min(s.tableMin, s.table);
+  s.captionMin = Math.min(s.captionMin, s.caption);
+  s.sourceMin = Math.min(s.sourceMin, s.source);
+  s.footerMin = Math.min(s.footerMin, s.footer);
+  s.statValueMin = Math.min(s.statValueMin, s.statValue);
+  s.statLabelMin = Math.min(s.statLabelMin, s.statLabel);
+  s.chartMin = Math.min(s.chartMin, s.chart);
+  s.deckTitleMin = Math.min(s.deckTitleMin, s.deckTitle);
+  s.quoteMin = Math.min(s.quoteMin, s.quote);
   return { theme: t, ...(logo ? { logo } : {}) };
 }

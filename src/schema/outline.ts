@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WARNING_CODES } from '../diagnostics/diagnostic.js';
+import { CHART_TYPES } from './chart-types.js';
 
 /** The one definition of what an outline may say: validation, pipeline types and the editor's JSON Schema. */
 
@@ -25,19 +26,7 @@ export const BulletItem = z.union([
     .strict(),
 ]);
 
-export const CHART_TYPES = [
-  'bar',
-  'column',
-  'horizontal-bar',
-  'stacked-bar',
-  'line',
-  'area',
-  'pie',
-  'doughnut',
-  'combo',
-  'scatter',
-] as const;
-export type ChartType = (typeof CHART_TYPES)[number];
+export { CHART_TYPES, isCircular, type ChartType } from './chart-types.js';
 
 export const LEGEND_POSITIONS = ['top', 'bottom', 'left', 'right', 'none'] as const;
 

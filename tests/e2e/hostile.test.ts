@@ -3,7 +3,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, checkDeck } from '../../src/index.js';
-import { xmlSafe } from '../../src/pptx/write.js';
+import { xmlSafe } from '../../src/pptx/xml.js';
 import { openPptx } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
 import { located } from '../helpers/diagnostics.js';

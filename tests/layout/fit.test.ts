@@ -1,7 +1,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck, type BuildResult } from '../../src/index.js';
+import { buildDeck, checkDeck, type BuildResult } from '../../src/index.js';
 import { createMeasurer } from '../../src/layout/measure.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
 import { located } from '../helpers/diagnostics.js';
@@ -176,5 +176,28 @@ describe('text that cannot fit', () => {
     expect(r.diagnostics.some((d) => d.code === 'content-split')).toBe(false);
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
     expect(deck.slides).toHaveLength(3);
+  });
+
+  it('counts shrinks and splits in the report even when the outline ignores their warnings', async () => {
+    const long = Array.from(
+      { length: 7 },
+      (_, i) => `Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of 22 points`,
+    );
+    const many = Array.from({ length: 30 }, (_, i) => `Point ${i + 1}`);
+    const outline = (ignore: string) =>
+      `title: T\n${ignore}sections:\n  - title: S\n    slides:\n` +
+      `      - { type: bullets, title: Seven long bullets, bullets: ${JSON.stringify(long)} }\n` +
+      `      - { type: bullets, title: Thirty bullets, bullets: ${JSON.stringify(many)} }\n`;
+    const dir = tempProject({
+      'shown.yaml': outline(''),
+      'ignored.yaml': outline('ignore: [text-shrunk, content-split]\n'),
+    });
+    const shown = await checkDeck('shown.yaml', { cwd: dir });
+    const ignored = await checkDeck('ignored.yaml', { cwd: dir });
+    const codes = (r: BuildResult) => r.diagnostics.map((d) => d.code).filter((c) => c !== 'unused-data');
+    expect(codes(shown).sort()).toEqual(['content-split', 'text-shrunk']);
+    expect(codes(ignored)).toEqual([]);
+    expect(shown.report.layout).toEqual({ shrunk: 1, split: 1 });
+    expect(ignored.report.layout).toEqual(shown.report.layout);
   });
 });

@@ -1,6 +1,5 @@
 import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { bulletsElement, fitBullets, packBullets } from '../bullets.js';
-import { noteShrink } from '../fit.js';
 import type { LayoutContext } from '../frame.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 
@@ -14,7 +13,7 @@ export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
   const whole = fitBullets(slide.bullets, box, body, bodyMin, ctx);
   let pages: { bullets: Slide['bullets']; size: number }[];
   if (whole.fits) {
-    noteShrink('bullets', body, whole.size, slide.at, ctx.diagnostics);
+    ctx.fit.shrunk('bullets', body, whole.size, slide.at);
     pages = [{ bullets: slide.bullets, size: whole.size }];
   } else {
     pages = packBullets(slide.bullets, box, body, ctx).map((bullets) => {
@@ -32,17 +31,15 @@ export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
       }
       return { bullets, size: fit.fits ? fit.size : bodyMin };
     });
-    if (pages.length > 1) {
-      ctx.diagnostics.warn(
-        'content-split',
-        `bullets continued over ${pages.length} slides`,
-        slide.at,
-        'shorten or remove bullets to keep them on one slide',
-      );
-    }
+    ctx.fit.split(
+      `bullets continued over ${pages.length} slides`,
+      pages.length,
+      slide.at,
+      'shorten or remove bullets to keep them on one slide',
+    );
   }
   return pages.map((page, i) =>
-    contentSlide(slide, ctx, continued(slide.title, i, ctx.lang), (body) => [
+    contentSlide(slide, ctx, continued(slide.title, i, ctx.words), (body) => [
       bulletsElement(
         page.bullets,
         { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top },

@@ -1,7 +1,8 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { bulletsElement, fitBullets } from '../bullets.js';
-import { noteShrink } from '../fit.js';
-import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { chartElement } from '../chart.js';
+import { captionBlock } from '../caption.js';
+import type { LayoutContext } from '../frame.js';
 import { contentSlide } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'chart' }>;
@@ -11,7 +12,7 @@ const SIDE_GAP = 28;
 const CHART_SHARE = 0.6;
 
 export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
-  const { sizes, palette } = ctx.theme;
+  const { sizes } = ctx.theme;
   return [
     contentSlide(slide, ctx, slide.title, (body) => {
       const elements: Element[] = [];
@@ -19,31 +20,10 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const chartW = withBullets ? Math.round((body.width - SIDE_GAP) * CHART_SHARE) : body.width;
       let chartBottom = body.bottom;
       if (slide.caption) {
-        const box = { x: body.left, y: 0, w: chartW, h: fittedHeight(2, sizes.caption) };
-        const r = fitOne(
-          slide.caption,
-          {
-            box,
-            size: sizes.caption,
-            minSize: Math.min(sizes.caption, 11),
-            maxLines: 2,
-            what: 'chart caption',
-            at: slide.at,
-          },
-          ctx,
-        );
-        box.h = fittedHeight(r.lines, r.size);
-        box.y = body.bottom - box.h;
-        chartBottom = box.y - 8;
-        elements.push({
-          kind: 'text',
-          name: 'Caption',
-          role: 'other',
-          box,
-          paragraphs: [paragraph(slide.caption, r.size, palette.muted, { italic: true })],
-          valign: 'top',
-          insets: TEXT_INSETS,
-        });
+        const caption = captionBlock(slide.caption, chartW, 'chart caption', slide, ctx);
+        const y = body.bottom - caption.height;
+        chartBottom = y - 8;
+        elements.push(caption.at(body.left, y));
       }
       const chartBox = { x: body.left, y: body.top, w: chartW, h: chartBottom - body.top };
       if (chartBox.h < 90 || chartBox.w < 160) {
@@ -54,12 +34,9 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           'shorten the title or the caption',
         );
       }
-      elements.push({
-        kind: 'chart',
-        name: 'Chart',
-        box: { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) },
-        chart: slide.chart,
-      });
+      elements.push(
+        chartElement(slide.chart, { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) }, ctx),
+      );
       if (withBullets) {
         const box = {
           x: body.left + chartW + SIDE_GAP,
@@ -68,7 +45,7 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           h: body.bottom - body.top,
         };
         // Beside a chart, bullets start a little smaller than the body size, never below its minimum.
-        const start = Math.max(Math.min(sizes.body, 20), sizes.bodyMin);
+        const start = Math.max(Math.min(sizes.body, sizes.chartBullets), sizes.bodyMin);
         const fit = fitBullets(slide.bullets, box, start, sizes.bodyMin, ctx);
         if (!fit.fits)
           ctx.diagnostics.error(
@@ -77,7 +54,7 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
             slide.at,
             'keep two or three short bullets beside a chart',
           );
-        else noteShrink('bullets beside the chart', start, fit.size, slide.at, ctx.diagnostics);
+        else ctx.fit.shrunk('bullets beside the chart', start, fit.size, slide.at);
         elements.push(bulletsElement(slide.bullets, box, fit.size, ctx));
       }
       return elements;

@@ -1,6 +1,8 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
+import { Diagnostics } from '../../diagnostics/diagnostic.js';
+import { FitLog } from '../fit.js';
 import { frameOf, layoutSourceLine, layoutTitle, type LayoutContext } from '../frame.js';
-import { isChinese } from '../../script.js';
+import type { Words } from '../../words.js';
 
 /** The body region of a content slide once its title is placed. */
 export interface Body {
@@ -33,9 +35,13 @@ function bodyBelow(top: number, ctx: LayoutContext): Body {
   return { top, bottom: f.bodyBottom, left: f.margin, width: f.width - 2 * f.margin };
 }
 
-/** The body region a slide with this title will have, before laying anything out. */
+/**
+ * The body region a slide with this title will have, before laying anything out. Only a
+ * probe: what the title needs is reported when the slide is laid out, if it is.
+ */
 export function bodyFor(slide: ResolvedSlide, title: string, ctx: LayoutContext): Body {
-  return bodyBelow(layoutTitle(title, slide, ctx).bodyTop, ctx);
+  const quiet = new Diagnostics();
+  return bodyBelow(layoutTitle(title, slide, { ...ctx, diagnostics: quiet, fit: new FitLog(quiet) }).bodyTop, ctx);
 }
 
 /**
@@ -44,11 +50,11 @@ export function bodyFor(slide: ResolvedSlide, title: string, ctx: LayoutContext)
  */
 export function bodyForPages(slide: ResolvedSlide, title: string, ctx: LayoutContext): Body {
   const first = bodyFor(slide, title, ctx);
-  const next = bodyFor(slide, continued(title, 1, ctx.lang), ctx);
+  const next = bodyFor(slide, continued(title, 1, ctx.words), ctx);
   return next.top > first.top ? next : first;
 }
 
-export function continued(title: string, page: number, lang: string): string {
-  if (page === 0) return title;
-  return isChinese(lang) ? `${title}（续）` : `${title} (cont.)`;
+/** The title of page `page` (from 0) of a slide: the later pages say they continue it. */
+export function continued(title: string, page: number, words: Words): string {
+  return page === 0 ? title : `${title}${words.continued}`;
 }

@@ -17,7 +17,7 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
     {
       box: titleBox,
       size: sizes.deckTitle,
-      minSize: Math.min(sizes.deckTitle, 26),
+      minSize: sizes.deckTitleMin,
       maxLines: 3,
       bold: true,
       what: 'deck title',
@@ -37,13 +37,13 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
     name: 'Title',
     role: 'title',
     box: titleBox,
-    paragraphs: [paragraph(slide.title, t.size, palette.dividerText, { bold: true })],
+    paragraphs: [paragraph(ctx, slide.title, t.size, palette.dividerText, { bold: true })],
     valign: 'top',
     insets: TEXT_INSETS,
   });
   y += titleBox.h + 14;
   if (slide.subtitle) {
-    const size = Math.round(sizes.body * 1.05);
+    const size = sizes.subtitle;
     const box = { x: f.margin, y, w, h: fittedHeight(2, size) };
     const s = fitOne(
       slide.subtitle,
@@ -56,7 +56,7 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
       name: 'Subtitle',
       role: 'other',
       box,
-      paragraphs: [paragraph(slide.subtitle, s.size, palette.dividerText)],
+      paragraphs: [paragraph(ctx, slide.subtitle, s.size, palette.dividerText)],
       valign: 'top',
       insets: TEXT_INSETS,
     });
@@ -75,7 +75,7 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
       name: 'Byline',
       role: 'other',
       box,
-      paragraphs: [paragraph(byline, b.size, palette.dividerText)],
+      paragraphs: [paragraph(ctx, byline, b.size, palette.dividerText)],
       valign: 'top',
       insets: TEXT_INSETS,
     });
@@ -89,14 +89,16 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
   const { sizes, palette } = ctx.theme;
   const w = Math.round(f.width * 0.8);
   const elements: Element[] = [];
-  const numberSize = 20;
+  const numberSize = sizes.sectionNumber;
   const y = Math.round(f.height * 0.36);
   elements.push({
     kind: 'text',
     name: 'Section number',
     role: 'other',
     box: { x: f.margin, y: y - fittedHeight(1, numberSize) - 8, w: 200, h: fittedHeight(1, numberSize) },
-    paragraphs: [paragraph(String(slide.number).padStart(2, '0'), numberSize, palette.dividerText, { bold: true })],
+    paragraphs: [
+      paragraph(ctx, String(slide.number).padStart(2, '0'), numberSize, palette.dividerText, { bold: true }),
+    ],
     valign: 'top',
     insets: TEXT_INSETS,
   });
@@ -126,7 +128,7 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
     name: 'Title',
     role: 'title',
     box,
-    paragraphs: [paragraph(slide.title, t.size, palette.dividerText, { bold: true })],
+    paragraphs: [paragraph(ctx, slide.title, t.size, palette.dividerText, { bold: true })],
     valign: 'top',
     insets: TEXT_INSETS,
   });
@@ -143,7 +145,7 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
       name: 'Subtitle',
       role: 'other',
       box: sb,
-      paragraphs: [paragraph(slide.subtitle, s.size, palette.dividerText)],
+      paragraphs: [paragraph(ctx, slide.subtitle, s.size, palette.dividerText)],
       valign: 'top',
       insets: TEXT_INSETS,
     });

@@ -1,6 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
-import { hasEastAsian, isChinese } from '../../script.js';
+import { hasEastAsian } from '../../script.js';
 import { contentSlide } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'quote' }>;
@@ -19,7 +19,7 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const box = { x, y: body.top, w, h: room };
       const r = fitOne(
         quoted,
-        { box, size: sizes.quote, minSize: Math.min(sizes.quote, 18), what: 'quotation', at: slide.at },
+        { box, size: sizes.quote, minSize: sizes.quoteMin, what: 'quotation', at: slide.at },
         ctx,
       );
       const h = fittedHeight(r.lines, r.size);
@@ -36,13 +36,13 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
         name: 'Quote',
         role: 'body',
         box: { x, y: top, w, h },
-        paragraphs: [paragraph(quoted, r.size, palette.title, { italic: !hasEastAsian(quoted) })],
+        paragraphs: [paragraph(ctx, quoted, r.size, palette.title, { italic: !hasEastAsian(quoted) })],
         valign: 'top',
         insets: TEXT_INSETS,
       });
       if (slide.by) {
         const byBox = { x, y: top + h + 12, w, h: fittedHeight(1, sizes.body - 2) };
-        const by = `${isChinese(ctx.lang) ? '——' : '—'} ${slide.by}`;
+        const by = `${ctx.words.attributionDash} ${slide.by}`;
         const b = fitOne(
           by,
           { box: byBox, size: sizes.body - 2, minSize: sizes.bodyMin, maxLines: 1, what: 'attribution', at: slide.at },
@@ -53,7 +53,7 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: 'Attribution',
           role: 'other',
           box: byBox,
-          paragraphs: [paragraph(by, b.size, palette.muted, { align: 'right' })],
+          paragraphs: [paragraph(ctx, by, b.size, palette.muted, { align: 'right' })],
           valign: 'top',
           insets: TEXT_INSETS,
         });

@@ -2,6 +2,7 @@ import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { LINE_HEIGHT } from '../fit.js';
 import { fitBullets, packBullets } from '../bullets.js';
 import { TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { runLang } from '../lang.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'sources' }>;
@@ -9,15 +10,14 @@ type Slide = Extract<ResolvedSlide, { kind: 'sources' }>;
 /** The closing list of every source a slide cited, numbered. */
 export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes, palette } = ctx.theme;
-  const start = Math.max(Math.min(sizes.body, 18), sizes.bodyMin);
+  const start = Math.max(Math.min(sizes.body, sizes.sourceList), sizes.bodyMin);
   const items = slide.entries.map((text) => ({ text, level: 0 as const }));
   const b = bodyForPages(slide, slide.title, ctx);
   const box = { x: b.left, y: b.top, w: b.width, h: b.bottom - b.top };
   const fit = fitBullets(items, box, start, sizes.bodyMin, ctx);
   const pages = fit.fits ? [items] : packBullets(items, box, sizes.bodyMin, ctx);
   const size = fit.fits ? fit.size : sizes.bodyMin;
-  if (pages.length > 1)
-    ctx.diagnostics.warn('content-split', `the Sources list continued over ${pages.length} slides`, slide.at);
+  ctx.fit.split(`the Sources list continued over ${pages.length} slides`, pages.length, slide.at);
   for (const page of pages) {
     if (!fitBullets(page, box, size, size, ctx).fits) {
       ctx.diagnostics.error(
@@ -30,21 +30,24 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
   }
   let number = 0;
   return pages.map((page, p) =>
-    contentSlide(slide, ctx, continued(slide.title, p, ctx.lang), (body) => [
+    contentSlide(slide, ctx, continued(slide.title, p, ctx.words), (body) => [
       {
         kind: 'text',
         name: 'Sources',
         role: 'body',
         box: { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top },
-        paragraphs: page.map((item, i) => ({
-          runs: [{ text: `${++number}. ${item.text}`, size, color: palette.text }],
-          level: 0,
-          bullet: false,
-          indent: 0,
-          align: 'left' as const,
-          lineHeight: size * LINE_HEIGHT,
-          spaceBefore: i === 0 ? 0 : 0.55 * size,
-        })),
+        paragraphs: page.map((item, i) => {
+          const text = `${++number}. ${item.text}`;
+          return {
+            runs: [{ text, size, color: palette.text, font: ctx.face, lang: runLang(text, ctx.lang) }],
+            level: 0,
+            bullet: false,
+            indent: 0,
+            align: 'left' as const,
+            lineHeight: size * LINE_HEIGHT,
+            spaceBefore: i === 0 ? 0 : 0.55 * size,
+          };
+        }),
         valign: 'top',
         insets: TEXT_INSETS,
       },

@@ -1,6 +1,7 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
-import { fitBlocks } from '../fit.js';
-import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { captionBlock } from '../caption.js';
+import { fitBlocks, shrinkToFit } from '../fit.js';
+import { fittedHeight, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { contentSlide } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'stats' }>;
@@ -19,31 +20,10 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       let bottom = body.bottom;
       const elements: Element[] = [];
       if (slide.caption) {
-        const box = { x: body.left, y: 0, w: body.width, h: fittedHeight(2, sizes.caption) };
-        const r = fitOne(
-          slide.caption,
-          {
-            box,
-            size: sizes.caption,
-            minSize: Math.min(sizes.caption, sizes.bodyMin),
-            maxLines: 2,
-            what: 'caption',
-            at: slide.at,
-          },
-          ctx,
-        );
-        box.h = fittedHeight(r.lines, r.size);
-        box.y = bottom - box.h;
-        bottom = box.y - 12;
-        elements.push({
-          kind: 'text',
-          name: 'Caption',
-          role: 'other',
-          box,
-          paragraphs: [paragraph(slide.caption, r.size, palette.muted, { italic: true })],
-          valign: 'top',
-          insets: TEXT_INSETS,
-        });
+        const caption = captionBlock(slide.caption, body.width, 'caption', slide, ctx);
+        const y = bottom - caption.height;
+        bottom = y - 12;
+        elements.push(caption.at(body.left, y));
       }
       const cardW = (body.width - GAP * (cols - 1)) / cols;
       const cardH = Math.min(220, (bottom - body.top - GAP * (rows - 1)) / rows);
@@ -56,7 +36,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           width: inner,
           height: Infinity,
           size: sizes.statValue,
-          minSize: 20,
+          minSize: sizes.statValueMin,
           maxLines: 1,
         },
         ctx.measure,
@@ -64,44 +44,39 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       if (!valueFit.fits)
         ctx.diagnostics.error(
           'text-does-not-fit',
-          'a headline figure is too long for its card even at 20 pt',
+          `a headline figure is too long for its card even at ${sizes.statValueMin} pt`,
           slide.at,
           'use a shorter unit or a `compact` format',
         );
       const valueSize = valueFit.size;
       const valueH = fittedHeight(1, valueSize);
       const labelRoom = cardH - 2 * PAD - valueH - 6;
-      let labelSize = sizes.statLabel;
-      let labelLines = 1;
-      for (; labelSize >= 11; labelSize -= 0.5) {
+      // One label size for all: the largest at which every label fits its card in three lines.
+      const labels = shrinkToFit(sizes.statLabel, sizes.statLabelMin, (size) => {
         const fits = slide.stats.map((s) =>
           fitBlocks(
             {
               blocks: [{ text: s.label, indent: 0 }],
               width: inner,
               height: labelRoom - TEXT_INSETS.t - TEXT_INSETS.b,
-              size: labelSize,
-              minSize: labelSize,
+              size,
+              minSize: size,
               maxLines: 3,
             },
             ctx.measure,
           ),
         );
-        if (fits.every((f) => f.fits)) {
-          labelLines = Math.max(...fits.map((f) => f.lines[0]!.length));
-          break;
-        }
-      }
-      if (labelSize < 11) {
-        labelSize = 11;
-        labelLines = 3;
+        return { fits: fits.every((f) => f.fits), lines: Math.max(...fits.map((f) => f.lines[0]!.length)) };
+      });
+      const labelSize = labels.size;
+      const labelLines = labels.fits ? labels.lines : 3;
+      if (!labels.fits)
         ctx.diagnostics.error(
           'text-does-not-fit',
           'a stat label is too long for its card',
           slide.at,
           'keep stat labels to a few words',
         );
-      }
       const labelH = fittedHeight(labelLines, labelSize);
       const contentH = valueH + 6 + labelH;
       const gridH = rows * cardH + (rows - 1) * GAP;
@@ -127,7 +102,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: `Stat ${i + 1} value`,
           role: 'other',
           box: { x: x + PAD, y: contentTop, w: inner, h: valueH },
-          paragraphs: [paragraph(stat.value, valueSize, palette.accent, { bold: true })],
+          paragraphs: [paragraph(ctx, stat.value, valueSize, palette.accent, { bold: true })],
           valign: 'top',
           insets: TEXT_INSETS,
         });
@@ -136,7 +111,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: `Stat ${i + 1} label`,
           role: 'other',
           box: { x: x + PAD, y: contentTop + valueH + 6, w: inner, h: labelH },
-          paragraphs: [paragraph(stat.label, labelSize, palette.text)],
+          paragraphs: [paragraph(ctx, stat.label, labelSize, palette.text)],
           valign: 'top',
           insets: TEXT_INSETS,
         });

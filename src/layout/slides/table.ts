@@ -1,6 +1,8 @@
-import type { LaidOutSlide, ResolvedSlide } from '../../model.js';
-import { measureBlocks, WIDTH_SAFETY } from '../fit.js';
-import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import type { LaidOutSlide, ResolvedSlide, TableCell } from '../../model.js';
+import { captionBlock } from '../caption.js';
+import { measureBlocks, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
+import type { LayoutContext } from '../frame.js';
+import { runLang } from '../lang.js';
 import type { TextMeasurer } from '../measure.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 
@@ -84,54 +86,46 @@ export function rowHeights(
   return [height(columns, true), ...rows.map((r) => height(r, false))];
 }
 
+/** A bold header on the accent colour, then rows banded in surface and background; figures set right. */
+function styledRows(rows: string[][], numeric: readonly boolean[], ctx: LayoutContext): TableCell[][] {
+  const p = ctx.theme.palette;
+  return rows.map((row, r) =>
+    row.map((text, c) => ({
+      text,
+      bold: r === 0,
+      color: r === 0 ? p.accentText : p.text,
+      fill: r === 0 ? p.accent : r % 2 === 0 ? p.surface : p.background,
+      align: numeric[c] && r > 0 ? 'right' : 'left',
+      lang: runLang(text, ctx.lang),
+    })),
+  );
+}
+
+const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** The largest size from `from` down to `to` at which the columns fit across the slide. */
 function firstWideEnoughSize(slide: Slide, width: number, from: number, to: number, ctx: LayoutContext): number {
-  for (let size = from; size > to; size -= 0.5) {
-    if (columnWidths(slide.columns, slide.rows, width, size, ctx.measure).reduce((a, b) => a + b, 0) <= width + 0.5)
-      return size;
-  }
-  return to;
+  return shrinkToFit(from, to, (size) => ({
+    fits: total(columnWidths(slide.columns, slide.rows, width, size, ctx.measure)) <= width + 0.5,
+  })).size;
 }
 
 /** Keep the theme size; shrink to the minimum; then continue the rows on further slides, header repeated. */
 export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
-  const { sizes, palette } = ctx.theme;
+  const { sizes } = ctx.theme;
   const body = bodyForPages(slide, slide.title, ctx);
-  let captionH = 0;
-  let captionSize = sizes.caption;
-  if (slide.caption) {
-    const box = { x: body.left, y: 0, w: body.width, h: fittedHeight(2, sizes.caption) };
-    const r = fitOne(
-      slide.caption,
-      {
-        box,
-        size: sizes.caption,
-        minSize: Math.min(sizes.caption, 11),
-        maxLines: 2,
-        what: 'table caption',
-        at: slide.at,
-      },
-      ctx,
-    );
-    captionSize = r.size;
-    captionH = fittedHeight(r.lines, r.size) + 10;
-  }
+  const caption = slide.caption ? captionBlock(slide.caption, body.width, 'table caption', slide, ctx) : undefined;
+  const captionH = caption ? caption.height + 10 : 0;
   const room = body.bottom - body.top - captionH;
-  let size = sizes.table;
-  let widths: number[] = [];
-  let heights: number[] = [];
-  let fits = false;
-  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   // Too wide is only cured by a smaller size: columns are never narrower than their longest word.
-  let wideEnough = false;
-  for (; size >= sizes.tableMin - 1e-9; size -= 0.5) {
-    widths = columnWidths(slide.columns, slide.rows, body.width, size, ctx.measure);
-    heights = rowHeights(slide.columns, slide.rows, widths, size, ctx.measure);
-    wideEnough = total(widths) <= body.width + 0.5;
-    if (wideEnough && total(heights) <= room) {
-      fits = true;
-      break;
-    }
-  }
+  const fit = shrinkToFit(sizes.table, sizes.tableMin, (size) => {
+    const widths = columnWidths(slide.columns, slide.rows, body.width, size, ctx.measure);
+    const heights = rowHeights(slide.columns, slide.rows, widths, size, ctx.measure);
+    const wideEnough = total(widths) <= body.width + 0.5;
+    return { widths, heights, wideEnough, fits: wideEnough && total(heights) <= room };
+  });
+  let { size, widths, heights } = fit;
+  const { fits, wideEnough } = fit;
   if (!wideEnough) {
     ctx.diagnostics.error(
       'text-does-not-fit',
@@ -142,13 +136,7 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   }
   let pages: number[][];
   if (fits) {
-    if (size < sizes.table)
-      ctx.diagnostics.warn(
-        'text-shrunk',
-        `table set at ${size} pt instead of ${sizes.table} pt to fit`,
-        slide.at,
-        'shorten cells or move rows to another slide',
-      );
+    ctx.fit.shrunk('table', sizes.table, size, slide.at, 'shorten cells or move rows to another slide');
     pages = [slide.rows.map((_, i) => i)];
   } else {
     // Rows continue on further slides at the theme size, or at the size that makes the table narrow enough.
@@ -176,15 +164,15 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       used += h;
     });
     if (page.length) pages.push(page);
-    ctx.diagnostics.warn(
-      'content-split',
+    ctx.fit.split(
       `table continued over ${pages.length} slides, header repeated`,
+      pages.length,
       slide.at,
       'show fewer rows, or pick columns with `table: { data, columns }`',
     );
   }
   return pages.map((rowIndices, p) =>
-    contentSlide(slide, ctx, continued(slide.title, p, ctx.lang), (b) => {
+    contentSlide(slide, ctx, continued(slide.title, p, ctx.words), (b) => {
       const rows = rowIndices.map((i) => slide.rows[i]!);
       const rowH = [heights[0]!, ...rowIndices.map((i) => heights[i + 1]!)];
       const h = rowH.reduce((a, c) => a + c, 0);
@@ -194,24 +182,16 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: 'Table',
           box: { x: b.left, y: b.top, w: widths.reduce((a, c) => a + c, 0), h },
           columnWidths: widths,
-          rows: [slide.columns, ...rows],
-          numeric: slide.numeric,
-          size,
+          rows: styledRows([slide.columns, ...rows], slide.numeric, ctx),
           rowHeights: rowH,
+          font: ctx.face,
+          size,
+          valign: 'middle',
           padding: { x: CELL_PAD_X, y: CELL_PAD_Y },
+          border: { color: ctx.theme.palette.rule, width: 0.75 },
         },
       ];
-      if (slide.caption && p === pages.length - 1) {
-        elements.push({
-          kind: 'text',
-          name: 'Caption',
-          role: 'other',
-          box: { x: b.left, y: b.top + h + 10, w: b.width, h: captionH - 10 },
-          paragraphs: [paragraph(slide.caption, captionSize, palette.muted, { italic: true })],
-          valign: 'top',
-          insets: TEXT_INSETS,
-        });
-      }
+      if (caption && p === pages.length - 1) elements.push(caption.at(b.left, b.top + h + 10));
       return elements;
     }),
   );

@@ -1,0 +1,78 @@
+import { isChinese } from './script.js';
+
+/**
+ * briefdeck's own words in a deck, one table per language: everything it writes that the
+ * outline did not say. Layout and resolve take their words from here and nowhere else.
+ */
+export interface Words {
+  /** Before one citation at a slide's foot. */
+  source: string;
+  /** Before several citations; also the title of the closing Sources slide. */
+  sources: string;
+  /** Between a label and what it labels ("Source: …"). */
+  labelSeparator: string;
+  /** Between citations in a source line. */
+  citationSeparator: string;
+  /** Between the parts of one citation (publisher, date, page). */
+  partSeparator: string;
+  /** Around a cited work's title. */
+  titleQuotes: readonly [string, string];
+  /** A page of a cited work; `{page}` is the page. */
+  page: string;
+  /** After the title of a slide that continues the one before. */
+  continued: string;
+  /** Speaker notes of the Sources slide. */
+  sourcesNotes: string;
+  /** Before the author of a quotation. */
+  attributionDash: string;
+  /** Alternative text of the theme's logo. */
+  logo: string;
+}
+
+const EN: Words = {
+  source: 'Source',
+  sources: 'Sources',
+  labelSeparator: ': ',
+  citationSeparator: '; ',
+  partSeparator: ', ',
+  titleQuotes: ['“', '”'],
+  page: 'p. {page}',
+  continued: ' (cont.)',
+  sourcesNotes: 'Every figure in this briefing comes from the sources listed here.',
+  attributionDash: '—',
+  logo: 'Logo',
+};
+
+const ZH: Words = {
+  source: '资料来源',
+  sources: '资料来源',
+  labelSeparator: '：',
+  citationSeparator: '；',
+  partSeparator: '，',
+  titleQuotes: ['《', '》'],
+  page: '第{page}版',
+  continued: '（续）',
+  sourcesNotes: '本简报所有数据均出自以上来源。',
+  attributionDash: '——',
+  // Not yet translated: changing it changes the bytes of every Chinese deck with a logo.
+  logo: 'Logo',
+};
+
+export const WORDS = { en: EN, zh: ZH } as const satisfies Record<string, Words>;
+
+/** The words for a deck language: Chinese for any zh tag, English otherwise. */
+export function wordsFor(lang: string): Words {
+  return isChinese(lang) ? WORDS.zh : WORDS.en;
+}
+
+/** The line at a slide's foot citing its sources; undefined for none. */
+export function sourceLine(citations: readonly string[], words: Words): string | undefined {
+  if (!citations.length) return undefined;
+  const label = citations.length > 1 ? words.sources : words.source;
+  return `${label}${words.labelSeparator}${citations.join(words.citationSeparator)}`;
+}
+
+/** A page reference in a citation. */
+export function pageReference(page: string, words: Words): string {
+  return words.page.replace('{page}', () => page);
+}
