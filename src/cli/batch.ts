@@ -41,6 +41,8 @@ export interface BatchRequest {
   force: boolean;
   shard?: Shard | ((project: Project) => Shard | string | undefined);
   host: Host;
+  /** Told as each deck starts and ends: for progress lines, and output that does not wait for the batch. */
+  progress?: { start(outline: string, index: number, total: number): void; done(deck: BatchDeck): void };
 }
 
 const deckNameOf = (outline: string) => `${basename(outline, extname(outline))}.pptx`;
@@ -124,6 +126,7 @@ async function buildOne(
 export async function buildBatch(req: BatchRequest): Promise<BatchResult> {
   const out: BatchResult = { decks: [], projectProblems: [], otherShards: 0 };
   const groups = await groupByProject(req.outlines, req.project, req.host, req.cwd, req.options.strict);
+  const work: { project: Project; outlines: string[] }[] = [];
   for (const { project, outlines } of groups) {
     if (project.diagnostics.some((d) => d.severity === 'error')) {
       out.projectProblems.push({ project });
@@ -133,16 +136,21 @@ export async function buildBatch(req: BatchRequest): Promise<BatchResult> {
     if (typeof shard === 'string') throw new ShardError(shard);
     const mine = shard ? outlines.filter((o) => inShard(o, project.dir, shard)) : outlines;
     out.otherShards += outlines.length - mine.length;
-    if (!mine.length) continue;
+    if (mine.length) work.push({ project, outlines: mine });
+  }
+  const total = work.reduce((n, w) => n + w.outlines.length, 0);
+  for (const { project, outlines } of work) {
     const probing = new ProbingHost(req.host);
     const session = await createSession(withProject(req.options, project), { host: probing });
     const manifest = await readManifest(probing, session.options.outDir);
     let attempted = false;
     try {
-      for (const outline of mine) {
+      for (const outline of outlines) {
+        req.progress?.start(displayPath(outline, req.cwd), out.decks.length + 1, total);
         const deck = await buildOne(outline, session, probing, manifest, req.force);
         attempted ||= deck.result !== undefined;
         out.decks.push(deck);
+        req.progress?.done(deck);
       }
     } finally {
       await session.close();

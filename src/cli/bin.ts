@@ -6,6 +6,7 @@ main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   color,
+  progress: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
 }).then(
   (code) => {

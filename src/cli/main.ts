@@ -12,7 +12,7 @@ import { describeChange } from '../incremental/snapshot.js';
 import { findProjectDir, loadProject, PROJECT_FILE, type Project } from '../project.js';
 import { createSession } from '../session.js';
 import { displayPath } from '../sources/paths.js';
-import { buildBatch, deckStatus, ShardError, type BatchResult } from './batch.js';
+import { buildBatch, deckStatus, ShardError, type BatchDeck, type BatchRequest, type BatchResult } from './batch.js';
 import { findOutlines, SKIPPED_FOLDERS } from './discover.js';
 import { groupByProject, withProject } from './projects.js';
 import { parseShard, type Shard } from './shard.js';
@@ -24,6 +24,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Colour diagnostics (stderr is a terminal and NO_COLOR is unset). */
   color: boolean;
+  /** stderr is a terminal: a batch shows which deck it is on, on one line that it rewrites. */
+  progress?: boolean;
   cwd: string;
 }
 
@@ -202,7 +204,36 @@ function writeReport(path: string, report: ChangeReport): void {
   writeFileAtomic(`${stem}.md`, Buffer.from(reportMarkdown(report)));
 }
 
-/** A batch as lines: each deck built (with what changed) or unchanged, then the count. */
+/** One deck of a batch as lines: built (with why, and what changed), failed, or unchanged. */
+function printDeck({ outcome, result }: BatchDeck, io: Io): void {
+  if (!result) {
+    io.stdout(`unchanged ${outcome.deck} (${outcome.outline}): inputs as at the last build\n`);
+    return;
+  }
+  printResult(result, io, true);
+  if (outcome.reasons.length) io.stdout(`  rebuilt: ${outcome.reasons.join('; ')}\n`);
+  for (const v of outcome.changes?.values ?? []) io.stdout(`  ${describeChange(v)}\n`);
+  for (const a of outcome.changes?.slidesAdded ?? []) io.stdout(`  slide ${a.slide} added: ${a.label}\n`);
+  for (const r of outcome.changes?.slidesRemoved ?? []) io.stdout(`  slide ${r.slide} removed: ${r.label}\n`);
+}
+
+/**
+ * Each deck's lines as soon as it is done, so a long batch shows its progress in a CI log; on a
+ * terminal, also a line saying which deck is being built, rewritten in place and cleared after.
+ */
+function progressLines(io: Io): NonNullable<BatchRequest['progress']> {
+  return {
+    start(outline, index, total) {
+      if (io.progress && total > 1) io.stderr(`\r\x1b[K[${index}/${total}] building ${outline}…`);
+    },
+    done(deck) {
+      if (io.progress) io.stderr('\r\x1b[K');
+      printDeck(deck, io);
+    },
+  };
+}
+
+/** A batch's problems in briefdeck.yaml and its count; the decks were printed as they finished. */
 function printBuild(batch: BatchResult, changes: ChangeReport, flags: BuildFlags, io: Io): number {
   let code = EXIT_OK;
   for (const { project } of batch.projectProblems) if (printProjectProblems(project, io)) code = EXIT_INPUT;
@@ -226,17 +257,7 @@ function printBuild(batch: BatchResult, changes: ChangeReport, flags: BuildFlags
     );
     return code;
   }
-  for (const { outcome, result } of batch.decks) {
-    if (!result) {
-      io.stdout(`unchanged ${outcome.deck} (${outcome.outline}): inputs as at the last build\n`);
-      continue;
-    }
-    printResult(result, io, true);
-    if (outcome.reasons.length) io.stdout(`  rebuilt: ${outcome.reasons.join('; ')}\n`);
-    for (const v of outcome.changes?.values ?? []) io.stdout(`  ${describeChange(v)}\n`);
-    for (const a of outcome.changes?.slidesAdded ?? []) io.stdout(`  slide ${a.slide} added: ${a.label}\n`);
-    for (const r of outcome.changes?.slidesRemoved ?? []) io.stdout(`  slide ${r.slide} removed: ${r.label}\n`);
-  }
+  // Each deck was printed as it finished (progressLines); what is left is the count.
   const { built, unchanged, failed } = changes.summary;
   if (batch.decks.length > 1 || unchanged || batch.otherShards) {
     io.stdout(
@@ -287,12 +308,14 @@ function program(io: Io, setExit: (code: number) => void): Command {
     const host = new NodeHost();
     const outlines = await expandOutlines(await outlinesOrDefault(paths, io.cwd, host), io.cwd, host);
     const shard = shardOf(flags.shard);
+    const human = flags.format !== 'json';
     const batch = await buildBatch({
       outlines,
       options: optionsFrom(flags, io),
       cwd: io.cwd,
       force: flags.force ?? false,
       host,
+      ...(human ? { progress: progressLines(io) } : {}),
       ...(flags.project ? { project: flags.project } : {}),
       ...(shard ? { shard } : {}),
     }).catch((e: unknown) => {
