@@ -1,7 +1,14 @@
 import { basename, extname } from 'node:path';
 import type { CompileResult } from '../compile.js';
 import type { Host } from '../host/types.js';
-import { deckRecord, readManifest, writeManifest, type Manifest } from '../incremental/manifest.js';
+import {
+  deckRecord,
+  fromManifestPath,
+  readManifest,
+  writeManifest,
+  type Manifest,
+  type ManifestDeck,
+} from '../incremental/manifest.js';
 import { ProbingHost } from '../incremental/probe-host.js';
 import type { DeckOutcome } from '../incremental/report.js';
 import { diffSnapshots, snapshotOf } from '../incremental/snapshot.js';
@@ -19,6 +26,8 @@ import { groupByProject, withProject } from './projects.js';
 export interface BatchDeck {
   outcome: DeckOutcome;
   result?: BuildResult;
+  /** Every file the deck was built from or looked for: what `watch` watches. */
+  watch: string[];
 }
 
 /** Problems in a project's briefdeck.yaml: its decks are not built. */
@@ -81,8 +90,13 @@ async function buildOne(
         version: VERSION,
         options,
       });
+  const recorded = (entry: ManifestDeck) =>
+    [entry.outline, ...entry.inputs.map((i) => i.path), ...entry.probes.map((p) => p.path)].map((p) =>
+      fromManifestPath(options.outDir, p),
+    );
   if (!reasons.length) {
     return {
+      watch: recorded(previous!),
       outcome: {
         outline: displayPath(outline, options.cwd),
         deck: deckName,
@@ -99,10 +113,11 @@ async function buildOne(
   const shownReasons = previous ? reasons : [];
   if (!result.ok || !result.bytes) {
     delete manifest.decks[deckName];
-    return { result, outcome: outcomeOf(result, 'failed', shownReasons) };
+    const watch = [outline, ...result.inputs.map((i) => i.path), ...probing.probed.map((p) => p.path)];
+    return { result, watch, outcome: outcomeOf(result, 'failed', shownReasons) };
   }
   const snapshot = snapshotOf(result.data, result.slideOrigins, result.texts.get(result.outline));
-  manifest.decks[deckName] = deckRecord({
+  const entry = deckRecord({
     outDir: options.outDir,
     outlinePath: outline,
     version: VERSION,
@@ -114,9 +129,10 @@ async function buildOne(
     warnings: result.diagnostics.filter((d) => d.severity === 'warning').length,
     snapshot,
   });
+  manifest.decks[deckName] = entry;
   const outcome = outcomeOf(result, 'built', shownReasons);
   if (previous) outcome.changes = diffSnapshots(previous.snapshot, snapshot);
-  return { result, outcome };
+  return { result, watch: recorded(entry), outcome };
 }
 
 /**

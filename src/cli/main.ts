@@ -4,6 +4,7 @@ import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../di
 import type { CompileResult } from '../compile.js';
 import { NodeHost } from '../host/node.js';
 import type { Host } from '../host/types.js';
+import { watchPaths } from '../host/watch.js';
 import { checkInSession, type BuildResult } from '../index.js';
 import type { BuildOptions } from '../options.js';
 import { writeFileAtomic } from '../emit.js';
@@ -26,6 +27,8 @@ export interface Io {
   color: boolean;
   /** stderr is a terminal: a batch shows which deck it is on, on one line that it rewrites. */
   progress?: boolean;
+  /** `watch` runs until this is aborted (bin.ts aborts it on Ctrl-C). */
+  stop?: AbortSignal;
   cwd: string;
 }
 
@@ -398,7 +401,76 @@ function program(io: Io, setExit: (code: number) => void): Command {
     }
     setExit(code);
   });
+  commonOptions(
+    cli
+      .command('watch')
+      .description('build, then build again each time an outline or anything it uses is saved, until Ctrl-C')
+      .argument('<outlines...>', 'outline files, or folders of outlines')
+      .option('-o, --out <dir>', 'output folder (default: out/ in the project folder)')
+      .option('--cache-dir <dir>', 'chart cache folder')
+      .option('--no-cache', 'render every chart afresh')
+      .option('-j, --jobs <n>', 'worker threads for drawing charts', parseJobs),
+  ).action(async (paths: string[], flags: BuildFlags) => {
+    for (;;) {
+      // A fresh host each round: a host keeps what it has served, and a watch can run for days.
+      const host = new NodeHost();
+      const watched = new Set<string>();
+      try {
+        const outlines = await expandOutlines(paths, io.cwd, host);
+        for (const o of outlines) watched.add(o);
+        const batch = await buildBatch({
+          outlines,
+          options: optionsFrom(flags, io),
+          cwd: io.cwd,
+          force: false,
+          host,
+          progress: progressLines(io),
+          ...(flags.project ? { project: flags.project } : {}),
+        });
+        for (const { project } of batch.projectProblems) {
+          printProjectProblems(project, io);
+          watched.add(join(project.dir, PROJECT_FILE));
+        }
+        for (const deck of batch.decks) for (const p of deck.watch) watched.add(p);
+      } catch (e) {
+        // A named outline deleted or renamed: say so, and wait for it to come back.
+        if (!(e instanceof UsageError)) throw e;
+        io.stderr(`briefdeck: ${e.message}\n`);
+        for (const p of paths) watched.add(resolve(io.cwd, p));
+      }
+      io.stdout(`watching ${plural(watched.size, 'file')} for changes (Ctrl-C to stop)\n`);
+      const changed = await nextChange(watched, io.stop);
+      if (!changed) break;
+      io.stdout(`\n${displayPath(changed, io.cwd)} changed\n`);
+    }
+    setExit(EXIT_OK);
+  });
   return cli;
+}
+
+/**
+ * The first of `paths` to change, once the burst of writes a save makes is over (an editor may
+ * write, truncate and rename within milliseconds); undefined when `stop` is aborted first.
+ */
+function nextChange(paths: Set<string>, stop: AbortSignal | undefined): Promise<string | undefined> {
+  return new Promise((done) => {
+    if (stop?.aborted) return done(undefined);
+    let first: string | undefined;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const finish = (path: string | undefined) => {
+      watcher.close();
+      stop?.removeEventListener('abort', onStop);
+      if (settle) clearTimeout(settle);
+      done(path);
+    };
+    const onStop = () => finish(undefined);
+    const watcher = watchPaths(paths, (path) => {
+      first ??= path;
+      if (settle) clearTimeout(settle);
+      settle = setTimeout(() => finish(first), 150);
+    });
+    stop?.addEventListener('abort', onStop);
+  });
 }
 
 /** Runs the CLI; returns the exit code. Never calls process.exit. */
