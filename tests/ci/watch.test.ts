@@ -22,7 +22,11 @@ function startWatch(cwd: string) {
   const waiting: { text: string; count: number; resolve: () => void }[] = [];
   const seen = (text: string) => out.split(text).length - 1;
   const check = () => {
-    for (const w of [...waiting]) if (seen(w.text) >= w.count) (waiting.splice(waiting.indexOf(w), 1), w.resolve());
+    for (const w of [...waiting]) {
+      if (seen(w.text) < w.count) continue;
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve();
+    }
   };
   const stop = new AbortController();
   const done = main(['watch', 'decks/a.yaml', '--no-cache'], {
