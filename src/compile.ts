@@ -55,6 +55,8 @@ export interface CompileResult {
 export interface CompileOptions {
   /** false: stop before drawing charts and packaging (check). */
   render: boolean;
+  /** Audit the finished package for accessibility; each miss is an error at its slide's position. */
+  a11y?: boolean;
 }
 
 interface Stage {
@@ -218,6 +220,10 @@ export async function compile(
       );
     }
     if (!failures.length) result.bytes = await packageDeck(deck, session.options.timestamp, front.outline, stage);
+    if (options.a11y && result.bytes) {
+      const { auditDeck } = await import('./a11y/index.js');
+      await timed(stage, 'a11y', () => auditDeck(result.bytes!, front.deck!, diagnostics));
+    }
   }
   result.diagnostics = diagnostics.sorted();
   // Counted by layout itself: true even when the outline ignores the warnings.

@@ -53,9 +53,18 @@ export async function buildInSession(outline: string, session: Session): Promise
   return result;
 }
 
-/** Everything a build checks (YAML, schema, data keys, theme, assets, fit), without drawing or writing. */
-export function checkInSession(outline: string, session: Session): Promise<CompileResult> {
-  return compile(outline, session, { render: false });
+/** What a check looks at beyond what a build checks. */
+export interface CheckOptions {
+  /** Build the deck in memory and audit it for accessibility (`check --a11y`). */
+  a11y?: boolean;
+}
+
+/**
+ * Everything a build checks (YAML, schema, data keys, theme, assets, fit), without drawing or
+ * writing; with `a11y`, the deck is built in memory and audited too.
+ */
+export function checkInSession(outline: string, session: Session, check: CheckOptions = {}): Promise<CompileResult> {
+  return compile(outline, session, { render: !!check.a11y, a11y: !!check.a11y });
 }
 
 async function once<T>(options: BuildOptions, host: Host | undefined, run: (s: Session) => Promise<T>): Promise<T> {
@@ -73,6 +82,11 @@ export function buildDeck(outline: string, options: BuildOptions = {}, host?: Ho
 }
 
 /** Everything a build checks (YAML, schema, data keys, theme, assets, fit), without writing. */
-export function checkDeck(outline: string, options: BuildOptions = {}, host?: Host): Promise<CompileResult> {
-  return once(options, host, (s) => checkInSession(outline, s));
+export function checkDeck(
+  outline: string,
+  options: BuildOptions = {},
+  host?: Host,
+  check: CheckOptions = {},
+): Promise<CompileResult> {
+  return once(options, host, (s) => checkInSession(outline, s, check));
 }

@@ -1,4 +1,4 @@
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../diagnostics/format.js';
 import type { CompileResult } from '../compile.js';
@@ -15,6 +15,8 @@ import { createSession } from '../session.js';
 import { displayPath } from '../sources/paths.js';
 import { buildBatch, deckStatus, ShardError, type BatchDeck, type BatchRequest, type BatchResult } from './batch.js';
 import { findOutlines, SKIPPED_FOLDERS } from './discover.js';
+import { inspectCommand } from './inspect.js';
+import { previewCommand } from './preview.js';
 import { groupByProject, withProject } from './projects.js';
 import { parseShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
@@ -306,8 +308,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .option('-j, --jobs <n>', 'worker threads for drawing charts (default: auto, by the number of charts)', parseJobs)
       .option('--force', 'build every deck, even those whose inputs are unchanged')
       .option('--shard <K/N>', 'build only the K-th of N parts of the decks (for a CI matrix of N runners)')
-      .option('--report <file>', 'write what was built and what changed as JSON, and as Markdown beside it'),
-  ).action(async (paths: string[], flags: BuildFlags) => {
+      .option('--report <file>', 'write what was built and what changed as JSON, and as Markdown beside it')
+      .option('--preview', 'then render each deck built through LibreOffice into <out>/preview (see preview)'),
+  ).action(async (paths: string[], flags: BuildFlags & { preview?: boolean }) => {
     const host = new NodeHost();
     const outlines = await expandOutlines(await outlinesOrDefault(paths, io.cwd, host), io.cwd, host);
     const shard = shardOf(flags.shard);
@@ -329,15 +332,23 @@ function program(io: Io, setExit: (code: number) => void): Command {
       flags.shard,
     );
     if (flags.report) writeReport(resolve(io.cwd, flags.report), changes);
-    setExit(printBuild(batch, changes, flags, io));
+    const code = printBuild(batch, changes, flags, io);
+    // Decks skipped as unchanged keep the previews of the build that wrote them.
+    const written = batch.decks.flatMap((d) => (d.result?.output ? [resolve(io.cwd, d.result.output)] : []));
+    setExit(
+      flags.preview && written.length
+        ? Math.max(code, await previewCommand(written, { out: join(dirname(written[0]!), 'preview') }, io))
+        : code,
+    );
   });
 
   commonOptions(
     cli
       .command('check')
       .description('check outlines as a build would (YAML, schema, data keys, theme, assets, text fit) without writing')
-      .argument('[outlines...]', 'outline files, or folders of outlines (default: decks: in briefdeck.yaml)'),
-  ).action(async (paths: string[], flags: CommonFlags) => {
+      .argument('[outlines...]', 'outline files, or folders of outlines (default: decks: in briefdeck.yaml)')
+      .option('--a11y', 'also build each deck in memory and report what it lacks for accessibility'),
+  ).action(async (paths: string[], flags: CommonFlags & { a11y?: boolean }) => {
     const host = new NodeHost();
     const outlines = await expandOutlines(await outlinesOrDefault(paths, io.cwd, host), io.cwd, host);
     const results: CompileResult[] = [];
@@ -356,7 +367,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       // One session per project: one set of settings, shared inputs parsed once.
       const session = await createSession(withProject(optionsFrom(flags, io), project), { host });
       try {
-        for (const outline of mine) results.push(await checkInSession(outline, session));
+        for (const outline of mine) results.push(await checkInSession(outline, session, { a11y: !!flags.a11y }));
       } finally {
         await session.close();
       }
@@ -445,6 +456,20 @@ function program(io: Io, setExit: (code: number) => void): Command {
     }
     setExit(EXIT_OK);
   });
+
+  cli
+    .command('inspect')
+    .description('print a .pptx as a slide-by-slide text outline: titles, text, tables, charts, alt text, notes')
+    .argument('<deck>', 'a .pptx file')
+    .addOption(new Option('--format <format>', 'text, or JSON').choices(['text', 'json']).default('text'))
+    .action(async (deck: string, flags: { format: 'text' | 'json' }) => setExit(await inspectCommand(deck, flags, io)));
+
+  cli
+    .command('preview')
+    .description('render decks through LibreOffice: a PDF, one PNG per slide and a contact sheet')
+    .argument('<decks...>', 'outlines (built first) or .pptx files')
+    .option('-o, --out <dir>', 'output folder', 'out/preview')
+    .action(async (decks: string[], flags: { out: string }) => setExit(await previewCommand(decks, flags, io)));
   return cli;
 }
 

@@ -83,6 +83,14 @@ export const DIAGNOSTIC_CODES = {
   'chart-render-failed': 'a chart could not be drawn (its drawing thread failed or died)',
   'write-failed': 'the deck could not be written',
   'too-many-errors': 'more errors than are worth listing',
+  // accessibility (check --a11y)
+  'a11y-title': 'a slide without a title in its title placeholder, or with the title of another slide',
+  'a11y-reading-order': 'a slide whose first shape in reading order is not its title',
+  'a11y-table-header': 'a table that does not mark its header row',
+  'a11y-decorative': 'a shape without text or alt text that is not marked decorative',
+  'a11y-alt-text': "a picture or chart without alt text in the deck's language, with its figures and units",
+  'a11y-language': 'text tagged with a language other than that of its script',
+  'a11y-contrast': 'text or chart colours below WCAG AA contrast against their background',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { Box, Typeface } from '../model.js';
+import { orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 
 export interface PackageOptions {
@@ -63,6 +64,9 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
       ),
     );
   }
+
+  const presentation = text.get('ppt/presentation.xml');
+  if (presentation) text.set('ppt/presentation.xml', orderPresentation(presentation));
 
   const parts = renumberCharts({ names, text, binary });
   return finishParts(parts, options);

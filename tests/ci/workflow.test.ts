@@ -70,7 +70,7 @@ describe('the decks workflow', () => {
     expect(workflow.jobs.summary!.needs).toEqual(['build', 'build-shards']);
   });
 
-  it('installs the Debian packages the set-up script installs, caches npm and the chart cache, uploads decks and reports', () => {
+  it('installs the Debian packages the set-up script installs, caches npm and the chart cache, uploads decks, previews and reports', () => {
     const setup = readFileSync(join(REPO, 'scripts/setup.sh'), 'utf8');
     const fromSetup = /APT_PACKAGES="([^"]+)"/.exec(setup)![1]!.split(/\s+/).sort();
     expect(workflow.env.APT_PACKAGES!.split(/\s+/).sort()).toEqual(fromSetup);
@@ -84,6 +84,7 @@ describe('the decks workflow', () => {
       expect(steps.some((s) => s.uses?.startsWith('actions/cache/save@') && s.if === 'always()')).toBe(true);
       expect(steps.filter((s) => s.uses?.startsWith('actions/upload-artifact@')).map((s) => s.with!.path)).toEqual([
         'out/*.pptx',
+        'out/preview/',
         'reports/',
       ]);
       const commands = briefdeckCommands(workflow.jobs[name]!).map((c) => c[0]);

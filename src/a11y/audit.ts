@@ -1,0 +1,317 @@
+import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
+import { openPackage, type OpenPackage } from '../inspect/package.js';
+import { DECORATIVE_EXT_URI, paragraphs } from '../inspect/read.js';
+import { all, attr, kid, kids, path, type Element } from '../inspect/xml.js';
+import { contrast, GRAPHIC_MINIMUM, textMinimum } from './contrast.js';
+import { hasHan, isChineseTag, langFits } from './script.js';
+
+/** The kinds of accessibility miss: diagnostic codes of `check --a11y` (described in diagnostic.ts). */
+export type A11yCode = Extract<DiagnosticCode, `a11y-${string}`>;
+
+export interface A11yIssue {
+  code: A11yCode;
+  /** 1-based slide number. */
+  slide: number;
+  message: string;
+}
+
+export interface AuditOptions {
+  /** The deck's language tag (outline `lang`). */
+  lang: string;
+  /** By slide number: colours that chart pictures are drawn with (not readable from the PNG). */
+  pictureCharts?: Map<number, PictureChartColours>;
+}
+
+interface Shape {
+  kind: 'sp' | 'pic' | 'graphicFrame' | 'cxnSp';
+  name: string;
+  alt?: string;
+  decorative: boolean;
+  placeholder?: string;
+  box?: { x: number; y: number; w: number; h: number };
+  fill?: string;
+  text: string;
+  runs: { text: string; lang?: string; color?: string; size: number; bold: boolean }[];
+  table?: Element;
+  chartPart?: string;
+  isChartPicture: boolean;
+}
+
+/** Audits a finished .pptx for what a screen reader and a low-vision reader need. */
+export async function auditPptx(bytes: Buffer, options: AuditOptions): Promise<A11yIssue[]> {
+  const pkg = await openPackage(bytes);
+  const presentation = await pkg.xml('ppt/presentation.xml');
+  const rels = await pkg.rels('ppt/presentation.xml');
+  const issues: A11yIssue[] = [];
+  const titles = new Map<string, number>();
+  let slide = 0;
+  for (const sldId of kids(kid(presentation, 'sldIdLst'), 'sldId')) {
+    const part = rels.get(attr(sldId, 'r:id') ?? '')?.target;
+    if (!part || !pkg.has(part)) continue;
+    slide++;
+    const add = (code: A11yCode, message: string) => issues.push({ code, slide, message });
+    const root = await pkg.xml(part);
+    const slideRels = await pkg.rels(part);
+    const shapes: Shape[] = [];
+    collect(path(root, 'cSld', 'spTree'), slideRels, shapes);
+    const background = await backgroundOf(pkg, part, root);
+
+    // Title: present, non-empty, unique, first in reading order.
+    const title = shapes.find((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle');
+    const titleText = title?.text.trim() ?? '';
+    if (!titleText) add('a11y-title', 'the slide has no title: screen readers announce slides by their title');
+    else if (titles.has(titleText))
+      add('a11y-title', `the title “${titleText}” is also slide ${titles.get(titleText)}'s: titles tell slides apart`);
+    else titles.set(titleText, slide);
+    const first = shapes.find((s) => !s.decorative);
+    if (title && first && first !== title)
+      add('a11y-reading-order', `“${first.text || first.name}” is read before the title`);
+
+    for (const s of shapes) {
+      const named = s.text ? `“${clip(s.text)}”` : `“${s.name}”`;
+      if (s.table && attr(kid(s.table, 'tblPr'), 'firstRow') !== '1')
+        add('a11y-table-header', `the table ${named} does not mark its first row as a header row`);
+      const chart = s.chartPart !== undefined || s.isChartPicture;
+      if (!s.text && !s.alt && !s.decorative && !s.table && !chart)
+        add('a11y-decorative', `${named} has no text or alt text and is not marked decorative`);
+      if (chart || (s.kind === 'pic' && !s.decorative)) checkAlt(s, options.lang, add);
+      for (const r of s.runs) {
+        if (!langFits(r.lang, r.text, options.lang))
+          add('a11y-language', `“${clip(r.text)}” is tagged ${r.lang ?? 'with no language'}`);
+      }
+      checkTextContrast(s, shapes, background, add);
+    }
+    for (const s of shapes) {
+      if (s.chartPart) await checkNativeChart(pkg, s, background, add);
+      else if (s.isChartPicture && options.pictureCharts?.has(slide))
+        checkPictureChart(options.pictureCharts.get(slide)!, background, add);
+    }
+    await checkNotes(pkg, slideRels, options.lang, add);
+  }
+  return issues;
+}
+
+const clip = (t: string) => (t.length > 40 ? `${t.slice(0, 39)}…` : t);
+
+function collect(tree: Element | undefined, rels: Map<string, { type: string; target: string }>, out: Shape[]): void {
+  for (const el of kids(tree)) {
+    const kind = el.localName;
+    if (kind === 'grpSp') {
+      collect(el, rels, out);
+      continue;
+    }
+    if (kind !== 'sp' && kind !== 'pic' && kind !== 'graphicFrame' && kind !== 'cxnSp') continue;
+    const nv = kid(el, kids(el)[0]?.localName ?? '');
+    const cNvPr = kid(nv, 'cNvPr');
+    const spPr = kid(el, 'spPr');
+    const xfrm = kid(spPr, 'xfrm') ?? kid(el, 'xfrm');
+    const off = kid(xfrm, 'off');
+    const ext = kid(xfrm, 'ext');
+    const data = path(el, 'graphic', 'graphicData');
+    const chartRef = kid(data, 'chart');
+    const txBody = kid(el, 'txBody');
+    const runs = all(txBody, 'r').map((r) => {
+      const rPr = kid(r, 'rPr');
+      return {
+        text: kid(r, 't')?.textContent ?? '',
+        lang: attr(rPr, 'lang'),
+        color: attr(path(rPr, 'solidFill', 'srgbClr'), 'val'),
+        size: Number(attr(rPr, 'sz') ?? 1800) / 100,
+        bold: attr(rPr, 'b') === '1',
+      };
+    });
+    const name = attr(cNvPr, 'name') ?? '';
+    out.push({
+      kind,
+      name,
+      ...(attr(cNvPr, 'descr') ? { alt: attr(cNvPr, 'descr') } : {}),
+      decorative: all(cNvPr, 'ext').some(
+        (e) => attr(e, 'uri') === DECORATIVE_EXT_URI && attr(kid(e, 'decorative'), 'val') === '1',
+      ),
+      ...(attr(path(nv, 'nvPr', 'ph'), 'type') || kid(kid(nv, 'nvPr'), 'ph')
+        ? { placeholder: attr(path(nv, 'nvPr', 'ph'), 'type') ?? 'body' }
+        : {}),
+      ...(off && ext
+        ? {
+            box: {
+              x: Number(attr(off, 'x')),
+              y: Number(attr(off, 'y')),
+              w: Number(attr(ext, 'cx')),
+              h: Number(attr(ext, 'cy')),
+            },
+          }
+        : {}),
+      ...(attr(path(spPr, 'solidFill', 'srgbClr'), 'val')
+        ? { fill: attr(path(spPr, 'solidFill', 'srgbClr'), 'val') }
+        : {}),
+      text: paragraphs(txBody).join(' '),
+      runs,
+      ...(kid(data, 'tbl') ? { table: kid(data, 'tbl') } : {}),
+      ...(chartRef ? { chartPart: rels.get(attr(chartRef, 'r:id') ?? '')?.target ?? '' } : {}),
+      isChartPicture: kind === 'pic' && /chart/i.test(name),
+    });
+  }
+}
+
+/** The slide's solid background, else its layout's, else its master's; white when none is solid. */
+async function backgroundOf(pkg: OpenPackage, part: string, root: Element): Promise<string> {
+  let at: { part: string; root: Element } | undefined = { part, root };
+  for (let depth = 0; at && depth < 3; depth++) {
+    const fill = attr(path(at.root, 'cSld', 'bg', 'bgPr', 'solidFill', 'srgbClr'), 'val');
+    if (fill) return fill;
+    const next: string | undefined = [...(await pkg.rels(at.part)).values()].find(
+      (r) => r.type === 'slideLayout' || r.type === 'slideMaster',
+    )?.target;
+    at = next && pkg.has(next) ? { part: next, root: await pkg.xml(next) } : undefined;
+  }
+  return 'FFFFFF';
+}
+
+type Add = (code: A11yCode, message: string) => void;
+
+function checkAlt(s: Shape, lang: string, add: Add): void {
+  const what = s.chartPart !== undefined || s.isChartPicture ? 'chart' : 'picture';
+  if (!s.alt) {
+    add('a11y-alt-text', `the ${what} “${s.name}” has no alt text`);
+    return;
+  }
+  const chinese = isChineseTag(lang);
+  if (chinese ? !hasHan(s.alt) || /^[A-Za-z]/.test(s.alt) : hasHan(s.alt.slice(0, 12)))
+    add('a11y-alt-text', `the alt text of the ${what} “${clip(s.alt)}” is not in the deck’s language (${lang})`);
+  if (what === 'chart' && !/\d/.test(s.alt))
+    add('a11y-alt-text', `the alt text of the chart “${clip(s.alt)}” gives none of its figures`);
+}
+
+function contains(outer: Shape['box'], inner: Shape['box']): boolean {
+  if (!outer || !inner) return false;
+  const cx = inner.x + inner.w / 2;
+  const cy = inner.y + inner.h / 2;
+  return cx >= outer.x && cx <= outer.x + outer.w && cy >= outer.y && cy <= outer.y + outer.h;
+}
+
+/**
+ * A text's background: its own fill, else the topmost filled shape drawn before it under its
+ * centre, else the slide's.
+ */
+function checkTextContrast(s: Shape, shapes: Shape[], slideBackground: string, add: Add): void {
+  if (!s.runs.length) return;
+  const below = shapes.slice(0, shapes.indexOf(s)).reverse();
+  const ground = s.fill ?? below.find((b) => b.fill && contains(b.box, s.box))?.fill ?? slideBackground;
+  for (const r of s.runs) {
+    if (!r.color || !r.text.trim()) continue;
+    const ratio = contrast(r.color, ground);
+    const minimum = textMinimum(r.size, r.bold);
+    if (ratio < minimum)
+      add(
+        'a11y-contrast',
+        `“${clip(r.text)}” (#${r.color} on #${ground}, ${r.size} pt) has contrast ${ratio.toFixed(2)}:1; at least ${minimum}:1 is needed`,
+      );
+  }
+}
+
+async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, add: Add): Promise<void> {
+  if (!s.chartPart || !pkg.has(s.chartPart)) return;
+  const root = await pkg.xml(s.chartPart);
+  const ground = attr(path(root, 'spPr', 'solidFill', 'srgbClr'), 'val') ?? background;
+  const colourOf = (el: Element | undefined) =>
+    attr(path(el, 'solidFill', 'srgbClr'), 'val') ?? attr(path(el, 'ln', 'solidFill', 'srgbClr'), 'val');
+  const fills = new Set<string>();
+  const onFills = new Set<string>();
+  const dataLabels = new Set<Element>();
+  for (const plot of kids(path(root, 'chart', 'plotArea'))) {
+    if (!plot.localName?.endsWith('Chart')) continue;
+    const circular = /^(pie|doughnut|ofPie|pie3D)Chart$/.test(plot.localName);
+    for (const ser of kids(plot, 'ser')) {
+      // Slices and highlighted bars have their own fills; the series' own is then only a default.
+      const points = kids(ser, 'dPt').map((d) => colourOf(kid(d, 'spPr')));
+      const own = colourOf(kid(ser, 'spPr'));
+      for (const c of points.length && circular ? points : [...points, own]) if (c) fills.add(c);
+    }
+    for (const dLbls of all(plot, 'dLbls')) {
+      dataLabels.add(dLbls);
+      const inside = circular && attr(kid(dLbls, 'dLblPos'), 'val') !== 'outEnd';
+      const colour = all(kid(dLbls, 'txPr'), 'srgbClr')[0];
+      if (inside && colour) onFills.add(attr(colour, 'val') ?? '');
+    }
+  }
+  for (const fill of fills) {
+    const ratio = contrast(fill, ground);
+    if (ratio < GRAPHIC_MINIMUM)
+      add(
+        'a11y-contrast',
+        `a chart series drawn in #${fill} has contrast ${ratio.toFixed(2)}:1 on #${ground}; at least 3:1 is needed`,
+      );
+    for (const label of onFills)
+      if (contrast(label, fill) < 3)
+        add(
+          'a11y-contrast',
+          `chart labels in #${label} on a slice drawn in #${fill} have contrast ${contrast(label, fill).toFixed(2)}:1; at least 3:1 is needed`,
+        );
+  }
+  // Axis, legend and outside data labels are read against the chart's ground.
+  const onGround = new Set<string>();
+  for (const txPr of all(root, 'txPr')) {
+    const holder = txPr.parentNode as Element | null;
+    if (holder && dataLabels.has(holder) && onFills.size) continue;
+    for (const c of all(txPr, 'srgbClr')) onGround.add(attr(c, 'val') ?? '');
+  }
+  for (const label of onGround) {
+    if (!label) continue;
+    const ratio = contrast(label, ground);
+    if (ratio < 4.5)
+      add(
+        'a11y-contrast',
+        `chart text in #${label} has contrast ${ratio.toFixed(2)}:1 on #${ground}; at least 4.5:1 is needed`,
+      );
+  }
+}
+
+/** What a chart.js picture is drawn with: fills, text on the background, and labels drawn on the fills. */
+export interface PictureChartColours {
+  fills: string[];
+  labels: string[];
+  labelsOnFills?: string;
+}
+
+function checkPictureChart(colours: PictureChartColours, background: string, add: Add): void {
+  for (const fill of new Set(colours.fills)) {
+    const ratio = contrast(fill, background);
+    if (ratio < GRAPHIC_MINIMUM)
+      add(
+        'a11y-contrast',
+        `a chart series drawn in #${fill} has contrast ${ratio.toFixed(2)}:1 on #${background}; at least 3:1 is needed`,
+      );
+    // Labels inside slices and stacked segments are bold chart text: large text's 3:1.
+    const inside = colours.labelsOnFills;
+    if (inside && contrast(inside, fill) < 3)
+      add(
+        'a11y-contrast',
+        `chart labels in #${inside} on a series drawn in #${fill} have contrast ${contrast(inside, fill).toFixed(2)}:1; at least 3:1 is needed`,
+      );
+  }
+  for (const label of new Set(colours.labels)) {
+    const ratio = contrast(label, background);
+    if (ratio < 4.5)
+      add(
+        'a11y-contrast',
+        `chart text in #${label} has contrast ${ratio.toFixed(2)}:1 on #${background}; at least 4.5:1 is needed`,
+      );
+  }
+}
+
+async function checkNotes(
+  pkg: OpenPackage,
+  rels: Map<string, { type: string; target: string }>,
+  lang: string,
+  add: Add,
+): Promise<void> {
+  const notes = [...rels.values()].find((r) => r.type === 'notesSlide')?.target;
+  if (!notes || !pkg.has(notes)) return;
+  const root = await pkg.xml(notes);
+  for (const r of all(root, 'r')) {
+    const text = kid(r, 't')?.textContent ?? '';
+    const tag = attr(kid(r, 'rPr'), 'lang');
+    if (!langFits(tag, text, lang))
+      add('a11y-language', `the notes “${clip(text)}” are tagged ${tag ?? 'with no language'}`);
+  }
+}
