@@ -9,6 +9,7 @@ import type { Origin } from './sources/origin.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
+import { checkFreshness } from './resolve/freshness.js';
 import { BASE_THEME, mergeThemes } from './resolve/theme.js';
 import type { Locator } from './schema/locator.js';
 import type { OutlineInput } from './schema/outline.js';
@@ -167,6 +168,15 @@ async function frontEnd(
   const resolveCtx = new ResolveContext(locate, data, diagnostics, outline.lang ?? 'en');
   // Resolve even when the theme failed, so that data-key errors are reported in the same run.
   const resolved = await timed(stage, 'resolve', () => resolveDeck(outline, data, theme ?? BASE_THEME, resolveCtx));
+  if (outline.max_age !== undefined) {
+    checkFreshness(
+      { value: outline.max_age, at: locate.at(['max_age']) },
+      { value: outline.date, at: locate.at(['date']) },
+      resolveCtx.usedKeys,
+      data.entries,
+      diagnostics,
+    );
+  }
   const usedKeys = resolveCtx.usedKeys.size;
   const cited = resolved.sourceLines.size;
   const entries = [...data.entries.values()];

@@ -91,6 +91,7 @@ export const DIAGNOSTIC_CODES = {
   'a11y-alt-text': "a picture or chart without alt text in the deck's language, with its figures and units",
   'a11y-language': 'text tagged with a language other than that of its script',
   'a11y-contrast': 'text or chart colours below WCAG AA contrast against their background',
+  'stale-data': "a figure older, by its as_of, than the outline's max_age allows",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -104,6 +105,7 @@ export const WARNING_CODES = [
   'too-many-categories',
   'text-shrunk',
   'content-split',
+  'stale-data',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
