@@ -7,7 +7,7 @@ export interface Shard {
   count: number;
 }
 
-/** `K/N`, or `K` when the count comes from briefdeck.yaml's `shards:`. Undefined with the reason when invalid. */
+/** `K/N`, or `K` when the count comes from briefdeck.yaml's `shards:`; what is wrong, as text, when invalid. */
 export function parseShard(text: string, defaultCount?: number): Shard | string {
   const m = /^(\d+)(?:\/(\d+))?$/.exec(text.trim());
   if (!m) return `--shard takes K/N, such as 2/3 (the 2nd of 3 parts), not ${text}`;
