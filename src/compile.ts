@@ -4,7 +4,7 @@ import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, DataEntry, LaidOutDeck, LayoutStats, Theme } from './model.js';
+import type { ChartStats, DataEntry, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
 import type { Origin } from './sources/origin.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
@@ -110,6 +110,7 @@ async function frontEnd(
   host: RecordingHost,
   stage: Stage,
   texts: Map<string, string>,
+  extraInputs: InputRecord[],
 ): Promise<FrontEnd> {
   const { options } = session;
   const { diagnostics } = stage;
@@ -140,6 +141,24 @@ async function frontEnd(
       allowOutside,
       texts,
       memo: (key, compute, clean) => session.memo(key, compute, clean),
+      links: {
+        connectionString: options.connectionString,
+        // Citations of queries and downloads carry this day; SOURCE_DATE_EPOCH pins it.
+        now: options.timestamp ?? new Date(),
+        allowOutside,
+        cwd: options.cwd,
+        ...(options.dataTimeoutMs ? { queryTimeoutMs: options.dataTimeoutMs } : {}),
+        network: {
+          allow: options.allowNetwork,
+          ...(options.networkCa ? { ca: options.networkCa } : {}),
+          ...(options.dataTimeoutMs ? { timeoutMs: options.dataTimeoutMs } : {}),
+          ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        },
+        recordInput: (input) => {
+          if (!extraInputs.some((i) => i.path === input.path)) extraInputs.push(input);
+        },
+        once: new Map(),
+      },
     }),
   );
   const theme: Theme | undefined = await timed(stage, 'theme', async () => {
@@ -198,7 +217,8 @@ export async function compile(
   const host = new RecordingHost(session.host);
   const stage: Stage = { diagnostics: new Diagnostics(session.options.strict), timings: {} };
   const texts = new Map<string, string>();
-  const front = await frontEnd(outlinePath, session, host, stage, texts);
+  const extraInputs: InputRecord[] = [];
+  const front = await frontEnd(outlinePath, session, host, stage, texts, extraInputs);
   const slides = front.deck?.slides.length ?? 0;
   const result: CompileResult = {
     ok: false,
@@ -238,7 +258,8 @@ export async function compile(
   result.diagnostics = diagnostics.sorted();
   // Counted by layout itself: true even when the outline ignores the warnings.
   if (front.layout) result.report.layout = { ...front.layout };
-  result.inputs = host.inputs;
+  // Query results and downloads are inputs too: a changed result is a changed deck.
+  result.inputs = [...host.inputs, ...extraInputs];
   if (front.data) result.data = front.data;
   if (front.deck) result.slideOrigins = front.deck.slides.map((s) => s.at);
   result.ok = !diagnostics.hasErrors();
@@ -247,7 +268,7 @@ export async function compile(
 }
 
 async function packageDeck(
-  deck: LaidOutDeck,
+  deck: RenderedDeck,
   timestamp: Date | undefined,
   outline: OutlineInput | undefined,
   stage: Stage,

@@ -17,7 +17,8 @@ export type Cell = string | number | null;
 interface DataMeta {
   key: string;
   unit?: string;
-  source?: string;
+  /** The id of the source it cites, or several (`source: [a, b]`). */
+  source?: string | string[];
   asOf?: string;
   note?: string;
   at: Origin;
@@ -54,6 +55,10 @@ export interface SourceRecord {
   date?: string;
   page?: string;
   url?: string;
+  /** Where the figures were read: `trade.xlsx, Sheet "Monthly"!A1:C13`, a database and its query. */
+  location?: string;
+  /** When they were read (a query, a download) or last saved (a workbook), as YYYY-MM-DD. */
+  retrieved?: string;
   at: Origin;
 }
 
@@ -169,8 +174,18 @@ export interface ChartModel {
   format: FormatSpec;
   highlight?: string;
   target?: { value: number; label?: string };
-  /** combo: indices of datasets drawn as lines on the second axis. */
+  /** combo: indices of datasets drawn as lines (on a second axis only when their unit differs). */
   lineDatasets: number[];
+  /** line: value-axis bounds and step set by the outline (`y_min`, `y_max`, `step`). */
+  yMin?: number;
+  yMax?: number;
+  step?: number;
+  /** scatter: a label per point, from the `label_by` column. */
+  pointLabels?: string[];
+  /** Categories that are dates: their unit and calendar index (months since year 0, …), for thinning ticks. */
+  time?: { unit: 'day' | 'month' | 'quarter' | 'year'; index: number[] };
+  /** line: series named at their line ends instead of in a legend (up to four series). */
+  directLabels?: boolean;
   alt: string;
   render: ChartRender;
   lang: string;
@@ -299,18 +314,40 @@ export interface NativeChartSpec {
   series: NativeSeries[];
   /** Series colours, or point colours where one series is coloured by point; long enough for every point. */
   colors: string[];
-  /** Bars with lines on a second value axis: each group with its own colours. */
+  /** Bars with lines (on a second value axis when `secondAxis`): each group with its own colours. */
   combo?: { bars: { series: NativeSeries[]; colors: string[] }; lines: { series: NativeSeries[]; colors: string[] } };
   alt: string;
   title?: NativeChartText & { text: string; color: string };
   legend: NativeChartText & { show: boolean; position: 'b' | 't' | 'l' | 'r' };
-  dataLabels: NativeChartText & { values: boolean; percents: boolean; format: string; color?: string };
-  categoryAxis: NativeChartText & { title?: { text: string; size: number } };
+  dataLabels: NativeChartText & {
+    values: boolean;
+    percents: boolean;
+    format: string;
+    /** Outside labels' colour; chart-xml.ts turns labels inside dark fills white. */
+    color?: string;
+    position?: 'outEnd' | 'ctr' | 'bestFit' | 't';
+  };
+  categoryAxis: NativeChartText & {
+    title?: NativeChartText & { text: string; color: string };
+    color: string;
+    line: { color: string } | 'none';
+  };
   valueAxis: NativeChartText & {
     format: string;
-    title?: { text: string; size: number };
+    title?: NativeChartText & { text: string; color: string };
     gridline: { color: string; width: number };
+    color: string;
+    /** The same range and step as the picture's axis; bars always from zero. */
+    range?: { min: number; max: number; step: number };
   };
+  /** combo with two units: the lines' axis, zero on the bars' zero gridline. */
+  secondAxis?: {
+    format: string;
+    title?: NativeChartText & { text: string; color: string };
+    range: { min: number; max: number; step: number };
+  };
+  /** A target value drawn as a dashed line series across the categories. */
+  target?: { name: string; value: number; color: string };
   bars?: {
     direction: 'bar' | 'col';
     grouping: 'clustered' | 'stacked' | 'percentStacked';
@@ -320,7 +357,7 @@ export interface NativeChartSpec {
   };
   /** Stacked areas. */
   areaGrouping?: 'stacked' | 'percentStacked';
-  lines?: { width: number; symbol?: 'circle'; symbolSize: number };
+  lines?: { width: number; symbol?: 'circle' | 'none'; symbolSize: number };
   /** Doughnut hole, percent of the radius. */
   holeSize?: number;
 }
@@ -358,6 +395,9 @@ export type Element =
       name: string;
     };
 
+/** An element the pptx writer can write: anything but a chart still to be drawn. */
+export type WritableElement = Exclude<Element, { kind: 'chart' }>;
+
 export type Master = 'title' | 'section' | 'content';
 
 export interface LaidOutSlide {
@@ -383,7 +423,7 @@ export interface MasterText {
 export interface MasterLayout {
   background: string;
   /** Fixed shapes: footer, rules, marking, logo. */
-  elements: Element[];
+  elements: WritableElement[];
   title: MasterText;
   slideNumber?: MasterText;
 }
@@ -403,6 +443,11 @@ export interface LaidOutDeck {
   style: DeckStyle;
   masters: Record<Master, MasterLayout>;
   slides: LaidOutSlide[];
+}
+
+/** The laid-out deck with every picture chart drawn: what the pptx writer takes. */
+export interface RenderedDeck extends Omit<LaidOutDeck, 'slides'> {
+  slides: (Omit<LaidOutSlide, 'elements'> & { elements: WritableElement[] })[];
 }
 
 /** What layout had to do to make the deck fit: the report's counts, true even when the warnings are ignored. */

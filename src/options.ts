@@ -30,6 +30,12 @@ export interface BuildOptions {
    * defaults below the options above and the environment, above briefdeck's own.
    */
   settings?: ProjectSettings;
+  /** Let data files read JSON over HTTPS (`url:` entries). Off by default. */
+  allowNetwork?: boolean;
+  /** Extra certificate authorities (PEM) for HTTPS data, e.g. an intranet server's. */
+  networkCa?: string;
+  /** Longest a data query or download may take, in milliseconds (default 10 s for queries, 15 s for downloads). */
+  dataTimeoutMs?: number;
 }
 
 /** The environment variables briefdeck reads, and only here. */
@@ -38,6 +44,8 @@ export interface Environment {
   BRIEFDECK_CACHE_DIR?: string | undefined;
   XDG_CACHE_HOME?: string | undefined;
   HOME?: string | undefined;
+  /** Connection strings named by `postgres:` data entries are read from here too. */
+  [name: string]: string | undefined;
 }
 
 /** Every option worked out once, shared by the CLI and the library. Read-only. */
@@ -55,6 +63,11 @@ export interface ResolvedBuildOptions {
   readonly packageDir: string;
   /** The theme of outlines that name none: a name, or an absolute path. */
   readonly theme: string;
+  readonly allowNetwork: boolean;
+  readonly networkCa?: string;
+  readonly dataTimeoutMs?: number;
+  /** A `postgres:` entry's environment variable: its connection string (a function: options hold no secrets). */
+  readonly connectionString: (variable: string) => string | undefined;
 }
 
 /** Zip entries cannot record times before 1980; later than 2099 they wrap. */
@@ -106,5 +119,9 @@ export async function resolveOptions(
     workers: options.workers ?? 'auto',
     packageDir: PACKAGE_DIR,
     theme: theme ?? 'official',
+    allowNetwork: options.allowNetwork ?? false,
+    ...(options.networkCa ? { networkCa: options.networkCa } : {}),
+    ...(options.dataTimeoutMs ? { dataTimeoutMs: options.dataTimeoutMs } : {}),
+    connectionString: (variable: string) => env[variable],
   });
 }

@@ -19,6 +19,8 @@ export interface Words {
   titleQuotes: readonly [string, string];
   /** A page of a cited work; `{page}` is the page. */
   page: string;
+  /** When figures were read from a database or the web; `{date}` is the day. */
+  retrieved: string;
   /** After the title of a slide that continues the one before. */
   continued: string;
   /** Speaker notes of the Sources slide. */
@@ -37,6 +39,7 @@ const EN: Words = {
   partSeparator: ', ',
   titleQuotes: ['“', '”'],
   page: 'p. {page}',
+  retrieved: 'retrieved {date}',
   continued: ' (cont.)',
   sourcesNotes: 'Every figure in this briefing comes from the sources listed here.',
   attributionDash: '—',
@@ -51,6 +54,7 @@ const ZH: Words = {
   partSeparator: '，',
   titleQuotes: ['《', '》'],
   page: '第{page}版',
+  retrieved: '{date}读取',
   continued: '（续）',
   sourcesNotes: '本简报所有数据均出自以上来源。',
   attributionDash: '——',

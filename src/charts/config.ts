@@ -1,8 +1,10 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
-import { DEFAULT_FORMAT, formatValue } from '../format.js';
 import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
+import { labelPlugin } from './labels.js';
+import { chartDecimals, chartNumber } from './numbers.js';
+import { planChart, type ChartPlan } from './plan.js';
 
 /** What a chart's look depends on besides its data: derived from the theme and the box. */
 export interface ChartStyle {
@@ -23,7 +25,7 @@ const PT_TO_PX = 96 / 72;
 
 /**
  * Chart text size for a box: the theme's chart size at full slide width, scaled down with
- * the square root of the box's share of it, never below the theme's chart minimum.
+ * the square root of the box's share of it, never below 11 pt on the slide.
  */
 export function chartStyleFor(
   box: { w: number; h: number },
@@ -31,12 +33,12 @@ export function chartStyleFor(
   theme: {
     palette: Palette;
     fonts: { chart: string; files: FontFile[] };
-    sizes: { chart: number; chartMin: number };
+    sizes: { chart: number };
     charts: { density: number };
   },
 ): ChartStyle {
   const share = Math.min(1, box.w / (slideWidth * 0.9));
-  const pt = Math.max(theme.sizes.chartMin, theme.sizes.chart * Math.sqrt(share));
+  const pt = Math.max(11, theme.sizes.chart * Math.sqrt(share));
   return {
     palette: theme.palette,
     fontFamily: theme.fonts.chart
@@ -82,36 +84,25 @@ export function wrapLabel(label: string, maxChars: number): string | string[] {
   return lines.length > 1 ? lines : label;
 }
 
-/** Values of a 100 % stacked chart: each category's share of its total. */
-function percentStack(chart: ChartModel): number[][] {
-  const totals = chart.labels.map((_, i) => chart.datasets.reduce((a, d) => a + Math.abs(d.values[i] ?? 0), 0));
-  return chart.datasets.map((d) => d.values.map((v, i) => (totals[i] ? (100 * v) / totals[i]! : 0)));
-}
-
 /**
  * The chart.js configuration for a chart model. Pure: the same model and style give the same
- * configuration, which the renderer may mutate (it gets a fresh one each time).
+ * configuration, which the renderer may mutate (it gets a fresh one each time). Numbers, axis
+ * ranges and labels come from the chart's plan (plan.ts); labels are placed by labels.ts from
+ * the geometry chart.js computes, so none covers a value.
  */
-export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfiguration {
+export function chartConfig(
+  chart: ChartModel,
+  style: ChartStyle,
+  plan: ChartPlan = planChart(chart, style),
+): ChartConfiguration {
   const p = style.palette;
-  const spec = chart.format;
   const circular = isCircular(chart.type);
-  const percentStacked = chart.stacked === 'percent';
-  const values = percentStacked ? percentStack(chart) : chart.datasets.map((d) => d.values);
-  const unit = percentStacked ? '%' : chart.unit;
-  const fmt = (v: number, u = unit) =>
-    formatValue(v, u, percentStacked ? { ...DEFAULT_FORMAT, decimals: 0 } : spec, chart.lang);
-  const axisFmt = (v: number) =>
-    formatValue(
-      v,
-      unit === '%' ? '%' : undefined,
-      { ...spec, withUnit: unit === '%', ...(spec.decimals === undefined ? {} : { decimals: spec.decimals }) },
-      chart.lang,
-    );
+  const values = plan.values;
   const font = { family: style.fontFamily, size: style.fontSize };
   const small = { family: style.fontFamily, size: Math.round(style.fontSize * 0.9 * 10) / 10 };
   const colour = (i: number) => p.series[i % p.series.length]!;
   const muted = p.inactive;
+  const secondAxis = plan.axis2 !== undefined;
 
   let datasets: ChartDataset[];
   if (circular) {
@@ -146,10 +137,10 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
           backgroundColor: hex(colour(i), chart.type === 'area' ? 0.25 : 1),
           fill: chart.type === 'area' ? (chart.stacked ? (i === 0 ? 'origin' : '-1') : 'origin') : false,
           borderWidth: 3,
-          pointRadius: chart.labels.length > 24 ? 0 : 4,
+          pointRadius: plan.pointRadius,
           pointBackgroundColor: hex(colour(i)),
           tension: 0,
-          ...(chart.type === 'combo' ? { yAxisID: 'y2', order: 0 } : {}),
+          ...(chart.type === 'combo' ? { yAxisID: secondAxis ? 'y2' : 'y', order: 0 } : {}),
         } as ChartDataset;
       }
       const single = chart.datasets.length === 1;
@@ -174,6 +165,14 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
   const categoryAxis = chart.horizontal ? 'y' : 'x';
   const axisTitle = (text: string | undefined) =>
     text ? { display: true, text, color: hex(p.muted), font: small } : { display: false };
+  const range = (r: ChartPlan['axis']) =>
+    r ? { min: r.min, max: r.max, ticks: { stepSize: r.step } } : { ticks: {}, beginAtZero: true };
+  const valueRange = range(plan.axis);
+  const shownTicks = plan.ticks;
+  const valueTitle =
+    chart.type === 'combo' && secondAxis
+      ? chart.datasets.find((_, i) => !chart.lineDatasets.includes(i))?.unit
+      : unitTitle(chart.yLabel, plan.unit);
   const scales: Record<string, unknown> = circular
     ? {}
     : {
@@ -182,150 +181,106 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
           stacked,
           grid: { display: chart.type === 'scatter', color: hex(p.rule) },
           border: { color: hex(p.rule) },
-          // Every category keeps its label: long ones are wrapped above, not skipped.
-          ticks: { color: hex(p.text), font, autoSkip: chart.labels.length > 24, maxRotation: 0 },
+          // Every category keeps its label (long ones are wrapped) unless it is a date, which
+          // is shown on calendar boundaries only.
+          ticks: {
+            color: hex(p.text),
+            font,
+            autoSkip: !shownTicks && chart.labels.length > 24,
+            maxRotation: 0,
+            ...(shownTicks
+              ? {
+                  callback: (_: unknown, index: number) => (shownTicks.has(index) ? labelsShown[index] : null),
+                }
+              : chart.type === 'scatter'
+                ? { callback: (v: number | string) => plan.tick(Number(v)) }
+                : {}),
+          },
           title: axisTitle(chart.xLabel),
         },
         [valueAxis]: {
           type: 'linear',
           stacked,
-          beginAtZero: true,
-          ...(percentStacked ? { max: 100 } : {}),
+          ...valueRange,
           grid: { color: hex(p.rule), lineWidth: 1 },
           border: { display: false },
           ticks: {
+            ...valueRange.ticks,
             color: hex(p.muted),
             font: small,
-            callback: (v: number | string) => axisFmt(Number(v)),
-            maxTicksLimit: 6,
+            callback: (v: number | string) => plan.tick(Number(v)),
+            maxTicksLimit: 8,
           },
-          title: axisTitle(chart.yLabel ?? (unit && unit !== '%' ? unit : undefined)),
+          title: axisTitle(valueTitle),
         },
-        ...(chart.type === 'combo'
+        ...(secondAxis
           ? {
               y2: {
                 type: 'linear',
                 position: 'right',
-                beginAtZero: true,
+                ...range(plan.axis2),
                 grid: { display: false },
                 border: { display: false },
                 ticks: {
+                  ...range(plan.axis2).ticks,
                   color: hex(p.muted),
                   font: small,
-                  maxTicksLimit: 6,
-                  callback: (v: number | string) =>
-                    formatValue(Number(v), undefined, { ...spec, withUnit: false }, chart.lang),
+                  maxTicksLimit: 8,
+                  callback: (v: number | string) => plan.tick(Number(v), true),
                 },
-                title: axisTitle(chart.lineDatasets.map((i) => chart.datasets[i]?.unit).find(Boolean)),
+                title: axisTitle(plan.unit2 === '%' ? undefined : plan.unit2),
               },
             }
           : {}),
       };
 
-  // A value's share of its own dataset's total (for a pie, of the whole pie).
-  const totals = values.map((d) => d.reduce((a, v) => a + Math.abs(v), 0));
-  const total = totals[0] ?? 0;
-  const valuesOutside = circular && chart.dataLabels === 'value';
-  const share = (v: number, datasetIndex: number) => {
-    const t = totals[datasetIndex] ?? 0;
-    return formatValue(t ? (100 * v) / t : 0, '%', { ...DEFAULT_FORMAT, decimals: 0 }, chart.lang);
-  };
-  // Inside stacked segments there is room for the number only; the axis carries the unit.
-  const labelFor = (v: number, datasetIndex: number) =>
-    chart.dataLabels === 'share'
-      ? share(v, datasetIndex)
-      : stacked && !percentStacked
-        ? formatValue(v, undefined, { ...spec, withUnit: false }, chart.lang)
-        : fmt(v, percentStacked ? '%' : (chart.datasets[datasetIndex]?.unit ?? unit));
-  const stackTotals = chart.labels.map((_, i) => values.reduce((a, d) => a + Math.abs(d[i] ?? 0), 0));
-  const maxTotal = Math.max(...stackTotals, 1);
-  const datalabels = chart.dataLabels
-    ? {
-        display: (ctx: { dataset: { data: unknown[] }; dataIndex: number }) => {
-          const v = ctx.dataset.data[ctx.dataIndex];
-          if (typeof v !== 'number') return false;
-          if (circular) return v / (total || 1) >= 0.04;
-          // A segment too thin for its label gets none.
-          return !stacked || Math.abs(v) / maxTotal >= 0.06;
-        },
-        // Shares fit inside a slice; values (longer) go outside it, in the text colour.
-        color: (circular && !valuesOutside) || stacked ? hex(p.accentText) : hex(p.text),
-        font: { ...font, weight: 'bold' },
-        anchor: circular ? (valuesOutside ? 'end' : 'center') : stacked ? 'center' : 'end',
-        align: circular ? (valuesOutside ? 'end' : 'center') : stacked ? 'center' : 'end',
-        offset: 2,
-        formatter: (v: number, ctx: { datasetIndex: number }) => labelFor(v, ctx.datasetIndex),
-      }
-    : { display: false };
-
-  const annotations = chart.target
-    ? {
-        target: {
-          type: 'line',
-          scaleID: valueAxis,
-          value: chart.target.value,
-          borderColor: hex(p.emphasis),
-          borderWidth: 2,
-          borderDash: [8, 5],
-          label: {
-            display: true,
-            content: chart.target.label ?? fmt(chart.target.value),
-            position: 'end',
-            backgroundColor: hex(p.background),
-            color: hex(p.emphasis),
-            font: small,
-          },
-        },
-      }
-    : {};
-
-  // Room for the value labels beyond the longest bar: an estimate from the longest label.
-  const longestLabel =
-    chart.dataLabels && !circular && !stacked
-      ? Math.max(...chart.datasets.flatMap((d, i) => d.values.map((v) => labelFor(v, i).length)))
-      : 0;
-  const labelRoom = Math.round(longestLabel * style.fontSize * 0.6 + 8);
-  const outsideRoom = valuesOutside
-    ? Math.round(Math.max(...values[0]!.map((v) => labelFor(v, 0).length)) * style.fontSize * 0.55 + 8)
-    : 0;
-  const layoutPadding = valuesOutside
-    ? { left: outsideRoom, right: outsideRoom, top: style.fontSize * 2, bottom: style.fontSize * 2 }
-    : longestLabel
-      ? {
-          top: chart.horizontal ? 8 : Math.round(style.fontSize * 1.6),
-          right: chart.horizontal ? labelRoom : 8,
-          left: 4,
-          bottom: 4,
-        }
-      : 8;
-
   // Room per category on the category axis, in characters of the tick font.
   const charWidth = style.fontSize * 0.55;
   const perCategory = chart.horizontal
     ? (style.width * 0.3) / charWidth
-    : (style.width * 0.85) / Math.max(1, chart.labels.length) / charWidth;
-  const labels = circular ? chart.labels : chart.labels.map((l) => wrapLabel(l, Math.max(6, Math.floor(perCategory))));
+    : (style.width * 0.85) / Math.max(1, shownTicks ? shownTicks.size : chart.labels.length) / charWidth;
+  const labelsShown = circular
+    ? chart.labels
+    : chart.labels.map((l) => wrapLabel(l, Math.max(6, Math.floor(perCategory))));
+  const legendShown = chart.legend !== 'none' && !plan.directLabels;
 
   return {
     type: circular ? chart.type : chart.type === 'scatter' ? 'scatter' : 'bar',
-    data: { labels: chart.type === 'scatter' ? [] : labels, datasets },
+    data: { labels: chart.type === 'scatter' ? [] : labelsShown, datasets },
+    plugins: [
+      labelPlugin(plan.labels, plan.edges, {
+        family: style.fontFamily,
+        size: style.fontSize,
+        text: p.text,
+        light: p.accentText,
+        ...(chart.target
+          ? {
+              target: {
+                value: chart.target.value,
+                axis: valueAxis,
+                colour: p.emphasis,
+                vertical: chart.horizontal,
+              },
+            }
+          : {}),
+      }),
+    ],
     options: {
       indexAxis: chart.horizontal ? 'y' : 'x',
       devicePixelRatio: style.density,
       responsive: false,
       animation: false,
-      layout: { padding: layoutPadding },
+      layout: { padding: plan.padding },
       ...(chart.type === 'doughnut' ? { cutout: '55%' } : {}),
       scales,
       plugins: {
         legend: {
-          display: chart.legend !== 'none',
-          // Values written outside a pie need its sides: the legend goes below it then.
+          display: legendShown,
           position:
             chart.legend === 'none'
               ? 'top'
               : chart.legend === 'auto'
-                ? !valuesOutside && style.width / style.height >= 1.6
+                ? style.width / style.height >= 1.6
                   ? 'right'
                   : 'bottom'
                 : chart.legend,
@@ -334,13 +289,15 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
             font,
             boxWidth: Math.round(style.fontSize),
             padding: Math.round(style.fontSize * 0.8),
+            // In the datasets' order, whatever order they are drawn in (combo lines go on top).
+            sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) =>
+              (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
             // A slice's legend entry says its value; the slice itself shows its share.
             ...(circular
               ? {
                   generateLabels: () =>
                     chart.labels.map((l, i) => ({
-                      // The slices show their values already when labelled with them.
-                      text: valuesOutside ? l : `${l}: ${fmt(values[0]![i]!, chart.datasets[0]!.unit ?? unit)}`,
+                      text: chart.dataLabels === 'value' ? l : `${l}: ${legendValue(chart, i)}`,
                       fillStyle: hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted),
                       strokeStyle: hex(p.background),
                       lineWidth: 0,
@@ -362,9 +319,24 @@ export function chartConfig(chart: ChartModel, style: ChartStyle): ChartConfigur
             }
           : { display: false },
         tooltip: { enabled: false },
-        datalabels,
-        annotation: { annotations },
+        // Labels are placed by labels.ts; the datalabels and annotation plugins draw nothing.
+        datalabels: { display: false },
+        annotation: { annotations: {} },
       },
     } as ChartConfiguration['options'],
   } as ChartConfiguration;
+}
+
+/** A pie legend entry's value, with its unit and the chart's precision. */
+function legendValue(chart: ChartModel, i: number): string {
+  const v = chart.datasets[0]!.values[i]!;
+  return chartNumber(v, chart.datasets[0]!.unit ?? chart.unit, chart.format, chartDecimals(chart), chart.lang, true);
+}
+
+/** The value axis title: the outline's, with the unit added when it does not say it already. */
+export function unitTitle(label: string | undefined, unit: string | undefined): string | undefined {
+  const u = unit === '%' ? undefined : unit;
+  if (!label) return u;
+  if (!u || label.includes(u)) return label;
+  return `${label} (${u})`;
 }

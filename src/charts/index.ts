@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { DiskChartStore, type ChartStore } from '../host/chart-store.js';
 import { fileHash, moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
-import type { ChartModel, ChartStats, Element, LaidOutDeck, Span } from '../model.js';
+import type { ChartModel, ChartStats, Element, LaidOutDeck, RenderedDeck, Span, WritableElement } from '../model.js';
 import type { ChartStyle } from './config.js';
 import { chartKey } from './key.js';
 import { ChartWorkerPool } from './pool.js';
@@ -51,7 +51,7 @@ export interface ChartFailure {
 }
 
 export interface RenderedCharts {
-  deck: LaidOutDeck;
+  deck: RenderedDeck;
   stats: ChartStats;
   failures: ChartFailure[];
 }
@@ -165,11 +165,11 @@ export class ChartService {
     const failures: ChartFailure[] = [];
     const slides = deck.slides.map((slide, i) => ({
       ...slide,
-      elements: slide.elements.flatMap((e): Element[] => {
-        const job = e.kind === 'chart' ? jobs.get(keyOf.get(e) ?? '') : undefined;
-        if (e.kind !== 'chart' || !job) return [e];
-        if (!job.png) {
-          failures.push({ chart: e.chart, slide: i + 1, at: slide.at, message: job.error ?? 'not drawn' });
+      elements: slide.elements.flatMap((e): WritableElement[] => {
+        if (e.kind !== 'chart') return [e];
+        const job = jobs.get(keyOf.get(e) ?? '');
+        if (!job?.png) {
+          failures.push({ chart: e.chart, slide: i + 1, at: slide.at, message: job?.error ?? 'not drawn' });
           return [];
         }
         return [{ kind: 'picture', name: e.name, box: e.box, image: job.png, mime: 'png', alt: e.chart.alt }];

@@ -45,6 +45,7 @@ interface CommonFlags {
   format: 'human' | 'json';
   project?: string;
   allowOutsidePaths?: boolean;
+  allowNetwork?: boolean;
 }
 
 /** Outline files named on the command line; a folder stands for the outlines in it and its subfolders. */
@@ -154,6 +155,7 @@ function optionsFrom(
     ...(flags.out ? { outDir: flags.out } : {}),
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.allowOutsidePaths ? { allowOutsidePaths: true } : {}),
+    ...(flags.allowNetwork ? { allowNetwork: true } : {}),
     ...(flags.cache === false ? { cacheDir: false as const } : flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
   };
 }
@@ -283,7 +285,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
         'the project folder that outlines may not reach outside of (default: the nearest folder above the outline ' +
           "with briefdeck.yaml, package.json or .git, else the outline's folder)",
       )
-      .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder');
+      .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder')
+      .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)');
 
   const cli = new Command('briefdeck')
     .description('Turn YAML deck outlines and data files into PowerPoint briefing decks.')

@@ -79,6 +79,7 @@ export const DIAGNOSTIC_CODES = {
   'no-source': 'a data value shown without a source',
   'no-title': 'a slide without a title',
   'too-many-categories': 'a chart with more categories than can be read',
+  'chart-labels-dropped': 'chart value labels left out because they would cover a value or each other',
   // build
   'chart-render-failed': 'a chart could not be drawn (its drawing thread failed or died)',
   'write-failed': 'the deck could not be written',
@@ -103,6 +104,7 @@ export const WARNING_CODES = [
   'no-source',
   'no-title',
   'too-many-categories',
+  'chart-labels-dropped',
   'text-shrunk',
   'content-split',
   'stale-data',

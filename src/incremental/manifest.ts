@@ -99,7 +99,12 @@ export function deckRecord(d: DeckRecordInput): ManifestDeck {
     outline: rel(d.outlinePath),
     briefdeck: d.version,
     options: outputOptions(d.options),
-    inputs: d.inputs.map((i) => ({ path: rel(i.path), sha256: i.sha256, kind: i.kind })),
+    // A query (database#query) or an address is not a file: kept as it is.
+    inputs: d.inputs.map((i) => ({
+      path: i.kind === 'query' || i.kind === 'http' ? i.path : rel(i.path),
+      sha256: i.sha256,
+      kind: i.kind,
+    })),
     // A file both looked at and read is checked by its hash; the look adds nothing.
     probes: d.probes.filter((p) => !read.has(p.path)).map((p) => ({ path: rel(p.path), found: p.found })),
     output: { sha256: sha256(d.bytes) },

@@ -63,6 +63,11 @@ export async function staleReasons(entry: ManifestDeck | undefined, c: StaleChec
     reasons.push(`${shown(c.deckPath)} is missing`);
   }
   for (const input of entry.inputs) {
+    // A query's result or a download cannot be hashed again without running it: such a deck is always built.
+    if (input.kind === 'query' || input.kind === 'http') {
+      reasons.push(`${input.kind === 'query' ? 'a database query' : 'a download'} is read afresh at each build`);
+      continue;
+    }
     const path = fromManifestPath(c.outDir, input.path);
     try {
       if (sha256(await c.host.readBytes(path, input.kind)) !== input.sha256)

@@ -1,4 +1,6 @@
-import { chartStyleFor } from '../charts/config.js';
+import { chartStyleFor, unitTitle } from '../charts/config.js';
+import { MINUS, stepDecimals } from '../charts/numbers.js';
+import { planChart } from '../charts/plan.js';
 import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, NativeSeries, Palette } from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
 import type { LayoutContext } from './frame.js';
@@ -62,40 +64,64 @@ function nativeColors(chart: ChartModel, p: Palette): string[] {
   return cycle(p.series, n);
 }
 
-/** An Excel number format for the chart's values: thousands grouped, the data's decimals (up to 2), % attached. */
-export function excelFormat(chart: ChartModel): string {
-  const values = chart.datasets.flatMap((d) => d.values);
-  const decimals =
-    chart.format.decimals ??
-    Math.min(2, Math.max(0, ...values.map((v) => (Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0)))));
-  const number = decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
-  return chart.unit === '%' ? `${number}"%"` : number;
+/** An Excel number format: the chart's decimals, a % sign for a % unit, a true minus (U+2212) for negatives. */
+export function excelNumberFormat(decimals: number, percentSign: boolean): string {
+  const body = `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}${percentSign ? '"%"' : ''}`;
+  return `${body};"${MINUS}"${body}`;
 }
 
-/** An editable PowerPoint chart from the same model, styled as close to the picture as PowerPoint allows. */
+/** An Excel format for shares held as fractions: `0%`, `0.0%`. */
+export const excelShareFormat = (decimals: number) => `0${decimals ? `.${'0'.repeat(decimals)}` : ''}%`;
+
+/**
+ * An editable PowerPoint chart from the same model, saying the same numbers as the picture: the
+ * same plan decides its axis range, precision, shares and target, and only the drawing differs.
+ */
 export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext): NativeChartSpec {
   const { palette: p, sizes } = ctx.theme;
   const font = ctx.face.latin;
   const circular = isCircular(chart.type);
   const type = NATIVE_TYPES[chart.type];
+  const plan = planChart(chart, chartStyleFor(box, ctx.theme.slide.width, ctx.theme));
+  const percentStacked = chart.stacked === 'percent';
   // Native chart text does not scale with the box as the picture's does: the theme size, kept readable.
   const size = Math.max(sizes.chartMin, Math.min(sizes.chart, NATIVE_TEXT_MAX));
-  const format = excelFormat(chart);
+  const unitOf = (i: number) => chart.datasets[i]?.unit ?? chart.unit;
+  // A 100 % stack holds each category's shares as fractions, so labels and axis read as percentages.
+  const valuesOf = (i: number) =>
+    percentStacked ? plan.values[i]!.map((v) => Number((v / 100).toPrecision(12))) : chart.datasets[i]!.values;
   const series = (indices: number[]): NativeSeries[] =>
-    indices.map((i) => ({ name: chart.datasets[i]!.label, labels: chart.labels, values: chart.datasets[i]!.values }));
+    indices.map((i) => ({ name: chart.datasets[i]!.label, labels: chart.labels, values: valuesOf(i) }));
   const groupColors = (indices: number[]) =>
     cycle(
       indices.map((i) => p.series[i % p.series.length]!),
       chart.labels.length + 1,
     );
   const bars = chart.datasets.map((_, i) => i).filter((i) => !chart.lineDatasets.includes(i));
-  const valueTitle = chart.yLabel ?? (chart.unit && chart.unit !== '%' ? chart.unit : undefined);
+  const twoUnits = chart.type === 'combo' && plan.axis2 !== undefined;
+  const valueTitle = twoUnits ? unitTitle(undefined, unitOf(bars[0] ?? 0)) : unitTitle(chart.yLabel, plan.unit);
+  const axisTitle = (text: string | undefined) => (text ? { title: { text, font, size, color: p.muted } } : {});
+  const labelFormat =
+    (circular && chart.dataLabels === 'share') || percentStacked
+      ? excelShareFormat(plan.decimals)
+      : excelNumberFormat(plan.decimals, plan.unit === '%');
+  const axisFormat = percentStacked ? '0%' : excelNumberFormat(stepDecimals(plan.axis?.step ?? 1), plan.unit === '%');
+  const range = percentStacked ? { min: 0, max: 1, step: 0.2 } : plan.axis;
+  const stacked = chart.stacked !== false;
+  const target =
+    chart.target && !chart.horizontal && !circular && chart.type !== 'scatter'
+      ? {
+          name: plan.edges.find((e) => e.kind === 'target')?.text ?? String(chart.target.value),
+          value: chart.target.value,
+          color: p.emphasis,
+        }
+      : undefined;
   return {
     type,
     series:
       type === 'scatter'
         ? [
-            { name: 'X', values: chart.labels.map(Number) },
+            { name: chart.xLabel ?? 'X', values: chart.labels.map(Number) },
             ...chart.datasets.map((d) => ({ name: d.label, values: d.values })),
           ]
         : series(circular ? [0] : chart.datasets.map((_, i) => i)),
@@ -108,11 +134,21 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
           },
         }
       : {}),
+    ...(twoUnits && plan.axis2
+      ? {
+          secondAxis: {
+            format: excelNumberFormat(stepDecimals(plan.axis2.step), plan.unit2 === '%'),
+            ...axisTitle(unitTitle(undefined, plan.unit2)),
+            range: plan.axis2,
+          },
+        }
+      : {}),
+    ...(target ? { target } : {}),
     alt: chart.alt,
     ...(chart.title ? { title: { text: chart.title, font, size: size + 2, color: p.title } } : {}),
     legend: {
       // A pie without its legend would leave its slices unnamed.
-      show: circular || chart.legend !== 'none',
+      show: circular || chart.legend !== 'none' || plan.directLabels,
       position:
         chart.legend === 'none' || chart.legend === 'auto'
           ? box.w / box.h >= 1.6
@@ -123,20 +159,29 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
       size,
     },
     dataLabels: {
-      values: chart.dataLabels === 'value',
-      percents: chart.dataLabels === 'share',
+      values: chart.dataLabels === 'value' || (percentStacked && chart.dataLabels !== false),
+      percents: chart.dataLabels === 'share' && circular,
       font,
       size,
-      format,
-      ...(circular ? { color: p.accentText } : {}),
+      format: labelFormat,
+      color: p.text,
+      ...(circular ? {} : { position: stacked ? 'ctr' : type === 'bar' ? 'outEnd' : 't' }),
     },
-    categoryAxis: { font, size, ...(chart.xLabel ? { title: { text: chart.xLabel, size } } : {}) },
+    categoryAxis: {
+      font,
+      size,
+      color: p.text,
+      line: { color: p.rule },
+      ...axisTitle(chart.xLabel),
+    },
     valueAxis: {
       font,
       size,
-      format,
-      ...(valueTitle ? { title: { text: valueTitle, size } } : {}),
+      format: axisFormat,
+      color: p.muted,
+      ...axisTitle(valueTitle),
       gridline: { color: p.rule, width: 0.75 },
+      ...(range && type !== 'scatter' ? { range } : {}),
     },
     ...(type === 'bar'
       ? {
@@ -152,7 +197,7 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
     ...(type === 'area' && chart.stacked
       ? { areaGrouping: chart.stacked === 'percent' ? 'percentStacked' : 'stacked' }
       : {}),
-    ...(type === 'line' ? { lines: { width: 3, symbol: 'circle', symbolSize: 7 } } : {}),
+    ...(type === 'line' ? { lines: { width: 3, symbol: plan.pointRadius ? 'circle' : 'none', symbolSize: 7 } } : {}),
     ...(type === 'scatter' ? { lines: { width: 0, symbolSize: 8 } } : {}),
     ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}),
   };

@@ -58,10 +58,8 @@ export function createLayoutContext(
     face: { latin: theme.fonts.latin, eastAsian: theme.fonts.eastAsian },
     words,
     sourceLine(ids) {
-      return sourceLine(
-        ids.map((id) => deck.sourceLines.get(id)).filter((l): l is string => !!l),
-        words,
-      );
+      // Several cells of one workbook cite it once.
+      return sourceLine([...new Set(ids.map((id) => deck.sourceLines.get(id)).filter((l): l is string => !!l))], words);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { DeckMeta, Element, Master, MasterLayout, MasterText, Theme } from '../model.js';
+import type { Box, DeckMeta, Master, MasterLayout, MasterText, Theme, WritableElement } from '../model.js';
 import { fitBlocks } from './fit.js';
 import { frameOf, logoBox, paragraph, TEXT_INSETS, type LayoutContext } from './frame.js';
 
@@ -15,7 +15,7 @@ export function layoutMasters(
   const footerSize = theme.sizes.footer;
   const reported = new Set<string>();
   /** The title placeholder: slides set their own title box and size, so this is only its default. */
-  const titleText = (box: Element['box'], size: number, color: string): MasterText => ({
+  const titleText = (box: Box, size: number, color: string): MasterText => ({
     box,
     font: ctx.face,
     size,
@@ -27,11 +27,11 @@ export function layoutMasters(
   /** One line of footer text, shrunk to fit its box down to the footer minimum; longer is an error. */
   const line = (
     text: string,
-    box: Element['box'],
+    box: Box,
     color: string,
     options: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {},
     name = 'Footer',
-  ): Element => {
+  ): WritableElement => {
     const fit = fitBlocks(
       {
         blocks: [{ text, indent: 0, ...(options.bold ? { bold: true } : {}) }],
@@ -67,7 +67,7 @@ export function layoutMasters(
       insets: NO_INSETS,
     };
   };
-  const marking = (y: number, color: string): Element[] =>
+  const marking = (y: number, color: string): WritableElement[] =>
     meta.classification
       ? [
           line(
@@ -79,7 +79,7 @@ export function layoutMasters(
           ),
         ]
       : [];
-  const logo: Element[] = theme.logo
+  const logo: WritableElement[] = theme.logo
     ? [
         {
           kind: 'picture',

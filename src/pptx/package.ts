@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { Box, Typeface } from '../model.js';
+import { fixChartParts } from './chart-xml.js';
 import { orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 
@@ -67,7 +68,7 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
 
   const presentation = text.get('ppt/presentation.xml');
   if (presentation) text.set('ppt/presentation.xml', orderPresentation(presentation));
-
+  await fixChartParts(text, binary);
   const parts = renumberCharts({ names, text, binary });
   return finishParts(parts, options);
 }

@@ -1,15 +1,14 @@
 import PptxModule from 'pptxgenjs';
 import type {
   Box,
-  Element,
-  LaidOutDeck,
-  LaidOutSlide,
   Master,
   MasterText,
   NativeChartSpec,
   NativeSeries,
   Paragraph,
+  RenderedDeck,
   Typeface,
+  WritableElement,
 } from '../model.js';
 import { escapeXml, xmlSafe } from './xml.js';
 
@@ -81,7 +80,7 @@ function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
   return runs;
 }
 
-function addElement(pptx: PptxGenJS, slide: Slide, e: Element, faces: Faces): void {
+function addElement(pptx: PptxGenJS, slide: Slide, e: WritableElement, faces: Faces): void {
   switch (e.kind) {
     case 'text':
       slide.addText(textRuns(e.paragraphs, faces), {
@@ -124,13 +123,10 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: Element, faces: Faces): vo
     case 'native-chart':
       addNativeChart(pptx, slide, e.box, e.spec, e.name);
       return;
-    case 'chart':
-      // The chart stage replaces every picture chart; one left here is a pipeline bug, not a user error.
-      throw new Error(`chart "${e.name}" reached the pptx writer undrawn`);
   }
 }
 
-function addTable(slide: Slide, e: Extract<Element, { kind: 'table' }>, faces: Faces): void {
+function addTable(slide: Slide, e: Extract<WritableElement, { kind: 'table' }>, faces: Faces): void {
   const rows: TableRow[] = e.rows.map((row) =>
     row.map((cell) => ({
       text: xmlSafe(cell.text),
@@ -177,11 +173,19 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     dataLabelFontSize: dataLabels.size,
     dataLabelFormatCode: dataLabels.format,
     ...(dataLabels.color ? { dataLabelColor: dataLabels.color } : {}),
+    ...(dataLabels.position ? { dataLabelPosition: dataLabels.position } : {}),
     catAxisLabelFontFace: cat.font,
     catAxisLabelFontSize: cat.size,
+    catAxisLabelColor: cat.color,
+    ...(cat.line === 'none' ? { catAxisLineShow: false } : { catAxisLineShow: true, catAxisLineColor: cat.line.color }),
     valAxisLabelFontFace: val.font,
     valAxisLabelFontSize: val.size,
+    valAxisLabelColor: val.color,
     valAxisLabelFormatCode: val.format,
+    valAxisLineShow: false,
+    ...(val.range
+      ? { valAxisMinVal: val.range.min, valAxisMaxVal: val.range.max, valAxisMajorUnit: val.range.step }
+      : {}),
     valGridLine: { color: val.gridline.color, size: val.gridline.width },
     catGridLine: { style: 'none' },
     ...(title
@@ -194,10 +198,22 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
         }
       : {}),
     ...(val.title
-      ? { showValAxisTitle: true, valAxisTitle: xmlSafe(val.title.text), valAxisTitleFontSize: val.title.size }
+      ? {
+          showValAxisTitle: true,
+          valAxisTitle: xmlSafe(val.title.text),
+          valAxisTitleFontSize: val.title.size,
+          valAxisTitleFontFace: val.title.font,
+          valAxisTitleColor: val.title.color,
+        }
       : {}),
     ...(cat.title
-      ? { showCatAxisTitle: true, catAxisTitle: xmlSafe(cat.title.text), catAxisTitleFontSize: cat.title.size }
+      ? {
+          showCatAxisTitle: true,
+          catAxisTitle: xmlSafe(cat.title.text),
+          catAxisTitleFontSize: cat.title.size,
+          catAxisTitleFontFace: cat.title.font,
+          catAxisTitleColor: cat.title.color,
+        }
       : {}),
     ...(spec.holeSize !== undefined ? { holeSize: spec.holeSize } : {}),
     ...(spec.areaGrouping ? { barGrouping: spec.areaGrouping } : {}),
@@ -220,25 +236,73 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
       ? ({ catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max' } as unknown as Pick<ChartOpts, 'catAxisOrientation'>)
       : {}),
   };
-  if (spec.combo) {
+  // The target is a dashed line series across the categories, on the bars' axis.
+  const targetLine = spec.target && {
+    type: pptx.ChartType.line,
+    data: series([
+      {
+        name: spec.target.name,
+        labels: spec.series[0]?.labels ?? [],
+        values: (spec.series[0]?.labels ?? []).map(() => spec.target!.value),
+      },
+    ]),
+    options: {
+      chartColors: [spec.target.color],
+      lineSize: 2,
+      lineDash: 'dash',
+      lineDataSymbol: 'none',
+      showValue: false,
+    },
+  };
+  if (spec.combo || targetLine) {
+    const second = spec.secondAxis;
+    const types = spec.combo
+      ? [
+          {
+            type: pptx.ChartType.bar,
+            data: series(spec.combo.bars.series),
+            options: { ...bars, chartColors: spec.combo.bars.colors },
+          },
+          {
+            type: pptx.ChartType.line,
+            data: series(spec.combo.lines.series),
+            options: {
+              chartColors: spec.combo.lines.colors,
+              // A second axis only for a second unit (layout decides); else the bars' axis.
+              ...(second ? { secondaryValAxis: true, secondaryCatAxis: true } : {}),
+            },
+          },
+        ]
+      : [{ type: pptx.ChartType[spec.type], data: series(spec.series), options: { ...bars } }];
     slide.addChart(
-      [
-        {
-          type: pptx.ChartType.bar,
-          data: series(spec.combo.bars.series),
-          options: { ...bars, chartColors: spec.combo.bars.colors },
-        },
-        {
-          type: pptx.ChartType.line,
-          data: series(spec.combo.lines.series),
-          options: { secondaryValAxis: true, secondaryCatAxis: true, chartColors: spec.combo.lines.colors },
-        },
-      ] as unknown as PptxModule.default.IChartMulti[],
+      [...types, ...(targetLine ? [targetLine] : [])] as unknown as PptxModule.default.IChartMulti[],
       // With a list of chart types, pptxgenjs takes the options in the data position.
       {
         ...common,
-        valAxes: [{ showValAxisTitle: false }, { showValAxisTitle: false, valGridLine: { style: 'none' } }],
-        catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }],
+        ...(second
+          ? {
+              valAxes: [
+                { showValAxisTitle: !!val.title },
+                {
+                  showValAxisTitle: !!second.title,
+                  ...(second.title
+                    ? {
+                        valAxisTitle: xmlSafe(second.title.text),
+                        valAxisTitleFontSize: second.title.size,
+                        valAxisTitleFontFace: second.title.font,
+                        valAxisTitleColor: second.title.color,
+                      }
+                    : {}),
+                  valAxisLabelFormatCode: second.format,
+                  valAxisMinVal: second.range.min,
+                  valAxisMaxVal: second.range.max,
+                  valAxisMajorUnit: second.range.step,
+                  valGridLine: { style: 'none' },
+                },
+              ],
+              catAxes: [{ catAxisTitle: cat.title ? xmlSafe(cat.title.text) : '' }, { catAxisHidden: true }],
+            }
+          : {}),
       } as unknown as unknown[],
     );
     return;
@@ -260,7 +324,7 @@ function masterTextOptions(t: MasterText, faces: Faces) {
 }
 
 /** A fixed shape of a master, in pptxgenjs's master-object form. */
-function masterObject(e: Element, faces: Faces): MasterObjects[number] | undefined {
+function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] | undefined {
   switch (e.kind) {
     case 'text': {
       const p = e.paragraphs[0];
@@ -300,7 +364,7 @@ function masterObject(e: Element, faces: Faces): MasterObjects[number] | undefin
   }
 }
 
-function defineMasters(pptx: PptxGenJS, deck: LaidOutDeck, faces: Faces): void {
+function defineMasters(pptx: PptxGenJS, deck: RenderedDeck, faces: Faces): void {
   for (const master of ['content', 'title', 'section'] as const) {
     const m = deck.masters[master];
     pptx.defineSlideMaster({
@@ -324,7 +388,7 @@ export interface WrittenPptx {
 }
 
 /** The deck as pptxgenjs writes it; packaging (fonts, geometry, determinism) happens after. */
-export async function writePptx(deck: LaidOutDeck): Promise<WrittenPptx> {
+export async function writePptx(deck: RenderedDeck): Promise<WrittenPptx> {
   const pptx = new PptxGenJSClass();
   const { slide, fonts, properties } = deck.style;
   const faces = new Faces();
@@ -337,7 +401,7 @@ export async function writePptx(deck: LaidOutDeck): Promise<WrittenPptx> {
   pptx.company = escapeXml(properties.company);
   pptx.theme = { headFontFace: faces.latin(fonts), bodyFontFace: fonts.latin };
   defineMasters(pptx, deck, faces);
-  deck.slides.forEach((s: LaidOutSlide) => {
+  deck.slides.forEach((s) => {
     const slide = pptx.addSlide({ masterName: MASTER_NAMES[s.master] });
     for (const e of s.elements) addElement(pptx, slide, e, faces);
     if (s.notes) slide.addNotes(xmlSafe(s.notes));

@@ -6,6 +6,7 @@ import { isCircular } from '../schema/chart-types.js';
 import type { ChartSpecInput } from '../schema/outline.js';
 import type { ResolveContext } from './context.js';
 import { formatValue } from '../format.js';
+import { timeAxisOf } from '../charts/time-axis.js';
 
 const MAX_READABLE_CATEGORIES = 12;
 
@@ -23,6 +24,13 @@ export function resolveChart(
   const picked = entry.kind === 'table' ? fromTable(entry, spec, path, ctx) : fromSeries(entry, spec, path, ctx);
   if (!picked) return undefined;
   let { labels, datasets } = picked;
+  if (spec.label_by && spec.type !== 'scatter')
+    ctx.diagnostics.error(
+      'invalid-value',
+      `\`label_by\` names the points of a scatter chart, not of a ${spec.type} chart`,
+      ctx.at([...path, 'label_by'], 'key'),
+      'remove `label_by`, or use `type: scatter`',
+    );
   const type = spec.type;
   const renamed = (
     names: string[] | undefined,
@@ -123,13 +131,13 @@ export function resolveChart(
     let value: number | undefined;
     if (typeof spec.target.value === 'number') value = spec.target.value;
     else {
-      const t = ctx.lookup(spec.target.value, ['value'], ctx.at(targetPath), sources, 'a target line');
+      const t = ctx.reference(spec.target.value, targetPath, ['value'], sources, 'a target line');
       if (t?.kind === 'value') {
         if (typeof t.value === 'number') value = t.value;
         else
           ctx.diagnostics.error(
             'data-kind-mismatch',
-            `a target line needs a number, but \`${spec.target.value}\` holds text`,
+            `a target line needs a number, but \`${t.name}\` holds text`,
             ctx.at(targetPath),
           );
       }
@@ -140,10 +148,18 @@ export function resolveChart(
         ...(spec.target.label ? { label: ctx.text(spec.target.label, [...path, 'target', 'label'], sources) } : {}),
       };
   }
+  const bounds = axisBounds(spec, path, ctx);
+  // Dates, months and quarters are written the deck's way and thinned on calendar boundaries.
+  const time =
+    !spec.categories && !circular && type !== 'scatter' && (!spec.sort || spec.sort === 'none')
+      ? timeAxisOf(labels, ctx.lang)
+      : undefined;
+  if (time) labels = time.labels;
   const format = ctx.formatSpec(spec.format, ctx.at([...path, 'format']));
   const unit = units[0];
   const lineDatasets = type === 'combo' ? lineIndices(spec.line, datasets, ctx.at([...path, 'line']), ctx) : [];
   const title = spec.title ? ctx.text(spec.title, [...path, 'title'], sources) : undefined;
+  const directLabels = type === 'line' && spec.legend === undefined && datasets.length > 1 && datasets.length <= 4;
   const model: ChartModel = {
     type,
     labels,
@@ -152,9 +168,24 @@ export function resolveChart(
     ...(title ? { title } : {}),
     horizontal: type === 'horizontal-bar' || spec.horizontal === true,
     stacked: type === 'stacked-bar' ? (spec.stacked === 'percent' ? 'percent' : true) : (spec.stacked ?? false),
-    ...(spec.x_label ? { xLabel: ctx.text(spec.x_label, [...path, 'x_label'], sources) } : {}),
-    ...(spec.y_label ? { yLabel: ctx.text(spec.y_label, [...path, 'y_label'], sources) } : {}),
-    legend: spec.legend ?? (circular ? 'auto' : datasets.length > 1 ? 'top' : 'none'),
+    ...(spec.x_label
+      ? { xLabel: ctx.text(spec.x_label, [...path, 'x_label'], sources) }
+      : type === 'scatter' && picked.labelName
+        ? { xLabel: withUnit(picked.labelName, unit) }
+        : {}),
+    ...(spec.y_label
+      ? { yLabel: ctx.text(spec.y_label, [...path, 'y_label'], sources) }
+      : type === 'scatter'
+        ? { yLabel: withUnit(datasets[0]!.label, unit) }
+        : {}),
+    // Two to four lines are named at their ends instead of in a legend.
+    legend: spec.legend ?? (circular ? 'auto' : datasets.length > 1 && !directLabels ? 'top' : 'none'),
+    ...(directLabels ? { directLabels } : {}),
+    ...bounds,
+    ...(time ? { time: { unit: time.unit, index: time.index } } : {}),
+    ...(picked.pointLabels
+      ? { pointLabels: picked.pointLabels.map((l) => ctx.text(l, [...path, 'label_by'], sources)) }
+      : {}),
     dataLabels: dataLabelsOf(spec.labels, type, labels.length, datasets.length),
     format,
     ...(spec.highlight !== undefined && labels.includes(spec.highlight) ? { highlight: spec.highlight } : {}),
@@ -205,12 +236,16 @@ function lineIndices(names: string[] | undefined, datasets: Dataset[], at: Origi
   return out;
 }
 
-function fromSeries(
-  entry: DataSeries,
-  spec: ChartSpecInput,
-  path: Path,
-  ctx: ResolveContext,
-): { labels: string[]; datasets: Dataset[] } | undefined {
+function fromSeries(entry: DataSeries, spec: ChartSpecInput, path: Path, ctx: ResolveContext): Picked | undefined {
+  if (spec.label_by) {
+    ctx.diagnostics.error(
+      'invalid-value',
+      '`label_by` picks a column of a table, but this chart shows a series',
+      ctx.at([...path, 'label_by'], 'key'),
+      'remove `label_by`, or point `data` at a table with a column of point names',
+    );
+    return undefined;
+  }
   if (spec.columns) {
     ctx.diagnostics.error(
       'invalid-value',
@@ -222,17 +257,40 @@ function fromSeries(
   }
   return {
     labels: entry.labels,
-    datasets: entry.datasets.map((d) => ({ ...d, ...((d.unit ?? entry.unit) ? { unit: d.unit ?? entry.unit } : {}) })),
+    datasets: entry.datasets.map((d) => ({
+      ...d,
+      label: humanName(d.label),
+      ...((d.unit ?? entry.unit) ? { unit: d.unit ?? entry.unit } : {}),
+    })),
   };
 }
 
-function fromTable(
-  entry: DataTable,
-  spec: ChartSpecInput,
-  path: Path,
-  ctx: ResolveContext,
-): { labels: string[]; datasets: Dataset[] } | undefined {
-  const names = spec.columns ?? entry.columns;
+/**
+ * A series named after its data key ("services_growth") is shown in legends and the native
+ * chart's sheet: write it as words ("Services growth"). Names already written as text stay.
+ */
+export function humanName(label: string): string {
+  if (!/^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/.test(label)) return label;
+  const words = label.replace(/[_-]+/g, ' ');
+  return words[0]!.toUpperCase() + words.slice(1);
+}
+
+function fromTable(entry: DataTable, spec: ChartSpecInput, path: Path, ctx: ResolveContext): Picked | undefined {
+  let pointLabels: string[] | undefined;
+  if (spec.label_by !== undefined) {
+    const col = entry.columns.indexOf(spec.label_by);
+    if (col < 0) {
+      ctx.diagnostics.error(
+        'invalid-value',
+        `table \`${entry.key}\` has no column \`${spec.label_by}\` to label the points by`,
+        ctx.at([...path, 'label_by']),
+        didYouMean(spec.label_by, entry.columns) ?? `columns: ${listOf(entry.columns)}`,
+      );
+      return undefined;
+    }
+    pointLabels = entry.rows.map((r) => String(r[col] ?? ''));
+  }
+  const names = spec.columns ?? entry.columns.filter((c) => c !== spec.label_by);
   const indices: number[] = [];
   for (const [i, name] of names.entries()) {
     const col = entry.columns.indexOf(name);
@@ -278,7 +336,49 @@ function fromTable(
     }
     datasets.push({ label: entry.columns[col]!, values, ...(entry.unit ? { unit: entry.unit } : {}) });
   }
-  return { labels, datasets };
+  return { labels, datasets, labelName: entry.columns[labelCol]!, ...(pointLabels ? { pointLabels } : {}) };
+}
+
+interface Picked {
+  labels: string[];
+  datasets: Dataset[];
+  /** A table's label column name (a scatter chart's x axis title). */
+  labelName?: string;
+  pointLabels?: string[];
+}
+
+/** "Trade share (%)": an axis title from a column name and the unit, when it does not say it already. */
+function withUnit(name: string, unit: string | undefined): string {
+  return unit && !name.includes(unit) ? `${name} (${unit})` : name;
+}
+
+/** `y_min`, `y_max` and `step`: on line charts only; bars and areas start at zero. */
+function axisBounds(spec: ChartSpecInput, path: Path, ctx: ResolveContext): Pick<ChartModel, 'yMin' | 'yMax' | 'step'> {
+  const given = (['y_min', 'y_max', 'step'] as const).filter((k) => spec[k] !== undefined);
+  if (!given.length) return {};
+  if (spec.type !== 'line') {
+    for (const k of given)
+      ctx.diagnostics.error(
+        'invalid-value',
+        `\`${k}\` is for line charts; a ${spec.type} chart's value axis starts at zero so bars and areas keep their true proportions`,
+        ctx.at([...path, k], 'key'),
+        `remove \`${k}\``,
+      );
+    return {};
+  }
+  if (spec.y_min !== undefined && spec.y_max !== undefined && spec.y_min >= spec.y_max) {
+    ctx.diagnostics.error(
+      'invalid-value',
+      `\`y_min\` (${spec.y_min}) must be below \`y_max\` (${spec.y_max})`,
+      ctx.at([...path, 'y_min']),
+    );
+    return {};
+  }
+  return {
+    ...(spec.y_min !== undefined ? { yMin: spec.y_min } : {}),
+    ...(spec.y_max !== undefined ? { yMax: spec.y_max } : {}),
+    ...(spec.step !== undefined ? { step: spec.step } : {}),
+  };
 }
 
 const TYPE_WORDS: Record<string, string> = {

@@ -2,8 +2,11 @@ import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/hints.js';
 import type { Locator, Path } from '../schema/locator.js';
 import type { DataEntry, DataSet } from '../model.js';
+import type { AggregateName } from './reference.js';
 import { DEFAULT_FORMAT, FILTERS, formatValue, parseFilter, specFromFilters, type FormatSpec } from '../format.js';
 import { parseTemplate } from './template.js';
+import { applyAggregateFilter, evaluate, type Locate, type Resolved } from './evaluate.js';
+import { isAggregate, parseReference } from './reference.js';
 
 type Kind = DataEntry['kind'];
 type FilterProblem = Extract<ReturnType<typeof specFromFilters>, { error: string }>;
@@ -70,8 +73,9 @@ export class ResolveContext {
       );
       return undefined;
     }
-    if (entry.source) {
-      if (!sources.includes(entry.source)) sources.push(entry.source);
+    const ids = sourceIds(entry);
+    if (ids.length) {
+      for (const id of ids) if (!sources.includes(id)) sources.push(id);
     } else if (!this.warnedNoSource.has(key)) {
       this.warnedNoSource.add(key);
       this.diagnostics.warn(
@@ -82,6 +86,20 @@ export class ResolveContext {
       );
     }
     return entry;
+  }
+
+  /**
+   * Resolves a reference written as the whole string at `path` (a stat's `value`, a target line's
+   * `value`): a key, a point or cell, or an aggregate. Errors point into the string.
+   */
+  reference(text: string, path: Path, kinds: readonly Kind[], sources: string[], use: string): Resolved | undefined {
+    const locate: Locate = (offset, length) => this.locate.inString(path, offset, length);
+    const parsed = parseReference(text);
+    if ('error' in parsed) {
+      this.diagnostics.error('template-syntax', parsed.error, locate(parsed.offset, parsed.length), REFERENCE_HINT);
+      return undefined;
+    }
+    return evaluate(parsed, text, kinds, this, locate, sources, use);
   }
 
   /** Parses a filter chain given as text (a chart's or stat's `format`). */
@@ -131,21 +149,58 @@ export class ResolveContext {
         continue;
       }
       const keyAt = this.locate.inString(path, part.keyOffset, part.key.length);
-      const spec = specFromFilters(part.filters.map((f) => f.call));
+      const aggregates = part.filters.filter((f) => isAggregate(f.call.name));
+      const formats = part.filters.filter((f) => !isAggregate(f.call.name));
+      const spec = specFromFilters(formats.map((f) => f.call));
       if ('error' in spec) {
-        const bad = part.filters.find((f) => f.call.name === spec.filter) ?? part.filters[0]!;
+        const bad = formats.find((f) => f.call.name === spec.filter) ?? formats[0]!;
         this.filterError(spec, this.locate.inString(path, bad.offset, bad.length));
       }
-      const entry = this.lookup(part.key, ['value'], keyAt, sources, 'text');
-      if (!entry || entry.kind !== 'value') {
+      const parsedRef = parseReference(part.key);
+      const locate: Locate = (offset, length) => this.locate.inString(path, part.keyOffset + offset, length);
+      if ('error' in parsedRef) {
+        this.diagnostics.error(
+          'template-syntax',
+          parsedRef.error,
+          locate(parsedRef.offset, parsedRef.length),
+          REFERENCE_HINT,
+        );
         out += text.slice(part.start, part.end);
         continue;
       }
+      let resolved = evaluate(
+        parsedRef,
+        part.key,
+        aggregates.length ? ['value', 'series', 'table'] : ['value'],
+        this,
+        locate,
+        sources,
+        'text',
+      );
+      for (const f of aggregates) {
+        if (!resolved) break;
+        const at = this.locate.inString(path, f.offset, f.length);
+        resolved = applyAggregateFilter(f.call.name as AggregateName, f.call.arg, resolved, this, at);
+      }
+      if (resolved && resolved.kind !== 'value') {
+        this.diagnostics.error(
+          'data-kind-mismatch',
+          `text needs a single value, but \`${resolved.name}\` is a ${resolved.kind}`,
+          keyAt,
+          'name one point, as in `[-1]`, or reduce it with a filter: `| sum`, `| last`, `| growth`',
+        );
+        resolved = undefined;
+      }
+      if (!resolved || resolved.kind !== 'value') {
+        out += text.slice(part.start, part.end);
+        continue;
+      }
+      const entry = resolved;
       const format = 'error' in spec ? DEFAULT_FORMAT : spec;
       if (typeof entry.value === 'string' && (format.percent || format.compact || format.decimals !== undefined)) {
         this.diagnostics.error(
           'data-kind-mismatch',
-          `\`${part.key}\` holds text ("${entry.value}"), which number filters cannot format`,
+          `\`${entry.name}\` holds text ("${entry.value}"), which number filters cannot format`,
           keyAt,
         );
       }
@@ -153,4 +208,13 @@ export class ResolveContext {
     }
     return out;
   }
+}
+
+const REFERENCE_HINT =
+  'a reference looks like `trade.goods_2024`, `trade.monthly[-1]`, `invest.summary["Actual use", "Figure"]` or `sum(trade.monthly)`';
+
+/** The source ids an entry cites: one, several (`source: [a, b]`) or none. */
+export function sourceIds(entry: { source?: string | readonly string[] }): string[] {
+  const s = entry.source;
+  return s === undefined ? [] : typeof s === 'string' ? [s] : [...s];
 }

@@ -105,8 +105,7 @@ const HANDLERS = {
     sources,
     at: ctx.at(path),
     stats: slide.stats.map((stat, i) => {
-      const at = ctx.at([...path, 'stats', i, 'value']);
-      const entry = ctx.lookup(stat.value, ['value'], at, sources, 'a stat');
+      const entry = ctx.reference(stat.value, [...path, 'stats', i, 'value'], ['value'], sources, 'a stat');
       const spec = ctx.formatSpec(stat.format, ctx.at([...path, 'stats', i, 'format']));
       return {
         value: entry?.kind === 'value' ? formatValue(entry.value, entry.unit, spec, ctx.lang) : '?',
@@ -220,14 +219,27 @@ function resolveSlide(
 /** "Guangming Daily, 27 Oct 2025": what a slide's foot cites. */
 export function shortCitation(s: SourceRecord, lang: string): string {
   const words = wordsFor(lang);
-  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined]
+  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined, retrievedOn(s, lang)]
     .filter(Boolean)
     .join(words.partSeparator);
+}
+
+/** "retrieved 30 Nov 2026": when a query ran or a document was downloaded. */
+function retrievedOn(s: SourceRecord, lang: string, long = false): string | undefined {
+  if (!s.retrieved) return undefined;
+  const day = formatDate(s.retrieved, lang, long);
+  return wordsFor(lang).retrieved.replace('{date}', () => day);
 }
 
 /** The full reference on the Sources slide. */
 export function fullCitation(s: SourceRecord, lang: string): string {
   const words = wordsFor(lang);
+  // Figures read from a workbook, a database or a web address: where exactly, and when.
+  if (s.location !== undefined || s.retrieved !== undefined) {
+    return [s.title, s.location, s.date ? formatDate(s.date, lang, true) : undefined, retrievedOn(s, lang, true), s.url]
+      .filter(Boolean)
+      .join(words.partSeparator);
+  }
   const [open, close] = words.titleQuotes;
   const parts = [
     s.author,

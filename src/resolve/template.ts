@@ -34,7 +34,7 @@ export function parseTemplate(text: string): TemplateResult {
       return { error: '`{{` is not closed with `}}`', offset: open, length: 2 };
     }
     const inner = text.slice(open + 2, close);
-    const pieces = inner.split('|');
+    const pieces = splitOutsideQuotes(inner);
     const keyText = pieces[0]!;
     const key = keyText.trim();
     if (!key)
@@ -56,4 +56,24 @@ export function parseTemplate(text: string): TemplateResult {
     i = close + 2;
   }
   return { parts };
+}
+
+/** Splits at `|` except inside a quoted label, so that `["a|b"]` stays one reference. */
+function splitOutsideQuotes(inner: string): string[] {
+  const pieces: string[] = [];
+  let quote: string | undefined;
+  let from = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '|') {
+      pieces.push(inner.slice(from, i));
+      from = i + 1;
+    }
+  }
+  pieces.push(inner.slice(from));
+  return pieces;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpLink, PostgresLink, SqliteLink, WorkbookLink } from './links.js';
 
 export const SourceInfo = z
   .object({
@@ -13,7 +14,10 @@ export const SourceInfo = z
 
 const meta = {
   unit: z.string().optional().describe('Unit shown with the numbers, e.g. "%", "USD billion", "zones".'),
-  source: z.string().optional().describe('A source id from the `sources` map.'),
+  source: z
+    .union([z.string(), z.array(z.string()).min(1)])
+    .optional()
+    .describe('A source id from the `sources` map, or a list of them when the figures combine several.'),
   as_of: z.union([z.string(), z.number()]).optional(),
   note: z.string().optional().describe('A qualifier such as "more than".'),
 };
@@ -45,7 +49,9 @@ type DataNodeT = number | string | Record<string, unknown>;
 export const KEY_PART = /^[A-Za-z0-9_][\w-]*$/;
 const GroupKey = z
   .string()
-  .regex(new RegExp(`^(?!(value|series|labels|datasets|columns|rows)$)${KEY_PART.source.slice(1)}`));
+  .regex(
+    new RegExp(`^(?!(value|series|labels|datasets|columns|rows|workbook|sqlite|postgres)$)${KEY_PART.source.slice(1)}`),
+  );
 export const DataNode: z.ZodType<DataNodeT> = z.lazy(() =>
   z.union([
     Finite,
@@ -54,6 +60,10 @@ export const DataNode: z.ZodType<DataNodeT> = z.lazy(() =>
     SeriesEntry,
     DatasetsEntry,
     TableEntry,
+    WorkbookLink,
+    SqliteLink,
+    PostgresLink,
+    HttpLink,
     z.record(GroupKey, DataNode).describe('A group of entries.'),
   ]),
 );

@@ -14,6 +14,15 @@ export const DataKey = z
   .regex(DATA_KEY_PATTERN, { message: DATA_KEY_MESSAGE })
   .describe('A data key: the dotted path of a value in the data files, such as `trade.goods_2024`.');
 
+/** A key, a point or cell (`trade.monthly[-1]`) or an aggregate (`sum(trade.monthly)`); checked when resolved. */
+export const VALUE_REF_PATTERN = /^\s*[A-Za-z_][\w-]*(\.[\w-]+)*\s*([[(].*)?$/s;
+export const ValueRef = z
+  .string()
+  .regex(VALUE_REF_PATTERN, { message: DATA_KEY_MESSAGE })
+  .describe(
+    'A data key (`trade.goods_2024`), one point or cell (`trade.monthly[-1]`, `invest.summary["Actual use", "Figure"]`) or an aggregate (`sum(trade.monthly)`, `growth(a, b)`).',
+  );
+
 const Text = z.string().describe('Text; may contain `{{ data.key }}` or `{{ data.key | filter }}`.');
 
 export const BulletItem = z.union([
@@ -35,7 +44,7 @@ export const ChartSpec = z
     type: z
       .enum(CHART_TYPES)
       .describe(
-        'bar and column draw vertical bars; horizontal-bar; stacked-bar; line; area; pie; doughnut; combo (bars and a line on a second axis); scatter.',
+        'bar and column draw vertical bars; horizontal-bar; stacked-bar; line; area; pie; doughnut; combo (bars and a line, on a second axis when its unit differs); scatter.',
       ),
     data: DataKey.describe('A data key holding a series or a table.'),
     columns: z
@@ -72,7 +81,7 @@ export const ChartSpec = z
     highlight: z.string().optional().describe('A category drawn in the accent colour.'),
     target: z
       .object({
-        value: z.union([z.number(), DataKey]).describe('A number or a data key.'),
+        value: z.union([z.number(), ValueRef]).describe('A number, a data key or a reference to one value.'),
         label: Text.optional(),
       })
       .strict()
@@ -81,7 +90,14 @@ export const ChartSpec = z
     line: z
       .array(z.string())
       .optional()
-      .describe('combo: the datasets drawn as a line on the second axis (default: the last).'),
+      .describe('combo: the datasets drawn as a line (default: the last); on a second axis when their unit differs.'),
+    y_min: z.number().optional().describe('line: where the value axis starts (bars and areas always start at zero).'),
+    y_max: z.number().optional().describe('line: where the value axis ends.'),
+    step: z.number().positive().optional().describe('line: the step between value-axis gridlines.'),
+    label_by: z
+      .string()
+      .optional()
+      .describe('scatter: a column of the table whose values name the points (e.g. the country).'),
     alt: Text.optional().describe('Alternative text for screen readers; generated from the data when absent.'),
     render: z
       .enum(['image', 'native'])
@@ -105,7 +121,7 @@ export const BulletsSlide = z
 
 export const StatItem = z
   .object({
-    value: DataKey.describe('A data key holding a single number or text.'),
+    value: ValueRef.describe('A data key holding a single number or text, or a reference to one value.'),
     label: Text.describe('What the number counts.'),
     format: z.string().optional().describe('A filter such as `number`, `compact`, `fixed(1)`.'),
   })

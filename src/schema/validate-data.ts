@@ -4,6 +4,7 @@ import type { Origin } from '../sources/origin.js';
 import { DatasetsEntry, KEY_PART, SeriesEntry, SourceInfo, TableEntry, ValueEntry } from './data.js';
 import type { Locator, Path } from './locator.js';
 import { describe, validateAgainst } from './validate.js';
+import { isLink, schemaOf, type LinkSpec } from './links.js';
 
 /** What one data file defines, checked: its entries, its sources, and the source ids it names. */
 export interface DataFileContent {
@@ -15,6 +16,20 @@ export interface DataFileContent {
   invalidKeys: string[];
   /** The file as a whole is unusable (empty, or not a map): any key might have been in it. */
   failed?: boolean;
+  /** Entries that name a workbook, a query or a web address: read after checking (see sources/data/linked.ts). */
+  links?: PendingLink[];
+}
+
+/** A checked link entry, waiting to be read. */
+export interface PendingLink {
+  spec: LinkSpec;
+  key: string;
+  path: Path;
+  at: Origin;
+  /** The source of its group or file, when it names none itself. */
+  defaultSource?: string;
+  /** Finds its fields, for errors inside a query or at a file name. */
+  locate: Locator;
 }
 
 function optional<T extends Record<string, unknown>>(o: T): Partial<T> {
@@ -107,11 +122,24 @@ export function validateDataDocument(
         );
         out.invalidKeys.push(key);
       } else {
-        const entry = readEntry(value as Record<string, unknown>, here, meta, groupSource, locate, diagnostics);
         const own = (value as Record<string, unknown>).source;
+        if (isLink(value as Record<string, unknown>)) {
+          const spec = validateAgainst(schemaOf(value as Record<string, unknown>), value, locate, diagnostics, here);
+          if (!spec) out.invalidKeys.push(key);
+          else {
+            (out.links ??= []).push({ spec, key, path: here, at, locate, ...optional({ defaultSource: groupSource }) });
+            if (typeof own === 'string') out.sourceRefs.push({ id: own, at: locate.at([...here, 'source']) });
+            if (Array.isArray(own))
+              own.forEach((id: string, i) => out.sourceRefs.push({ id, at: locate.at([...here, 'source', i]) }));
+          }
+          continue;
+        }
+        const entry = readEntry(value as Record<string, unknown>, here, meta, groupSource, locate, diagnostics);
         if (entry && entry !== 'group' && typeof own === 'string') {
           out.sourceRefs.push({ id: own, at: locate.at([...here, 'source']) });
         }
+        if (entry && entry !== 'group' && Array.isArray(own))
+          own.forEach((id: string, i) => out.sourceRefs.push({ id, at: locate.at([...here, 'source', i]) }));
         if (entry === 'group') walk(value as Record<string, unknown>, here, key, groupSource, false);
         else if (entry) out.entries.push(entry);
         else out.invalidKeys.push(key);
@@ -130,7 +158,7 @@ function readEntry(
   locate: Locator,
   diagnostics: Diagnostics,
 ): DataEntry | 'group' | undefined {
-  const common = (v: { unit?: string; source?: string; as_of?: string | number; note?: string }) =>
+  const common = (v: { unit?: string; source?: string | string[]; as_of?: string | number; note?: string }) =>
     optional({
       unit: v.unit,
       source: v.source ?? defaultSource,

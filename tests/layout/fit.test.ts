@@ -2,9 +2,12 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, checkDeck, type BuildResult } from '../../src/index.js';
+import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
+import { fitBlocks, FitLog, LINE_HEIGHT, measureBlocks, shrinkToFit, WIDTH_SAFETY } from '../../src/layout/fit.js';
 import { createMeasurer } from '../../src/layout/measure.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
 import { located } from '../helpers/diagnostics.js';
+import { fakeMeasurer, HERE } from '../helpers/layout.js';
 import { measureSlideText } from '../helpers/fit-check.js';
 import { openPptx, shapesOf, textsOf, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
@@ -199,5 +202,106 @@ describe('text that cannot fit', () => {
     expect(codes(ignored)).toEqual([]);
     expect(shown.report.layout).toEqual({ shrunk: 1, split: 1 });
     expect(ignored.report.layout).toEqual(shown.report.layout);
+  });
+});
+
+describe('shrinkToFit, the one shrink loop', () => {
+  it('tries the size, then half a point smaller, and stops at the first that fits', () => {
+    const tried: number[] = [];
+    const r = shrinkToFit(20, 10, (size) => {
+      tried.push(size);
+      return { fits: size <= 18.5 };
+    });
+    expect(r).toEqual({ fits: true, size: 18.5 });
+    expect(tried).toEqual([20, 19.5, 19, 18.5]);
+  });
+
+  it('returns the attempt at the minimum, not fitting, when nothing fits', () => {
+    const tried: number[] = [];
+    const r = shrinkToFit(12, 10, (size) => {
+      tried.push(size);
+      return { fits: false, at: size };
+    });
+    expect(r).toEqual({ fits: false, at: 10, size: 10 });
+    expect(tried).toEqual([12, 11.5, 11, 10.5, 10]);
+  });
+
+  it('takes a minimum above the size as that size only', () => {
+    const tried: number[] = [];
+    shrinkToFit(9, 11, (size) => {
+      tried.push(size);
+      return { fits: false };
+    });
+    expect(tried).toEqual([9]);
+  });
+});
+
+describe('fitting text blocks (fake measurer: half an em a character)', () => {
+  const text = 'aaaa aaaa aaaa aaaa'; // 19 characters: 9.5 em on one line
+
+  it('measures lines and height at one size', () => {
+    // 100 pt wide: 97 pt usable; at 10 pt one line of 95 pt, at 12 pt it wraps.
+    expect(measureBlocks([{ text, indent: 0 }], 100, 10, fakeMeasurer)).toMatchObject({
+      lines: [[text]],
+      height: 10 * LINE_HEIGHT,
+      brokeWord: false,
+    });
+    expect(measureBlocks([{ text, indent: 0 }], 100, 12, fakeMeasurer).lines[0]).toHaveLength(2);
+  });
+
+  it('shrinks to the largest half-point size at which the text keeps to its lines', () => {
+    const r = fitBlocks(
+      { blocks: [{ text, indent: 0 }], width: 100, height: 100, size: 14, minSize: 8, maxLines: 1 },
+      fakeMeasurer,
+    );
+    const largest = Math.floor(((100 * WIDTH_SAFETY) / 9.5) * 2) / 2;
+    expect(r).toMatchObject({ fits: true, size: largest, lines: [[text]] });
+    expect(largest).toBe(10);
+  });
+
+  it('does not fit when a word is wider than the box even at the minimum', () => {
+    const r = fitBlocks(
+      { blocks: [{ text: 'x'.repeat(40), indent: 0 }], width: 100, height: 1000, size: 12, minSize: 8 },
+      fakeMeasurer,
+    );
+    expect(r).toMatchObject({ fits: false, size: 8, brokeWord: true });
+  });
+
+  it('counts an indent against the width and space before a later block against the height', () => {
+    const blocks = [
+      { text: 'aaaa', indent: 0 },
+      { text: 'bbbb', indent: 60, spaceBefore: 0.5 },
+    ];
+    const m = measureBlocks(blocks, 100, 10, fakeMeasurer);
+    expect(m.height).toBe(2 * 10 * LINE_HEIGHT + 0.5 * 10);
+    // 40 pt of usable width left after the indent: 4 characters of 5 pt fit, 9 do not.
+    expect(measureBlocks([{ text: 'b'.repeat(9), indent: 60 }], 100, 10, fakeMeasurer).brokeWord).toBe(true);
+  });
+});
+
+describe('FitLog', () => {
+  it('counts each shrink and split once, as it warns once, and nothing that kept its size or slide', () => {
+    const diagnostics = new Diagnostics();
+    const log = new FitLog(diagnostics);
+    log.shrunk('slide title', 30, 26, HERE);
+    log.shrunk('slide title', 30, 26, HERE);
+    log.shrunk('caption', 14, 14, HERE);
+    log.split('bullets continued over 2 slides', 2, HERE);
+    log.split('table continued over 1 slides', 1, HERE);
+    expect(log.stats).toEqual({ shrunk: 1, split: 1 });
+    expect(diagnostics.items.map((d) => [d.code, d.message])).toEqual([
+      ['text-shrunk', 'slide title set at 26 pt instead of 30 pt to fit'],
+      ['content-split', 'bullets continued over 2 slides'],
+    ]);
+  });
+
+  it('still counts when the warnings are ignored', () => {
+    const diagnostics = new Diagnostics();
+    diagnostics.ignore(['text-shrunk', 'content-split']);
+    const log = new FitLog(diagnostics);
+    log.shrunk('bullets', 22, 18, HERE);
+    log.split('bullets continued over 3 slides', 3, HERE);
+    expect(diagnostics.items).toEqual([]);
+    expect(log.stats).toEqual({ shrunk: 1, split: 1 });
   });
 });

@@ -4,6 +4,7 @@ import { chartElement } from '../chart.js';
 import { captionBlock } from '../caption.js';
 import type { LayoutContext } from '../frame.js';
 import { contentSlide } from './content.js';
+import { reportDroppedLabels } from '../../charts/dropped.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'chart' }>;
 
@@ -34,9 +35,13 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           'shorten the title or the caption',
         );
       }
-      elements.push(
-        chartElement(slide.chart, { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) }, ctx),
+      const element = chartElement(
+        slide.chart,
+        { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) },
+        ctx,
       );
+      elements.push(element);
+      if (element.kind === 'chart') reportDroppedLabels(slide.chart, element.style, slide.at, ctx.diagnostics);
       if (withBullets) {
         const box = {
           x: body.left + chartW + SIDE_GAP,

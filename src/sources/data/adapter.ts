@@ -2,6 +2,7 @@ import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import type { Host } from '../../host/types.js';
 import type { DataFileContent } from '../../schema/validate-data.js';
 import type { Origin } from '../origin.js';
+import type { LinkOptions } from './linked.js';
 
 export type { DataFileContent };
 
@@ -27,6 +28,8 @@ export interface AdapterContext {
   texts: Map<string, string>;
   /** Reuses the result of an earlier identical parse (same file, same content) in this session. */
   memo: Memo;
+  /** For entries that name a workbook, a query or a web address; without it they are refused. */
+  links?: LinkOptions;
 }
 
 /** A computation kept by key when it reported nothing; see Session.memo. */

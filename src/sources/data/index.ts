@@ -7,14 +7,21 @@ import type { Origin } from '../origin.js';
 import { outsideProjectHint } from '../../project.js';
 import { displayPath, resolveInside } from '../paths.js';
 import type { DataAdapter, Memo } from './adapter.js';
+import type { LinkOptions } from './linked.js';
 import { csvData } from './csv.js';
 import { jsonData } from './json.js';
+import { xlsx } from './xlsx.js';
 import { yamlData } from './yaml.js';
 
-export type DataFormat = 'yaml' | 'json' | 'csv';
+export type DataFormat = 'yaml' | 'json' | 'csv' | 'xlsx';
 
 /** The data formats briefdeck reads: adding one is adding a file and a row here. */
-export const DATA_ADAPTERS = { yaml: yamlData, json: jsonData, csv: csvData } satisfies Record<DataFormat, DataAdapter>;
+export const DATA_ADAPTERS = {
+  yaml: yamlData,
+  json: jsonData,
+  csv: csvData,
+  xlsx,
+} satisfies Record<DataFormat, DataAdapter>;
 
 const EXTENSIONS = Object.values(DATA_ADAPTERS).flatMap((a) => a.extensions);
 
@@ -40,6 +47,7 @@ export interface LoadDataContext {
   allowOutside: boolean;
   texts: Map<string, string>;
   memo: Memo;
+  links?: LinkOptions;
 }
 
 function extensionList(): string {
@@ -83,7 +91,7 @@ export async function loadData(refs: readonly DataFileRef[], ctx: LoadDataContex
         'unsupported-file-type',
         `data file ${ref.given} is not ${extensionList()}`,
         ref.at,
-        ext === '.xlsx' || ext === '.xls' ? 'save the sheet as CSV (File › Save As › CSV UTF-8)' : undefined,
+        ext === '.xls' ? 'save the workbook as .xlsx (File › Save As › Excel Workbook)' : undefined,
       );
       set.failedFiles++;
       continue;
@@ -97,7 +105,14 @@ export async function loadData(refs: readonly DataFileRef[], ctx: LoadDataContex
         at: ref.at,
         ...(ref.namespace !== undefined ? { namespace: ref.namespace } : {}),
       },
-      { host: ctx.host, diagnostics, projectDir: ctx.projectDir, texts: ctx.texts, memo: ctx.memo },
+      {
+        host: ctx.host,
+        diagnostics,
+        projectDir: ctx.projectDir,
+        texts: ctx.texts,
+        memo: ctx.memo,
+        ...(ctx.links ? { links: ctx.links } : {}),
+      },
     );
     if (!content) {
       set.failedFiles++;

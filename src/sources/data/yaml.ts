@@ -3,6 +3,7 @@ import { validateDataDocument } from '../../schema/validate-data.js';
 import { readInputText, nearMissOf } from '../read.js';
 import { parseYamlSource, toPlain, yamlLocator } from '../yaml.js';
 import type { DataAdapter } from './adapter.js';
+import { withLinks } from './linked.js';
 
 /** YAML data files: groups of values, series and tables, with positions kept for every node. */
 export const yamlData: DataAdapter = {
@@ -31,6 +32,6 @@ export const yamlData: DataAdapter = {
       },
       () => ctx.diagnostics.items.length === before,
     );
-    return content && !content.failed ? content : undefined;
+    return content && !content.failed ? withLinks(content, file, ctx) : undefined;
   },
 };

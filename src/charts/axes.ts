@@ -1,0 +1,75 @@
+/**
+ * Value axis ranges decided before drawing, so that both renderers draw the same axis and
+ * the label placement knows the scale: nice round steps, bars from zero, and the zeros of a
+ * combo chart's two axes on one gridline.
+ */
+
+export interface AxisRange {
+  min: number;
+  max: number;
+  step: number;
+}
+
+const NICE = [1, 2, 2.5, 5, 10];
+
+/** The smallest 1, 2, 2.5 or 5 × 10^k that is at least `raw`. */
+export function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = NICE.find((n) => n * power >= raw * (1 - 1e-9))! * power;
+  return Number(step.toPrecision(12));
+}
+
+const clean = (v: number) => Number(v.toPrecision(12));
+
+/** A range over [lo, hi] in about `intervals` nice steps; from zero when `fromZero`. */
+export function niceRange(lo: number, hi: number, fromZero: boolean, intervals = 5): AxisRange {
+  if (fromZero) {
+    lo = Math.min(lo, 0);
+    hi = Math.max(hi, 0);
+  }
+  if (hi === lo) {
+    hi = lo === 0 ? 1 : lo + Math.abs(lo);
+    if (!fromZero) lo = lo - Math.abs(lo) * 0.1;
+  }
+  // The step count (from `intervals` to 7) that wastes least of the axis on empty space.
+  let best: AxisRange | undefined;
+  for (let k = intervals; k <= Math.max(intervals, 7); k++) {
+    const step = niceStep((hi - lo) / k);
+    const range = {
+      min: clean(Math.floor(lo / step + 1e-9) * step),
+      max: clean(Math.ceil(hi / step - 1e-9) * step),
+      step,
+    };
+    if ((range.max - range.min) / step > 8) continue;
+    if (!best || range.max - range.min < best.max - best.min - 1e-9) best = range;
+  }
+  return best!;
+}
+
+/**
+ * Two ranges, each containing its data and zero, with the same number of steps below and
+ * above zero: the zero lines and the gridlines of both axes coincide.
+ */
+export function alignedRanges(a: [number, number], b: [number, number]): [AxisRange, AxisRange] {
+  const spans = [a, b].map(([lo, hi]) => [Math.min(lo, 0), Math.max(hi, 0)] as const);
+  let best: { waste: number; ranges: [AxisRange, AxisRange] } | undefined;
+  for (let n = 4; n <= 6; n++) {
+    for (let below = 0; below <= n; below++) {
+      const above = n - below;
+      const ranges = spans.map(([lo, hi]) => {
+        if ((lo < 0 && below === 0) || (hi > 0 && above === 0)) return undefined;
+        const step = niceStep(Math.max(below ? -lo / below : 0, above ? hi / above : 0) || 1);
+        return { min: clean(-below * step), max: clean(above * step), step };
+      });
+      if (ranges.some((r) => !r)) continue;
+      const [ra, rb] = ranges as [AxisRange, AxisRange];
+      const waste = spans.reduce((w, [lo, hi], i) => {
+        const r = i ? rb : ra;
+        return w + 1 - (hi - lo) / (r.max - r.min);
+      }, 0);
+      if (!best || waste < best.waste - 1e-9) best = { waste, ranges: [ra, rb] };
+    }
+  }
+  return best!.ranges;
+}

@@ -1,0 +1,28 @@
+import type { Span } from '../diagnostics/diagnostic.js';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { ChartModel } from '../model.js';
+import type { ChartStyle } from './config.js';
+import { planChart } from './plan.js';
+
+const SHOWN = 6;
+
+/**
+ * Warns when a chart leaves value labels out (a segment too thin to hold one, more points
+ * than room): the reader sees fewer numbers than the data has, so the author should know.
+ */
+export function reportDroppedLabels(chart: ChartModel, style: ChartStyle, at: Span, diagnostics: Diagnostics): void {
+  if (chart.render === 'native' || !chart.dataLabels) return;
+  const { dropped } = planChart(chart, style);
+  if (!dropped.length) return;
+  const named = dropped
+    .slice(0, SHOWN)
+    .map((d) => `${[d.category, chart.datasets.length > 1 ? d.dataset : ''].filter(Boolean).join(' · ')} (${d.text})`);
+  const more = dropped.length > SHOWN ? ` and ${dropped.length - SHOWN} more` : '';
+  const reasons = [...new Set(dropped.map((d) => d.reason))].join('; ');
+  diagnostics.warn(
+    'chart-labels-dropped',
+    `the chart leaves ${dropped.length === 1 ? 'a value label' : `${dropped.length} value labels`} out: ${named.join(', ')}${more}: ${reasons}`,
+    at,
+    'the values stay in the alt text and the native chart; give the chart more room, or set `labels: false`',
+  );
+}

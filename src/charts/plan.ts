@@ -1,0 +1,326 @@
+import type { ChartModel } from '../model.js';
+import { isCircular } from '../schema/chart-types.js';
+import { hasEastAsian } from '../script.js';
+import { alignedRanges, niceRange, type AxisRange } from './axes.js';
+import type { ChartStyle } from './config.js';
+import type { EdgeLabel, PlannedLabel } from './labels.js';
+import {
+  arePercentagesOfWhole,
+  chartDecimals,
+  chartNumber,
+  decimalsOf,
+  shareDecimals,
+  shareText,
+  stepDecimals,
+} from './numbers.js';
+import { ticksToShow } from './time-axis.js';
+
+/**
+ * Every decision about a chart's numbers and labels that does not need chart.js: the values
+ * drawn, the axis ranges, the label texts and which labels are left out (and why). Pure, so
+ * that a build reports what is left out whether the picture is drawn or comes from the cache,
+ * and so that the native chart can say the same numbers.
+ */
+
+export interface DroppedLabel {
+  dataset: string;
+  category: string;
+  text: string;
+  reason: string;
+}
+
+export interface ChartPlan {
+  /** The values drawn: shares of each category's total for a 100 % stack. */
+  values: number[][];
+  /** The value axis unit ('%' for a 100 % stack). */
+  unit: string | undefined;
+  /** Decimals of every value label. */
+  decimals: number;
+  /** Value axis range (x for horizontal bars); undefined for pies and scatter. */
+  axis?: AxisRange;
+  /** combo with two units: the line datasets' axis, its zero on the same gridline. */
+  axis2?: AxisRange;
+  /** combo: the line datasets' unit when it differs from the bars'. */
+  unit2?: string;
+  /** Axis tick text for a value on the first / second axis. */
+  tick(value: number, second?: boolean): string;
+  /** A value label's text. */
+  label(value: number, dataset: number, index: number): string;
+  labels: PlannedLabel[];
+  edges: EdgeLabel[];
+  dropped: DroppedLabel[];
+  /** Extra room around the plot for labels beside it, in CSS px. */
+  padding: { top: number; right: number; bottom: number; left: number };
+  /** Category indices that get a tick label (time axes); undefined: all. */
+  ticks?: Set<number>;
+  /** Series named at line ends (no legend). */
+  directLabels: boolean;
+  /** Marker radius on lines. */
+  pointRadius: number;
+  /** The plot area size the plan assumed (CSS px): no larger than chart.js makes it. */
+  plot: { w: number; h: number };
+}
+
+/** Width of text in the chart font, estimated from its characters (bold digits ≈ 0.6 em). */
+export function textWidth(text: string, size: number): number {
+  let em = 0;
+  for (const ch of text) em += hasEastAsian(ch) ? 1.02 : /[\s.,:;'|!il1]/.test(ch) ? 0.32 : 0.62;
+  return Math.ceil(em * size);
+}
+
+const lineHeight = (size: number) => Math.round(size * 1.25);
+
+/** Colours, for the label plan only: which fill a label may sit on. */
+export function seriesColour(chart: ChartModel, style: ChartStyle, dataset: number, index: number): string {
+  const p = style.palette;
+  const circular = isCircular(chart.type);
+  if (circular) {
+    const l = chart.labels[index];
+    return chart.highlight === undefined || chart.highlight === l ? p.series[index % p.series.length]! : p.inactive;
+  }
+  if (chart.highlight !== undefined && chart.datasets.length === 1)
+    return chart.labels[index] === chart.highlight ? p.accent : p.inactive;
+  return p.series[dataset % p.series.length]!;
+}
+
+function percentStack(chart: ChartModel): number[][] {
+  const totals = chart.labels.map((_, i) => chart.datasets.reduce((a, d) => a + Math.abs(d.values[i] ?? 0), 0));
+  return chart.datasets.map((d) => d.values.map((v, i) => (totals[i] ? (100 * v) / totals[i]! : 0)));
+}
+
+export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
+  const fs = style.fontSize;
+  const small = Math.round(fs * 0.9 * 10) / 10;
+  const lh = lineHeight(fs);
+  const circular = isCircular(chart.type);
+  const percentStacked = chart.stacked === 'percent';
+  const stacked = chart.stacked !== false;
+  const values = percentStacked ? percentStack(chart) : chart.datasets.map((d) => d.values);
+  const unit = percentStacked ? '%' : chart.unit;
+  const spec = chart.format;
+  const lang = chart.lang;
+  const n = chart.labels.length;
+  const isLine = (i: number) =>
+    chart.type === 'line' || chart.type === 'area' || (chart.type === 'combo' && chart.lineDatasets.includes(i));
+
+  // ---- numbers
+  let decimals = chartDecimals(chart);
+  let labelText: (v: number, d: number, i: number) => string;
+  if (circular && chart.dataLabels === 'share') {
+    const whole = arePercentagesOfWhole(values[0]!, chart.datasets[0]!.unit ?? unit);
+    decimals = whole
+      ? Math.max(chartDecimals(chart), shareDecimals([values[0]!]))
+      : shareDecimals([values[0]!], spec.decimals ?? 0);
+    const total = values[0]!.reduce((a, v) => a + Math.abs(v), 0) || 1;
+    labelText = (v) => shareText((100 * v) / total, decimals, lang);
+  } else if (percentStacked) {
+    decimals = shareDecimals(
+      chart.labels.map((_, i) => chart.datasets.map((d) => d.values[i] ?? 0)),
+      spec.decimals ?? 0,
+    );
+    labelText = (v) => shareText(v, decimals, lang);
+  } else if (chart.dataLabels === 'share') {
+    const totals = values.map((d) => d.reduce((a, v) => a + Math.abs(v), 0) || 1);
+    decimals = shareDecimals(values, spec.decimals ?? 0);
+    labelText = (v, d) => shareText((100 * v) / totals[d]!, decimals, lang);
+  } else {
+    // The unit once: on the axis title; a % sign stays with its number.
+    labelText = (v, d) => {
+      const u = chart.datasets[d]?.unit ?? unit;
+      return chartNumber(v, u, spec, decimals, lang, u === '%' || circular);
+    };
+  }
+
+  // ---- room the picture leaves for the plot (estimates err small, so what is kept fits)
+  const legendShown = chart.legend !== 'none' && !(chart.type === 'line' && directLabelsFor(chart));
+  const edges: EdgeLabel[] = [];
+  const directLabels = chart.type === 'line' && directLabelsFor(chart);
+  if (directLabels)
+    chart.datasets.forEach((d, i) =>
+      edges.push({
+        kind: 'series',
+        text: d.label,
+        colour: style.palette.series[i % style.palette.series.length]!,
+        dataset: i,
+      }),
+    );
+  const targetText = chart.target
+    ? (chart.target.label ?? chartNumber(chart.target.value, unit, spec, decimals, lang, true))
+    : undefined;
+  const targetVertical = chart.horizontal;
+  if (targetText !== undefined) edges.push({ kind: 'target', text: targetText, colour: style.palette.emphasis });
+  const rightEdge = Math.max(
+    0,
+    ...edges
+      .filter((e) => e.kind === 'series' || !targetVertical)
+      .map((e) => textWidth(e.text, e.kind === 'series' ? fs : small) + 12),
+  );
+  const padding = { top: 8, right: Math.max(8, rightEdge), bottom: 4, left: 4 };
+  if (targetText !== undefined && targetVertical) padding.top = lh + 8;
+
+  const titleH = chart.title ? fs * 1.1 * 1.6 : 0;
+  const legendH = legendShown && chart.legend !== 'left' && chart.legend !== 'right' ? fs * 2.2 : 0;
+  const xTitleH = chart.xLabel ? small * 1.8 : 0;
+  // Category labels wrap to the room a category has (see wrapLabel in config.ts).
+  const perCategoryChars = (style.width * 0.85) / Math.max(1, n) / (fs * 0.55);
+  const longestLabel = Math.max(0, ...chart.labels.map((l) => l.length));
+  const tickLines =
+    chart.horizontal || chart.time ? 1 : Math.min(3, Math.ceil(longestLabel / Math.max(6, perCategoryChars)));
+  const plotH = Math.max(40, (style.height - titleH - legendH - xTitleH - tickLines * fs * 1.3 - 28) * 0.95);
+  const plotW = Math.max(60, (style.width - padding.right - 8 - fs * 4.5) * 0.92);
+  const valueLength = chart.horizontal ? plotW : plotH;
+
+  // ---- axes
+  let axis: AxisRange | undefined;
+  let axis2: AxisRange | undefined;
+  let unit2: string | undefined;
+  if (!circular && chart.type !== 'scatter') {
+    const barIdx = chart.datasets.map((_, i) => i).filter((i) => !isLine(i));
+    const lineIdx = chart.datasets.map((_, i) => i).filter((i) => isLine(i));
+    const extent = (idx: number[]) => {
+      if (stacked) {
+        const pos = chart.labels.map((_, j) => idx.reduce((a, i) => a + Math.max(0, values[i]![j] ?? 0), 0));
+        const neg = chart.labels.map((_, j) => idx.reduce((a, i) => a + Math.min(0, values[i]![j] ?? 0), 0));
+        return [Math.min(0, ...neg), Math.max(0, ...pos)] as [number, number];
+      }
+      const all = idx.flatMap((i) => values[i]!);
+      return [Math.min(...all), Math.max(...all)] as [number, number];
+    };
+    // Room beyond the longest bar (or highest point) for a value label outside it.
+    const labelled = chart.dataLabels !== false && !stacked;
+    const longest = labelled
+      ? Math.max(0, ...values.flatMap((d, i) => d.map((v, j) => textWidth(labelText(v, i, j), fs))))
+      : 0;
+    // Lines: room for a marker at the top or bottom of the axis, which chart.js would clip.
+    const markers = chart.type === 'line' || chart.type === 'combo' ? (chart.labels.length > 12 ? 3 : 7) : 0;
+    const room = labelled ? (chart.horizontal ? longest + 10 : lh + 10) / valueLength : markers / valueLength;
+    const widen = ([lo, hi]: [number, number]): [number, number] => {
+      const span = Math.max(hi, 0) - Math.min(lo, 0) || 1;
+      const grow = (span * room) / Math.max(0.2, 1 - 2 * room);
+      return [lo < 0 ? lo - grow : lo, hi > 0 ? hi + grow : hi];
+    };
+    if (chart.type === 'combo') {
+      const barUnits = new Set(barIdx.map((i) => chart.datasets[i]!.unit ?? chart.unit));
+      const lineUnits = new Set(lineIdx.map((i) => chart.datasets[i]!.unit ?? chart.unit));
+      const sameUnit = [...lineUnits].every((u) => barUnits.has(u));
+      if (sameUnit || !barIdx.length || !lineIdx.length) {
+        axis = niceRange(...widen(extent(chart.datasets.map((_, i) => i))), true);
+      } else {
+        unit2 = [...lineUnits][0];
+        [axis, axis2] = alignedRanges(widen(extent(barIdx)), widen(extent(lineIdx)));
+      }
+    } else if (chart.type === 'line' && (chart.yMin !== undefined || chart.yMax !== undefined)) {
+      const [lo, hi] = widen(extent(chart.datasets.map((_, i) => i)));
+      const auto = niceRange(chart.yMin ?? lo, chart.yMax ?? hi, false);
+      axis = { min: chart.yMin ?? auto.min, max: chart.yMax ?? auto.max, step: chart.step ?? auto.step };
+    } else {
+      axis = niceRange(...widen(extent(chart.datasets.map((_, i) => i))), true);
+      if (chart.type === 'line' && chart.step !== undefined) axis = { ...axis, step: chart.step };
+    }
+    if (percentStacked) axis = { min: 0, max: 100, step: 20 };
+  }
+
+  const tickFor = (range: AxisRange | undefined, u: string | undefined) => {
+    const d = percentStacked ? 0 : stepDecimals(range?.step ?? 1);
+    return (v: number) => chartNumber(v, u === '%' ? '%' : undefined, spec, d, lang, u === '%');
+  };
+  const tick1 = tickFor(axis, unit);
+  const tick2 = tickFor(axis2, unit2);
+
+  // ---- labels, and those left out by rule
+  const labels: PlannedLabel[] = [];
+  const dropped: DroppedLabel[] = [];
+  const drop = (d: number, i: number, text: string, reason: string) =>
+    dropped.push({ dataset: chart.datasets[d]?.label ?? '', category: chart.labels[i] ?? '', text, reason });
+  const pointRadius = chart.labels.length > 12 ? 0 : 4;
+
+  if (chart.dataLabels !== false && chart.type !== 'scatter') {
+    const perCategory = plotW / Math.max(1, n);
+    const barsPerCategory = stacked ? 1 : chart.datasets.filter((_, i) => !isLine(i)).length || 1;
+    const barThickness = Math.min(
+      120,
+      ((chart.horizontal ? plotH / Math.max(1, n) : perCategory) * 0.63) / barsPerCategory,
+    );
+    const range = axis ? axis.max - axis.min : 1;
+    // Labels wider than a category's slot would collide with their neighbours: keep every k-th.
+    const widest = Math.max(...values.flatMap((d, i) => d.map((v, j) => textWidth(labelText(v, i, j), fs))));
+    const keepEvery =
+      circular || stacked || chart.horizontal ? 1 : Math.max(1, Math.ceil((widest + 6) / Math.max(1, perCategory)));
+    values.forEach((dv, d) => {
+      dv.forEach((v, i) => {
+        const text = labelText(v, d, i);
+        const fill = seriesColour(chart, style, d, i);
+        if (circular) {
+          if (v !== 0) labels.push({ dataset: d, index: i, text, mode: 'slice', fill, negative: false });
+          return;
+        }
+        if (isLine(d)) {
+          if (chart.type === 'area' && stacked) return;
+          if (i % keepEvery !== 0 && i !== n - 1) return drop(d, i, text, `labels fit on one point in ${keepEvery}`);
+          labels.push({ dataset: d, index: i, text, mode: 'point', fill, negative: v < 0 });
+          return;
+        }
+        if (stacked) {
+          const length = (Math.abs(v) / range) * valueLength;
+          const across = chart.horizontal ? length : barThickness;
+          const along = chart.horizontal ? barThickness : length;
+          if (v === 0) return;
+          if (across < textWidth(text, fs) + 8 || along < Math.ceil(fs * 0.75) + 3)
+            return drop(d, i, text, 'its segment is too small to hold a label');
+          labels.push({ dataset: d, index: i, text, mode: 'segment', fill, negative: v < 0 });
+          return;
+        }
+        if (i % keepEvery !== 0) return drop(d, i, text, `labels fit on one bar in ${keepEvery}`);
+        labels.push({ dataset: d, index: i, text, mode: 'bar', fill, negative: v < 0 });
+      });
+    });
+  }
+  if (chart.type === 'scatter' && chart.pointLabels) {
+    chart.pointLabels.forEach((text, i) =>
+      labels.push({ dataset: 0, index: i, text, mode: 'point', fill: style.palette.background, negative: false }),
+    );
+  }
+  if (circular && labels.length) {
+    // Labels outside their slice need room around the pie.
+    const widest = Math.max(...labels.map((l) => textWidth(l.text, fs)));
+    padding.left = padding.right = Math.max(padding.right, widest + 16);
+    padding.top = padding.bottom = lh + 12;
+  }
+  if (chart.type === 'scatter' && chart.pointLabels) {
+    const widest = Math.max(...chart.pointLabels.map((t) => textWidth(t, fs)));
+    padding.right = Math.max(padding.right, widest + 12);
+    padding.top = Math.max(padding.top, lh + 8);
+  }
+
+  let ticks: Set<number> | undefined;
+  if (chart.time && !chart.horizontal && chart.type !== 'scatter') {
+    const widest = Math.max(...chart.labels.map((l) => textWidth(l, fs)));
+    ticks = ticksToShow(chart.time, Math.floor(plotW / (widest + fs * 1.2)));
+  }
+
+  return {
+    values,
+    unit,
+    decimals,
+    ...(axis ? { axis } : {}),
+    ...(axis2 ? { axis2 } : {}),
+    ...(unit2 ? { unit2 } : {}),
+    tick: (v, second) => (second ? tick2 : tick1)(v),
+    label: labelText,
+    labels,
+    edges,
+    dropped,
+    padding,
+    ...(ticks ? { ticks } : {}),
+    directLabels,
+    pointRadius,
+    plot: { w: plotW, h: plotH },
+  };
+}
+
+/** Up to four lines are named at their ends; more need a legend. */
+export function directLabelsFor(chart: Pick<ChartModel, 'type' | 'datasets' | 'directLabels'>): boolean {
+  return chart.type === 'line' && chart.directLabels === true && chart.datasets.length <= 4;
+}
+
+export { decimalsOf };

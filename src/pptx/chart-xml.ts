@@ -1,0 +1,527 @@
+import JSZip from 'jszip';
+import { labelColourOn } from '../charts/contrast.js';
+import {
+  attr,
+  child,
+  childrenNamed,
+  el,
+  elements,
+  parseXml,
+  serializeXml,
+  setAttr,
+  walk,
+  type XmlElement,
+} from './xml-tree.js';
+
+/**
+ * Native chart parts as the schema has them. pptxgenjs writes chart XML that Office repairs or
+ * drops and Keynote refuses: children out of their CT_* sequence order (a c:dPt after
+ * c:dLbls), a third axis id, a line chart without c:grouping, c:invertIfNegative in line and
+ * area series, category-axis children in a scatter chart's value axis, and embedded workbooks
+ * whose table range ends in a stray apostrophe and whose column names are not their header
+ * cells. This puts each part right after the fact, and gives labels inside a filled shape a
+ * colour that reads on it (4.5:1).
+ */
+
+/**
+ * Child order of the chart elements pptxgenjs writes, from the CT_* sequences of ECMA-376
+ * dml-chart.xsd. A child not listed is not allowed there and is dropped.
+ */
+export const CHART_SEQUENCES: Record<string, readonly string[]> = {
+  'c:chartSpace': [
+    'c:date1904',
+    'c:lang',
+    'c:roundedCorners',
+    'mc:AlternateContent',
+    'c:style',
+    'c:clrMapOvr',
+    'c:pivotSource',
+    'c:protection',
+    'c:chart',
+    'c:spPr',
+    'c:txPr',
+    'c:externalData',
+    'c:printSettings',
+    'c:userShapes',
+    'c:extLst',
+  ],
+  'c:chart': [
+    'c:title',
+    'c:autoTitleDeleted',
+    'c:pivotFmts',
+    'c:view3D',
+    'c:floor',
+    'c:sideWall',
+    'c:backWall',
+    'c:plotArea',
+    'c:legend',
+    'c:plotVisOnly',
+    'c:dispBlanksAs',
+    'c:showDLblsOverMax',
+    'c:extLst',
+  ],
+  'c:barChart': [
+    'c:barDir',
+    'c:grouping',
+    'c:varyColors',
+    'c:ser',
+    'c:dLbls',
+    'c:gapWidth',
+    'c:overlap',
+    'c:serLines',
+    'c:axId',
+    'c:extLst',
+  ],
+  'c:lineChart': [
+    'c:grouping',
+    'c:varyColors',
+    'c:ser',
+    'c:dLbls',
+    'c:dropLines',
+    'c:hiLowLines',
+    'c:upDownBars',
+    'c:marker',
+    'c:smooth',
+    'c:axId',
+    'c:extLst',
+  ],
+  'c:areaChart': ['c:grouping', 'c:varyColors', 'c:ser', 'c:dLbls', 'c:dropLines', 'c:axId', 'c:extLst'],
+  'c:pieChart': ['c:varyColors', 'c:ser', 'c:dLbls', 'c:firstSliceAng', 'c:extLst'],
+  'c:doughnutChart': ['c:varyColors', 'c:ser', 'c:dLbls', 'c:firstSliceAng', 'c:holeSize', 'c:extLst'],
+  'c:scatterChart': ['c:scatterStyle', 'c:varyColors', 'c:ser', 'c:dLbls', 'c:axId', 'c:extLst'],
+  'c:barChart/c:ser': [
+    'c:idx',
+    'c:order',
+    'c:tx',
+    'c:spPr',
+    'c:invertIfNegative',
+    'c:pictureOptions',
+    'c:dPt',
+    'c:dLbls',
+    'c:trendline',
+    'c:errBars',
+    'c:cat',
+    'c:val',
+    'c:shape',
+    'c:extLst',
+  ],
+  'c:lineChart/c:ser': [
+    'c:idx',
+    'c:order',
+    'c:tx',
+    'c:spPr',
+    'c:marker',
+    'c:dPt',
+    'c:dLbls',
+    'c:trendline',
+    'c:errBars',
+    'c:cat',
+    'c:val',
+    'c:smooth',
+    'c:extLst',
+  ],
+  'c:areaChart/c:ser': [
+    'c:idx',
+    'c:order',
+    'c:tx',
+    'c:spPr',
+    'c:pictureOptions',
+    'c:dPt',
+    'c:dLbls',
+    'c:trendline',
+    'c:errBars',
+    'c:cat',
+    'c:val',
+    'c:extLst',
+  ],
+  'c:pieChart/c:ser': [
+    'c:idx',
+    'c:order',
+    'c:tx',
+    'c:spPr',
+    'c:explosion',
+    'c:dPt',
+    'c:dLbls',
+    'c:cat',
+    'c:val',
+    'c:extLst',
+  ],
+  'c:doughnutChart/c:ser': [
+    'c:idx',
+    'c:order',
+    'c:tx',
+    'c:spPr',
+    'c:explosion',
+    'c:dPt',
+    'c:dLbls',
+    'c:cat',
+    'c:val',
+    'c:extLst',
+  ],
+  'c:scatterChart/c:ser': [
+    'c:idx',
+    'c:order',
+    'c:tx',
+    'c:spPr',
+    'c:marker',
+    'c:dPt',
+    'c:dLbls',
+    'c:trendline',
+    'c:errBars',
+    'c:xVal',
+    'c:yVal',
+    'c:smooth',
+    'c:extLst',
+  ],
+  'c:dPt': [
+    'c:idx',
+    'c:invertIfNegative',
+    'c:marker',
+    'c:bubble3D',
+    'c:explosion',
+    'c:spPr',
+    'c:pictureOptions',
+    'c:extLst',
+  ],
+  'c:dLbls': [
+    'c:dLbl',
+    'c:delete',
+    'c:numFmt',
+    'c:spPr',
+    'c:txPr',
+    'c:dLblPos',
+    'c:showLegendKey',
+    'c:showVal',
+    'c:showCatName',
+    'c:showSerName',
+    'c:showPercent',
+    'c:showBubbleSize',
+    'c:separator',
+    'c:showLeaderLines',
+    'c:leaderLines',
+    'c:extLst',
+  ],
+  'c:dLbl': [
+    'c:idx',
+    'c:delete',
+    'c:layout',
+    'c:tx',
+    'c:numFmt',
+    'c:spPr',
+    'c:txPr',
+    'c:dLblPos',
+    'c:showLegendKey',
+    'c:showVal',
+    'c:showCatName',
+    'c:showSerName',
+    'c:showPercent',
+    'c:showBubbleSize',
+    'c:separator',
+    'c:extLst',
+  ],
+  'c:catAx': [
+    'c:axId',
+    'c:scaling',
+    'c:delete',
+    'c:axPos',
+    'c:majorGridlines',
+    'c:minorGridlines',
+    'c:title',
+    'c:numFmt',
+    'c:majorTickMark',
+    'c:minorTickMark',
+    'c:tickLblPos',
+    'c:spPr',
+    'c:txPr',
+    'c:crossAx',
+    'c:crosses',
+    'c:crossesAt',
+    'c:auto',
+    'c:lblAlgn',
+    'c:lblOffset',
+    'c:tickLblSkip',
+    'c:tickMarkSkip',
+    'c:noMultiLvlLbl',
+    'c:extLst',
+  ],
+  'c:valAx': [
+    'c:axId',
+    'c:scaling',
+    'c:delete',
+    'c:axPos',
+    'c:majorGridlines',
+    'c:minorGridlines',
+    'c:title',
+    'c:numFmt',
+    'c:majorTickMark',
+    'c:minorTickMark',
+    'c:tickLblPos',
+    'c:spPr',
+    'c:txPr',
+    'c:crossAx',
+    'c:crosses',
+    'c:crossesAt',
+    'c:crossBetween',
+    'c:majorUnit',
+    'c:minorUnit',
+    'c:dispUnits',
+    'c:extLst',
+  ],
+  'c:scaling': ['c:logBase', 'c:orientation', 'c:max', 'c:min', 'c:extLst'],
+  'c:legend': ['c:legendPos', 'c:legendEntry', 'c:layout', 'c:overlay', 'c:spPr', 'c:txPr', 'c:extLst'],
+  'c:title': ['c:tx', 'c:layout', 'c:overlay', 'c:spPr', 'c:txPr', 'c:extLst'],
+  'c:marker': ['c:symbol', 'c:size', 'c:spPr', 'c:extLst'],
+};
+
+const CHART_TYPES = ['c:barChart', 'c:lineChart', 'c:areaChart', 'c:pieChart', 'c:doughnutChart', 'c:scatterChart'];
+const AXES = ['c:catAx', 'c:valAx', 'c:dateAx', 'c:serAx'];
+
+/** The sequence that orders `e`'s children, given its parent's name (series differ by chart type). */
+export function sequenceFor(e: XmlElement, parent: XmlElement | undefined): readonly string[] | undefined {
+  if (e.name === 'c:ser' && parent) return CHART_SEQUENCES[`${parent.name}/c:ser`];
+  return CHART_SEQUENCES[e.name];
+}
+
+/** Sorts children into their sequence order (stable within one name) and drops those not allowed. */
+function order(e: XmlElement, parent: XmlElement | undefined): void {
+  for (const c of elements(e)) order(c, e);
+  const sequence = sequenceFor(e, parent);
+  if (!sequence) return;
+  const rank = new Map(sequence.map((n, i) => [n, i]));
+  const kept = elements(e).filter((c) => rank.has(c.name));
+  kept.sort((a, b) => rank.get(a.name)! - rank.get(b.name)!);
+  e.children = kept;
+}
+
+/** Each chart type element names exactly its two axes: the ones the plot area defines, in order. */
+function twoAxisIds(plotArea: XmlElement): void {
+  const defined = new Set(
+    elements(plotArea)
+      .filter((c) => AXES.includes(c.name))
+      .map((a) => attr(child(a, 'c:axId')!, 'val')),
+  );
+  for (const chart of elements(plotArea).filter((c) => CHART_TYPES.includes(c.name))) {
+    if (chart.name === 'c:pieChart' || chart.name === 'c:doughnutChart') continue;
+    const ids = childrenNamed(chart, 'c:axId');
+    const keep = ids.filter((i) => defined.has(attr(i, 'val'))).slice(0, 2);
+    chart.children = chart.children.filter((c) => typeof c === 'string' || c.name !== 'c:axId' || keep.includes(c));
+  }
+}
+
+const fillOf = (e: XmlElement | undefined): string | undefined => {
+  const fill = e && child(e, 'c:spPr');
+  const solid = fill && child(fill, 'a:solidFill');
+  const rgb = solid && child(solid, 'a:srgbClr');
+  return rgb && attr(rgb, 'val');
+};
+
+/** The colour of a text properties element's default run, and a setter for it. */
+function textColour(txPr: XmlElement | undefined): { get(): string | undefined; set(hex: string): void } | undefined {
+  if (!txPr) return undefined;
+  const defRPr = [...walk(txPr)].find((x) => x.name === 'a:defRPr');
+  if (!defRPr) return undefined;
+  return {
+    get: () => {
+      const rgb = [...walk(defRPr)].find((x) => x.name === 'a:srgbClr');
+      return rgb && attr(rgb, 'val');
+    },
+    set: (hex: string) => {
+      defRPr.children = defRPr.children.filter((c) => typeof c === 'string' || c.name !== 'a:solidFill');
+      defRPr.children.unshift(el('a:solidFill', {}, [el('a:srgbClr', { val: hex })]));
+    },
+  };
+}
+
+const clone = (e: XmlElement): XmlElement => structuredClone(e);
+
+/**
+ * Labels drawn inside their bar or slice (stacked bars, pies, doughnuts, or a centre or
+ * inside position) take white where it reaches 4.5:1 against the fill, else the dark text
+ * colour; a pie's slices each get their own label colour.
+ */
+function readableLabels(chartType: XmlElement): void {
+  const grouping = attr(child(chartType, 'c:grouping') ?? el('x'), 'val');
+  const circular = chartType.name === 'c:pieChart' || chartType.name === 'c:doughnutChart';
+  const stackedBars = chartType.name === 'c:barChart' && (grouping === 'stacked' || grouping === 'percentStacked');
+  for (const ser of childrenNamed(chartType, 'c:ser')) {
+    const dLbls = child(ser, 'c:dLbls');
+    if (!dLbls) continue;
+    const own = childrenNamed(dLbls, 'c:dLbl');
+    // pptxgenjs writes a pie's labels per point from the chart's options, and after them a
+    // series default with fixed ones (18 pt Arial, black, category names): make the default
+    // say what the points say, or an application that reads it shows other labels.
+    const first = own[0];
+    if (first) {
+      const wanted = new Map(elements(first).map((c) => [c.name, c]));
+      dLbls.children = dLbls.children.map((c) =>
+        typeof c !== 'string' && c.name !== 'c:dLbl' && c.name !== 'c:dLblPos' && wanted.has(c.name)
+          ? clone(wanted.get(c.name)!)
+          : c,
+      );
+    }
+    const position = attr(child(dLbls, 'c:dLblPos') ?? el('x'), 'val');
+    const inside = circular || stackedBars || position === 'ctr' || position === 'inEnd' || position === 'inBase';
+    const colour = textColour(child(dLbls, 'c:txPr'));
+    if (!inside || !colour) continue;
+    const dark = colour.get() ?? '000000';
+    const points = childrenNamed(ser, 'c:dPt');
+    const fillAt = (idx: string | undefined) =>
+      fillOf(points.find((p) => attr(child(p, 'c:idx') ?? el('x'), 'val') === idx)) ?? fillOf(ser) ?? 'FFFFFF';
+    const fills = new Set(points.map((p) => fillOf(p)).filter(Boolean));
+    if (own.length) {
+      for (const label of own)
+        textColour(child(label, 'c:txPr'))?.set(
+          labelColourOn(fillAt(attr(child(label, 'c:idx') ?? el('x'), 'val')), dark),
+        );
+    } else if (points.length && fills.size > 1) {
+      // One label per point, each readable on its own fill.
+      const flags = elements(dLbls).filter((c) => /^c:(show|separator)/.test(c.name) && c.name !== 'c:showLeaderLines');
+      const numFmt = child(dLbls, 'c:numFmt');
+      const perPoint = points.map((p) => {
+        const txPr = clone(child(dLbls, 'c:txPr')!);
+        textColour(txPr)!.set(labelColourOn(fillOf(p) ?? 'FFFFFF', dark));
+        return el('c:dLbl', {}, [
+          clone(child(p, 'c:idx')!),
+          ...(numFmt ? [clone(numFmt)] : []),
+          txPr,
+          ...flags.map(clone),
+        ]);
+      });
+      dLbls.children = [...perPoint, ...dLbls.children];
+    }
+    const fill = fills.size > 1 ? undefined : (fillOf(points[0]) ?? fillOf(ser));
+    if (fill) colour.set(labelColourOn(fill, dark));
+  }
+}
+
+/** One chart part, schema-valid. */
+export function fixChartXml(xml: string): string {
+  const doc = parseXml(xml);
+  const plotArea = [...walk(doc.root)].find((e) => e.name === 'c:plotArea');
+  if (plotArea) {
+    for (const chart of elements(plotArea).filter((c) => CHART_TYPES.includes(c.name))) {
+      if (chart.name === 'c:lineChart' && !child(chart, 'c:grouping'))
+        chart.children.unshift(el('c:grouping', { val: 'standard' }));
+      // Only bar series may say whether negative bars invert their fill.
+      if (chart.name !== 'c:barChart')
+        for (const ser of childrenNamed(chart, 'c:ser'))
+          for (const dPt of childrenNamed(ser, 'c:dPt'))
+            dPt.children = dPt.children.filter((c) => typeof c === 'string' || c.name !== 'c:invertIfNegative');
+      readableLabels(chart);
+    }
+    twoAxisIds(plotArea);
+  }
+  order(doc.root, undefined);
+  return serializeXml(doc);
+}
+
+const COLUMN = (n: number) => {
+  let s = '';
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+  return s;
+};
+
+/**
+ * An embedded workbook's table: its range the sheet's used range (pptxgenjs appends a stray
+ * apostrophe), and each column named as its header cell says (Excel and Keynote require it);
+ * an empty header cell gets the column's name written into it.
+ */
+export function fixWorkbookParts(text: Map<string, string>): void {
+  const sheetName = 'xl/worksheets/sheet1.xml';
+  const sheet = text.get(sheetName);
+  const strings = text.get('xl/sharedStrings.xml');
+  if (!sheet) return;
+  const sheetDoc = parseXml(sheet);
+  const shared = strings
+    ? childrenNamed(parseXml(strings).root, 'si').map((si) =>
+        [...walk(si)]
+          .filter((e) => e.name === 't')
+          .map((t) => t.children.filter((c): c is string => typeof c === 'string').join(''))
+          .join(''),
+      )
+    : [];
+  const dimension = [...walk(sheetDoc.root)].find((e) => e.name === 'dimension');
+  const sheetData = [...walk(sheetDoc.root)].find((e) => e.name === 'sheetData');
+  const firstRow = sheetData && childrenNamed(sheetData, 'row').find((r) => attr(r, 'r') === '1');
+  for (const [name, xml] of text) {
+    if (!/^xl\/tables\/table\d+\.xml$/.test(name)) continue;
+    const table = parseXml(xml);
+    const ref = (attr(table.root, 'ref') ?? '').replace(/[^A-Z0-9:]/g, '');
+    const range = (dimension && attr(dimension, 'ref')) || ref;
+    setAttr(table.root, 'ref', range);
+    const autoFilter = child(table.root, 'autoFilter');
+    if (autoFilter) setAttr(autoFilter, 'ref', range);
+    const columns = child(table.root, 'tableColumns');
+    if (!columns || !firstRow) {
+      text.set(name, serializeXml(table));
+      continue;
+    }
+    const used = new Set<string>();
+    childrenNamed(columns, 'tableColumn').forEach((column, i) => {
+      const cellRef = `${COLUMN(i + 1)}1`;
+      const cell = childrenNamed(firstRow, 'c').find((c) => attr(c, 'r') === cellRef);
+      const v = cell && child(cell, 'v');
+      const raw = v ? v.children.filter((c): c is string => typeof c === 'string').join('') : '';
+      let header = cell && attr(cell, 't') === 's' ? (shared[Number(raw)] ?? '') : raw;
+      if (!header.trim()) {
+        // An empty header: name it (the categories column) and write that name into the cell.
+        header = i === 0 ? 'Category' : `Series ${i}`;
+        const inline = el('c', { r: cellRef, t: 'inlineStr' }, [el('is', {}, [el('t', {}, [header])])]);
+        if (cell) Object.assign(cell, inline);
+        else firstRow.children.splice(i, 0, inline);
+      }
+      // Column names are unique in a table; the header cells were written from series names.
+      let unique = header;
+      for (let k = 2; used.has(unique.toLowerCase()); k++) unique = `${header}${k}`;
+      used.add(unique.toLowerCase());
+      setAttr(column, 'name', unique);
+    });
+    text.set(name, serializeXml(table));
+  }
+  // pptxgenjs relates the table to the sheet but never lists it in the sheet: without
+  // tableParts no spreadsheet application sees the table at all.
+  const rels = text.get('xl/worksheets/_rels/sheet1.xml.rels');
+  const tableIds = rels
+    ? [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+        .map((m) => m[0])
+        .filter((r) => /relationships\/table"/.test(r))
+        .map((r) => /Id="([^"]+)"/.exec(r)?.[1])
+        .filter((id): id is string => !!id)
+    : [];
+  if (tableIds.length && !child(sheetDoc.root, 'tableParts')) {
+    const parts = el(
+      'tableParts',
+      { count: String(tableIds.length) },
+      tableIds.map((id) => el('tablePart', { 'r:id': id })),
+    );
+    const extLst = sheetDoc.root.children.findIndex((c) => typeof c !== 'string' && c.name === 'extLst');
+    if (extLst >= 0) sheetDoc.root.children.splice(extLst, 0, parts);
+    else sheetDoc.root.children.push(parts);
+  }
+  text.set(sheetName, serializeXml(sheetDoc));
+}
+
+/**
+ * Every chart part and embedded workbook of a package, fixed in place. Workbooks are re-zipped
+ * here; the package writer stamps and re-zips them again with its fixed time afterwards.
+ */
+export async function fixChartParts(text: Map<string, string>, binary: Map<string, Buffer>): Promise<void> {
+  for (const [name, xml] of text) if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) text.set(name, fixChartXml(xml));
+  for (const [name, data] of binary) {
+    if (!/^ppt\/embeddings\/.*\.xlsx$/.test(name)) continue;
+    const zip = await JSZip.loadAsync(data);
+    const parts = new Map<string, string>();
+    for (const [entry, file] of Object.entries(zip.files))
+      if (
+        !file.dir &&
+        /^xl\/(worksheets\/sheet1\.xml|worksheets\/_rels\/sheet1\.xml\.rels|sharedStrings\.xml|tables\/table\d+\.xml)$/.test(
+          entry,
+        )
+      )
+        parts.set(entry, await file.async('string'));
+    const before = new Map(parts);
+    fixWorkbookParts(parts);
+    for (const [entry, xml] of parts) if (before.get(entry) !== xml) zip.file(entry, xml);
+    binary.set(name, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' }));
+  }
+}

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/index.js';
+import { located } from '../helpers/diagnostics.js';
+import { openPptx } from '../helpers/pptx.js';
+import { tempProject } from '../helpers/project.js';
+
+describe('decks/regional-stats.yaml', () => {
+  it('builds cleanly from the shipped workbook and SQLite database, and cites both', async () => {
+    const dir = tempProject({}, ['decks', 'templates', 'assets']);
+    const r = await buildDeck('decks/regional-stats.yaml', {
+      cwd: dir,
+      cacheDir: false,
+      timestamp: new Date(Date.UTC(2025, 2, 10)),
+    });
+    expect(located(r)).toEqual([]);
+    const deck = await openPptx(join(dir, 'out', 'regional-stats.pptx'));
+    const glance = deck.slides.find((s) => s.title === '2024 at a glance')!;
+    expect(glance.texts).toEqual(expect.arrayContaining(['134.9 trillion yuan', '5.0%', '56.7%']));
+    expect(glance.texts).toContain('GDP grew 5.4% in the fourth quarter, up from 4.6% in the third');
+    const provinces = deck.slides.find((s) => s.title === 'Five provinces above CNY 6 trillion')!;
+    expect(provinces.altTexts[0]).toMatch(/^Bar chart\. Guangdong 14\.16 trillion yuan; Jiangsu 13\.7 trillion yuan/);
+    expect(provinces.texts.find((t) => t.startsWith('Sources'))).toBe(
+      'Sources: Provincial statistics bureaus; regional.db, retrieved 10 Mar 2025; National Bureau of Statistics, 28 Feb 2025; regional.xlsx, 28 Feb 2025',
+    );
+    expect(r.inputs.map((i) => [i.path.replace(`${dir}/`, ''), i.kind])).toEqual(
+      expect.arrayContaining([
+        ['decks/data/regional.xlsx', 'data'],
+        [expect.stringMatching(/^sqlite:.*regional\.db#/), 'query'],
+      ]),
+    );
+  });
+});

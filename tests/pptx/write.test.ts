@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MasterLayout, NativeChartSpec, RenderedDeck, Typeface } from '../../src/model.js';
+import { finishPackage } from '../../src/pptx/package.js';
+import { writePptx } from '../../src/pptx/write.js';
+import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
+import { HERE } from '../helpers/layout.js';
+
+/**
+ * The writer on a deck made by hand, with faces and colours no theme has: whatever it
+ * writes must come from the deck it is given.
+ */
+const face: Typeface = { latin: 'Georgia', eastAsian: 'SimSun' };
+const box = { x: 72, y: 72, w: 360, h: 144 };
+const master: MasterLayout = {
+  background: 'ABCDEF',
+  elements: [{ kind: 'rect', name: 'Band', box: { x: 0, y: 500, w: 960, h: 40 }, fill: '123456' }],
+  title: { box, font: face, size: 33, color: '654321', bold: true, valign: 'top' },
+};
+const spec: NativeChartSpec = {
+  type: 'bar',
+  series: [{ name: 'Trade', labels: ['A', 'B'], values: [1, 2] }],
+  colors: ['0A0B0C', '0D0E0F', '0A0B0C'],
+  alt: 'Column chart: A 1, B 2.',
+  legend: { show: false, position: 'b', font: 'Georgia', size: 13 },
+  dataLabels: { values: true, percents: false, font: 'Georgia', size: 13, format: '#,##0' },
+  categoryAxis: { font: 'Georgia', size: 13, color: '333333', line: { color: 'EEEEEE' } },
+  valueAxis: {
+    font: 'Georgia',
+    size: 13,
+    format: '#,##0',
+    gridline: { color: 'EEEEEE', width: 0.75 },
+    color: '333333',
+  },
+  bars: { direction: 'col', grouping: 'clustered', gapWidth: 60, topDown: false },
+};
+const deck: RenderedDeck = {
+  meta: { title: 'Hand made', lang: 'en', footerAt: HERE },
+  style: {
+    slide: { width: 960, height: 540 },
+    fonts: face,
+    properties: { title: 'Hand made', author: 'A & B', company: 'A & B' },
+  },
+  masters: { content: master, title: master, section: master },
+  slides: [
+    {
+      master: 'content',
+      notes: 'Notes.',
+      at: HERE,
+      elements: [
+        {
+          kind: 'text',
+          name: 'Body',
+          role: 'body',
+          box,
+          valign: 'top',
+          insets: { l: 0, r: 0, t: 4, b: 4 },
+          paragraphs: [
+            {
+              runs: [{ text: '开放 open', size: 21, color: 'C0FFEE', font: face, lang: 'zh-CN', italic: true }],
+              level: 0,
+              bullet: false,
+              indent: 0,
+              align: 'left',
+              lineHeight: 25.2,
+              spaceBefore: 0,
+            },
+          ],
+        },
+        {
+          kind: 'table',
+          name: 'Table',
+          box: { x: 72, y: 250, w: 200, h: 40 },
+          columnWidths: [100, 100],
+          rowHeights: [20, 20],
+          font: face,
+          size: 12,
+          valign: 'middle',
+          padding: { x: 6, y: 4 },
+          border: { color: 'DEDEDE', width: 0.75 },
+          rows: [
+            [
+              { text: 'Region', bold: true, color: 'FFFFFF', fill: '111111', align: 'left', lang: 'en-US' },
+              { text: 'Value', bold: true, color: 'FFFFFF', fill: '111111', align: 'left', lang: 'en-US' },
+            ],
+            [
+              { text: 'North', bold: false, color: '222222', fill: 'F0F0F0', align: 'left', lang: 'en-US' },
+              { text: '1', bold: false, color: '222222', fill: 'F0F0F0', align: 'right', lang: 'en-US' },
+            ],
+          ],
+        },
+        { kind: 'native-chart', name: 'Chart', box: { x: 480, y: 72, w: 400, h: 300 }, spec },
+      ],
+    },
+  ],
+};
+
+let opened: OpenedDeck;
+beforeAll(async () => {
+  const written = await writePptx(deck);
+  expect(written.typefaces).toEqual([face]);
+  opened = await openPptx(
+    await finishPackage(written.bytes, {
+      fonts: deck.style.fonts,
+      typefaces: written.typefaces,
+      timestamp: new Date('2025-01-01T00:00:00Z'),
+    }),
+  );
+});
+
+describe('the pptx writer, given a laid-out deck and no theme', () => {
+  it('writes each run in its own faces, size, colour, style and language', () => {
+    const xml = opened.slides[0]!.xml;
+    expect(xml).toMatch(
+      /<a:rPr lang="zh-CN"[^>]*sz="2100"[^>]*i="1"[^>]*>.*<a:srgbClr val="C0FFEE"\/>.*<a:latin typeface="Georgia"[^>]*\/><a:ea typeface="SimSun"[^>]*\/>/,
+    );
+  });
+
+  it('writes table cells with the fills, colours, weight and alignment layout gave them', () => {
+    const xml = opened.slides[0]!.xml;
+    const cells = [...xml.matchAll(/<a:tc>([\s\S]*?)<\/a:tc>/g)].map((m) => m[1]!);
+    expect(cells).toHaveLength(4);
+    expect(cells[0]).toMatch(/b="1"[\s\S]*<a:srgbClr val="FFFFFF"\/>[\s\S]*<a:srgbClr val="111111"\/>/);
+    expect(cells[3]).toMatch(/algn="r"[\s\S]*<a:srgbClr val="222222"\/>[\s\S]*<a:srgbClr val="F0F0F0"\/>/);
+    expect(cells.join('')).toContain('<a:srgbClr val="DEDEDE"/>');
+  });
+
+  it('writes the native chart from its spec: point colours, fonts, gap width, gridline', async () => {
+    const chart = await opened.file(opened.names.find((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))!);
+    expect(chart).toContain('<a:srgbClr val="0A0B0C"/>');
+    expect(chart).toContain('<a:srgbClr val="0D0E0F"/>');
+    expect(chart).toContain('<c:gapWidth val="60"/>');
+    expect(chart).toContain('<a:srgbClr val="EEEEEE"/>');
+    expect(chart).toContain('typeface="Georgia"');
+    expect(chart).not.toContain('<c:legend>');
+  });
+
+  it('writes the masters, the theme faces and the document properties from the deck style', async () => {
+    // pptxgenjs writes each briefdeck master as a slide layout.
+    const layouts = await Promise.all(
+      opened.names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => opened.file(n)),
+    );
+    const ours = layouts.filter((xml) => xml.includes('BRIEFDECK_CONTENT'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toContain('<a:srgbClr val="ABCDEF"/>');
+    expect(ours[0]).toContain('<a:srgbClr val="123456"/>');
+    expect(ours[0]).toMatch(/type="title"[\s\S]*sz="3300"[\s\S]*<a:srgbClr val="654321"\/>/);
+    const theme = await opened.file('ppt/theme/theme1.xml');
+    expect(theme).toContain('<a:majorFont><a:latin typeface="Georgia"/><a:ea typeface="SimSun"/>');
+    expect(await opened.file('docProps/app.xml')).toContain('<Company>A &amp; B</Company>');
+    expect(await opened.file('docProps/core.xml')).toContain('<dc:creator>A &amp; B</dc:creator>');
+  });
+});
