@@ -5,10 +5,12 @@ import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
 import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
+import type { ChartStats, DataEntry, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
+import type { Origin } from './sources/origin.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
+import { checkFreshness } from './resolve/freshness.js';
 import { BASE_THEME, mergeThemes } from './resolve/theme.js';
 import type { Locator } from './schema/locator.js';
 import type { OutlineInput } from './schema/outline.js';
@@ -45,6 +47,10 @@ export interface CompileResult {
   texts: Map<string, string>;
   /** Every input read, with its hash: what an incremental build compares. */
   inputs: InputRecord[];
+  /** The data entries the outline could use (when its data loaded): what a report of changes compares. */
+  data?: DataEntry[];
+  /** Where each slide of the deck was written in the outline, in deck order (when laid out). */
+  slideOrigins?: Origin[];
   report: BuildReport;
 }
 
@@ -90,6 +96,7 @@ function packageTimestamp(given: Date | undefined, outline: OutlineInput | undef
 
 interface FrontEnd {
   deck?: LaidOutDeck;
+  data?: DataEntry[];
   /** Shrinks and splits, as layout counted them. */
   layout?: LayoutStats;
   outline?: OutlineInput;
@@ -171,7 +178,7 @@ async function frontEnd(
       limits: options.limits,
     };
     const chain = await loadThemeChain(
-      outline.theme ?? 'official',
+      outline.theme ?? options.theme,
       outlineDir,
       outline.theme ? locate.at(['theme']) : undefined,
       loc,
@@ -186,11 +193,21 @@ async function frontEnd(
   // Resolve even when the theme failed, so that data-key errors are reported in the same run.
   const resolved = await timed(stage, 'resolve', () => resolveDeck(outline, data, theme ?? BASE_THEME, resolveCtx));
   checkDeckLimits(resolved, options.limits, diagnostics);
+  if (outline.max_age !== undefined) {
+    checkFreshness(
+      { value: outline.max_age, at: locate.at(['max_age']) },
+      { value: outline.date, at: locate.at(['date']) },
+      resolveCtx.usedKeys,
+      data.entries,
+      diagnostics,
+    );
+  }
   const usedKeys = resolveCtx.usedKeys.size;
   const cited = resolved.sourceLines.size;
-  if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited };
+  const entries = [...data.entries.values()];
+  if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited, data: entries };
   const laidOut = await timed(stage, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
-  return { deck: laidOut.deck, layout: laidOut.stats, outline, usedKeys, cited };
+  return { deck: laidOut.deck, layout: laidOut.stats, outline, usedKeys, cited, data: entries };
 }
 
 /**
@@ -249,6 +266,8 @@ export async function compile(
   if (front.layout) result.report.layout = { ...front.layout };
   // Query results and downloads are inputs too: a changed result is a changed deck.
   result.inputs = [...host.inputs, ...extraInputs];
+  if (front.data) result.data = front.data;
+  if (front.deck) result.slideOrigins = front.deck.slides.map((s) => s.at);
   result.ok = !diagnostics.hasErrors();
   if (!result.ok) delete result.bytes;
   return result;

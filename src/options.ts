@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Host } from './host/types.js';
 import { resolveLimits, type Limits } from './limits.js';
+import type { ProjectSettings } from './project.js';
 
 /** briefdeck's own folder (holding templates/ and assets/), whether running from src/ or dist/. */
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,6 +24,13 @@ export interface BuildOptions {
   timestamp?: Date;
   /** Worker threads for chart drawing: a number, or 'auto' (the default): use them when enough charts need drawing. */
   workers?: number | 'auto';
+  /** The theme of outlines that name none (default `official`). */
+  theme?: string;
+  /**
+   * The settings of the project's briefdeck.yaml (see src/project.ts), with `projectDir` its folder:
+   * defaults below the options above and the environment, above briefdeck's own.
+   */
+  settings?: ProjectSettings;
   /** Let data files read JSON over HTTPS (`url:` entries). Off by default. */
   allowNetwork?: boolean;
   /** Extra certificate authorities (PEM) for HTTPS data, e.g. an intranet server's. */
@@ -56,6 +64,8 @@ export interface ResolvedBuildOptions {
   readonly timestamp?: Date;
   readonly workers: number | 'auto';
   readonly packageDir: string;
+  /** The theme of outlines that name none: a name, or an absolute path. */
+  readonly theme: string;
   readonly allowNetwork: boolean;
   readonly networkCa?: string;
   readonly dataTimeoutMs?: number;
@@ -99,23 +109,33 @@ export async function resolveOptions(
 ): Promise<ResolvedBuildOptions> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const projectDir = resolve(cwd, options.projectDir ?? cwd);
+  const settings = options.settings ?? {};
   const epoch = env.SOURCE_DATE_EPOCH;
   const timestamp =
     (options.timestamp && zipSafe(options.timestamp)) ??
     (epoch && /^\d+$/.test(epoch) ? zipSafe(new Date(Number(epoch) * 1000)) : undefined);
-  const wanted =
-    options.cacheDir === false ? undefined : (options.cacheDir ?? (await defaultCacheDir(projectDir, env, host)));
-  const cacheDir = wanted === undefined ? undefined : resolve(cwd, wanted);
+  // An option, then $BRIEFDECK_CACHE_DIR, then briefdeck.yaml, then the default.
+  const cacheChoice =
+    options.cacheDir ??
+    (env.BRIEFDECK_CACHE_DIR || settings.cache === undefined
+      ? await defaultCacheDir(projectDir, env, host)
+      : settings.cache && resolve(projectDir, settings.cache));
+  const cacheDir = cacheChoice === false || cacheChoice === undefined ? undefined : resolve(cwd, cacheChoice);
+  // A theme path in briefdeck.yaml is relative to the project, whichever folder the outline is in.
+  const theme =
+    options.theme ??
+    (settings.theme && /[\\/]|\.ya?ml$/i.test(settings.theme) ? resolve(projectDir, settings.theme) : settings.theme);
   return Object.freeze({
     cwd,
     projectDir,
-    outDir: resolve(cwd, options.outDir ?? join(projectDir, 'out')),
-    strict: options.strict ?? false,
+    outDir: resolve(cwd, options.outDir ?? resolve(projectDir, settings.out ?? 'out')),
+    strict: options.strict ?? settings.strict ?? false,
     allowOutsidePaths: options.allowOutsidePaths ?? false,
     ...(cacheDir ? { cacheDir } : {}),
     ...(timestamp ? { timestamp } : {}),
     workers: options.workers ?? 'auto',
     packageDir: PACKAGE_DIR,
+    theme: theme ?? 'official',
     allowNetwork: options.allowNetwork ?? false,
     ...(options.networkCa ? { networkCa: options.networkCa } : {}),
     ...(options.dataTimeoutMs ? { dataTimeoutMs: options.dataTimeoutMs } : {}),

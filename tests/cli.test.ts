@@ -26,10 +26,12 @@ source: s
 exports: { value: 3.5, unit: USD trillion }
 `;
 const BAD = GOOD.replace('{{ exports }}', '{{ exprts }}');
+/** A project root: out/ is made beside it, whichever folder the outlines are in. */
+const ROOT = { 'briefdeck.yaml': '# briefdeck project\n' };
 
 describe('briefdeck CLI', () => {
   it('builds a deck, prints one line per deck and exits 0', async () => {
-    const dir = tempProject({ 'decks/a.yaml': GOOD, 'decks/data.yaml': DATA });
+    const dir = tempProject({ ...ROOT, 'decks/a.yaml': GOOD, 'decks/data.yaml': DATA });
     const r = await run(['build', 'decks/a.yaml', '--no-cache'], dir);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -38,7 +40,7 @@ describe('briefdeck CLI', () => {
   });
 
   it('builds every outline of a folder, skipping data files, into --out', async () => {
-    const dir = tempProject({ 'decks/a.yaml': GOOD, 'decks/b.yaml': GOOD, 'decks/data.yaml': DATA });
+    const dir = tempProject({ ...ROOT, 'decks/a.yaml': GOOD, 'decks/b.yaml': GOOD, 'decks/data.yaml': DATA });
     const r = await run(['build', 'decks', '--out', 'dist-decks', '--no-cache'], dir);
     expect(r.code).toBe(0);
     expect(
@@ -46,11 +48,12 @@ describe('briefdeck CLI', () => {
         .trim()
         .split('\n')
         .map((l) => l.split(':')[0]),
-    ).toEqual(['wrote dist-decks/a.pptx', 'wrote dist-decks/b.pptx']);
+    ).toEqual(['wrote dist-decks/a.pptx', 'wrote dist-decks/b.pptx', '2 decks']);
+    expect(r.out).toContain('2 decks: 2 built, 0 unchanged, 0 failed\n');
   });
 
   it('reports input errors as file:line:col with a caret and a hint, exits 1 and writes nothing', async () => {
-    const dir = tempProject({ 'decks/a.yaml': BAD, 'decks/data.yaml': DATA });
+    const dir = tempProject({ ...ROOT, 'decks/a.yaml': BAD, 'decks/data.yaml': DATA });
     const r = await run(['build', 'decks/a.yaml'], dir);
     expect(r.code).toBe(1);
     expect(r.err).toContain('decks/a.yaml:8:39: error: unknown data key `exprts` [unknown-data-key]');
@@ -64,7 +67,7 @@ describe('briefdeck CLI', () => {
   });
 
   it('removes the deck of an earlier build when a build fails, so a stale deck is not taken for new', async () => {
-    const dir = tempProject({ 'decks/a.yaml': GOOD, 'decks/data.yaml': DATA });
+    const dir = tempProject({ ...ROOT, 'decks/a.yaml': GOOD, 'decks/data.yaml': DATA });
     expect((await run(['build', 'decks/a.yaml', '--no-cache'], dir)).code).toBe(0);
     writeFileSync(join(dir, 'decks/a.yaml'), BAD);
     const r = await run(['build', 'decks/a.yaml'], dir);
@@ -74,14 +77,14 @@ describe('briefdeck CLI', () => {
   });
 
   it('refuses two outlines that would write the same deck', async () => {
-    const dir = tempProject({ 'decks/a.yaml': GOOD, 'decks/a.yml': GOOD, 'decks/data.yaml': DATA });
+    const dir = tempProject({ ...ROOT, 'decks/a.yaml': GOOD, 'decks/a.yml': GOOD, 'decks/data.yaml': DATA });
     const r = await run(['build', 'decks'], dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain('decks/a.yaml and decks/a.yml would both write a.pptx');
   });
 
   it('check validates without writing', async () => {
-    const dir = tempProject({ 'decks/a.yaml': GOOD, 'decks/data.yaml': DATA });
+    const dir = tempProject({ ...ROOT, 'decks/a.yaml': GOOD, 'decks/data.yaml': DATA });
     const r = await run(['check', 'decks/a.yaml'], dir);
     expect(r.code).toBe(0);
     expect(r.out).toBe('decks/a.yaml: ok, 4 slides\n');
@@ -89,7 +92,7 @@ describe('briefdeck CLI', () => {
   });
 
   it('prints diagnostics as JSON for machines', async () => {
-    const dir = tempProject({ 'decks/a.yaml': BAD, 'decks/data.yaml': DATA });
+    const dir = tempProject({ ...ROOT, 'decks/a.yaml': BAD, 'decks/data.yaml': DATA });
     const r = await run(['check', 'decks/a.yaml', '--format', 'json'], dir);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as { ok: boolean; decks: { diagnostics: unknown[] }[] };
@@ -107,7 +110,7 @@ describe('briefdeck CLI', () => {
   });
 
   it('--strict turns warnings into errors', async () => {
-    const dir = tempProject({ 'decks/a.yaml': GOOD, 'decks/data.yaml': `${DATA}unused: 1\n` });
+    const dir = tempProject({ ...ROOT, 'decks/a.yaml': GOOD, 'decks/data.yaml': `${DATA}unused: 1\n` });
     expect((await run(['check', 'decks/a.yaml'], dir)).code).toBe(0);
     const r = await run(['check', 'decks/a.yaml', '--strict'], dir);
     expect(r.code).toBe(1);
@@ -132,7 +135,7 @@ describe('briefdeck CLI', () => {
   it.each([
     [[], 'Usage: briefdeck'],
     [['frobnicate'], "unknown command 'frobnicate'"],
-    [['build'], "missing required argument 'outlines'"],
+    [['build'], 'name the outlines or folders of outlines to use (or list them under decks: in briefdeck.yaml)'],
     [['build', 'missing.yaml'], 'no such file or folder: missing.yaml'],
     [['build', 'x.yaml', '--colour'], "unknown option '--colour'"],
     [['check', 'x.yaml', '--format', 'xml'], "argument 'xml' is invalid"],

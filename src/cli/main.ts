@@ -4,13 +4,31 @@ import { diagnosticsToJson, formatDiagnostics, plural, summaryLine } from '../di
 import type { CompileResult } from '../compile.js';
 import { NodeHost } from '../host/node.js';
 import type { Host } from '../host/types.js';
-import { buildInSession, checkInSession, type BuildResult } from '../index.js';
+import { watchPaths } from '../host/watch.js';
+import { checkInSession, type BuildResult } from '../index.js';
 import type { BuildOptions } from '../options.js';
-import { createSession } from '../session.js';
-import { prepareFolder } from '../emit.js';
+import { writeFileAtomic } from '../emit.js';
+import { changeReport, reportMarkdown, type ChangeReport } from '../incremental/report.js';
+import { describeChange } from '../incremental/snapshot.js';
+import { findProjectDir, loadProject, PROJECT_FILE, type Project } from '../project.js';
 import { LIMIT_NAMES, parseLimitFlag, type Limits } from '../limits.js';
+import { createSession } from '../session.js';
+import { displayPath } from '../sources/paths.js';
+import {
+  buildBatch,
+  deckStatus,
+  FolderError,
+  ShardError,
+  type BatchDeck,
+  type BatchRequest,
+  type BatchResult,
+} from './batch.js';
+import { findOutlines, SKIPPED_FOLDERS } from './discover.js';
 import { inspectCommand } from './inspect.js';
 import { previewCommand } from './preview.js';
+import { groupByProject, withProject } from './projects.js';
+import { parseShard, type Shard } from './shard.js';
+import { VERSION } from '../version.js';
 
 /** Where the CLI writes: injected so tests can capture it and so only bin.ts touches process. */
 export interface Io {
@@ -18,6 +36,10 @@ export interface Io {
   stderr: (text: string) => void;
   /** Colour diagnostics (stderr is a terminal and NO_COLOR is unset). */
   color: boolean;
+  /** stderr is a terminal: a batch shows which deck it is on, on one line that it rewrites. */
+  progress?: boolean;
+  /** `watch` runs until this is aborted (bin.ts aborts it on Ctrl-C). */
+  stop?: AbortSignal;
   cwd: string;
 }
 
@@ -28,15 +50,15 @@ export const EXIT_USAGE = 2;
 class UsageError extends Error {}
 
 interface CommonFlags {
-  limit?: Partial<Limits>;
   strict?: boolean;
   format: 'human' | 'json';
   project?: string;
   allowOutsidePaths?: boolean;
   allowNetwork?: boolean;
+  limit?: Partial<Limits>;
 }
 
-/** Outline files named on the command line; a folder stands for the outlines directly inside it. */
+/** Outline files named on the command line; a folder stands for the outlines in it and its subfolders. */
 export async function expandOutlines(args: string[], cwd: string, host: Host = new NodeHost()): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
@@ -44,11 +66,12 @@ export async function expandOutlines(args: string[], cwd: string, host: Host = n
     const stat = await host.stat(path);
     if (!stat) throw new UsageError(`no such file or folder: ${arg}`);
     if (stat.kind === 'dir') {
-      const found: string[] = [];
-      for (const f of (await host.list(path)).filter((name) => /\.ya?ml$/i.test(name))) {
-        if (await looksLikeOutline(join(path, f), host)) found.push(join(path, f));
-      }
-      if (!found.length) throw new UsageError(`no outlines in ${arg} (an outline is a .yaml file with \`sections:\`)`);
+      const found = await findOutlines(path, host);
+      if (!found.length)
+        throw new UsageError(
+          `no outlines in ${arg} or its subfolders (an outline is a .yaml file with \`sections:\`; ` +
+            `${[...SKIPPED_FOLDERS].join(', ')} and hidden folders are not searched)`,
+        );
       out.push(...found);
     } else {
       out.push(path);
@@ -68,15 +91,6 @@ export async function expandOutlines(args: string[], cwd: string, host: Host = n
     byDeck.set(deck, path);
   }
   return unique;
-}
-
-/** Data files and themes in the same folder are not outlines: outlines have top-level `sections:`. */
-async function looksLikeOutline(path: string, host: Host): Promise<boolean> {
-  try {
-    return /^sections\s*:/m.test(await host.readText(path, 'outline'));
-  } catch {
-    return false;
-  }
 }
 
 function report(results: (BuildResult | CompileResult)[], flags: CommonFlags, io: Io, written: boolean): number {
@@ -99,41 +113,38 @@ function report(results: (BuildResult | CompileResult)[], flags: CommonFlags, io
       )}\n`,
     );
   } else {
-    for (const r of results) {
-      if (r.diagnostics.length) {
-        io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.texts })}\n\n`);
-        io.stderr(
-          `${r.outline}: ${summaryLine(r.diagnostics, r.texts)}${r.ok ? '' : written ? '; no deck written' : ''}\n`,
-        );
-      }
-      if ('removedStale' in r && r.removedStale)
-        io.stderr(`removed ${r.removedStale} from an earlier build, so that it is not taken for this one\n`);
-      if ('output' in r && r.output) {
-        const c = r.report.charts;
-        const charts = c.rendered + c.cached + c.native;
-        const chartText = charts
-          ? `, ${plural(charts, 'chart')} (${c.rendered} rendered, ${c.cached} from cache${c.native ? `, ${c.native} native` : ''})`
-          : '';
-        const ms = Object.values(r.report.timings).reduce((a, b) => a + b, 0);
-        const { shrunk, split } = r.report.layout;
-        const fitText = [shrunk ? `${shrunk} shrunk to fit` : '', split ? `${split} continued on extra slides` : '']
-          .filter(Boolean)
-          .join(', ');
-        io.stdout(
-          `wrote ${r.output}: ${plural(r.slideCount, 'slide')}${chartText}${fitText ? `, ${fitText}` : ''}, ${(ms / 1000).toFixed(1)} s\n`,
-        );
-      } else if (!written && r.ok) {
-        io.stdout(`${r.outline}: ok, ${plural(r.slideCount, 'slide')}\n`);
-      }
-    }
+    for (const r of results) printResult(r, io, written);
   }
   return results.every((r) => r.ok) ? EXIT_OK : EXIT_INPUT;
 }
 
-function collectLimit(value: string, previous: Partial<Limits>): Partial<Limits> {
-  const parsed = parseLimitFlag(value);
-  if (!parsed) throw new InvalidArgumentError(`write it as name=N with a limit name and a whole number above 0`);
-  return { ...previous, [parsed[0]]: parsed[1] };
+/** One deck's problems (stderr) and its line of output (stdout). */
+function printResult(r: BuildResult | CompileResult, io: Io, written: boolean): void {
+  if (r.diagnostics.length) {
+    io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.texts })}\n\n`);
+    io.stderr(
+      `${r.outline}: ${summaryLine(r.diagnostics, r.texts)}${r.ok ? '' : written ? '; no deck written' : ''}\n`,
+    );
+  }
+  if ('removedStale' in r && r.removedStale)
+    io.stderr(`removed ${r.removedStale} from an earlier build, so that it is not taken for this one\n`);
+  if ('output' in r && r.output) {
+    const c = r.report.charts;
+    const charts = c.rendered + c.cached + c.native;
+    const chartText = charts
+      ? `, ${plural(charts, 'chart')} (${c.rendered} rendered, ${c.cached} from cache${c.native ? `, ${c.native} native` : ''})`
+      : '';
+    const ms = Object.values(r.report.timings).reduce((a, b) => a + b, 0);
+    const { shrunk, split } = r.report.layout;
+    const fitText = [shrunk ? `${shrunk} shrunk to fit` : '', split ? `${split} continued on extra slides` : '']
+      .filter(Boolean)
+      .join(', ');
+    io.stdout(
+      `wrote ${r.output}: ${plural(r.slideCount, 'slide')}${chartText}${fitText ? `, ${fitText}` : ''}, ${(ms / 1000).toFixed(1)} s\n`,
+    );
+  } else if (!written && r.ok) {
+    io.stdout(`${r.outline}: ok, ${plural(r.slideCount, 'slide')}\n`);
+  }
 }
 
 function parseJobs(value: string): number {
@@ -160,6 +171,127 @@ function optionsFrom(
   };
 }
 
+function collectLimit(value: string, previous: Partial<Limits>): Partial<Limits> {
+  const parsed = parseLimitFlag(value);
+  if (!parsed) throw new InvalidArgumentError(`write it as name=N with a limit name and a whole number above 0`);
+  return { ...previous, [parsed[0]]: parsed[1] };
+}
+
+type BuildFlags = CommonFlags & {
+  out?: string;
+  cacheDir?: string;
+  cache?: boolean;
+  jobs?: number;
+  force?: boolean;
+  shard?: string;
+  report?: string;
+};
+
+/**
+ * The outlines to work on: those named, else the `decks:` of the briefdeck.yaml at or above
+ * the working folder, so that CI can run a bare `briefdeck build`.
+ */
+async function outlinesOrDefault(paths: string[], cwd: string, host: Host): Promise<string[]> {
+  if (paths.length) return paths;
+  const found = await findProjectDir(join(cwd, PROJECT_FILE), host);
+  const project = await loadProject(found.dir, found.reason, host, cwd);
+  const decks = project.settings.decks;
+  if (!decks)
+    throw new UsageError(
+      `name the outlines or folders of outlines to use (or list them under decks: in ${PROJECT_FILE})`,
+    );
+  return (typeof decks === 'string' ? [decks] : decks).map((d) => resolve(project.dir, d));
+}
+
+/** `--shard K/N`, or `K` with the count from each project's briefdeck.yaml. */
+function shardOf(text: string | undefined): Shard | ((project: Project) => Shard | string) | undefined {
+  if (text === undefined) return undefined;
+  const fixed = parseShard(text);
+  if (typeof fixed !== 'string') return fixed;
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(fixed);
+  return (project: Project) => parseShard(text, project.settings.shards);
+}
+
+/** Problems in a project's briefdeck.yaml, printed; true when they stop its decks. */
+function printProjectProblems(project: Project, io: Io): boolean {
+  if (!project.diagnostics.length) return false;
+  io.stderr(`${formatDiagnostics(project.diagnostics, { color: io.color, sources: project.texts })}\n\n`);
+  const failed = project.diagnostics.some((d) => d.severity === 'error');
+  if (failed) io.stderr(`no deck of ${displayPath(project.dir, io.cwd)} built or checked: fix ${PROJECT_FILE} first\n`);
+  return failed;
+}
+
+/** --report report.json writes report.json and report.md (and --report x.md the same pair). */
+function writeReport(path: string, report: ChangeReport): void {
+  const stem = /\.(json|md)$/i.test(path) ? path.replace(/\.(json|md)$/i, '') : path;
+  writeFileAtomic(`${stem}.json`, Buffer.from(`${JSON.stringify(report, null, 2)}\n`));
+  writeFileAtomic(`${stem}.md`, Buffer.from(reportMarkdown(report)));
+}
+
+/** One deck of a batch as lines: built (with why, and what changed), failed, or unchanged. */
+function printDeck({ outcome, result }: BatchDeck, io: Io): void {
+  if (!result) {
+    io.stdout(`unchanged ${outcome.deck} (${outcome.outline}): inputs as at the last build\n`);
+    return;
+  }
+  printResult(result, io, true);
+  if (outcome.reasons.length) io.stdout(`  rebuilt: ${outcome.reasons.join('; ')}\n`);
+  for (const v of outcome.changes?.values ?? []) io.stdout(`  ${describeChange(v)}\n`);
+  for (const a of outcome.changes?.slidesAdded ?? []) io.stdout(`  slide ${a.slide} added: ${a.label}\n`);
+  for (const r of outcome.changes?.slidesRemoved ?? []) io.stdout(`  slide ${r.slide} removed: ${r.label}\n`);
+}
+
+/**
+ * Each deck's lines as soon as it is done, so a long batch shows its progress in a CI log; on a
+ * terminal, also a line saying which deck is being built, rewritten in place and cleared after.
+ */
+function progressLines(io: Io): NonNullable<BatchRequest['progress']> {
+  return {
+    start(outline, index, total) {
+      if (io.progress && total > 1) io.stderr(`\r\x1b[K[${index}/${total}] building ${outline}…`);
+    },
+    done(deck) {
+      if (io.progress) io.stderr('\r\x1b[K');
+      printDeck(deck, io);
+    },
+  };
+}
+
+/** A batch's problems in briefdeck.yaml and its count; the decks were printed as they finished. */
+function printBuild(batch: BatchResult, changes: ChangeReport, flags: BuildFlags, io: Io): number {
+  let code = EXIT_OK;
+  for (const { project } of batch.projectProblems) if (printProjectProblems(project, io)) code = EXIT_INPUT;
+  if (batch.decks.some((d) => d.outcome.status === 'failed')) code = EXIT_INPUT;
+  if (flags.format === 'json') {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          ok: code === EXIT_OK,
+          summary: changes.summary,
+          decks: batch.decks.map(({ outcome, result: r }) => ({
+            ...outcome,
+            ok: outcome.status !== 'failed',
+            output: r?.output ?? null,
+            ...(r ? { report: r.report, diagnostics: diagnosticsToJson(r.diagnostics, r.texts) } : {}),
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return code;
+  }
+  // Each deck was printed as it finished (progressLines); what is left is the count.
+  const { built, unchanged, failed } = changes.summary;
+  if (batch.decks.length > 1 || unchanged || batch.otherShards) {
+    io.stdout(
+      `${plural(batch.decks.length, 'deck')}: ${built} built, ${unchanged} unchanged, ${failed} failed` +
+        `${batch.otherShards ? `; ${batch.otherShards} left to other shards (${flags.shard})` : ''}\n`,
+    );
+  }
+  return code;
+}
+
 function program(io: Io, setExit: (code: number) => void): Command {
   const commonOptions = (cmd: Command) =>
     cmd
@@ -167,7 +299,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'how to print problems').choices(['human', 'json']).default('human'))
       .option(
         '--project <dir>',
-        'the project folder that outlines may not reach outside of (default: the working folder)',
+        'the project folder that outlines may not reach outside of (default: the nearest folder above the outline ' +
+          "with briefdeck.yaml, package.json or .git, else the outline's folder)",
       )
       .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder')
       .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)')
@@ -180,6 +313,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
 
   const cli = new Command('briefdeck')
     .description('Turn YAML deck outlines and data files into PowerPoint briefing decks.')
+    .version(VERSION, '-V, --version', 'print the version of briefdeck')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
@@ -187,8 +321,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
   commonOptions(
     cli
       .command('build')
-      .description('build each outline into <out>/<outline-name>.pptx')
-      .argument('<outlines...>', 'outline files, or folders of outlines')
+      .description(
+        'build each outline into <out>/<outline-name>.pptx, skipping decks whose inputs are unchanged since the last build',
+      )
+      .argument('[outlines...]', 'outline files, or folders of outlines (default: decks: in briefdeck.yaml)')
       .option('-o, --out <dir>', 'output folder (default: out/ in the project folder)')
       .option(
         '--cache-dir <dir>',
@@ -196,54 +332,155 @@ function program(io: Io, setExit: (code: number) => void): Command {
       )
       .option('--no-cache', 'render every chart afresh')
       .option('-j, --jobs <n>', 'worker threads for drawing charts (default: auto, by the number of charts)', parseJobs)
-      .option('--preview', 'then render each deck through LibreOffice into <out>/preview (see preview)'),
-  ).action(
-    async (
-      paths: string[],
-      flags: CommonFlags & { out?: string; cacheDir?: string; cache?: boolean; jobs?: number; preview?: boolean },
-    ) => {
-      const outlines = await expandOutlines(paths, io.cwd);
-      // One session for the batch: one chart renderer, and shared inputs parsed once.
-      const session = await createSession(optionsFrom(flags, io));
-      // A folder the build cannot or may not write into is the command's mistake, not an outline's.
-      const { outDir, projectDir, allowOutsidePaths } = session.options;
-      const folder = prepareFolder(outDir, 'output folder', projectDir, allowOutsidePaths) ?? session.cacheProblem;
-      if (folder) {
-        await session.close();
-        throw new UsageError(`${folder.message}${folder.hint ? `; ${folder.hint}` : ''}`);
-      }
-      const results: BuildResult[] = [];
-      try {
-        for (const outline of outlines) results.push(await buildInSession(outline, session));
-      } finally {
-        await session.close();
-      }
-      const code = report(results, flags, io, true);
-      const written = results.flatMap((r) => (r.output ? [resolve(io.cwd, r.output)] : []));
-      setExit(
-        flags.preview && written.length
-          ? Math.max(code, await previewCommand(written, { out: join(dirname(written[0]!), 'preview') }, io))
-          : code,
-      );
-    },
-  );
+      .option('--force', 'build every deck, even those whose inputs are unchanged')
+      .option('--shard <K/N>', 'build only the K-th of N parts of the decks (for a CI matrix of N runners)')
+      .option('--report <file>', 'write what was built and what changed as JSON, and as Markdown beside it')
+      .option('--preview', 'then render each deck built through LibreOffice into <out>/preview (see preview)'),
+  ).action(async (paths: string[], flags: BuildFlags & { preview?: boolean }) => {
+    const host = new NodeHost();
+    const outlines = await expandOutlines(await outlinesOrDefault(paths, io.cwd, host), io.cwd, host);
+    const shard = shardOf(flags.shard);
+    const human = flags.format !== 'json';
+    const batch = await buildBatch({
+      outlines,
+      options: optionsFrom(flags, io),
+      cwd: io.cwd,
+      force: flags.force ?? false,
+      host,
+      ...(human ? { progress: progressLines(io) } : {}),
+      ...(flags.project ? { project: flags.project } : {}),
+      ...(shard ? { shard } : {}),
+    }).catch((e: unknown) => {
+      throw e instanceof ShardError || e instanceof FolderError ? new UsageError(e.message) : e;
+    });
+    const changes = changeReport(
+      batch.decks.map((d) => d.outcome),
+      flags.shard,
+    );
+    if (flags.report) writeReport(resolve(io.cwd, flags.report), changes);
+    const code = printBuild(batch, changes, flags, io);
+    // Decks skipped as unchanged keep the previews of the build that wrote them.
+    const written = batch.decks.flatMap((d) => (d.result?.output ? [resolve(io.cwd, d.result.output)] : []));
+    setExit(
+      flags.preview && written.length
+        ? Math.max(code, await previewCommand(written, { out: join(dirname(written[0]!), 'preview') }, io))
+        : code,
+    );
+  });
 
   commonOptions(
     cli
       .command('check')
       .description('check outlines as a build would (YAML, schema, data keys, theme, assets, text fit) without writing')
-      .argument('<outlines...>', 'outline files, or folders of outlines')
+      .argument('[outlines...]', 'outline files, or folders of outlines (default: decks: in briefdeck.yaml)')
       .option('--a11y', 'also build each deck in memory and report what it lacks for accessibility'),
   ).action(async (paths: string[], flags: CommonFlags & { a11y?: boolean }) => {
-    const outlines = await expandOutlines(paths, io.cwd);
-    const session = await createSession(optionsFrom(flags, io));
+    const host = new NodeHost();
+    const outlines = await expandOutlines(await outlinesOrDefault(paths, io.cwd, host), io.cwd, host);
     const results: CompileResult[] = [];
-    try {
-      for (const outline of outlines) results.push(await checkInSession(outline, session, { a11y: !!flags.a11y }));
-    } finally {
-      await session.close();
+    let code = EXIT_OK;
+    for (const { project, outlines: mine } of await groupByProject(
+      outlines,
+      flags.project,
+      host,
+      io.cwd,
+      flags.strict,
+    )) {
+      if (printProjectProblems(project, io)) {
+        code = EXIT_INPUT;
+        continue;
+      }
+      // One session per project: one set of settings, shared inputs parsed once.
+      const session = await createSession(withProject(optionsFrom(flags, io), project), { host });
+      try {
+        for (const outline of mine) results.push(await checkInSession(outline, session, { a11y: !!flags.a11y }));
+      } finally {
+        await session.close();
+      }
     }
-    setExit(report(results, flags, io, false));
+    setExit(Math.max(code, report(results, flags, io, false)));
+  });
+
+  commonOptions(
+    cli
+      .command('status')
+      .description('list the decks a build would rebuild, and why (changed inputs, options, briefdeck version)')
+      .argument('[outlines...]', 'outline files, or folders of outlines (default: decks: in briefdeck.yaml)')
+      .option('-o, --out <dir>', 'output folder (default: out/ in the project folder)')
+      .option('--shard <K/N>', 'only the K-th of N parts of the decks'),
+  ).action(async (paths: string[], flags: CommonFlags & { out?: string; shard?: string }) => {
+    const host = new NodeHost();
+    const outlines = await expandOutlines(await outlinesOrDefault(paths, io.cwd, host), io.cwd, host);
+    const shard = shardOf(flags.shard);
+    const status = await deckStatus({
+      outlines,
+      options: optionsFrom(flags, io),
+      cwd: io.cwd,
+      host,
+      ...(flags.project ? { project: flags.project } : {}),
+      ...(shard ? { shard } : {}),
+    }).catch((e: unknown) => {
+      throw e instanceof ShardError || e instanceof FolderError ? new UsageError(e.message) : e;
+    });
+    let code = EXIT_OK;
+    for (const { project } of status.projectProblems) if (printProjectProblems(project, io)) code = EXIT_INPUT;
+    if (flags.format === 'json') {
+      io.stdout(
+        `${JSON.stringify({ decks: status.decks.map((d) => ({ ...d, stale: d.reasons.length > 0 })) }, null, 2)}\n`,
+      );
+    } else {
+      for (const d of status.decks) {
+        if (!d.reasons.length) io.stdout(`${d.outline}: up to date (${d.deck})\n`);
+        else io.stdout(`${d.outline}: stale\n${d.reasons.map((r) => `  ${r}\n`).join('')}`);
+      }
+      const stale = status.decks.filter((d) => d.reasons.length).length;
+      io.stdout(`${plural(stale, 'deck')} of ${status.decks.length} to build\n`);
+    }
+    setExit(code);
+  });
+  commonOptions(
+    cli
+      .command('watch')
+      .description('build, then build again each time an outline or anything it uses is saved, until Ctrl-C')
+      .argument('<outlines...>', 'outline files, or folders of outlines')
+      .option('-o, --out <dir>', 'output folder (default: out/ in the project folder)')
+      .option('--cache-dir <dir>', 'chart cache folder')
+      .option('--no-cache', 'render every chart afresh')
+      .option('-j, --jobs <n>', 'worker threads for drawing charts', parseJobs),
+  ).action(async (paths: string[], flags: BuildFlags) => {
+    for (;;) {
+      // A fresh host each round: a host keeps what it has served, and a watch can run for days.
+      const host = new NodeHost();
+      const watched = new Set<string>();
+      try {
+        const outlines = await expandOutlines(paths, io.cwd, host);
+        for (const o of outlines) watched.add(o);
+        const batch = await buildBatch({
+          outlines,
+          options: optionsFrom(flags, io),
+          cwd: io.cwd,
+          force: false,
+          host,
+          progress: progressLines(io),
+          ...(flags.project ? { project: flags.project } : {}),
+        });
+        for (const { project } of batch.projectProblems) {
+          printProjectProblems(project, io);
+          watched.add(join(project.dir, PROJECT_FILE));
+        }
+        for (const deck of batch.decks) for (const p of deck.watch) watched.add(p);
+      } catch (e) {
+        // A named outline deleted or renamed: say so, and wait for it to come back.
+        if (!(e instanceof UsageError)) throw e;
+        io.stderr(`briefdeck: ${e.message}\n`);
+        for (const p of paths) watched.add(resolve(io.cwd, p));
+      }
+      io.stdout(`watching ${plural(watched.size, 'file')} for changes (Ctrl-C to stop)\n`);
+      const changed = await nextChange(watched, io.stop);
+      if (!changed) break;
+      io.stdout(`\n${displayPath(changed, io.cwd)} changed\n`);
+    }
+    setExit(EXIT_OK);
   });
 
   cli
@@ -260,6 +497,31 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder', 'out/preview')
     .action(async (decks: string[], flags: { out: string }) => setExit(await previewCommand(decks, flags, io)));
   return cli;
+}
+
+/**
+ * The first of `paths` to change, once the burst of writes a save makes is over (an editor may
+ * write, truncate and rename within milliseconds); undefined when `stop` is aborted first.
+ */
+function nextChange(paths: Set<string>, stop: AbortSignal | undefined): Promise<string | undefined> {
+  return new Promise((done) => {
+    if (stop?.aborted) return done(undefined);
+    let first: string | undefined;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const finish = (path: string | undefined) => {
+      watcher.close();
+      stop?.removeEventListener('abort', onStop);
+      if (settle) clearTimeout(settle);
+      done(path);
+    };
+    const onStop = () => finish(undefined);
+    const watcher = watchPaths(paths, (path) => {
+      first ??= path;
+      if (settle) clearTimeout(settle);
+      settle = setTimeout(() => finish(first), 150);
+    });
+    stop?.addEventListener('abort', onStop);
+  });
 }
 
 /** Runs the CLI; returns the exit code. Never calls process.exit. */

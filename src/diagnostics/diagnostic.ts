@@ -96,6 +96,7 @@ export const DIAGNOSTIC_CODES = {
   'a11y-alt-text': "a picture or chart without alt text in the deck's language, with its figures and units",
   'a11y-language': 'text tagged with a language other than that of its script',
   'a11y-contrast': 'text or chart colours below WCAG AA contrast against their background',
+  'stale-data': "a figure older, by its as_of, than the outline's max_age allows",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -110,6 +111,7 @@ export const WARNING_CODES = [
   'chart-labels-dropped',
   'text-shrunk',
   'content-split',
+  'stale-data',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

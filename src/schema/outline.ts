@@ -231,6 +231,13 @@ export const Outline = z
       .describe('Language of the text: proofing, number formats and line breaking. `en`, `zh-CN`, …'),
     theme: z.string().optional().describe('A theme name (templates/NAME.yaml) or a path to a theme file.'),
     data: DataRef.optional(),
+    max_age: z
+      .string()
+      .regex(/^\d+[dwmy]$/, { message: 'an age such as `40d`, `6w`, `3m` or `1y` (days, weeks, months, years)' })
+      .optional()
+      .describe(
+        'How old a figure may be, by its `as_of`, relative to the deck `date`: e.g. 40d. Older figures are warned about.',
+      ),
     classification: z
       .string()
       .optional()

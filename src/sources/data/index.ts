@@ -5,6 +5,7 @@ import type { Host } from '../../host/types.js';
 import type { Limits } from '../../limits.js';
 import type { DataEntry, DataSet } from '../../model.js';
 import type { Origin } from '../origin.js';
+import { outsideProjectHint } from '../../project.js';
 import { displayPath, resolveInside } from '../paths.js';
 import type { DataAdapter, Memo } from './adapter.js';
 import type { LinkOptions } from './linked.js';
@@ -80,7 +81,7 @@ export async function loadData(refs: readonly DataFileRef[], ctx: LoadDataContex
         'path-outside-project',
         `data file ${ref.given} is outside the project folder`,
         ref.at,
-        'move the file into the project, or build with --allow-outside-paths',
+        outsideProjectHint(ctx.projectDir, ctx.cwd),
       );
       set.failedFiles++;
       continue;

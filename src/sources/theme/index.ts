@@ -8,6 +8,7 @@ import type { ThemeInputType } from '../../schema/theme.js';
 import { DEFAULT_LIMITS, raiseHint, type Limits } from '../../limits.js';
 import { fontProblem, inspectImage } from '../image-size.js';
 import type { Origin } from '../origin.js';
+import { outsideProjectHint } from '../../project.js';
 import { displayPath, isInside, resolveInside } from '../paths.js';
 import { nearMissOf, readInputBytes } from '../read.js';
 import type { ThemeAdapter } from './adapter.js';
@@ -113,7 +114,7 @@ async function locateTheme(
         'path-outside-project',
         `theme ${given} is outside the project folder`,
         at,
-        'copy the theme into templates/, or build with --allow-outside-paths',
+        outsideProjectHint(loc.projectDir, loc.cwd),
       );
       return undefined;
     }
@@ -165,7 +166,12 @@ async function fontFilesOf(
       shippedFolders(loc),
     );
     if (outside) {
-      loc.diagnostics.error('path-outside-project', `font file ${f.file} is outside the project folder`, at);
+      loc.diagnostics.error(
+        'path-outside-project',
+        `font file ${f.file} is outside the project folder`,
+        at,
+        outsideProjectHint(loc.projectDir, loc.cwd),
+      );
       continue;
     }
     if (!(await loc.host.exists(fontPath))) {
@@ -255,7 +261,12 @@ export async function loadLogo(
     shippedFolders(loc),
   );
   if (outside) {
-    loc.diagnostics.error('path-outside-project', `logo ${logo.given} is outside the project folder`, logo.at);
+    loc.diagnostics.error(
+      'path-outside-project',
+      `logo ${logo.given} is outside the project folder`,
+      logo.at,
+      outsideProjectHint(loc.projectDir, loc.cwd),
+    );
     return undefined;
   }
   const file = displayPath(path, loc.cwd);
