@@ -16,7 +16,10 @@ describe('decks/regional-stats.yaml', () => {
     expect(located(r)).toEqual([]);
     const deck = await openPptx(join(dir, 'out', 'regional-stats.pptx'));
     const glance = deck.slides.find((s) => s.title === '2024 at a glance')!;
-    expect(glance.texts).toEqual(expect.arrayContaining(['134.9 trillion yuan', '5.0%', '56.7%']));
+    // The stat card's unit, too wide at the figure size, moves into its label (issue 9).
+    expect(glance.texts.map((t) => t.replace(/\u00a0/g, ' '))).toEqual(
+      expect.arrayContaining(['134.9', 'Gross domestic product (trillion yuan)', '5.0%', '56.7%']),
+    );
     expect(glance.texts).toContain('GDP grew 5.4% in the fourth quarter, up from 4.6% in the third');
     const provinces = deck.slides.find((s) => s.title === 'Five provinces above CNY 6 trillion')!;
     expect(provinces.altTexts[0]).toMatch(/^Bar chart\. Guangdong 14\.16 trillion yuan; Jiangsu 13\.7 trillion yuan/);
