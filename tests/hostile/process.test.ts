@@ -62,7 +62,7 @@ describe('the CLI process', () => {
     const deck = join(dir, 'out', 'opening-up.pptx');
     const old = readFileSync(deck);
     // Kill builds at several points; whichever moment the signal lands, the deck on disk is a whole one.
-    for (const delay of [300, 900, 1500, 2500]) {
+    for (const delay of [400, 1500]) {
       const child = spawn(process.execPath, [BIN, 'build', '--no-cache', 'decks/opening-up.yaml'], { cwd: dir });
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
@@ -74,7 +74,7 @@ describe('the CLI process', () => {
     const after = run(['build', '--no-cache', 'decks/opening-up.yaml'], dir);
     expect(after.status).toBe(0);
     expect(temps(join(dir, 'out'))).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('ends quietly when stdout is closed', async () => {
     const dir = tempProject({ 'deck.yaml': outline() });
