@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../emit.js';
 import { changeReport, reportMarkdown, type ChangeReport } from '../incremental/report.js';
 import { describeChange } from '../incremental/snapshot.js';
 import { findProjectDir, loadProject, PROJECT_FILE, type Project } from '../project.js';
-import { LIMIT_NAMES, parseLimitFlag, type Limits } from '../limits.js';
+import { LIMIT_NAMES, parseLimitFlag, resolveLimits, type Limits } from '../limits.js';
 import { createSession } from '../session.js';
 import { displayPath } from '../sources/paths.js';
 import {
@@ -169,6 +169,12 @@ function optionsFrom(
     ...(flags.cache === false ? { cacheDir: false as const } : flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
     ...(flags.limit && Object.keys(flags.limit).length ? { limits: flags.limit } : {}),
   };
+}
+
+/** The file system, read within the size limits the command gives (--limit input-bytes=…). */
+function hostFor(flags: Pick<CommonFlags, 'limit'>): NodeHost {
+  const limits = resolveLimits(flags.limit);
+  return new NodeHost({ maxInputBytes: limits.maxInputBytes, maxFontBytes: limits.maxFontBytes });
 }
 
 function collectLimit(value: string, previous: Partial<Limits>): Partial<Limits> {
@@ -337,7 +343,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .option('--report <file>', 'write what was built and what changed as JSON, and as Markdown beside it')
       .option('--preview', 'then render each deck built through LibreOffice into <out>/preview (see preview)'),
   ).action(async (paths: string[], flags: BuildFlags & { preview?: boolean }) => {
-    const host = new NodeHost();
+    const host = hostFor(flags);
     const outlines = await expandOutlines(await outlinesOrDefault(paths, io.cwd, host), io.cwd, host);
     const shard = shardOf(flags.shard);
     const human = flags.format !== 'json';
@@ -375,7 +381,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .argument('[outlines...]', 'outline files, or folders of outlines (default: decks: in briefdeck.yaml)')
       .option('--a11y', 'also build each deck in memory and report what it lacks for accessibility'),
   ).action(async (paths: string[], flags: CommonFlags & { a11y?: boolean }) => {
-    const host = new NodeHost();
+    const host = hostFor(flags);
     const outlines = await expandOutlines(await outlinesOrDefault(paths, io.cwd, host), io.cwd, host);
     const results: CompileResult[] = [];
     let code = EXIT_OK;
@@ -409,7 +415,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .option('-o, --out <dir>', 'output folder (default: out/ in the project folder)')
       .option('--shard <K/N>', 'only the K-th of N parts of the decks'),
   ).action(async (paths: string[], flags: CommonFlags & { out?: string; shard?: string }) => {
-    const host = new NodeHost();
+    const host = hostFor(flags);
     const outlines = await expandOutlines(await outlinesOrDefault(paths, io.cwd, host), io.cwd, host);
     const shard = shardOf(flags.shard);
     const status = await deckStatus({
@@ -450,7 +456,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   ).action(async (paths: string[], flags: BuildFlags) => {
     for (;;) {
       // A fresh host each round: a host keeps what it has served, and a watch can run for days.
-      const host = new NodeHost();
+      const host = hostFor(flags);
       const watched = new Set<string>();
       try {
         const outlines = await expandOutlines(paths, io.cwd, host);

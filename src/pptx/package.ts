@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Box, Typeface } from '../model.js';
 import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
 import { fixChartParts } from './chart-xml.js';
-import { orderPresentation } from './schema-order.js';
+import { oneParagraphProperties, orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 import { readZip as unzip, writeZip as zip } from './zip.js';
 
@@ -71,6 +71,10 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
 
   const presentation = text.get('ppt/presentation.xml');
   if (presentation) text.set('ppt/presentation.xml', orderPresentation(presentation));
+  for (const [name, xml] of text) {
+    if (/^ppt\/(slides|slideMasters|slideLayouts|notesSlides)\/[^/]+\.xml$/.test(name))
+      text.set(name, oneParagraphProperties(xml));
+  }
   for (const [name, xml] of text) {
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) text.set(name, titleFirst(markHeaderRows(markDecorative(xml))));
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))

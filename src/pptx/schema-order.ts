@@ -75,3 +75,22 @@ function topLevelChildren(body: string): Child[] | undefined {
   }
   return depth === 0 && !body.slice(last).trim() ? children : undefined;
 }
+
+/**
+ * Keeps one a:pPr per paragraph, as its first child (CT_TextParagraph). pptxgenjs writes one
+ * before every run of a paragraph that has several runs (a Chinese quotation mark set in its
+ * own run, a soft line break), which the schema does not allow.
+ */
+export function oneParagraphProperties(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (whole, inner: string) => {
+    let kept = false;
+    const cleaned = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr: string, offset: number) => {
+      if (offset === 0 && !kept) {
+        kept = true;
+        return pPr;
+      }
+      return '';
+    });
+    return cleaned === inner ? whole : `<a:p>${cleaned}</a:p>`;
+  });
+}

@@ -56,22 +56,29 @@ describe('the CLI process', () => {
   });
 
   it('keeps the old deck whole when a build is killed mid-write, and the next build cleans up', async () => {
+    // The project is the temporary folder (it has no briefdeck.yaml or package.json): decks go to its out/.
     const dir = tempProject({}, ['decks/opening-up.yaml', 'decks/data/opening-up.yaml']);
-    const first = run(['build', '--no-cache', 'decks/opening-up.yaml'], dir);
+    const first = run(['build', '--no-cache', '--project', '.', 'decks/opening-up.yaml'], dir);
     expect(first.status, first.stderr).toBe(0);
     const deck = join(dir, 'out', 'opening-up.pptx');
     const old = readFileSync(deck);
     // Kill builds at several points; whichever moment the signal lands, the deck on disk is a whole one.
     for (const delay of [400, 1500]) {
-      const child = spawn(process.execPath, [BIN, 'build', '--no-cache', 'decks/opening-up.yaml'], { cwd: dir });
+      // --force: an unchanged deck would be skipped, and the build over before the signal.
+      const child = spawn(
+        process.execPath,
+        [BIN, 'build', '--no-cache', '--force', '--project', '.', 'decks/opening-up.yaml'],
+        { cwd: dir },
+      );
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       const now = readFileSync(deck);
       expect(now.equals(old), `after a kill at ${delay} ms the deck changed`).toBe(true);
       await JSZip.loadAsync(now);
     }
-    const after = run(['build', '--no-cache', 'decks/opening-up.yaml'], dir);
+    const after = run(['build', '--no-cache', '--force', '--project', '.', 'decks/opening-up.yaml'], dir);
     expect(after.status).toBe(0);
     expect(temps(join(dir, 'out'))).toEqual([]);
   }, 300_000);
