@@ -5,12 +5,12 @@
  *   → charts → RenderedDeck → pptx → bytes
  * Every length in the pipeline is in points (1/72 inch); the pptx writer converts at its edge.
  */
-import type { Origin, Span } from './diagnostics/diagnostic.js';
+import type { Origin } from './diagnostics/diagnostic.js';
 import type { FormatSpec } from './format.js';
 import type { ChartStyle } from './charts/config.js';
 import type { ChartType } from './schema/chart-types.js';
 
-export type { Origin, Span };
+export type { Origin };
 
 export type Cell = string | number | null;
 

@@ -1,4 +1,4 @@
-import type { Span } from '../diagnostics/diagnostic.js';
+import type { Origin } from '../diagnostics/diagnostic.js';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { ChartModel } from '../model.js';
 import type { ChartStyle } from './config.js';
@@ -10,7 +10,7 @@ const SHOWN = 6;
  * Warns when a chart leaves value labels out (a segment too thin to hold one, more points
  * than room): the reader sees fewer numbers than the data has, so the author should know.
  */
-export function reportDroppedLabels(chart: ChartModel, style: ChartStyle, at: Span, diagnostics: Diagnostics): void {
+export function reportDroppedLabels(chart: ChartModel, style: ChartStyle, at: Origin, diagnostics: Diagnostics): void {
   if (chart.render === 'native' || !chart.dataLabels) return;
   const { dropped } = planChart(chart, style);
   if (!dropped.length) return;

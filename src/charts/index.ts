@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { DiskChartStore, type ChartStore } from '../host/chart-store.js';
 import { fileHash, moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
-import type { ChartModel, ChartStats, Element, LaidOutDeck, RenderedDeck, Span, WritableElement } from '../model.js';
+import type { ChartModel, ChartStats, Element, LaidOutDeck, RenderedDeck, Origin, WritableElement } from '../model.js';
 import type { ChartStyle } from './config.js';
 import { chartKey } from './key.js';
 // Loaded only when a chart must be drawn: an unchanged rebuild, all from the store, needs neither.
@@ -54,7 +54,7 @@ export interface ChartFailure {
   /** 1-based, as the deck shows it. */
   slide: number;
   /** Where the outline writes that slide. */
-  at: Span;
+  at: Origin;
   message: string;
 }
 

@@ -5,9 +5,6 @@ export type { Origin };
 
 export type Severity = 'error' | 'warning';
 
-/** @deprecated the name of a position before origins; an origin is what it is now. */
-export type Span = Origin;
-
 /** Another place that explains this diagnostic ("first defined here"). */
 export interface Related {
   at: Origin;
