@@ -254,21 +254,29 @@ export function logoBox(theme: Theme): Box {
 
 const SOURCE_INSETS: Insets = { l: 0, r: 0, t: 2, b: 2 };
 
-/** The source line at the foot of a content slide, one line, shrunk a little if long. */
+/** Space between the foot note (caption, source) and the footer rule: the note rests on the rule. */
+export const FOOT_RULE_GAP = 6;
+
+/** Where the footer rule of a content slide runs (the masters draw it). */
+export function footerRuleY(f: Frame): number {
+  return f.footerTop - 4;
+}
+
+/**
+ * The source line at the foot of a content slide, one or two lines, shrunk a little if long.
+ * It rests on the footer rule at the footer's size and colour, so source and footer read as one
+ * quiet block, and it ends above the rule: it never meets the slide number beside the footer.
+ */
 export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide, ctx: LayoutContext): Element[] {
   if (!line) return [];
   const f = frameOf(ctx.theme);
-  const box = {
-    x: f.margin,
-    y: f.sourceTop,
-    w: f.width - 2 * f.margin,
-    h: fittedHeight(2, ctx.theme.sizes.source, SOURCE_INSETS, line),
-  };
+  const bottom = footerRuleY(f) - FOOT_RULE_GAP;
+  const w = f.width - 2 * f.margin;
   const range = ctx.scale.range('source');
   const r = fitOne(
     line,
     {
-      box,
+      box: { x: f.margin, y: 0, w, h: fittedHeight(2, ctx.theme.sizes.source, SOURCE_INSETS, line) },
       size: range.size,
       minSize: range.min,
       maxLines: 2,
@@ -279,12 +287,13 @@ export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide,
     ctx,
     SOURCE_INSETS,
   );
+  const h = fittedHeight(Math.min(r.lines, 2), r.size, SOURCE_INSETS, line);
   return [
     {
       kind: 'text',
       name: 'Source',
       role: 'other',
-      box,
+      box: { x: f.margin, y: bottom - h, w, h },
       paragraphs: [paragraph(ctx, line, r.size, ctx.theme.palette.muted)],
       valign: 'bottom',
       insets: SOURCE_INSETS,

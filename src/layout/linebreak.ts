@@ -73,6 +73,53 @@ function graphemes(text: string): string[] {
   return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
 }
 
+/**
+ * Briefing words that ICU's Chinese dictionary (behind Intl.Segmenter) cuts in two or more
+ * (试|点, 对|接, 跨|境|电|商): balanced lines keep them whole. Longest first, so that a phrase
+ * wins over a word inside it.
+ */
+const BRIEFING_WORDS = [
+  '跨境电商',
+  '一带一路',
+  '互利共赢',
+  '营商环境',
+  '中欧班列',
+  '十五五',
+  '十四五',
+  '自贸区',
+  '高水平',
+  '高标准',
+  '高质量',
+  '服务业',
+  '便利化',
+  '数字化',
+  '制度型',
+  '试点',
+  '对接',
+  '自贸',
+  '跨境',
+  '电商',
+  '准入',
+  '免签',
+  '共赢',
+  '班列',
+].sort((a, b) => b.length - a.length);
+
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Offsets (UTF-16) where a Chinese word ends and the next begins, by Intl.Segmenter with locale
+ * zh, less the offsets inside the briefing words its dictionary does not know.
+ */
+export function chineseWordBoundaries(text: string): Set<number> {
+  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const bounds = new Set(Array.from(wordSegmenter.segment(text), (s) => s.index));
+  for (const word of BRIEFING_WORDS)
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length))
+      for (let i = at + 1; i < at + word.length; i++) bounds.delete(i);
+  return bounds;
+}
+
 /** Whether a line may break between `a` and `b`; `before` is the grapheme preceding `a`. */
 function canBreak(before: string | undefined, a: string, b: string): boolean {
   if (NEWLINES.has(a)) return true;
@@ -94,19 +141,24 @@ function canBreak(before: string | undefined, a: string, b: string): boolean {
  * Splits text into unbreakable segments: each segment ends at a break opportunity.
  * Trailing spaces (and a newline) stay at the end of the segment they follow.
  */
-export function segments(text: string): string[] {
+export function segments(text: string, byWord = false): string[] {
   const out: string[] = [];
   let current = '';
   let before: string | undefined;
   let prev: string | undefined;
+  // By word, two ideographs part only where one Chinese word ends and the next begins.
+  const words = byWord && /[\u3400-\u9fff]/.test(text) ? chineseWordBoundaries(text) : undefined;
+  let offset = 0;
   for (const g of graphemes(text)) {
-    if (prev !== undefined && canBreak(before, prev, g)) {
+    const inWord = words !== undefined && prev !== undefined && isCJK(prev) && isCJK(g) && !words.has(offset);
+    if (prev !== undefined && !inWord && canBreak(before, prev, g)) {
       out.push(current);
       current = '';
     }
     current += g;
     before = prev;
     prev = g;
+    offset += g.length;
   }
   if (current !== '') out.push(current);
   return out;
@@ -122,7 +174,12 @@ function trimEnd(s: string): string {
  * measure calls (plus one per character when an over-wide run is cut), so long paragraphs
  * stay linear in measure calls rather than quadratic.
  */
-export function wrapText(text: string, maxWidth: number, measure: MeasureFn): WrapResult {
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  measure: MeasureFn,
+  options: { byWord?: boolean } = {},
+): WrapResult {
   const result: WrapResult = { lines: [], widths: [], brokeWord: false, widestWord: 0 };
   const cache = new Map<string, number>();
   const width = (s: string): number => {
@@ -144,7 +201,7 @@ export function wrapText(text: string, maxWidth: number, measure: MeasureFn): Wr
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = '';
     let lineWidth = 0;
-    for (const seg of segments(paragraph)) {
+    for (const seg of segments(paragraph, options.byWord)) {
       const segWidth = width(seg);
       result.widestWord = Math.max(result.widestWord, segWidth);
       if (line !== '') {
@@ -199,8 +256,9 @@ const ideographs = (s: string) => s.match(IDEOGRAPH)?.length ?? 0;
  * Keeps a paragraph's last line from holding a lone word, or one or two Chinese characters,
  * when a better break exists. A lone Latin word is tied to the word before with a no-break
  * space, which every renderer honours. Chinese lines are balanced instead: the text is broken
- * where it would wrap in the narrowest width that keeps its number of lines, and those breaks
- * are written as soft breaks (SOFT_BREAK), each line narrower than the box. Returns the text
+ * where it would wrap in the narrowest width that keeps its number of lines, breaking only
+ * between words (Intl.Segmenter, zh), and those breaks are written as soft breaks (SOFT_BREAK),
+ * each line narrower than the box. Returns the text
  * unchanged when it is one line, when its last line is long enough, or when no better break exists.
  */
 export function settleLastLine(text: string, maxWidth: number, measure: MeasureFn): string {
@@ -215,11 +273,12 @@ export function settleLastLine(text: string, maxWidth: number, measure: MeasureF
     let hi = maxWidth;
     for (let i = 0; i < 14; i++) {
       const mid = (lo + hi) / 2;
-      const r = wrapText(text, mid, measure);
+      const r = wrapText(text, mid, measure, { byWord: true });
       if (r.lines.length === n && !r.brokeWord) hi = mid;
       else lo = mid;
     }
-    const balanced = wrapText(text, hi, measure);
+    // Broken only between words: a soft break inside 试点 would part the word on every renderer.
+    const balanced = wrapText(text, hi, measure, { byWord: true });
     const better = balanced.lines.length === n && ideographs(balanced.lines[n - 1]!) > ideographs(last);
     return better ? balanced.lines.join(SOFT_BREAK) : text;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMeasurer } from '../../src/layout/measure.js';
-import { settleLastLine, SOFT_BREAK, wrapText } from '../../src/layout/linebreak.js';
+import { chineseWordBoundaries, settleLastLine, SOFT_BREAK, wrapText } from '../../src/layout/linebreak.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
 
 const m = createMeasurer(BASE_THEME.fonts);
@@ -40,5 +40,61 @@ describe('the last line of a paragraph', () => {
     const text = '截至2024年，中欧班列累计开行超过10万列，通达欧洲多个国家和地区';
     const width = m.width(text.slice(0, 20), 20) + 1;
     expect(settleLastLine(text, width, at(20))).toBe(text);
+  });
+});
+
+describe('balanced Chinese lines break between words', () => {
+  const text = '以服务业为重点扩大试点开放';
+  const size = 20;
+  /** The lines of the narrowest character-by-character wrap that keeps the number of lines. */
+  const narrowestByCharacter = (width: number) => {
+    const n = wrapText(text, width, at(size)).lines.length;
+    let lo = width * 0.5;
+    let hi = width;
+    for (let i = 0; i < 14; i++) {
+      const mid = (lo + hi) / 2;
+      if (wrapText(text, mid, at(size)).lines.length === n) hi = mid;
+      else lo = mid;
+    }
+    return wrapText(text, hi, at(size)).lines;
+  };
+  // Widths at which the last line holds one or two characters: the ones that get balanced.
+  const full = m.width(text, size);
+  const widths = Array.from({ length: 60 }, (_, i) => full * (0.3 + i * 0.01)).filter(
+    (w) => [...lastLine(text, w, size)].length <= 2,
+  );
+
+  it('never parts 试点 or another word, where breaking by character would', () => {
+    expect(widths.length).toBeGreaterThan(2);
+    // Without words, some of these widths would put a soft break inside a word.
+    const splitsAWord = (lines: string[]) =>
+      lines.slice(0, -1).some((l, i) => /试$/.test(l) && /^点/.test(lines[i + 1]!));
+    expect(widths.some((w) => splitsAWord(narrowestByCharacter(w)))).toBe(true);
+    const words = chineseWordBoundaries(text);
+    const settled = widths.map((w) => settleLastLine(text, w, at(size)));
+    expect(settled.filter((t) => t.includes(SOFT_BREAK)).length).toBeGreaterThan(2);
+    for (const [k, w] of widths.entries()) {
+      const lines = settled[k]!.split(SOFT_BREAK);
+      expect(lines.join('')).toBe(text);
+      let offset = 0;
+      for (const line of lines.slice(0, -1)) {
+        offset += line.length;
+        expect(words.has(offset), `break after "${line}"`).toBe(true);
+      }
+      if (lines.length > 1) for (const line of lines) expect(m.width(line, size)).toBeLessThanOrEqual(w);
+    }
+  });
+
+  it('keeps briefing words that ICU splits (试点, 对接, 跨境电商) whole, and follows ICU elsewhere', () => {
+    const bounds = chineseWordBoundaries('扩大试点开放，对接跨境电商规则');
+    expect(bounds.has(3)).toBe(false); // 试|点
+    expect(bounds.has(8)).toBe(false); // 对|接
+    expect([10, 11, 12].some((i) => bounds.has(i))).toBe(false); // 跨境电商
+    expect(bounds.has(9)).toBe(true); // 对接|跨境电商
+    expect(bounds.has(2)).toBe(true); // 扩大|试点
+    expect(bounds.has(4)).toBe(true); // 试点|开放
+    // 规则 comes from the dictionary, not from the list.
+    expect(bounds.has(14)).toBe(false);
+    expect(bounds.has(13)).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { bulletsElement, fitBullets, packBullets } from '../bullets.js';
 import { chartElement } from '../chart.js';
-import { captionBlock } from '../caption.js';
 import type { LayoutContext } from '../frame.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 import { reportDroppedLabels } from '../../charts/dropped.js';
@@ -13,7 +12,7 @@ const SIDE_GAP = 28;
 const CHART_SHARE = 0.6;
 
 /**
- * A chart, with its caption under it and bullets beside it at the deck's size for side bullets.
+ * A chart, with its caption in the foot note under it and bullets beside it at the deck's size for side bullets.
  * Bullets that do not fit beside the chart continue on a "(cont.)" slide, at the same size:
  * the chart keeps its room and no text shrinks past the type scale.
  */
@@ -58,14 +57,7 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   const chartSlide = contentSlide(slide, ctx, slide.title, (body) => {
     const elements: Element[] = [];
     const chartW = withBullets ? Math.round((body.width - SIDE_GAP) * CHART_SHARE) : body.width;
-    let chartBottom = body.bottom;
-    if (slide.caption) {
-      const caption = captionBlock(slide.caption, chartW, 'chart caption', slide, ctx);
-      const y = body.bottom - caption.height;
-      chartBottom = y - 8;
-      elements.push(caption.at(body.left, y));
-    }
-    const chartBox = { x: body.left, y: body.top, w: chartW, h: chartBottom - body.top };
+    const chartBox = { x: body.left, y: body.top, w: chartW, h: body.bottom - body.top };
     if (chartBox.h < 90 || chartBox.w < 160) {
       ctx.diagnostics.error(
         'text-does-not-fit',
@@ -85,11 +77,17 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
     return elements;
   });
   const continuations = rest.map((page, i) =>
-    contentSlide(slide, ctx, continued(slide.title, i + 1, ctx.words), (body) => [
-      bulletsElement(page, { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top }, size, ctx, {
-        fill: true,
-      }),
-    ]),
+    contentSlide(
+      slide,
+      ctx,
+      continued(slide.title, i + 1, ctx.words),
+      (body) => [
+        bulletsElement(page, { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top }, size, ctx, {
+          fill: true,
+        }),
+      ],
+      { caption: false },
+    ),
   );
   return [chartSlide, ...continuations];
 }

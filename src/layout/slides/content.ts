@@ -1,7 +1,8 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { FitLog } from '../fit.js';
-import { frameOf, layoutSourceLine, layoutTitle, type LayoutContext } from '../frame.js';
+import { footerRuleY, FOOT_RULE_GAP, frameOf, layoutSourceLine, layoutTitle, type LayoutContext } from '../frame.js';
+import { captionBlock } from '../caption.js';
 import type { Words } from '../../words.js';
 
 /** The body region of a content slide once its title is placed. */
@@ -12,27 +13,70 @@ export interface Body {
   width: number;
 }
 
-/** A content slide: title, body elements from `fill`, source line; `title` may carry "(cont.)". */
+/** Space between the body and the foot note under it. */
+const BODY_FOOT_GAP = 12;
+/** Space between a caption and the source line under it: one block, two lines. */
+const CAPTION_SOURCE_GAP = 2;
+
+/**
+ * A content slide: title, body elements from `fill`, foot note; `title` may carry "(cont.)".
+ * `caption: false` leaves the slide's caption off (pages before the last of a continued table).
+ */
 export function contentSlide(
   slide: ResolvedSlide,
   ctx: LayoutContext,
   title: string,
   fill: (body: Body) => Element[],
+  options: { caption?: boolean } = {},
 ): LaidOutSlide {
   const head = layoutTitle(title, slide, ctx);
-  const body = bodyBelow(head.bodyTop, ctx);
-  const line = ctx.sourceLine(slide.sources);
+  const foot = footNote(slide, ctx, options.caption ?? true);
+  const body = bodyBelow(head.bodyTop, foot.top, ctx);
   return {
     master: 'content',
-    elements: [...head.elements, ...fill(body), ...layoutSourceLine(line, slide, ctx)],
+    elements: [...head.elements, ...fill(body), ...foot.elements],
     notes: slide.notes,
     at: slide.at,
   };
 }
 
-function bodyBelow(top: number, ctx: LayoutContext): Body {
+const CAPTION_WHAT: Partial<Record<ResolvedSlide['kind'], string>> = {
+  chart: 'chart caption',
+  table: 'table caption',
+  stats: 'caption',
+};
+
+/**
+ * The foot note of a content slide: the caption, then the source line, as one block resting on
+ * the footer rule, so that caption, source and footer read together instead of as three lines
+ * spread down the slide. `top` is where the block starts (the body ends above it).
+ */
+export function footNote(
+  slide: ResolvedSlide,
+  ctx: LayoutContext,
+  withCaption: boolean,
+): { top: number; elements: Element[] } {
   const f = frameOf(ctx.theme);
-  return { top, bottom: f.bodyBottom, left: f.margin, width: f.width - 2 * f.margin };
+  const source = layoutSourceLine(ctx.sourceLine(slide.sources), slide, ctx);
+  let top = source[0]?.box.y ?? footerRuleY(f) - FOOT_RULE_GAP;
+  const elements: Element[] = [...source];
+  const caption = withCaption && 'caption' in slide ? slide.caption : undefined;
+  if (caption) {
+    const block = captionBlock(caption, f.width - 2 * f.margin, CAPTION_WHAT[slide.kind] ?? 'caption', slide, ctx);
+    top -= (source.length ? CAPTION_SOURCE_GAP : 0) + block.height;
+    elements.unshift(block.at(f.margin, top));
+  }
+  return { top, elements };
+}
+
+function bodyBelow(top: number, footTop: number, ctx: LayoutContext): Body {
+  const f = frameOf(ctx.theme);
+  return {
+    top,
+    bottom: Math.min(f.bodyBottom, footTop - BODY_FOOT_GAP),
+    left: f.margin,
+    width: f.width - 2 * f.margin,
+  };
 }
 
 /**
@@ -41,7 +85,8 @@ function bodyBelow(top: number, ctx: LayoutContext): Body {
  */
 export function bodyFor(slide: ResolvedSlide, title: string, ctx: LayoutContext): Body {
   const quiet = new Diagnostics();
-  return bodyBelow(layoutTitle(title, slide, { ...ctx, diagnostics: quiet, fit: new FitLog(quiet) }).bodyTop, ctx);
+  const probe = { ...ctx, diagnostics: quiet, fit: new FitLog(quiet) };
+  return bodyBelow(layoutTitle(title, slide, probe).bodyTop, footNote(slide, probe, true).top, ctx);
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
-import { captionBlock } from '../caption.js';
 import { fitBlocks, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
 import { fittedHeight, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { settleLastLine } from '../linebreak.js';
@@ -61,14 +60,8 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const n = slide.stats.length;
       const cols = n <= 3 ? n : n === 4 ? 2 : 3;
       const rows = Math.ceil(n / cols);
-      let bottom = body.bottom;
+      const bottom = body.bottom;
       const elements: Element[] = [];
-      if (slide.caption) {
-        const caption = captionBlock(slide.caption, body.width, 'caption', slide, ctx);
-        const y = bottom - caption.height;
-        bottom = y - 12;
-        elements.push(caption.at(body.left, y));
-      }
       const cardW = (body.width - GAP * (cols - 1)) / cols;
       const cardH = Math.min(220, (bottom - body.top - GAP * (rows - 1)) / rows);
       const inner = cardW - 2 * PAD;

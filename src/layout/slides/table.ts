@@ -1,5 +1,4 @@
 import type { LaidOutSlide, ResolvedSlide, TableCell } from '../../model.js';
-import { captionBlock } from '../caption.js';
 import { measureBlocks, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
 import type { LayoutContext } from '../frame.js';
 import { runLang } from '../lang.js';
@@ -131,9 +130,8 @@ function firstWideEnoughSize(slide: Slide, width: number, from: number, to: numb
 export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes } = ctx.theme;
   const body = bodyForPages(slide, slide.title, ctx);
-  const caption = slide.caption ? captionBlock(slide.caption, body.width, 'table caption', slide, ctx) : undefined;
-  const captionH = caption ? caption.height + 10 : 0;
-  const room = body.bottom - body.top - captionH;
+  // The body already ends above the caption: it is in the foot note, with the source.
+  const room = body.bottom - body.top;
   // Too wide is only cured by a smaller size: columns are never narrower than their longest word.
   const fit = shrinkToFit(sizes.table, sizes.tableMin, (size) => {
     const widths = columnWidths(slide.columns, slide.rows, body.width, size, ctx.measure);
@@ -189,26 +187,31 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
     );
   }
   return pages.map((rowIndices, p) =>
-    contentSlide(slide, ctx, continued(slide.title, p, ctx.words), (b) => {
-      const rows = rowIndices.map((i) => slide.rows[i]!);
-      const rowH = [heights[0]!, ...rowIndices.map((i) => heights[i + 1]!)];
-      const h = rowH.reduce((a, c) => a + c, 0);
-      const elements: LaidOutSlide['elements'] = [
-        {
-          kind: 'table',
-          name: 'Table',
-          box: { x: b.left, y: b.top, w: widths.reduce((a, c) => a + c, 0), h },
-          columnWidths: widths,
-          rows: styledRows([slide.columns, ...rows], slide.numeric, ctx),
-          rowHeights: rowH,
-          font: ctx.face,
-          size,
-          valign: 'middle',
-          padding: { x: CELL_PAD_X, y: CELL_PAD_Y },
-        },
-      ];
-      if (caption && p === pages.length - 1) elements.push(caption.at(b.left, b.top + h + 10));
-      return elements;
-    }),
+    contentSlide(
+      slide,
+      ctx,
+      continued(slide.title, p, ctx.words),
+      (b) => {
+        const rows = rowIndices.map((i) => slide.rows[i]!);
+        const rowH = [heights[0]!, ...rowIndices.map((i) => heights[i + 1]!)];
+        const h = rowH.reduce((a, c) => a + c, 0);
+        const elements: LaidOutSlide['elements'] = [
+          {
+            kind: 'table',
+            name: 'Table',
+            box: { x: b.left, y: b.top, w: widths.reduce((a, c) => a + c, 0), h },
+            columnWidths: widths,
+            rows: styledRows([slide.columns, ...rows], slide.numeric, ctx),
+            rowHeights: rowH,
+            font: ctx.face,
+            size,
+            valign: 'middle',
+            padding: { x: CELL_PAD_X, y: CELL_PAD_Y },
+          },
+        ];
+        return elements;
+      },
+      { caption: p === pages.length - 1 },
+    ),
   );
 }
