@@ -293,6 +293,8 @@ export interface TableRule {
 
 export interface TableCell {
   text: string;
+  /** The text as runs, when it needs more than one (East Asian punctuation in its own face). */
+  runs?: Run[];
   bold: boolean;
   color: string;
   /** Absent: the slide shows through. */

@@ -1,6 +1,6 @@
 import type { BulletText, Element, Paragraph, Box, Run } from '../model.js';
 import { HEIGHT_SAFETY, lineFactor, measureBlocks, shrinkToFit, WIDTH_SAFETY, type Block } from './fit.js';
-import { textRuns, TEXT_INSETS, type LayoutContext, type TextContext } from './frame.js';
+import { paragraphRuns, TEXT_INSETS, type LayoutContext, type TextContext } from './frame.js';
 import { runLang } from './lang.js';
 import { settleLastLine, SOFT_BREAK } from './linebreak.js';
 
@@ -71,7 +71,7 @@ export function bulletParagraphs(
         ? [run(shown, false)]
         : [run(shown.slice(0, lead.length), true), run(shown.slice(lead.length), false)];
     return {
-      runs: parts.flatMap((r) => textRuns(r, ctx.face)),
+      runs: paragraphRuns(parts, ctx.face),
       level: b.level,
       bullet: true,
       indent: BULLET_INDENT,

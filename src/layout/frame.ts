@@ -66,17 +66,19 @@ export function paragraph(
 ): Paragraph {
   const { bold, italic, ...rest } = options;
   return {
-    runs: textRuns(
-      {
-        text,
-        size,
-        color,
-        ...(bold ? { bold } : {}),
-        // Italic is a fake slant on CJK faces: Chinese text is emphasised by colour or weight instead.
-        ...(italic && !hasEastAsian(text) ? { italic } : {}),
-        font: ctx.face,
-        lang: runLang(text, ctx.lang),
-      },
+    runs: paragraphRuns(
+      [
+        {
+          text,
+          size,
+          color,
+          ...(bold ? { bold } : {}),
+          // Italic is a fake slant on CJK faces: Chinese text is emphasised by colour or weight instead.
+          ...(italic && !hasEastAsian(text) ? { italic } : {}),
+          font: ctx.face,
+          lang: runLang(text, ctx.lang),
+        },
+      ],
       ctx.face,
     ),
     level: 0,
@@ -105,6 +107,33 @@ export function textRuns(run: Run, face: Typeface): Run[] {
         i > 0 && j === 0 ? { ...r, breakBefore: true } : r,
       ),
     );
+}
+
+/** Opening quotation marks: script-neutral, they take the script of what precedes them. */
+const OPENING_QUOTE = /^[\u2018\u201c]/;
+/** An ideographic space at 1 pt: East Asian script, and too small to see (1 pt wide). */
+const SCRIPT_ANCHOR = '\u3000';
+
+/**
+ * The runs of one paragraph, as written. A Chinese paragraph that opens with “ gets a 1 pt
+ * ideographic space before it: LibreOffice (before 24.8) gives a script-neutral character at the
+ * start of a paragraph the script of the application language, sets the “ as Latin, and adds
+ * its Latin–Asian spacing after it (a visible gap, “ 十四五”). Behind an ideograph the “ is East
+ * Asian in every viewer; PowerPoint draws it in the East Asian face either way.
+ */
+export function paragraphRuns(runs: readonly Run[], face: Typeface): Run[] {
+  const written = runs.flatMap((r) => textRuns(r, face));
+  const first = written[0];
+  if (!first || !OPENING_QUOTE.test(first.text) || face.latin === face.eastAsian) return written;
+  if (!runs.some((r) => hasEastAsian(r.text))) return written;
+  const { breakBefore: _, italic: __, ...rest } = first;
+  const anchor: Run = {
+    ...rest,
+    text: SCRIPT_ANCHOR,
+    size: 1,
+    font: { latin: face.eastAsian, eastAsian: face.eastAsian },
+  };
+  return [anchor, ...written];
 }
 
 export function eastAsianPunctuation(run: Run, face: Typeface): Run[] {

@@ -134,7 +134,18 @@ const rule = (r: { color: string; width: number } | undefined) =>
 function addTable(slide: Slide, e: Extract<WritableElement, { kind: 'table' }>, faces: Faces): void {
   const rows: TableRow[] = e.rows.map((row) =>
     row.map((cell) => ({
-      text: xmlSafe(cell.text),
+      text: cell.runs
+        ? cell.runs.map((r) => ({
+            text: xmlSafe(r.text),
+            options: {
+              fontFace: faces.latin(r.font),
+              fontSize: r.size,
+              bold: cell.bold,
+              color: cell.color,
+              lang: r.lang,
+            },
+          }))
+        : xmlSafe(cell.text),
       options: {
         bold: cell.bold,
         color: cell.color,

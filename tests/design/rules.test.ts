@@ -33,12 +33,15 @@ interface ParaInfo {
 
 function paragraphs(xml: string): ParaInfo[] {
   return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) => {
-    const runs = [...p[1]!.matchAll(/<a:r>([\s\S]*?)<\/a:r>/g)].map((r) => ({
-      text: textsOf(r[1]!).join(''),
-      size: Number(/ sz="(\d+)"/.exec(r[1]!)?.[1] ?? 0) / 100,
-      italic: / i="1"/.test(r[1]!),
-      latin: /<a:latin typeface="([^"]*)"/.exec(r[1]!)?.[1] ?? '',
-    }));
+    const runs = [...p[1]!.matchAll(/<a:r>([\s\S]*?)<\/a:r>/g)]
+      .map((r) => ({
+        text: textsOf(r[1]!).join(''),
+        size: Number(/ sz="(\d+)"/.exec(r[1]!)?.[1] ?? 0) / 100,
+        italic: / i="1"/.test(r[1]!),
+        latin: /<a:latin typeface="([^"]*)"/.exec(r[1]!)?.[1] ?? '',
+      }))
+      // The 1 pt ideographic space before an opening “ (see paragraphRuns) is no text of any role.
+      .filter((r) => !(r.text === '\u3000' && r.size === 1));
     const pitch = /<a:lnSpc><a:spcPts val="(\d+)"\/>/.exec(p[1]!)?.[1];
     return { text: runs.map((r) => r.text).join(''), runs, ...(pitch ? { pitch: Number(pitch) / 100 } : {}) };
   });
@@ -101,6 +104,38 @@ describe.each(DECKS)('%s', (name) => {
       expect(r.italic, r.text).toBe(false);
   });
 
+  it('sets caption and source as one foot note above the footer rule, clear of the slide number', async () => {
+    const EMU = 12700;
+    // The slide-number placeholder of the layouts (its box is inherited by every content slide).
+    const layouts = deck().names.filter((n) => /^ppt\/slide(Layouts|Masters)\/[^/]+\.xml$/.test(n));
+    const numbers = (await Promise.all(layouts.map((n) => deck().file(n))))
+      .flatMap((xml) => shapesOf(xml))
+      .filter((s) => /<p:ph[^>]*type="sldNum"/.test(s.xml));
+    expect(numbers.length).toBeGreaterThan(0);
+    let notes = 0;
+    for (const slide of deck().slides) {
+      const sh = shapesOf(slide.xml);
+      const source = sh.find((s) => s.name === 'Source');
+      const caption = sh.find((s) => s.name === 'Caption');
+      for (const note of [source, caption].filter((s) => s !== undefined)) {
+        notes++;
+        for (const n of numbers) expect(note.y + note.h, `slide ${slide.index} ${note.name}`).toBeLessThanOrEqual(n.y);
+      }
+      // Together: the caption ends just above the source line (2 pt), never a line's height away.
+      if (source && caption) {
+        const gap = (source.y - caption.y - caption.h) / EMU;
+        expect(gap, `slide ${slide.index}`).toBeGreaterThanOrEqual(0);
+        expect(gap, `slide ${slide.index}`).toBeLessThanOrEqual(4);
+      }
+      // Nothing of the body reaches into the foot note.
+      const top = Math.min(...[source, caption].filter((s) => s !== undefined).map((s) => s.y));
+      for (const s of sh.filter((s) => s !== source && s !== caption && !s.isTitle && s.h > 0))
+        if (s.x < 12192000 && s.y + s.h > 0 && s.y < top)
+          expect(s.y + s.h, `slide ${slide.index} ${s.name}`).toBeLessThanOrEqual(top);
+    }
+    expect(notes).toBeGreaterThan(0);
+  });
+
   it('has no caption in italic', () => {
     for (const s of shapes(deck()).filter((s) => s.name === 'Caption'))
       for (const r of paragraphs(s.xml).flatMap((p) => p.runs)) expect(r.italic, r.text).toBe(false);
@@ -135,6 +170,40 @@ describe('the Chinese flagship', () => {
       .filter((r) => /[“”]/.test(r.text));
     expect(runs.length).toBeGreaterThan(0);
     for (const r of runs) expect(r.latin, r.text).toBe('Microsoft YaHei');
+  });
+});
+
+describe('an opening quotation mark at the start of a Chinese paragraph', () => {
+  it('stands behind a 1 pt ideographic space, in text boxes and table cells, so no viewer sets it as Latin', () => {
+    const zh = decks.get('opening-up-zh')!;
+    const paras = zh.slides.flatMap((s) => [...s.xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => m[1]!));
+    const runsOf = (p: string) =>
+      [...p.matchAll(/<a:r>([\s\S]*?)<\/a:r>/g)].map((r) => ({
+        text: textsOf(r[1]!).join(''),
+        size: Number(/ sz="(\d+)"/.exec(r[1]!)?.[1] ?? 0) / 100,
+        latin: /<a:latin typeface="([^"]*)"/.exec(r[1]!)?.[1] ?? '',
+      }));
+    const opening = paras.map(runsOf).filter((runs) =>
+      runs
+        .map((r) => r.text)
+        .join('')
+        .replace(/^\u3000/, '')
+        .startsWith('“'),
+    );
+    // Slide titles, table cells and the quotation of the Chinese flagship open with “.
+    expect(opening.length).toBeGreaterThanOrEqual(5);
+    for (const runs of opening) {
+      expect(runs[0], runs.map((r) => r.text).join('')).toMatchObject({
+        text: '\u3000',
+        size: 1,
+        latin: 'Microsoft YaHei',
+      });
+      expect(runs[1]!.text.startsWith('“')).toBe(true);
+      expect(runs[1]!.latin).toBe('Microsoft YaHei');
+    }
+    // English text is left alone.
+    const en = decks.get('opening-up')!;
+    expect(en.slides.some((s) => s.xml.includes('<a:t>\u3000</a:t>'))).toBe(false);
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { HEIGHT_SAFETY, LINE_HEIGHT, WIDTH_SAFETY } from '../../src/layout/fit.js';
-import { frameOf, layoutSourceLine, layoutTitle, TEXT_INSETS } from '../../src/layout/frame.js';
+import {
+  FOOT_RULE_GAP,
+  footerRuleY,
+  frameOf,
+  layoutSourceLine,
+  layoutTitle,
+  TEXT_INSETS,
+} from '../../src/layout/frame.js';
 import type { Element, ResolvedSlide } from '../../src/model.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
 import { fakeContext, HERE } from '../helpers/layout.js';
@@ -78,7 +85,10 @@ describe('source line (fake measurer)', () => {
   it('sits at the foot of the slide in the muted colour, shrunk no further than the source minimum', () => {
     const ctx = fakeContext();
     const [line] = layoutSourceLine('Source: Guangming Daily, 27 Oct 2025', slide, ctx) as [Text];
-    expect(line.box).toMatchObject({ x: f.margin, y: f.sourceTop, w: width });
+    expect(line.box).toMatchObject({ x: f.margin, w: width });
+    // It rests on the footer rule and ends above it, clear of the slide number under the rule.
+    expect(line.box.y + line.box.h).toBe(footerRuleY(f) - FOOT_RULE_GAP);
+    expect(line.box.h).toBeLessThan(2 * BASE_THEME.sizes.source);
     expect(line.paragraphs[0]!.runs[0]).toMatchObject({
       size: BASE_THEME.sizes.source,
       color: BASE_THEME.palette.muted,

@@ -1,6 +1,6 @@
 import type { LaidOutSlide, ResolvedSlide, TableCell } from '../../model.js';
 import { measureBlocks, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
-import type { LayoutContext } from '../frame.js';
+import { paragraphRuns, type LayoutContext } from '../frame.js';
 import { runLang } from '../lang.js';
 import type { TextMeasurer } from '../measure.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
@@ -89,24 +89,30 @@ export function rowHeights(
  * Horizontal rules only (a heavier rule above and below the table, a rule under the bold
  * header, hairlines between rows), no fills; figures right-aligned under right-aligned headers.
  */
-function styledRows(rows: string[][], numeric: readonly boolean[], ctx: LayoutContext): TableCell[][] {
+function styledRows(rows: string[][], numeric: readonly boolean[], size: number, ctx: LayoutContext): TableCell[][] {
   const p = ctx.theme.palette;
   const outer = { color: p.title, width: 1.25 };
   const under = { color: p.title, width: 0.75 };
   const between = { color: p.rule, width: 0.5 };
   const last = rows.length - 1;
   return rows.map((row, r) =>
-    row.map((text, c) => ({
-      text: r === 0 ? headerText(text) : text,
-      bold: r === 0,
-      color: r === 0 ? p.title : p.text,
-      align: numeric[c] ? 'right' : 'left',
-      lang: runLang(text, ctx.lang),
-      rules: {
-        ...(r === 0 ? { top: outer } : {}),
-        bottom: r === 0 ? under : r === last ? outer : between,
-      },
-    })),
+    row.map((raw, c) => {
+      const text = r === 0 ? headerText(raw) : raw;
+      const color = r === 0 ? p.title : p.text;
+      const runs = paragraphRuns([{ text, size, color, font: ctx.face, lang: runLang(text, ctx.lang) }], ctx.face);
+      return {
+        text,
+        ...(runs.length > 1 ? { runs } : {}),
+        bold: r === 0,
+        color,
+        align: numeric[c] ? 'right' : 'left',
+        lang: runLang(text, ctx.lang),
+        rules: {
+          ...(r === 0 ? { top: outer } : {}),
+          bottom: r === 0 ? under : r === last ? outer : between,
+        },
+      };
+    }),
   );
 }
 
@@ -201,7 +207,7 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
             name: 'Table',
             box: { x: b.left, y: b.top, w: widths.reduce((a, c) => a + c, 0), h },
             columnWidths: widths,
-            rows: styledRows([slide.columns, ...rows], slide.numeric, ctx),
+            rows: styledRows([slide.columns, ...rows], slide.numeric, size, ctx),
             rowHeights: rowH,
             font: ctx.face,
             size,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WIDTH_SAFETY } from '../../../src/layout/fit.js';
-import { frameOf } from '../../../src/layout/frame.js';
+import { FOOT_RULE_GAP, footerRuleY, frameOf } from '../../../src/layout/frame.js';
 import { layoutStatsSlide } from '../../../src/layout/slides/stats.js';
 import type { Element, ResolvedSlide } from '../../../src/model.js';
 import { BASE_THEME } from '../../../src/resolve/theme.js';
@@ -94,10 +94,12 @@ describe('stats slides (fake measurer)', () => {
     ]);
   });
 
-  it('puts the caption at the foot of the body, below the cards', () => {
+  it('puts the caption in the foot note on the footer rule, below the cards', () => {
     const [slide] = layoutStatsSlide(statsSlide([['12%', 'Growth']], 'Year on year, current prices.'), fakeContext());
     const caption = slide!.elements.find((e): e is Text => e.kind === 'text' && e.name === 'Caption')!;
-    expect(caption.box.y + caption.box.h).toBe(f.bodyBottom);
+    const source = slide!.elements.find((e) => e.name === 'Source');
+    // With the source line under it, or resting on the rule itself.
+    expect(caption.box.y + caption.box.h).toBe(source ? source.box.y - 2 : footerRuleY(f) - FOOT_RULE_GAP);
     expect(caption.paragraphs[0]!.runs[0]).toMatchObject({ color: BASE_THEME.palette.muted });
     expect(caption.paragraphs[0]!.runs[0]!.italic).toBeUndefined();
     const card = slide!.elements.find((e) => e.name === 'Stat 1 card')!;
