@@ -151,6 +151,8 @@ export interface Theme {
   logo?: { file: string; data: Buffer; width: number; height: number };
   footer: { text?: string; pageNumbers: boolean; date: boolean; classification?: string };
   charts: { render: 'image' | 'native'; density: number };
+  /** Section dividers (left out for sections shorter than minSlides) and the section tracker. */
+  sections: { dividers: boolean; minSlides: number; tracker: boolean };
 }
 
 export type ChartRender = 'image' | 'native';
@@ -203,6 +205,8 @@ interface SlideBase {
   sources: string[];
   /** Source ids of figures only its speaker notes use: cited on the Sources slide, not on this one. */
   noteSources?: string[];
+  /** The section a slide belongs to (its number counts every section of the outline). */
+  section?: { number: number; title: string };
   at: Origin;
 }
 export type ResolvedSlide =

@@ -249,6 +249,8 @@ export function wrapText(
  */
 export const SOFT_BREAK = '\u2028';
 const NBSP = '\u00a0';
+/** The share of a box every fit fills at most (fit.ts WIDTH_SAFETY): callers pass that width. */
+const FIT_SHARE = 0.95;
 const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const ideographs = (s: string) => s.match(IDEOGRAPH)?.length ?? 0;
 
@@ -282,7 +284,9 @@ export function settleLastLine(text: string, maxWidth: number, measure: MeasureF
     const better = balanced.lines.length === n && ideographs(balanced.lines[n - 1]!) > ideographs(last);
     return better ? balanced.lines.join(SOFT_BREAK) : text;
   }
-  if (/\s/.test(last.trim())) return text;
+  // A renderer may also set the line in the 5 % every fit keeps free, and leave a lone word there.
+  const lone = (lines: string[]) => lines.length >= 2 && !/\s/.test(lines[lines.length - 1]!.trim());
+  if (!lone(before.lines) && !lone(wrapText(text, maxWidth / FIT_SHARE, measure).lines)) return text;
   // A lone Latin word: tie it to the word before.
   const m = /^(.*\S)[ ]+(\S+)\s*$/s.exec(text);
   if (!m) return text;

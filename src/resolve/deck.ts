@@ -252,6 +252,20 @@ export function fullCitation(s: SourceRecord, lang: string): string {
   return parts.filter(Boolean).join(words.partSeparator);
 }
 
+/**
+ * Whether a section opens with a divider slide: its own `divider:` first, then the outline's
+ * `dividers:`, then the theme (no dividers, or none for sections shorter than min_slides).
+ */
+function showDivider(
+  section: { divider?: boolean | undefined; slides: readonly unknown[] },
+  outline: { dividers?: boolean | undefined },
+  theme: Theme,
+): boolean {
+  if (section.divider !== undefined) return section.divider;
+  if (outline.dividers !== undefined) return outline.dividers;
+  return theme.sections.dividers && section.slides.length >= theme.sections.minSlides;
+}
+
 export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, ctx: ResolveContext): ResolvedDeck {
   const lang = ctx.lang;
   const words = wordsFor(lang);
@@ -273,12 +287,14 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
     // A partly invalid outline (see validateOutline) has nulls where its invalid parts were.
     if (!section) return;
     const sectionPath = ['sections', s];
-    if (section.divider !== false) {
-      const sectionSources: string[] = [];
+    // Read once: the divider shows the title and the tracker of every content slide repeats it.
+    const sectionSources: string[] = [];
+    const sectionTitle = ctx.text(section.title, [...sectionPath, 'title'], sectionSources);
+    if (showDivider(section, outline, theme)) {
       slides.push({
         kind: 'section',
         number: s + 1,
-        title: ctx.text(section.title, [...sectionPath, 'title'], sectionSources),
+        title: sectionTitle,
         ...(section.subtitle
           ? { subtitle: ctx.text(section.subtitle, [...sectionPath, 'subtitle'], sectionSources) }
           : {}),
@@ -290,7 +306,7 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
     section.slides.forEach((slide, i) => {
       if (!slide) return;
       const resolved = resolveSlide(slide, [...sectionPath, 'slides', i], ctx, deck);
-      if (resolved) slides.push(resolved);
+      if (resolved) slides.push({ ...resolved, section: { number: s + 1, title: sectionTitle } });
     });
   });
 

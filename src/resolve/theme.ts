@@ -65,6 +65,7 @@ export const BASE_THEME: Theme = {
   },
   footer: { pageNumbers: true, date: false },
   charts: { render: 'image', density: 2 },
+  sections: { dividers: true, minSlides: 1, tracker: true },
 };
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
@@ -143,6 +144,11 @@ const CHARTS = { render: 'render', density: 'density' } as const satisfies Recor
   keyof Theme['charts']
 >;
 
+const SECTIONS = { dividers: 'dividers', min_slides: 'minSlides', tracker: 'tracker' } as const satisfies Record<
+  keyof Section<'sections'>,
+  keyof Theme['sections']
+>;
+
 function apply<I extends object, T extends object>(
   target: T,
   given: I | undefined,
@@ -183,6 +189,7 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
     apply(t.sizes, input.sizes, SIZES);
     apply(t.footer, input.footer, FOOTER);
     apply(t.charts, input.charts, CHARTS);
+    apply(t.sections, input.sections, SECTIONS);
     if (input.logo === null || input.logo === 'none') logo = undefined;
     else if (typeof input.logo === 'string') logo = { given: input.logo, baseDir: dir, at: locate.at(['logo']) };
   }

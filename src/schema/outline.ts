@@ -197,7 +197,10 @@ export const Section = z
   .object({
     title: Text.describe('The section title, shown on its divider slide.'),
     subtitle: Text.optional(),
-    divider: z.boolean().optional().describe('Set false to leave out the divider slide.'),
+    divider: z
+      .boolean()
+      .optional()
+      .describe("Set false to leave out the divider slide, true to keep it whatever the deck's or theme's setting."),
     notes: Text.optional().describe('Speaker notes for the divider slide.'),
     slides: z.array(Slide).min(1),
   })
@@ -244,6 +247,12 @@ export const Outline = z
       .describe('A marking such as INTERNAL shown on every slide; overrides the theme.'),
     footer: z.string().optional().describe('Footer text; overrides the theme.'),
     sources_slide: z.boolean().optional().describe('Set false to leave out the closing Sources slide.'),
+    dividers: z
+      .boolean()
+      .optional()
+      .describe(
+        "Set false to leave out every section divider slide (true: one per section, whatever the theme's min_slides).",
+      ),
     charts: z.enum(['image', 'native']).optional().describe('Default rendering of charts in this deck.'),
     notes: Text.optional().describe('Speaker notes for the title slide.'),
     ignore: z

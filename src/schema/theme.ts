@@ -148,6 +148,22 @@ export const ThemeInput = z
       .strict()
       .partial()
       .optional(),
+    sections: z
+      .object({
+        dividers: z.boolean().describe('Set false to leave out every section divider slide.'),
+        min_slides: z
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .describe('A section with fewer slides than this gets no divider slide (default 1: every section has one).'),
+        tracker: z
+          .boolean()
+          .describe("Show the section's number and title beside the slide number on its content slides."),
+      })
+      .strict()
+      .partial()
+      .optional(),
   })
   .strict();
 

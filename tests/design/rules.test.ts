@@ -136,6 +136,36 @@ describe.each(DECKS)('%s', (name) => {
     expect(notes).toBeGreaterThan(0);
   });
 
+  it('starts charts, tables and stat cards at one top under the title rule, figures on one baseline', () => {
+    const EMU = 12700;
+    const boxOf = (xml: string) => {
+      const off = /<a:off x="(\d+)" y="(\d+)"\/>/.exec(xml);
+      return { y: Number(off?.[2] ?? 0) };
+    };
+    let seen = 0;
+    for (const slide of deck().slides) {
+      const sh = shapesOf(slide.xml);
+      const rule = sh.find((s) => s.name === 'Title rule');
+      if (!rule) continue;
+      const tops = [
+        ...sh.filter((s) => s.name === 'Stat 1 card'),
+        ...[...slide.xml.matchAll(/<p:graphicFrame>([\s\S]*?)<\/p:graphicFrame>/g)].map((m) => boxOf(m[1]!)),
+        ...[...slide.xml.matchAll(/<p:pic>([\s\S]*?)<\/p:pic>/g)]
+          .filter((m) => /name="Chart"/.test(m[1]!))
+          .map((m) => boxOf(m[1]!)),
+      ].map((s) => s.y);
+      for (const top of tops) expect((top - rule.y) / EMU, `slide ${slide.index}`).toBeCloseTo(18, 0);
+      seen += tops.length;
+      const values = sh.filter((s) => /^Stat \d+ value$/.test(s.name));
+      const rowsOf = new Set(values.map((v) => v.y));
+      const pitches = new Set(values.map((v) => /<a:spcPts val="(\d+)"/.exec(v.xml)?.[1]));
+      // Cards of one row share their figure's top and line pitch: one baseline.
+      if (values.length) expect(pitches.size, `slide ${slide.index}`).toBe(1);
+      if (values.length && values.length <= 3) expect(rowsOf.size, `slide ${slide.index}`).toBe(1);
+    }
+    if (name !== 'chart-gallery') expect(seen).toBeGreaterThan(0);
+  });
+
   it('has no caption in italic', () => {
     for (const s of shapes(deck()).filter((s) => s.name === 'Caption'))
       for (const r of paragraphs(s.xml).flatMap((p) => p.runs)) expect(r.italic, r.text).toBe(false);

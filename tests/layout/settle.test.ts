@@ -35,6 +35,18 @@ describe('the last line of a paragraph', () => {
     for (const line of lines) expect(m.width(line, 20)).toBeLessThanOrEqual(width);
   });
 
+  it('ties a lone word that a renderer would leave when it fills the 5 % the fit keeps free', () => {
+    const text = 'China into partner countries: US$160 billion';
+    const full = m.width('China into partner countries: US$160', 20) + 4;
+    const safe = full * 0.95;
+    // At the fit's width the last line has two words; at the full width, one.
+    expect(lastLine(text, safe, 20).split(' ')).toHaveLength(2);
+    expect(lastLine(text, full, 20).split(' ')).toHaveLength(1);
+    const settled = settleLastLine(text, safe, at(20));
+    expect(settled).toBe('China into partner countries: US$160\u00a0billion');
+    expect(wrapText(settled, full, at(20)).lines).toEqual(['China into partner countries:', 'US$160\u00a0billion']);
+  });
+
   it('leaves one-line text and a long enough last line alone', () => {
     expect(settleLastLine('Short text', 500, at(20))).toBe('Short text');
     const text = '截至2024年，中欧班列累计开行超过10万列，通达欧洲多个国家和地区';

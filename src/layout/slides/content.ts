@@ -1,7 +1,17 @@
-import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
+import type { Element, LaidOutSlide, ResolvedSlide, Run } from '../../model.js';
+import { runLang } from '../lang.js';
+import { segments } from '../linebreak.js';
 import { Diagnostics } from '../../diagnostics/diagnostic.js';
-import { FitLog } from '../fit.js';
-import { footerRuleY, FOOT_RULE_GAP, frameOf, layoutSourceLine, layoutTitle, type LayoutContext } from '../frame.js';
+import { FitLog, lineFactor, WIDTH_SAFETY } from '../fit.js';
+import {
+  footerRuleY,
+  FOOT_RULE_GAP,
+  frameOf,
+  layoutSourceLine,
+  layoutTitle,
+  paragraphRuns,
+  type LayoutContext,
+} from '../frame.js';
 import { captionBlock } from '../caption.js';
 import type { Words } from '../../words.js';
 
@@ -34,10 +44,75 @@ export function contentSlide(
   const body = bodyBelow(head.bodyTop, foot.top, ctx);
   return {
     master: 'content',
-    elements: [...head.elements, ...fill(body), ...foot.elements],
+    elements: [...sectionTracker(slide, ctx), ...head.elements, ...fill(body), ...foot.elements],
     notes: slide.notes,
     at: slide.at,
   };
+}
+
+const TRACKER_HEIGHT = 14;
+const ELLIPSIS = '…';
+
+/**
+ * A running head above the title: the section's number and title, small and muted, so a reader
+ * knows where in the deck a slide stands (and decks without divider slides keep their sections).
+ * It stays clear of the classification marking at the top centre; a long title is cut at a word
+ * with an ellipsis.
+ */
+export function sectionTracker(slide: ResolvedSlide, ctx: LayoutContext): Element[] {
+  if (!slide.section || !ctx.theme.sections.tracker) return [];
+  const f = frameOf(ctx.theme);
+  const size = ctx.theme.sizes.footer;
+  const { palette } = ctx.theme;
+  const number = String(slide.section.number).padStart(2, '0');
+  const gap = '\u2002';
+  const room = (f.width / 2 - 130 - f.margin) * WIDTH_SAFETY - ctx.measure.width(number + gap, size, true);
+  const title = cutToWidth(slide.section.title, room, (t) => ctx.measure.width(t, size));
+  const at = (text: string, color: string, bold: boolean): Run => ({
+    text,
+    size,
+    color,
+    ...(bold ? { bold } : {}),
+    font: ctx.face,
+    lang: runLang(text, ctx.lang),
+  });
+  return [
+    {
+      kind: 'text',
+      name: 'Section tracker',
+      role: 'other',
+      box: {
+        x: f.margin,
+        y: Math.max(0, f.titleTop - TRACKER_HEIGHT - 4),
+        w: f.width / 2 - 130 - f.margin,
+        h: TRACKER_HEIGHT,
+      },
+      paragraphs: [
+        {
+          runs: paragraphRuns([at(number + gap, palette.accent, true), at(title, palette.muted, false)], ctx.face),
+          level: 0,
+          bullet: false,
+          indent: 0,
+          align: 'left',
+          lineHeight: size * lineFactor(title),
+          spaceBefore: 0,
+        },
+      ],
+      valign: 'bottom',
+      insets: { l: 0, r: 0, t: 0, b: 0 },
+    },
+  ];
+}
+
+/** The text, or as much of it as fits ending at a word (a Chinese character) and an ellipsis. */
+export function cutToWidth(text: string, width: number, measure: (t: string) => number): string {
+  if (measure(text) <= width) return text;
+  const cuts = segments(text).reduce<string[]>((acc, seg) => [...acc, (acc.at(-1) ?? '') + seg], []);
+  for (let i = cuts.length - 2; i >= 0; i--) {
+    const head = cuts[i]!.trimEnd() + ELLIPSIS;
+    if (measure(head) <= width) return head;
+  }
+  return ELLIPSIS;
 }
 
 const CAPTION_WHAT: Partial<Record<ResolvedSlide['kind'], string>> = {

@@ -1,5 +1,5 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
-import { fitBlocks, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
+import { fitBlocks, lineFactor, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
 import { fittedHeight, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { settleLastLine } from '../linebreak.js';
 import { hasEastAsian, isChinese } from '../../script.js';
@@ -90,7 +90,9 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           'use a shorter unit or a `compact` format',
         );
       const valueSize = valueFit.size;
-      const valueH = fittedHeight(1, valueSize, TEXT_INSETS, stats.map((s) => s.value).join(''));
+      const values = stats.map((s) => s.value).join('');
+      const valueH = fittedHeight(1, valueSize, TEXT_INSETS, values);
+      const valuePitch = valueSize * lineFactor(values);
       const labelRoom = cardH - 2 * PAD - valueH - 6;
       // One label size for all: the largest at which every label fits its card in three lines.
       const labelRange = ctx.scale.range('statLabel');
@@ -122,8 +124,8 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
         );
       const labelH = fittedHeight(labelLines, labelSize, TEXT_INSETS, stats.map((s) => s.label).join(''));
       const contentH = valueH + 6 + labelH;
-      const gridH = rows * cardH + (rows - 1) * GAP;
-      const top = body.top + Math.max(0, (bottom - body.top - gridH) / 2);
+      // Cards start at the body's top, where charts and tables start: one grid for every slide kind.
+      const top = body.top;
       stats.forEach((stat, i) => {
         const x = body.left + (i % cols) * (cardW + GAP);
         const y = top + Math.floor(i / cols) * (cardH + GAP);
@@ -146,7 +148,8 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           name: `Stat ${i + 1} value`,
           role: 'other',
           box: { x: x + PAD, y: contentTop, w: inner, h: valueH },
-          paragraphs: [paragraph(ctx, stat.value, valueSize, palette.accent, { bold: true })],
+          // One line pitch for every figure, so "8年" stands on the baseline of "6.16".
+          paragraphs: [paragraph(ctx, stat.value, valueSize, palette.accent, { bold: true, lineHeight: valuePitch })],
           valign: 'top',
           insets: TEXT_INSETS,
         });
@@ -161,6 +164,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
               settleLastLine(stat.label, inner * WIDTH_SAFETY, (t) => ctx.measure.width(t, labelSize)),
               labelSize,
               palette.text,
+              { lineHeight: labelSize * lineFactor(stats.map((s) => s.label).join('')) },
             ),
           ],
           valign: 'top',
