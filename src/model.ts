@@ -215,7 +215,15 @@ export type ResolvedSlide =
   | (SlideBase & { kind: 'bullets'; bullets: BulletText[] })
   | (SlideBase & { kind: 'stats'; stats: { value: string; label: string }[]; caption?: string })
   | (SlideBase & { kind: 'chart'; chart: ChartModel; caption?: string; bullets: BulletText[] })
-  | (SlideBase & { kind: 'table'; columns: string[]; rows: string[][]; numeric: boolean[]; caption?: string })
+  | (SlideBase & {
+      kind: 'table';
+      columns: string[];
+      rows: string[][];
+      numeric: boolean[];
+      caption?: string;
+      /** The last row is a total, set apart. */
+      total?: boolean;
+    })
   | (SlideBase & { kind: 'quote'; quote: string; by?: string })
   | (SlideBase & { kind: 'sources'; entries: string[] });
 

@@ -1,4 +1,5 @@
 import type { Path } from '../schema/locator.js';
+import type { Origin } from '../diagnostics/diagnostic.js';
 import type { BulletText, ChartRender, DataSet, ResolvedDeck, ResolvedSlide, SourceRecord, Theme } from '../model.js';
 import type { BulletInput, OutlineInput, SlideInput, SlideType } from '../schema/outline.js';
 import { resolveChart } from './chart.js';
@@ -42,7 +43,65 @@ function tableNumber(value: number, year: boolean, lang: string): string {
   return year ? String(value) : formatValue(value, undefined, { ...DEFAULT_FORMAT, withUnit: false }, lang);
 }
 
-type InlineTableInput = { columns: string[]; rows: (string | number)[][] };
+type InlineTableInput = { columns: string[]; rows: (string | number)[][]; total?: boolean | string | undefined };
+
+/**
+ * Puts the total row last and says there is one: `true` takes the last row, a name the row
+ * whose first cell it is. An unknown name is an error that lists the first cells.
+ */
+function withTotal(
+  rows: string[][],
+  total: boolean | string | undefined,
+  at: Origin,
+  ctx: ResolveContext,
+): { rows: string[][]; total?: boolean } | undefined {
+  if (total === undefined || total === false) return { rows };
+  if (total === true) return { rows, total: true };
+  const i = rows.findIndex((r) => r[0] === total);
+  if (i < 0) {
+    ctx.diagnostics.error(
+      'invalid-value',
+      `the table has no row \`${total}\` to set as its total`,
+      at,
+      `total: true for the last row, or one of: ${rows.map((r) => `\`${r[0]}\``).join(', ')}`,
+    );
+    return undefined;
+  }
+  return { rows: [...rows.slice(0, i), ...rows.slice(i + 1), rows[i]!], total: true };
+}
+
+/** Headings given in the deck's language: a list, one per shown column, or { column: heading }. */
+function withHeaders(
+  columns: string[],
+  headers: string[] | Record<string, string> | undefined,
+  path: Path,
+  ctx: ResolveContext,
+  sources: string[],
+): string[] | undefined {
+  if (!headers) return columns;
+  if (Array.isArray(headers)) {
+    if (headers.length !== columns.length) {
+      ctx.diagnostics.error(
+        'invalid-value',
+        `the table shows ${columns.length} columns but \`headers\` names ${headers.length}`,
+        ctx.at([...path, 'headers']),
+        `one heading per column: ${columns.map((c) => `\`${c}\``).join(', ')}`,
+      );
+      return undefined;
+    }
+    return headers.map((h, i) => ctx.text(h, [...path, 'headers', i], sources));
+  }
+  const unknown = Object.keys(headers).filter((k) => !columns.includes(k));
+  for (const k of unknown)
+    ctx.diagnostics.error(
+      'invalid-value',
+      `\`headers\` names a column \`${k}\` the table does not show`,
+      ctx.at([...path, 'headers', k]),
+      `columns: ${columns.map((c) => `\`${c}\``).join(', ')}`,
+    );
+  if (unknown.length) return undefined;
+  return columns.map((c) => (headers[c] === undefined ? c : ctx.text(headers[c], [...path, 'headers', c], sources)));
+}
 
 /** A table written in the outline: its text cells may interpolate data keys. */
 function inlineTable(
@@ -75,6 +134,8 @@ function inlineTable(
   if (!ok) return undefined;
   const numeric = columns.map((_, c) => table.rows.every((r) => typeof r[c] === 'number'));
   const caption = slide.caption ? ctx.text(slide.caption, [...path, 'caption'], sources) : undefined;
+  const totalled = withTotal(rows, table.total, ctx.at([...at, 'total']), ctx);
+  if (!totalled) return undefined;
   return {
     kind: 'table',
     title: '',
@@ -82,7 +143,7 @@ function inlineTable(
     sources,
     at: ctx.at(path),
     columns,
-    rows,
+    ...totalled,
     numeric,
     ...(caption ? { caption } : {}),
   };
@@ -168,14 +229,24 @@ const HANDLERS = {
     const yearColumns = columns.map((_, c) => isYearColumn(rows.map((r) => r[c] ?? null)));
     const cell = (v: string | number | null, c: number) =>
       v === null ? '' : typeof v === 'number' ? tableNumber(v, yearColumns[c]!, ctx.lang) : v;
+    const options: { headers?: string[] | Record<string, string>; total?: boolean | string } =
+      typeof slide.table === 'object' && 'data' in slide.table ? slide.table : {};
+    const headed = withHeaders(columns, options.headers, [...path, 'table'], ctx, sources);
+    const totalled = withTotal(
+      rows.map((r) => r.map(cell)),
+      options.total,
+      ctx.at([...path, 'table', 'total']),
+      ctx,
+    );
+    if (!headed || !totalled) return undefined;
     return {
       kind: 'table',
       title: '',
       notes: '',
       sources,
       at: ctx.at(path),
-      columns,
-      rows: rows.map((r) => r.map(cell)),
+      columns: headed,
+      ...totalled,
       numeric,
       ...(caption ? { caption } : {}),
     };

@@ -148,6 +148,12 @@ export const ChartSlide = z
   })
   .strict();
 
+/** A total row comes from the data, never added up by briefdeck: sums of shares or rates would misstate. */
+const TableTotal = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .describe('Set the total row apart (bold, over a rule): true for the last row, or the first cell of the row.');
+
 export const InlineTable = z
   .object({
     columns: z.array(Text).min(1).describe('Column headings.'),
@@ -155,6 +161,7 @@ export const InlineTable = z
       .array(z.array(z.union([Text, z.number()])))
       .min(1)
       .describe('Rows of cells; write figures as {{ data.key }} so that they come from the data.'),
+    total: TableTotal,
   })
   .strict();
 
@@ -164,6 +171,11 @@ export const TableRef = z.union([
     .object({
       data: DataKey,
       columns: z.array(z.string()).optional().describe('The columns to show, in order.'),
+      headers: z
+        .union([z.array(Text), z.record(z.string(), Text)])
+        .optional()
+        .describe("Column headings in the deck's language: one per column shown, or { column: heading }."),
+      total: TableTotal,
     })
     .strict(),
   InlineTable,

@@ -88,13 +88,21 @@ export function rowHeights(
 /**
  * Horizontal rules only (a heavier rule above and below the table, a rule under the bold
  * header, hairlines between rows), no fills; figures right-aligned under right-aligned headers.
+ * A total row (the last, when `total`) is bold over the header's rule.
  */
-function styledRows(rows: string[][], numeric: readonly boolean[], size: number, ctx: LayoutContext): TableCell[][] {
+function styledRows(
+  rows: string[][],
+  numeric: readonly boolean[],
+  size: number,
+  total: boolean,
+  ctx: LayoutContext,
+): TableCell[][] {
   const p = ctx.theme.palette;
   const outer = { color: p.title, width: 1.25 };
   const under = { color: p.title, width: 0.75 };
   const between = { color: p.rule, width: 0.5 };
   const last = rows.length - 1;
+  const isTotal = (r: number) => total && r === last && r > 0;
   return rows.map((row, r) =>
     row.map((raw, c) => {
       const text = r === 0 ? headerText(raw) : raw;
@@ -103,13 +111,13 @@ function styledRows(rows: string[][], numeric: readonly boolean[], size: number,
       return {
         text,
         ...(runs.length > 1 ? { runs } : {}),
-        bold: r === 0,
+        bold: r === 0 || isTotal(r),
         color,
         align: numeric[c] ? 'right' : 'left',
         lang: runLang(text, ctx.lang),
         rules: {
-          ...(r === 0 ? { top: outer } : {}),
-          bottom: r === 0 ? under : r === last ? outer : between,
+          ...(r === 0 ? { top: outer } : isTotal(r) ? { top: under } : {}),
+          bottom: r === 0 || isTotal(r + 1) ? under : r === last ? outer : between,
         },
       };
     }),
@@ -207,7 +215,13 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
             name: 'Table',
             box: { x: b.left, y: b.top, w: widths.reduce((a, c) => a + c, 0), h },
             columnWidths: widths,
-            rows: styledRows([slide.columns, ...rows], slide.numeric, size, ctx),
+            rows: styledRows(
+              [slide.columns, ...rows],
+              slide.numeric,
+              size,
+              !!slide.total && rowIndices.includes(slide.rows.length - 1),
+              ctx,
+            ),
             rowHeights: rowH,
             font: ctx.face,
             size,
