@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { DiskChartStore, type ChartStore } from '../host/chart-store.js';
-import { fileHash, moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
+import { moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
 import type { ChartModel, ChartStats, Element, LaidOutDeck, RenderedDeck, Origin, WritableElement } from '../model.js';
 import type { ChartStyle } from './config.js';
 import { chartKey } from './key.js';
@@ -141,15 +141,9 @@ export class ChartService {
     const store = this.options.store;
     const versions = await this.versions();
     const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
-    // The key names font files by their content, not their path, so caches travel between checkouts.
-    const fontHashes = new Map<string, Promise<string>>();
+    // The key names font files by the content the build read, not their path, so caches travel between checkouts.
     const hashedFonts = (files: ChartStyle['fontFiles']) =>
-      Promise.all(
-        files.map(async (f) => {
-          if (!fontHashes.has(f.path)) fontHashes.set(f.path, fileHash(f.path));
-          return { family: f.family, weight: f.weight, style: f.style, sha: await fontHashes.get(f.path)! };
-        }),
-      );
+      files.map((f) => ({ family: f.family, weight: f.weight, style: f.style, sha: f.sha256 }));
 
     // First find what must be drawn, so the choice of workers depends on real work.
     const jobs = new Map<string, Job>();
@@ -161,7 +155,7 @@ export class ChartService {
         const { style } = e;
         const key = chartKey({
           chart: e.chart,
-          style: { ...style, fontFiles: await hashedFonts(style.fontFiles) },
+          style: { ...style, fontFiles: hashedFonts(style.fontFiles) },
           versions,
         });
         keyOf.set(e, key);
