@@ -5,7 +5,7 @@ import { DiskChartStore, type ChartStore } from '../host/chart-store.js';
 import { moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
 import type { ChartModel, ChartStats, Element, LaidOutDeck, RenderedDeck, Origin, WritableElement } from '../model.js';
 import type { ChartStyle } from './config.js';
-import { chartKey } from './key.js';
+import { chartKey, picturePixels } from './key.js';
 // Loaded only when a chart must be drawn: an unchanged rebuild, all from the store, needs neither.
 import type { ChartWorkerPool } from './pool.js';
 import type { ChartRenderer } from './render.js';
@@ -36,8 +36,11 @@ const DRAWING_PACKAGES = [
 ];
 
 export interface ChartServiceOptions {
-  /** Where drawn charts are kept between builds; none: every chart is drawn. */
-  store?: ChartStore;
+  /**
+   * Where drawn charts are kept between builds; none: every chart is drawn. Told the pixel size
+   * each chart is drawn at, so that a store that checks its entries can refuse a wrong one.
+   */
+  store?: ChartStore & { get(key: string, expected?: { width: number; height: number }): Promise<Buffer | undefined> };
   /**
    * Worker threads to draw with. 0: draw in this thread, every chart started at once (PNG
    * encoding still overlaps on libuv's pool). 'auto': workers when there are enough charts
@@ -162,7 +165,10 @@ export class ChartService {
         if (!jobs.has(key)) jobs.set(key, { chart: e.chart, style });
       }
     }
-    if (store) await Promise.all([...jobs].map(async ([key, job]) => (job.png = await store.get(key))));
+    if (store)
+      await Promise.all(
+        [...jobs].map(async ([key, job]) => (job.png = await store.get(key, picturePixels(job.style)))),
+      );
     const toDraw = [...jobs].filter(([, j]) => !j.png);
     stats.cached = jobs.size - toDraw.length;
     stats.rendered = toDraw.length;
