@@ -6,7 +6,7 @@ import { layoutDeck } from './layout/index.js';
 import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
 import type { ChartStats, DataEntry, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
-import type { Origin } from './sources/origin.js';
+import { fileOrigin, type Origin } from './sources/origin.js';
 import { zipSafe } from './options.js';
 import { ResolveContext } from './resolve/context.js';
 import { resolveDeck } from './resolve/deck.js';
@@ -117,7 +117,9 @@ async function frontEnd(
   const { diagnostics } = stage;
   const shown = displayPath(outlinePath, options.cwd);
   const none = { usedKeys: 0, cited: 0 };
-  const text = await timed(stage, 'load', () => readInputText(host, outlinePath, 'outline', shown, diagnostics));
+  const text = await timed(stage, 'load', () =>
+    readInputText(host, outlinePath, 'outline', shown, diagnostics, fileOrigin(shown)),
+  );
   if (text === undefined) return none;
   texts.set(shown, text);
   const source = await timed(stage, 'parse', () =>
