@@ -26,7 +26,7 @@ export class DiskHttpCache {
 
   async get(url: string): Promise<CachedDocument | undefined> {
     try {
-      // Only a regular file, and no bigger than a download may be: a FIFO or device planted here must not hang the build.
+      // Only a regular file, no bigger than a download may be: a FIFO planted here must not hang the build.
       const bytes = await readRegularFile(this.path(url), this.maxBytes * 2 + 1024);
       const record = JSON.parse(bytes.toString('utf8')) as CachedDocument;
       return typeof record.etag === 'string' && typeof record.body === 'string' ? record : undefined;
