@@ -18,6 +18,7 @@ import { validateOutline } from './schema/validate-outline.js';
 import type { Session } from './session.js';
 import { loadData, type DataFileRef } from './sources/data/index.js';
 import { displayPath } from './sources/paths.js';
+import { canonicalLanguageTag } from './sources/lang.js';
 import { readInputText } from './sources/read.js';
 import { loadLogo, loadThemeChain, type ThemeLocations } from './sources/theme/index.js';
 import { parseYamlSource, toPlain, yamlLocator } from './sources/yaml.js';
@@ -131,7 +132,9 @@ async function frontEnd(
   const locate = yamlLocator(source);
   const validated = await timed(stage, 'validate', () => validateOutline(plain.value ?? {}, locate, diagnostics));
   if (!validated) return none;
-  const { outline } = validated;
+  // `zh-cn` passes the check (tags are case-insensitive) but is written as `zh-CN` everywhere after it.
+  const lang = validated.outline.lang;
+  const outline = lang ? { ...validated.outline, lang: canonicalLanguageTag(lang) } : validated.outline;
   if (outline.ignore) diagnostics.ignore(outline.ignore);
 
   const outlineDir = dirname(outlinePath);

@@ -96,6 +96,13 @@ describe('values are checked as what they mean', () => {
       expect.objectContaining({ code: 'invalid-value', suggestion: 'did you mean `en-GB`?' }),
     ]);
     expect((await checkDeck('ok.yaml', { cwd: dir })).ok).toBe(true);
+    // Accepted in any case, written in the canonical one: every run and the notes say zh-CN.
+    const built = await buildDeck('ok.yaml', { cwd: dir, cacheDir: false });
+    const deck = await openPptx(join(dir, 'out', 'ok.pptx'));
+    const xml = (await Promise.all(deck.names.filter((n) => n.endsWith('.xml')).map((n) => deck.file(n)))).join('');
+    expect(built.ok).toBe(true);
+    expect(xml).toMatch(/lang="zh-CN"/);
+    expect(xml).not.toMatch(/lang="zh-cn"/);
   });
 
   it('accepts ISO dates only, and only dates that exist', async () => {
