@@ -39,8 +39,24 @@ function isYearColumn(cells: readonly (string | number | null)[]): boolean {
   return numbers.length > 0 && numbers.every((n) => Number.isInteger(n) && n >= 1800 && n <= 2200);
 }
 
-function tableNumber(value: number, year: boolean, lang: string): string {
-  return year ? String(value) : formatValue(value, undefined, { ...DEFAULT_FORMAT, withUnit: false }, lang);
+function tableNumber(value: number, year: boolean, lang: string, decimals?: number): string {
+  if (year) return String(value);
+  return formatValue(value, undefined, { ...DEFAULT_FORMAT, withUnit: false, ...(decimals ? { decimals } : {}) }, lang);
+}
+
+const decimalsOf = (v: number) => (Number.isInteger(v) ? 0 : (/\.(\d+)$/.exec(String(v))?.[1]?.length ?? 0));
+
+/**
+ * One precision per column: as many decimals as its most precise figure, so 1,210.0 stands
+ * under 4,120.5 instead of 1,210. Undefined for whole numbers (they keep their own forms).
+ */
+function columnDecimals(rows: readonly (readonly unknown[])[]): (number | undefined)[] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return Array.from({ length: width }, (_, c) => {
+    let most = 0;
+    for (const r of rows) if (typeof r[c] === 'number') most = Math.max(most, decimalsOf(r[c]));
+    return most > 0 ? most : undefined;
+  });
 }
 
 type InlineTableInput = { columns: string[]; rows: (string | number)[][]; total?: boolean | string | undefined };
@@ -113,6 +129,7 @@ function inlineTable(
 ): ResolvedSlide | undefined {
   const at = [...path, 'table'];
   const yearColumns = table.columns.map((_, c) => isYearColumn(table.rows.map((r) => r[c] ?? null)));
+  const precision = columnDecimals(table.rows);
   const columns = table.columns.map((c, i) => ctx.text(c, [...at, 'columns', i], sources));
   let ok = true;
   const rows = table.rows.map((row, r) => {
@@ -127,7 +144,7 @@ function inlineTable(
     }
     return row.map((cell, c) =>
       typeof cell === 'number'
-        ? tableNumber(cell, yearColumns[c]!, ctx.lang)
+        ? tableNumber(cell, yearColumns[c]!, ctx.lang, precision[c])
         : ctx.text(cell, [...at, 'rows', r, c], sources),
     );
   });
@@ -227,8 +244,9 @@ const HANDLERS = {
       (_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null),
     );
     const yearColumns = columns.map((_, c) => isYearColumn(rows.map((r) => r[c] ?? null)));
+    const precision = columnDecimals(rows);
     const cell = (v: string | number | null, c: number) =>
-      v === null ? '' : typeof v === 'number' ? tableNumber(v, yearColumns[c]!, ctx.lang) : v;
+      v === null ? '' : typeof v === 'number' ? tableNumber(v, yearColumns[c]!, ctx.lang, precision[c]) : v;
     const options: { headers?: string[] | Record<string, string>; total?: boolean | string } =
       typeof slide.table === 'object' && 'data' in slide.table ? slide.table : {};
     const headed = withHeaders(columns, options.headers, [...path, 'table'], ctx, sources);

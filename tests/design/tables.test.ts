@@ -73,6 +73,15 @@ describe('table headers and total rows', () => {
     expect(rows[1]!.every((c) => !c.bold)).toBe(true);
   });
 
+  it('writes every figure of a column with one precision', async () => {
+    const rows = await rowsOf('{ columns: [Item, Value, Count], rows: [[A, 1210, 3], [B, 4120.5, 12], [C, 0.25, 7]] }');
+    expect(rows.slice(1).map((r) => r.slice(1).map((c) => c.text))).toEqual([
+      ['1,210.00', '3'],
+      ['4,120.50', '12'],
+      ['0.25', '7'],
+    ]);
+  });
+
   it('reports an unknown total row, a wrong number of headers and an unknown column, at their place', async () => {
     const dir = tempProject({
       'deck.yaml': `title: T\ndata: d.yaml\nsections:\n  - title: S\n    slides:\n      - { type: table, title: A, table: { data: regions, total: Everywhere } }\n      - { type: table, title: B, table: { data: regions, headers: [One] } }\n      - { type: table, title: C, table: { data: regions, headers: { good: Goods } } }\n`,
