@@ -412,8 +412,12 @@ export type WritableElement = Exclude<Element, { kind: 'chart' }>;
 
 export type Master = 'title' | 'section' | 'content';
 
+/** The slide layout a slide is made on: PowerPoint's Title, Section, Title and Content, Chart, Table, Quote, Sources. */
+export type LayoutRole = 'title' | 'section' | 'content' | 'chart' | 'table' | 'quote' | 'sources';
+
 export interface LaidOutSlide {
   master: Master;
+  layout: LayoutRole;
   elements: Element[];
   notes: string;
   at: Origin;

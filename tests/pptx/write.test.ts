@@ -46,6 +46,7 @@ const deck: RenderedDeck = {
   slides: [
     {
       master: 'content',
+      layout: 'content',
       notes: 'Notes.',
       at: HERE,
       elements: [
