@@ -95,7 +95,7 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
 
 /**
  * Who made the deck: the theme's author, else the outline's, else the office in the footer; the
- * company is the theme's, else the footer's office.
+ * company is the theme's, else the footer's office, else the author.
  */
 function documentProperties({ meta, theme }: ResolvedDeck): DeckStyle['properties'] {
   const author = theme.author ?? meta.author ?? meta.footer;
@@ -103,7 +103,7 @@ function documentProperties({ meta, theme }: ResolvedDeck): DeckStyle['propertie
     title: meta.title,
     ...(author ? { author } : {}),
     ...(meta.subtitle ? { subject: meta.subtitle } : {}),
-    company: theme.company ?? meta.footer ?? theme.author ?? '',
+    company: theme.company ?? meta.footer ?? author ?? '',
   };
 }
 
