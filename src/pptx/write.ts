@@ -11,7 +11,7 @@ import type {
   WritableElement,
 } from '../model.js';
 import type { DocumentProperties, LayoutPart, SlidePlaceholders } from './house-parts.js';
-import { escapeXml, xmlSafe } from './xml.js';
+import { escapeXml, xmlSafeTexts } from './xml.js';
 
 /**
  * Translates the laid-out deck into pptxgenjs calls: the only module that knows pptxgenjs
@@ -69,7 +69,7 @@ function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
     p.runs.forEach((r, ri) => {
       const last = ri === p.runs.length - 1 && pi < paragraphs.length - 1;
       runs.push({
-        text: xmlSafe(r.text),
+        text: r.text,
         options: {
           fontFace: faces.latin(r.font),
           fontSize: r.size,
@@ -126,7 +126,7 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: WritableElement, faces: Fa
       slide.addImage({
         ...geometry(e.box),
         data: `image/${e.mime};base64,${e.image.toString('base64')}`,
-        altText: xmlSafe(e.alt),
+        altText: e.alt,
         objectName: e.name,
       });
       return;
@@ -146,7 +146,7 @@ const rule = (r: { color: string; width: number } | undefined) =>
 function addTable(slide: Slide, e: Extract<WritableElement, { kind: 'table' }>, faces: Faces): void {
   const rows: TableRow[] = e.rows.map((row) =>
     row.map((cell) => ({
-      text: xmlSafe(cell.text),
+      text: cell.text,
       options: {
         bold: cell.bold,
         color: cell.color,
@@ -174,8 +174,8 @@ function addTable(slide: Slide, e: Extract<WritableElement, { kind: 'table' }>, 
 
 const series = (list: readonly NativeSeries[]) =>
   list.map((s) => ({
-    name: xmlSafe(s.name),
-    ...(s.labels ? { labels: s.labels.map(xmlSafe) } : {}),
+    name: s.name,
+    ...(s.labels ? { labels: s.labels } : {}),
     values: s.values,
   }));
 
@@ -185,7 +185,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
   const common: ChartOpts = {
     ...geometry(box),
     objectName: name,
-    altText: xmlSafe(spec.alt),
+    altText: spec.alt,
     chartColors: spec.colors,
     showLegend: legend.show,
     legendPos: legend.position,
@@ -216,7 +216,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     ...(title
       ? {
           showTitle: true,
-          title: xmlSafe(title.text),
+          title: title.text,
           titleFontFace: title.font,
           titleFontSize: title.size,
           titleColor: title.color,
@@ -225,7 +225,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     ...(val.title
       ? {
           showValAxisTitle: true,
-          valAxisTitle: xmlSafe(val.title.text),
+          valAxisTitle: val.title.text,
           valAxisTitleFontSize: val.title.size,
           valAxisTitleFontFace: val.title.font,
           valAxisTitleColor: val.title.color,
@@ -234,7 +234,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     ...(cat.title
       ? {
           showCatAxisTitle: true,
-          catAxisTitle: xmlSafe(cat.title.text),
+          catAxisTitle: cat.title.text,
           catAxisTitleFontSize: cat.title.size,
           catAxisTitleFontFace: cat.title.font,
           catAxisTitleColor: cat.title.color,
@@ -312,7 +312,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
                   showValAxisTitle: !!second.title,
                   ...(second.title
                     ? {
-                        valAxisTitle: xmlSafe(second.title.text),
+                        valAxisTitle: second.title.text,
                         valAxisTitleFontSize: second.title.size,
                         valAxisTitleFontFace: second.title.font,
                         valAxisTitleColor: second.title.color,
@@ -325,7 +325,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
                   valGridLine: { style: 'none' },
                 },
               ],
-              catAxes: [{ catAxisTitle: cat.title ? xmlSafe(cat.title.text) : '' }, { catAxisHidden: true }],
+              catAxes: [{ catAxisTitle: cat.title ? cat.title.text : '' }, { catAxisHidden: true }],
             }
           : {}),
       } as unknown as unknown[],
@@ -357,7 +357,7 @@ function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] |
       if (!p || !r) return undefined;
       return {
         text: {
-          text: xmlSafe(r.text),
+          text: r.text,
           options: {
             ...geometry(e.box),
             fontFace: faces.latin(r.font),
@@ -381,7 +381,7 @@ function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] |
         image: {
           ...geometry(e.box),
           data: `image/${e.mime};base64,${e.image.toString('base64')}`,
-          altText: xmlSafe(e.alt),
+          altText: e.alt,
         },
       };
     default:
@@ -462,16 +462,17 @@ const plainText = (e: WritableElement | undefined) =>
     : '';
 
 /** The deck as pptxgenjs writes it; packaging (fonts, geometry, determinism) happens after. */
-export async function writePptx(deck: RenderedDeck): Promise<WrittenPptx> {
+export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
+  const deck = xmlSafeTexts(rendered);
   const pptx = new PptxGenJSClass();
   const { slide, fonts, properties } = deck.style;
   const faces = new Faces();
   pptx.defineLayout({ name: 'BRIEFDECK', width: inch(slide.width), height: inch(slide.height) });
   pptx.layout = 'BRIEFDECK';
-  pptx.title = xmlSafe(properties.title);
-  pptx.author = xmlSafe(properties.author ?? '');
+  pptx.title = properties.title;
+  pptx.author = properties.author ?? '';
   // Its defaults are "PptxGenJS Presentation" for the subject, "PptxGenJS" for the author.
-  pptx.subject = xmlSafe(properties.subject ?? '');
+  pptx.subject = properties.subject ?? '';
   // pptxgenjs escapes title, subject and author, but writes the company name raw.
   pptx.company = escapeXml(properties.company);
   pptx.theme = { headFontFace: faces.latin(fonts), bodyFontFace: fonts.latin };
@@ -480,7 +481,7 @@ export async function writePptx(deck: RenderedDeck): Promise<WrittenPptx> {
   deck.slides.forEach((s, i) => {
     const slide = pptx.addSlide({ masterName: deck.layouts[s.layout].name });
     for (const e of s.elements) addElement(pptx, slide, e, faces, filled[i]!.get(e));
-    if (s.notes) slide.addNotes(xmlSafe(s.notes));
+    if (s.notes) slide.addNotes(s.notes);
   });
   const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const placed = (i: number): SlidePlaceholders =>
