@@ -14,6 +14,7 @@ import {
 } from '../frame.js';
 import { captionBlock } from '../caption.js';
 import type { Words } from '../../words.js';
+import { LAYOUT_OF } from '../roles.js';
 
 /** The body region of a content slide once its title is placed. */
 export interface Body {
@@ -44,6 +45,7 @@ export function contentSlide(
   const body = bodyBelow(head.bodyTop, foot.top, ctx);
   return {
     master: 'content',
+    layout: LAYOUT_OF[slide.kind],
     elements: [...sectionTracker(slide, ctx), ...head.elements, ...fill(body), ...foot.elements],
     notes: slide.notes,
     at: slide.at,
