@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { generateDeck } from './bench-decks.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const BIN = join(ROOT, 'dist/cli/bin.js');
+const BIN = join(ROOT, 'dist/cli/briefdeck.js');
 const FLOOR = join(ROOT, 'scripts/bench-floor.mjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BIG_RUNS = Math.max(1, Math.ceil(RUNS / 3));
