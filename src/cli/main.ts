@@ -5,7 +5,7 @@ import type { CompileResult } from '../compile.js';
 import { NodeHost } from '../host/node.js';
 import type { Host } from '../host/types.js';
 import { watchPaths } from '../host/watch.js';
-import { checkInSession, type BuildResult } from '../index.js';
+import type { BuildResult } from '../index.js';
 import type { BuildOptions } from '../options.js';
 import { writeFileAtomic } from '../emit.js';
 import { changeReport, reportMarkdown, type ChangeReport } from '../incremental/report.js';
@@ -404,6 +404,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       // One session per project: one set of settings, shared inputs parsed once.
       const session = await createSession(withProject(optionsFrom(flags, io), project), { host });
       try {
+        const { checkInSession } = await import('../index.js');
         for (const outline of mine) results.push(await checkInSession(outline, session, { a11y: !!flags.a11y }));
       } finally {
         await session.close();
