@@ -6,9 +6,8 @@
 // are native, loaded by name at run time or large and rarely used stay outside the bundle.
 //
 //   node scripts/bundle-cli.mjs        (npm run build runs it after tsc)
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rolldown } from 'rolldown';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 /** Pure JavaScript, needed by every command: inside the bundle. Everything else is imported at run time. */
@@ -17,6 +16,16 @@ const packageOf = (id) => (id.startsWith('@') ? id.split('/').slice(0, 2).join('
 
 const dir = join(ROOT, 'dist', 'cli');
 rmSync(join(dir, 'chunks'), { recursive: true, force: true });
+let rolldown;
+try {
+  ({ rolldown } = await import('rolldown'));
+} catch (e) {
+  // No bundler (an install without dev dependencies, a platform without its binding): the same
+  // command, unbundled, only slower to start.
+  console.error(`bundle-cli: rolldown unavailable (${e.message.split('\n')[0]}); dist/cli/briefdeck.js runs bin.js`);
+  writeFileSync(join(dir, 'briefdeck.js'), "#!/usr/bin/env node\nimport './bin.js';\n", { mode: 0o755 });
+  process.exit(0);
+}
 const bundle = await rolldown({
   input: { briefdeck: join(dir, 'bin.js') },
   platform: 'node',
