@@ -32,7 +32,7 @@ export function contentSlide(
 
 function bodyBelow(top: number, ctx: LayoutContext): Body {
   const f = frameOf(ctx.theme);
-  return { top, bottom: f.bodyBottom, left: f.margin, width: f.width - 2 * f.margin };
+  return { top, bottom: f.bodyBottom, left: f.margin, width: f.innerWidth };
 }
 
 /**
