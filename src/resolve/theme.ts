@@ -283,8 +283,11 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
     const request = (given: string, path: (string | number)[]) => ({ given, baseDir: dir, at: locate.at(path) });
     const none = (v: unknown) => v === null || v === 'none';
     if (none(input.logo)) logo = logoDark = undefined;
-    else if (typeof input.logo === 'string') logo = request(input.logo, ['logo']);
-    else if (input.logo) {
+    else if (typeof input.logo === 'string') {
+      // One logo replaces both: a dark variant inherited from another theme belongs to another emblem.
+      logo = request(input.logo, ['logo']);
+      logoDark = undefined;
+    } else if (input.logo) {
       if (input.logo.light !== undefined)
         logo = none(input.logo.light) ? undefined : request(input.logo.light, ['logo', 'light']);
       if (input.logo.dark !== undefined)

@@ -33,5 +33,8 @@ export async function loadTheme(name: string, projectDir = REPO): Promise<Theme>
 /** Every text of the deck's masters and layouts: where footers, markings and logos live. */
 export async function masterTexts(deck: OpenedDeck): Promise<string[]> {
   const parts = deck.names.filter((n) => /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(n));
-  return (await Promise.all(parts.map((p) => deck.file(p)))).flatMap(textsOf);
+  // Runs that begin or end with spaces carry xml:space="preserve".
+  const texts = (xml: string) =>
+    [...xml.matchAll(/<a:t(?: [^>]*)?>([^<]*)<\/a:t>/g)].map((m) => textsOf(`<a:t>${m[1]!}</a:t>`)[0]!);
+  return (await Promise.all(parts.map((p) => deck.file(p)))).flatMap(texts);
 }
