@@ -295,6 +295,8 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
     }
     if (none(input.logo_dark)) logoDark = undefined;
     else if (typeof input.logo_dark === 'string') logoDark = request(input.logo_dark, ['logo_dark']);
+    if (input.author !== undefined) t.author = input.author;
+    if (input.company !== undefined) t.company = input.company;
   }
   t.geometry = applyGeometry(geometryFor(t.slide), geometry);
   if (logo) t.origins.logo = logo.at;

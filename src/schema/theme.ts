@@ -264,6 +264,14 @@ export const ThemeInput = z
     geometry: Geometry.optional().describe(
       'Margins, title, title rule, logo, footer slots and marking positions, in inches.',
     ),
+    author: z
+      .string()
+      .optional()
+      .describe('Document author of every deck; default: the outline author, else the footer text.'),
+    company: z
+      .string()
+      .optional()
+      .describe('Document company of every deck; default: the footer text, else the author.'),
     charts: z
       .object({
         render: z.enum(['image', 'native']).describe('Default chart rendering.'),
