@@ -182,17 +182,19 @@ async function frontEnd(
       allowOutside,
       limits: options.limits,
     };
+    // `--theme` beats the outline's theme for one run; a path in it is relative to where the command runs.
+    const override = options.themeOverride;
     const chain = await loadThemeChain(
-      outline.theme ?? options.theme,
-      outlineDir,
-      outline.theme ? locate.at(['theme']) : undefined,
+      override ?? outline.theme ?? options.theme,
+      override ? options.cwd : outlineDir,
+      !override && outline.theme ? locate.at(['theme']) : undefined,
       loc,
     );
     if (!chain) return undefined;
     const merged = mergeThemes(chain);
-    if (!merged.logo) return merged.theme;
-    const logo = await loadLogo(merged.logo, loc);
-    return logo ? { ...merged.theme, logo } : merged.theme;
+    const logo = merged.logo && (await loadLogo(merged.logo, loc));
+    const logoDark = merged.logoDark && (await loadLogo(merged.logoDark, loc));
+    return { ...merged.theme, ...(logo ? { logo } : {}), ...(logoDark ? { logoDark } : {}) };
   });
   const resolveCtx = new ResolveContext(locate, data, diagnostics, outline.lang ?? 'en');
   // Resolve even when the theme failed, so that data-key errors are reported in the same run.

@@ -142,6 +142,39 @@ export interface ThemeSizes {
   quoteMin: number;
 }
 
+/** A palette colour by its role, for theme values that name one (the title rule's colour). */
+export type PaletteRole = Exclude<keyof Palette, 'series'>;
+
+/** What a footer slot can show: the footer text, the deck date, the page number, the marking. */
+export type FooterItem = 'text' | 'date' | 'page' | 'marking';
+export type FooterSlot = 'left' | 'center' | 'right';
+
+/**
+ * Every fixed position of a deck, in points: layout reads them here and fixes none itself.
+ * Defaults follow the slide size (resolve/theme.ts geometryFor); a house template fills them
+ * from its placeholders. A plain record on purpose: readers outside layout build it too.
+ */
+export interface ThemeGeometry {
+  /** left/right: side margins; top: where content-slide titles start; bottom: slide bottom to the footer's top. */
+  margins: { left: number; right: number; top: number; bottom: number };
+  /** Content-slide titles: alignment and the most lines they may take. */
+  title: { align: 'left' | 'center'; lines: number };
+  /** The short rule under a content-slide title. */
+  titleRule: { show: boolean; width: number; weight: number; color: PaletteRole };
+  /** The logo, top left or top right; sized to `height`, at most `maxWidth` wide. */
+  logo: { align: 'left' | 'right'; top: number; height: number; maxWidth: number };
+  /** What each footer slot shows, in order; page and marking each take a slot of their own. */
+  footer: Record<FooterSlot, FooterItem[]>;
+  /** The classification marking at the top of every slide: where across, or none. */
+  marking: { top: FooterSlot | 'none' };
+}
+
+/**
+ * A house text in several languages: language tag → text ("en", "zh-CN"). The key `*` holds a
+ * text written without a language (`text: Policy Research Office`), shown in every deck.
+ */
+export type HouseText = Readonly<Record<string, string>>;
+
 /** A theme with every value present; colours are bare hex (no #). */
 export interface Theme {
   name: string;
@@ -150,8 +183,18 @@ export interface Theme {
   palette: Palette;
   fonts: ThemeFonts;
   sizes: ThemeSizes;
-  logo?: { file: string; data: Buffer; width: number; height: number };
-  footer: { text?: string; pageNumbers: boolean; date: boolean; classification?: string };
+  /** The logo for light slides. */
+  logo?: ThemeLogo;
+  /** The logo for dark slides (title and section, or every slide of a dark theme). */
+  logoDark?: ThemeLogo;
+  footer: { text?: HouseText; pageNumbers: boolean; date: boolean; classification?: HouseText };
+  /** briefdeck's own words the theme replaces, per language; the rest come from src/words.ts. */
+  words: Partial<Record<HouseWord, HouseText>>;
+  /** How the deck date is written, per language: tokens YYYY, M, MM, D, DD, MMM, MMMM. */
+  dateFormat?: HouseText;
+  geometry: ThemeGeometry;
+  /** Where the theme's house texts are written: warnings about them point there. */
+  origins: Partial<Record<'footer.text' | 'footer.classification' | `words.${HouseWord}` | 'logo', Origin>>;
   charts: { render: 'image' | 'native'; density: number };
   /** Section dividers (left out for sections shorter than minSlides) and the section tracker. */
   sections: { dividers: boolean; minSlides: number; tracker: boolean };
@@ -160,6 +203,16 @@ export interface Theme {
   /** The organisation (document properties); absent: the footer text. */
   company?: string;
 }
+
+export interface ThemeLogo {
+  file: string;
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** The words of src/words.ts a theme may set: house text a reader sees on every slide. */
+export type HouseWord = 'source' | 'sources' | 'continued';
 
 export type ChartRender = 'image' | 'native';
 

@@ -35,6 +35,8 @@ export interface BuildOptions {
   workers?: number | 'auto';
   /** The theme of outlines that name none (default `official`). */
   theme?: string;
+  /** A theme for this run whatever the outlines name (`--theme`): a name, or a path from `cwd`. */
+  themeOverride?: string;
   /**
    * The settings of the project's briefdeck.yaml (see src/project.ts), with `projectDir` its folder:
    * defaults below the options above and the environment, above briefdeck's own.
@@ -75,6 +77,8 @@ export interface ResolvedBuildOptions {
   readonly packageDir: string;
   /** The theme of outlines that name none: a name, or an absolute path. */
   readonly theme: string;
+  /** `--theme`: replaces every outline's theme for this run; a name, or an absolute path. */
+  readonly themeOverride?: string;
   readonly allowNetwork: boolean;
   readonly networkCa?: string;
   readonly dataTimeoutMs?: number;
@@ -145,6 +149,13 @@ export async function resolveOptions(
     workers: options.workers ?? 'auto',
     packageDir: PACKAGE_DIR,
     theme: theme ?? 'official',
+    ...(options.themeOverride
+      ? {
+          themeOverride: /[\\/]|\.ya?ml$/i.test(options.themeOverride)
+            ? resolve(cwd, options.themeOverride)
+            : options.themeOverride,
+        }
+      : {}),
     allowNetwork: options.allowNetwork ?? false,
     ...(options.networkCa ? { networkCa: options.networkCa } : {}),
     ...(options.dataTimeoutMs ? { dataTimeoutMs: options.dataTimeoutMs } : {}),

@@ -24,6 +24,8 @@ import {
   type BatchResult,
 } from './batch.js';
 import { findOutlines, SKIPPED_FOLDERS } from './discover.js';
+import { initCommand } from './init.js';
+import { themesCommand } from './themes.js';
 import { groupByProject, withProject } from './projects.js';
 import { parseShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
@@ -61,6 +63,7 @@ interface CommonFlags {
   allowOutsidePaths?: boolean;
   allowNetwork?: boolean;
   limit?: Partial<Limits>;
+  theme?: string;
 }
 
 /** Outline files named on the command line; a folder stands for the outlines in it and its subfolders. */
@@ -173,6 +176,7 @@ function optionsFrom(
     ...(flags.allowNetwork ? { allowNetwork: true } : {}),
     ...(flags.cache === false ? { cacheDir: false as const } : flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
     ...(flags.limit && Object.keys(flags.limit).length ? { limits: flags.limit } : {}),
+    ...(flags.theme ? { themeOverride: flags.theme } : {}),
   };
 }
 
@@ -315,6 +319,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       )
       .option('--allow-outside-paths', 'let outlines and themes name files outside the project folder')
       .option('--allow-network', 'let data files read JSON over HTTPS (`url:` entries)')
+      .option('--theme <name|file>', "use this theme instead of the outline's for this run (see `briefdeck themes`)")
       .option(
         '--limit <name=n>',
         `raise a limit, e.g. --limit input-bytes=50000000 (repeatable; ${LIMIT_NAMES.map((n) => n.replace(/^max/, '').replace(/[A-Z]/g, (c, i: number) => `${i ? '-' : ''}${c.toLowerCase()}`)).join(', ')})`,
@@ -508,6 +513,18 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<decks...>', 'outlines (built first) or .pptx files')
     .option('-o, --out <dir>', 'output folder', 'out/preview')
     .action(async (decks: string[], flags: { out: string }) => setExit(await previewCommand(decks, flags, io)));
+
+  cli
+    .command('themes')
+    .description("list the themes an outline can name: the project's templates/ and briefdeck's own")
+    .option('--project <dir>', 'the project folder (default: the nearest above the working folder)')
+    .action(async (flags: { project?: string }) => setExit(await themesCommand(flags, io)));
+  cli
+    .command('init')
+    .description('start a deck: NAME.yaml and data/NAME.yaml that build at once (and, with --theme, a theme copy)')
+    .argument('<name>', 'the deck name: letters, digits, - and _')
+    .option('--theme <name>', 'copy this theme into templates/ for the deck to use and adjust')
+    .action(async (name: string, flags: { theme?: string }) => setExit(await initCommand(name, flags, io)));
   return cli;
 }
 

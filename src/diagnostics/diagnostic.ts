@@ -81,6 +81,9 @@ export const DIAGNOSTIC_CODES = {
   'no-title': 'a slide without a title',
   'too-many-categories': 'a chart with more categories than can be read',
   'chart-labels-dropped': 'chart value labels left out because they would cover a value or each other',
+  'foreign-house-text':
+    "a theme's footer, marking or words shown in a deck of another language (English in a Chinese deck)",
+  'logo-on-dark': 'a dark slide showing the logo made for light slides: the theme has no dark variant',
   // build
   'chart-render-failed': 'a chart could not be drawn (its drawing thread failed or died)',
   'write-failed': 'the deck could not be written',
@@ -106,6 +109,8 @@ export const WARNING_CODES = [
   'no-title',
   'too-many-categories',
   'chart-labels-dropped',
+  'foreign-house-text',
+  'logo-on-dark',
   'text-shrunk',
   'content-split',
   'stale-data',

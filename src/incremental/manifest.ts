@@ -54,6 +54,13 @@ export function outputOptions(options: ResolvedBuildOptions): ManifestDeck['opti
     allowOutsidePaths: options.allowOutsidePaths,
     projectDir: toManifestPath(options.outDir, options.projectDir),
     theme: isAbsolute(options.theme) ? toManifestPath(options.outDir, options.theme) : options.theme,
+    ...(options.themeOverride
+      ? {
+          themeOverride: isAbsolute(options.themeOverride)
+            ? toManifestPath(options.outDir, options.themeOverride)
+            : options.themeOverride,
+        }
+      : {}),
   };
 }
 

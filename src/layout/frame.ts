@@ -1,5 +1,6 @@
 import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import type { Box, Element, Insets, Paragraph, ResolvedSlide, Run, Theme, Typeface } from '../model.js';
+import { luminance } from '../a11y/contrast.js';
 import { hasEastAsian } from '../script.js';
 import { fitBlocks, HEIGHT_SAFETY, lineFactor, WIDTH_SAFETY, type Block, type FitLog } from './fit.js';
 import { settleLastLine, SOFT_BREAK } from './linebreak.js';
@@ -26,11 +27,15 @@ export interface LayoutContext {
   sourceLine(ids: readonly string[]): string | undefined;
 }
 
-/** The fixed regions of a content slide, derived from the slide size. */
+/** The fixed regions of a content slide, from the theme's geometry. */
 export interface Frame {
   width: number;
   height: number;
+  /** The left margin. */
   margin: number;
+  marginRight: number;
+  /** Between the margins. */
+  innerWidth: number;
   titleTop: number;
   /** Where body content must end (above the source line). */
   bodyBottom: number;
@@ -40,15 +45,19 @@ export interface Frame {
 
 export function frameOf(theme: Theme): Frame {
   const { width, height } = theme.slide;
-  const margin = Math.round(width * 0.05);
+  const { margins } = theme.geometry;
+  const footerTop = height - margins.bottom;
   return {
     width,
     height,
-    margin,
-    titleTop: Math.round(height * 0.05),
-    bodyBottom: height - 62,
-    sourceTop: height - 58,
-    footerTop: height - 30,
+    margin: margins.left,
+    marginRight: margins.right,
+    innerWidth: width - margins.left - margins.right,
+    titleTop: margins.top,
+    // The source line sits just above the footer; body content ends above it.
+    bodyBottom: footerTop - 32,
+    sourceTop: footerTop - 28,
+    footerTop,
   };
 }
 
@@ -223,62 +232,87 @@ export function layoutTitle(
   ctx: LayoutContext,
 ): { elements: Element[]; bodyTop: number } {
   const f = frameOf(ctx.theme);
-  const { sizes, palette } = ctx.theme;
-  const logoWidth = ctx.theme.logo ? logoBox(ctx.theme).w + 16 : 0;
-  const width = f.width - 2 * f.margin - logoWidth;
+  const { sizes, palette, geometry } = ctx.theme;
+  const maxLines = geometry.title.lines;
+  const logo = logoBox(ctx.theme);
+  const logoWidth = logo.w ? logo.w + 16 : 0;
+  const width = f.innerWidth - logoWidth;
+  // A logo at the top left pushes the title right; at the top right it only narrows it.
+  const x = geometry.logo.align === 'left' ? f.margin + logoWidth : f.margin;
+  const lines = maxLines === 1 ? 'one line' : maxLines === 2 ? 'two lines' : `${maxLines} lines`;
   const elements: Element[] = [];
   let bottom = f.titleTop;
   if (title) {
     const range = ctx.scale.range('title');
     const attempt = (size: number, minSize: number) =>
       fitBlocks(
-        { blocks: [{ text: title, indent: 0, bold: true }], width, height: Infinity, size, minSize, maxLines: 2 },
+        { blocks: [{ text: title, indent: 0, bold: true }], width, height: Infinity, size, minSize, maxLines },
         ctx.measure,
       );
     let r = attempt(range.size, range.min);
     if (r.fits) ctx.scale.need('title', r.size, slide.at);
     else if (ctx.scale.holding) {
       r = attempt(range.size, Math.min(sizes.titleMin, range.size));
-      if (r.fits) ctx.fit.shrunk('slide title', range.size, r.size, slide.at, 'shorten the title to two lines');
+      if (r.fits) ctx.fit.shrunk('slide title', range.size, r.size, slide.at, `shorten the title to ${lines}`);
     }
     if (!r.fits)
       ctx.diagnostics.error(
         'text-does-not-fit',
-        `slide title does not fit in two lines even at ${r.size} pt`,
+        `slide title does not fit in ${lines} even at ${r.size} pt`,
         slide.at,
         'shorten the title; put detail in the body',
       );
     const size = r.size;
-    const lines = Math.min(2, r.lines[0]!.length);
+    const used = Math.min(maxLines, r.lines[0]!.length);
     const text = settleLastLine(title, width * WIDTH_SAFETY, (t) => ctx.measure.width(t, size, true));
-    const h = fittedHeight(lines, size, TEXT_INSETS, title);
+    const h = fittedHeight(used, size, TEXT_INSETS, title);
     elements.push({
       kind: 'text',
       name: 'Title',
       role: 'title',
-      box: { x: f.margin, y: f.titleTop, w: width, h },
-      paragraphs: [paragraph(ctx, text, size, palette.title, { bold: true })],
+      box: { x, y: f.titleTop, w: width, h },
+      paragraphs: [
+        paragraph(ctx, text, size, palette.title, {
+          bold: true,
+          ...(geometry.title.align === 'center' ? { align: 'center' as const } : {}),
+        }),
+      ],
       valign: 'top',
       insets: TEXT_INSETS,
     });
     bottom = f.titleTop + h;
   }
   // The short rule belongs under a title; a slide without one starts its body at the top.
-  if (title)
+  const rule = geometry.titleRule;
+  if (title && rule.show)
     elements.push({
       kind: 'rect',
       name: 'Title rule',
-      box: { x: f.margin, y: bottom + 6, w: 56, h: 3 },
-      fill: palette.accent,
+      box: {
+        x: geometry.title.align === 'center' ? x + (width - rule.width) / 2 : x,
+        y: bottom + 6,
+        w: rule.width,
+        h: rule.weight,
+      },
+      fill: palette[rule.color],
     });
   return { elements, bodyTop: title ? bottom + 24 : bottom + 8 };
 }
 
-export function logoBox(theme: Theme): Box {
+/** A background dark enough that a logo made for white would vanish on it (luminance under 0.18). */
+export const isDarkBackground = (hex: string) => luminance(hex) < 0.18;
+
+/** The logo a slide of this background shows: the dark variant on dark backgrounds, else the light one. */
+export function logoOn(theme: Theme, background: string): Theme['logo'] {
+  return isDarkBackground(background) ? (theme.logoDark ?? theme.logo) : theme.logo;
+}
+
+/** Where the logo sits, sized to the theme's height; zero wide when the theme has none. */
+export function logoBox(theme: Theme, logo = logoOn(theme, theme.palette.background)): Box {
   const f = frameOf(theme);
-  const h = 30;
-  const w = theme.logo ? Math.min(140, (theme.logo.width / theme.logo.height) * h) : 0;
-  return { x: f.width - f.margin - w, y: f.titleTop + 2, w, h };
+  const { align, top, height: h, maxWidth } = theme.geometry.logo;
+  const w = logo ? Math.min(maxWidth, (logo.width / logo.height) * h) : 0;
+  return { x: align === 'left' ? f.margin : f.width - f.marginRight - w, y: top, w, h };
 }
 
 const SOURCE_INSETS: Insets = { l: 0, r: 0, t: 2, b: 2 };
@@ -300,7 +334,7 @@ export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide,
   if (!line) return [];
   const f = frameOf(ctx.theme);
   const bottom = footerRuleY(f) - FOOT_RULE_GAP;
-  const w = f.width - 2 * f.margin;
+  const w = f.innerWidth;
   const range = ctx.scale.range('source');
   const r = fitOne(
     line,

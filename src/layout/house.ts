@@ -106,11 +106,7 @@ export function layoutPlans(theme: Theme, ctx: Pick<LayoutContext, 'face' | 'sca
     insets: TEXT_INSETS,
   });
   const bodyTop = f.titleTop + fittedHeight(1, ctx.scale.size('title')) + 24;
-  const contentBody = text(
-    { x: f.margin, y: bodyTop, w: f.width - 2 * f.margin, h: f.bodyBottom - bodyTop },
-    bodySize,
-    p.text,
-  );
+  const contentBody = text({ x: f.margin, y: bodyTop, w: f.innerWidth, h: f.bodyBottom - bodyTop }, bodySize, p.text);
   const titleTop = Math.round(f.height * 0.28);
   const subtitleTop = titleTop + fittedHeight(2, sizes.deckTitle) + 14;
   const sectionTop = Math.round(f.height * 0.36) + 10 + fittedHeight(2, sizes.sectionTitle) + 10;

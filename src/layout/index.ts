@@ -23,7 +23,8 @@ import { layoutQuoteSlide } from './slides/quote.js';
 import { layoutSourcesSlide } from './slides/sources.js';
 import { layoutStatsSlide } from './slides/stats.js';
 import { layoutTableSlide } from './slides/table.js';
-import { sourceLine, wordsFor } from '../words.js';
+import { sourceLine } from '../words.js';
+import { houseWords } from '../resolve/house-text.js';
 
 type Layout<K extends SlideKind> = (slide: Extract<ResolvedSlide, { kind: K }>, ctx: LayoutContext) => LaidOutSlide[];
 
@@ -52,7 +53,7 @@ export function createLayoutContext(
   scale: TypeScale = TypeScale.probe(deck.theme.sizes),
 ): LayoutContext {
   const { theme } = deck;
-  const words = wordsFor(deck.meta.lang);
+  const words = houseWords(deck.theme, deck.meta.lang);
   return {
     theme,
     measure,

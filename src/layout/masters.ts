@@ -1,6 +1,16 @@
-import type { Box, DeckMeta, Master, MasterLayout, MasterText, Theme, WritableElement } from '../model.js';
+import type {
+  Box,
+  DeckMeta,
+  FooterItem,
+  FooterSlot,
+  Master,
+  MasterLayout,
+  MasterText,
+  Theme,
+  WritableElement,
+} from '../model.js';
 import { fitBlocks } from './fit.js';
-import { frameOf, logoBox, paragraph, TEXT_INSETS, type LayoutContext } from './frame.js';
+import { frameOf, isDarkBackground, logoBox, logoOn, paragraph, TEXT_INSETS, type LayoutContext } from './frame.js';
 
 const NO_INSETS = { l: 0, r: 0, t: 0, b: 0 };
 
@@ -67,32 +77,68 @@ export function layoutMasters(
       insets: NO_INSETS,
     };
   };
-  const marking = (y: number, color: string): WritableElement[] =>
-    meta.classification
+  const { footer: slots, marking: markingAt } = theme.geometry;
+  const slotOf = (item: FooterItem) => (Object.keys(slots) as FooterSlot[]).find((slot) => slots[slot].includes(item));
+  /** A box of width w in a slot: at the left margin, centred, or at the right margin. */
+  const across = (slot: FooterSlot, w: number) =>
+    slot === 'left' ? f.margin : slot === 'center' ? f.width / 2 - w / 2 : f.width - f.marginRight - w;
+  const marking = (slot: FooterSlot | 'none' | undefined, y: number, color: string): WritableElement[] =>
+    meta.classification && slot && slot !== 'none'
       ? [
           line(
             meta.classification,
-            { x: f.width / 2 - 120, y, w: 240, h: 18 },
+            { x: across(slot, 240), y, w: 240, h: 18 },
             color,
-            { bold: true, align: 'center' },
+            { bold: true, align: slot },
             'Classification',
           ),
         ]
       : [];
-  const logo: WritableElement[] = theme.logo
-    ? [
-        {
-          kind: 'picture',
-          name: 'Logo',
-          box: logoBox(theme),
-          image: theme.logo.data,
-          mime: theme.logo.data[0] === 0x89 ? 'png' : 'jpeg',
-          alt: ctx.words.logo,
-        },
-      ]
-    : [];
-  const footerText = [meta.footer, theme.footer.date ? meta.date : undefined].filter(Boolean).join('  ·  ');
+  /** The logo a slide of this background shows, with a warning when a dark slide gets the light one. */
+  const logo = (background: string): WritableElement[] => {
+    const chosen = logoOn(theme, background);
+    if (!chosen) return [];
+    if (chosen === theme.logo && !theme.logoDark && isDarkBackground(background) && !reported.has('logo')) {
+      reported.add('logo');
+      ctx.diagnostics.warn(
+        'logo-on-dark',
+        `the logo ${chosen.file} is shown on a dark slide, where a logo made for white may vanish`,
+        theme.origins.logo,
+        { hint: 'give a version for dark slides: logo_dark: (or logo: { light: …, dark: … }), or logo: none' },
+      );
+    }
+    return [
+      {
+        kind: 'picture',
+        name: 'Logo',
+        box: logoBox(theme, chosen),
+        image: chosen.data,
+        mime: chosen.data[0] === 0x89 ? 'png' : 'jpeg',
+        alt: ctx.words.logo,
+      },
+    ];
+  };
+  const footerItem = (item: FooterItem) =>
+    item === 'text' ? meta.footer : item === 'date' && theme.footer.date ? meta.date : undefined;
+  /** Text slots: the footer text and date, joined, in the slots that hold them. */
+  const textSlots = (Object.keys(slots) as FooterSlot[]).flatMap((slot) => {
+    const text = slots[slot]
+      .map(footerItem)
+      .filter((t): t is string => !!t)
+      .join('  ·  ');
+    if (!text) return [];
+    // Left and right text keep clear of a centred marking; centred text takes the middle.
+    const side = f.width / 2 - 130;
+    const box =
+      slot === 'left'
+        ? { x: f.margin, y: f.footerTop, w: side - f.margin }
+        : slot === 'center'
+          ? { x: f.width / 2 - 120, y: f.footerTop, w: 240 }
+          : { x: f.width / 2 + 130, y: f.footerTop, w: side - f.marginRight };
+    return [line(text, { ...box, h: 18 }, p.muted, slot === 'left' ? {} : { align: slot })];
+  });
   const markingColour = p.emphasis;
+  const pageSlot = slotOf('page');
 
   const content: MasterLayout = {
     background: p.background,
@@ -100,30 +146,28 @@ export function layoutMasters(
       {
         kind: 'line',
         name: 'Footer rule',
-        box: { x: f.margin, y: f.footerTop - 4, w: f.width - 2 * f.margin, h: 0 },
+        box: { x: f.margin, y: f.footerTop - 4, w: f.innerWidth, h: 0 },
         color: p.rule,
         width: 0.75,
       },
-      ...(footerText
-        ? [line(footerText, { x: f.margin, y: f.footerTop, w: f.width / 2 - f.margin - 130, h: 18 }, p.muted)]
-        : []),
-      ...marking(f.footerTop, markingColour),
-      ...marking(4, markingColour),
-      ...logo,
+      ...textSlots,
+      ...marking(slotOf('marking'), f.footerTop, markingColour),
+      ...marking(markingAt.top, 4, markingColour),
+      ...logo(p.background),
     ],
     title: titleText(
-      { x: f.margin, y: f.titleTop, w: f.width - 2 * f.margin, h: theme.sizes.title * 1.2 + 8 },
+      { x: f.margin, y: f.titleTop, w: f.innerWidth, h: theme.sizes.title * 1.2 + 8 },
       theme.sizes.title,
       p.title,
     ),
-    ...(theme.footer.pageNumbers
+    ...(theme.footer.pageNumbers && pageSlot
       ? {
           slideNumber: {
-            box: { x: f.width - f.margin - 60, y: f.footerTop - 2, w: 60, h: 22 },
+            box: { x: across(pageSlot, 60), y: f.footerTop - 2, w: 60, h: 22 },
             font: ctx.face,
             size: footerSize,
             color: p.muted,
-            align: 'right',
+            align: pageSlot,
             valign: 'middle',
           },
         }
@@ -138,9 +182,9 @@ export function layoutMasters(
         box: { x: 0, y: f.height - 12, w: f.width, h: 12 },
         fill: p.accent === p.dividerBackground ? p.dividerText : p.accent,
       },
-      ...marking(f.height - 34, p.dividerText),
-      ...marking(4, p.dividerText),
-      ...(master === 'title' ? logo : []),
+      ...marking(slotOf('marking'), f.height - 34, p.dividerText),
+      ...marking(markingAt.top, 4, p.dividerText),
+      ...(master === 'title' ? logo(p.dividerBackground) : []),
     ],
     title: titleText(
       { x: f.margin, y: f.height * 0.3, w: f.width * 0.78, h: 120 },

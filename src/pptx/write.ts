@@ -366,9 +366,11 @@ function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] |
       const p = e.paragraphs[0];
       const r = p?.runs[0];
       if (!p || !r) return undefined;
+      // pptxgenjs writes one run per master text: a footer split into runs (CJK punctuation set
+      // apart in its own face) is written whole, in the first run's style, rather than cut short.
       return {
         text: {
-          text: r.text,
+          text: p.runs.map((run) => run.text).join(''),
           options: {
             ...geometry(e.box),
             fontFace: faces.latin(r.font),

@@ -6,6 +6,7 @@ import { resolveChart } from './chart.js';
 import type { ResolveContext } from './context.js';
 import { DEFAULT_FORMAT, formatDate, formatValue } from '../format.js';
 import { pageReference, wordsFor } from '../words.js';
+import { houseDate, houseFooter, houseWords } from './house-text.js';
 
 type SlideOf<K extends SlideType> = Extract<SlideInput, { type: K }>;
 type Handler<K extends SlideType> = (
@@ -357,11 +358,14 @@ function showDivider(
 
 export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, ctx: ResolveContext): ResolvedDeck {
   const lang = ctx.lang;
-  const words = wordsFor(lang);
+  const words = houseWords(theme, lang, ctx.diagnostics);
   const deck: DeckDefaults = { chartRender: outline.charts ?? theme.charts.render };
   const slides: ResolvedSlide[] = [];
   const titleSources: string[] = [];
-  const date = outline.date === undefined ? undefined : formatDate(String(outline.date), lang, true);
+  const date =
+    outline.date === undefined
+      ? undefined
+      : (houseDate(theme, String(outline.date), lang) ?? formatDate(String(outline.date), lang, true));
   slides.push({
     kind: 'title',
     title: ctx.text(outline.title, ['title'], titleSources),
@@ -440,10 +444,15 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
       ...(outline.author ? { author: outline.author } : {}),
       ...(date ? { date } : {}),
       lang,
-      ...((outline.classification ?? theme.footer.classification)
-        ? { classification: outline.classification ?? theme.footer.classification! }
-        : {}),
-      ...((outline.footer ?? theme.footer.text) ? { footer: outline.footer ?? theme.footer.text! } : {}),
+      ...houseFooter(
+        theme,
+        lang,
+        {
+          ...(outline.footer !== undefined ? { footer: outline.footer } : {}),
+          ...(outline.classification !== undefined ? { classification: outline.classification } : {}),
+        },
+        ctx.diagnostics,
+      ),
       footerAt: ctx.at([
         outline.footer !== undefined ? 'footer' : outline.classification !== undefined ? 'classification' : 'title',
       ]),

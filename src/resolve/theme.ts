@@ -1,7 +1,33 @@
-import type { Palette, Theme, ThemeFonts, ThemeSizes } from '../model.js';
+import type {
+  HouseText,
+  HouseWord,
+  Palette,
+  PaletteRole,
+  Theme,
+  ThemeFonts,
+  ThemeGeometry,
+  ThemeSizes,
+} from '../model.js';
 import type { ThemeLink } from '../sources/theme/index.js';
 import type { Origin } from '../sources/origin.js';
 import type { ThemeInputType } from '../schema/theme.js';
+
+/**
+ * briefdeck's own geometry for a slide size: the numbers layout used before themes could set
+ * them, so a theme that says nothing keeps a deck's bytes.
+ */
+export function geometryFor(slide: { width: number; height: number }): ThemeGeometry {
+  const side = Math.round(slide.width * 0.05);
+  const top = Math.round(slide.height * 0.05);
+  return {
+    margins: { left: side, right: side, top, bottom: 30 },
+    title: { align: 'left', lines: 2 },
+    titleRule: { show: true, width: 56, weight: 3, color: 'accent' },
+    logo: { align: 'right', top: top + 2, height: 30, maxWidth: 140 },
+    footer: { left: ['text', 'date'], center: ['marking'], right: ['page'] },
+    marking: { top: 'center' },
+  };
+}
 
 /**
  * What every theme starts from, so a theme file only says what differs. The fonts are
@@ -64,6 +90,9 @@ export const BASE_THEME: Theme = {
     quoteMin: 18,
   },
   footer: { pageNumbers: true, date: false },
+  words: {},
+  geometry: geometryFor({ width: 960, height: 540 }),
+  origins: {},
   charts: { render: 'image', density: 2 },
   sections: { dividers: true, minSlides: 1, tracker: true },
 };
@@ -139,6 +168,64 @@ const FOOTER = {
   classification: 'classification',
 } as const satisfies Record<keyof Section<'footer'>, keyof Theme['footer']>;
 
+const PALETTE_ROLE = Object.fromEntries(Object.entries(PALETTE).filter(([k]) => k !== 'series')) as Record<
+  Exclude<keyof Section<'palette'>, 'series'>,
+  PaletteRole
+>;
+
+const WORDS = { source: 'source', sources: 'sources', continued: 'continued' } as const satisfies Record<
+  keyof Section<'words'>,
+  HouseWord
+>;
+
+/** A house text as written (one text, or one per language) as the model holds it. */
+const houseText = (v: string | Record<string, string>): HouseText => (typeof v === 'string' ? { '*': v } : { ...v });
+
+/** Inches to points, to the hundredth. */
+const pt = (inches: number) => Math.round(inches * 7200) / 100;
+
+type GeometryInput = Section<'geometry'>;
+
+/** The theme's geometry: its own values over the defaults for its slide size. */
+function applyGeometry(g: ThemeGeometry, input: GeometryInput): ThemeGeometry {
+  const m = input.margins ?? {};
+  const rule = input.title_rule ?? {};
+  const logo = input.logo ?? {};
+  const margins = {
+    left: m.left === undefined ? g.margins.left : pt(m.left),
+    right: m.right === undefined ? g.margins.right : pt(m.right),
+    top: m.top === undefined ? g.margins.top : pt(m.top),
+    bottom: m.bottom === undefined ? g.margins.bottom : pt(m.bottom),
+  };
+  return {
+    margins,
+    title: { ...g.title, ...input.title },
+    titleRule: {
+      show: rule.show ?? g.titleRule.show,
+      width: rule.width === undefined ? g.titleRule.width : pt(rule.width),
+      weight: rule.weight === undefined ? g.titleRule.weight : pt(rule.weight),
+      color: rule.color === undefined ? g.titleRule.color : PALETTE_ROLE[rule.color],
+    },
+    logo: {
+      align: logo.align ?? g.logo.align,
+      // The logo follows the title down unless the theme places it.
+      top: logo.top === undefined ? margins.top + 2 : pt(logo.top),
+      height: logo.height === undefined ? g.logo.height : pt(logo.height),
+      maxWidth: logo.max_width === undefined ? g.logo.maxWidth : pt(logo.max_width),
+    },
+    footer: { ...g.footer, ...input.footer },
+    marking: { ...g.marking, ...input.marking },
+  };
+}
+
+/** Geometry inputs of a chain merged, the nearest theme winning field by field. */
+function mergeGeometry(a: GeometryInput, b: GeometryInput | undefined): GeometryInput {
+  if (!b) return a;
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = { ...(a as Record<string, object | undefined>)[k], ...v };
+  return out as GeometryInput;
+}
+
 const CHARTS = { render: 'render', density: 'density' } as const satisfies Record<
   keyof Section<'charts'>,
   keyof Theme['charts']
@@ -174,9 +261,11 @@ export interface LogoRequest {
  * Applies a chain of theme files over the base, the most general first. Pure. Also decides the
  * logo: the nearest theme that says anything about it wins, and `none` means no logo.
  */
-export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?: LogoRequest } {
+export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?: LogoRequest; logoDark?: LogoRequest } {
   const t: Theme = structuredClone(BASE_THEME);
   let logo: LogoRequest | undefined;
+  let logoDark: LogoRequest | undefined;
+  let geometry: GeometryInput = {};
   for (const { input, fontFiles, dir, locate } of chain) {
     if (input.name) t.name = input.name;
     // Whole points: 13.333 in is the 960 pt of a 16:9 slide, not 959.976.
@@ -187,14 +276,38 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
     // Font files arrive resolved to absolute paths, beside the input.
     if (fontFiles.length) t.fonts.files = [...t.fonts.files, ...fontFiles];
     apply(t.sizes, input.sizes, SIZES);
-    apply(t.footer, input.footer, FOOTER);
+    apply(t.footer, input.footer, FOOTER, (v) => (typeof v === 'boolean' ? v : houseText(v as string)));
+    if (input.footer?.text !== undefined) t.origins['footer.text'] = locate.at(['footer', 'text']);
+    if (input.footer?.classification !== undefined)
+      t.origins['footer.classification'] = locate.at(['footer', 'classification']);
+    apply(t.words, input.words, WORDS, (v) => houseText(v as string));
+    for (const key of Object.keys(input.words ?? {}) as HouseWord[])
+      t.origins[`words.${key}`] = locate.at(['words', key]);
+    if (input.date_format !== undefined) t.dateFormat = houseText(input.date_format);
     apply(t.charts, input.charts, CHARTS);
     apply(t.sections, input.sections, SECTIONS);
+    geometry = mergeGeometry(geometry, input.geometry);
+    const request = (given: string, path: (string | number)[]) => ({ given, baseDir: dir, at: locate.at(path) });
+    const none = (v: unknown) => v === null || v === 'none';
+    if (none(input.logo)) logo = logoDark = undefined;
+    else if (typeof input.logo === 'string') {
+      // One logo replaces both: a dark variant inherited from another theme belongs to another emblem.
+      logo = request(input.logo, ['logo']);
+      logoDark = undefined;
+    } else if (input.logo) {
+      if (input.logo.light !== undefined)
+        logo = none(input.logo.light) ? undefined : request(input.logo.light, ['logo', 'light']);
+      if (input.logo.dark !== undefined)
+        logoDark = none(input.logo.dark) ? undefined : request(input.logo.dark, ['logo', 'dark']);
+    }
+    if (none(input.logo_dark)) logoDark = undefined;
+    else if (typeof input.logo_dark === 'string') logoDark = request(input.logo_dark, ['logo_dark']);
     if (input.author !== undefined) t.author = input.author;
     if (input.company !== undefined) t.company = input.company;
-    if (input.logo === null || input.logo === 'none') logo = undefined;
-    else if (typeof input.logo === 'string') logo = { given: input.logo, baseDir: dir, at: locate.at(['logo']) };
   }
+  t.geometry = applyGeometry(geometryFor(t.slide), geometry);
+  if (logo) t.origins.logo = logo.at;
+  else if (logoDark) t.origins.logo = logoDark.at;
   // A minimum above its size would make every text fail to fit: the size is the minimum then.
   const s = t.sizes;
   s.titleMin = Math.min(s.titleMin, s.title);
@@ -208,5 +321,5 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
   s.chartMin = Math.min(s.chartMin, s.chart);
   s.deckTitleMin = Math.min(s.deckTitleMin, s.deckTitle);
   s.quoteMin = Math.min(s.quoteMin, s.quote);
-  return { theme: t, ...(logo ? { logo } : {}) };
+  return { theme: t, ...(logo ? { logo } : {}), ...(logoDark ? { logoDark } : {}) };
 }

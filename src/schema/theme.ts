@@ -15,6 +15,100 @@ const FontName = z
 
 const size = (what: string) => z.number().min(4).max(200).describe(`${what}, in points.`);
 
+const inches = (what: string, max = 20) => z.number().min(0).max(max).describe(`${what}, in inches.`);
+const FooterItems = z
+  .array(z.enum(['text', 'date', 'page', 'marking']))
+  .max(2)
+  .describe('What the slot shows: text, date, page, marking (page and marking each alone); [] for nothing.');
+
+/** Geometry, in inches like `slide:`; every value defaults to briefdeck's own layout for the slide size. */
+const Geometry = z
+  .object({
+    margins: z
+      .object({
+        left: inches('Left margin'),
+        right: inches('Right margin'),
+        top: inches('Slide top to the top of content-slide titles'),
+        bottom: inches('Slide bottom to the top of the footer'),
+      })
+      .strict()
+      .partial(),
+    title: z
+      .object({
+        align: z.enum(['left', 'center']).describe('Content-slide titles: left or centred.'),
+        lines: z.number().int().min(1).max(3).describe('The most lines a content-slide title may take.'),
+      })
+      .strict()
+      .partial(),
+    title_rule: z
+      .object({
+        show: z.boolean().describe('A short rule under content-slide titles.'),
+        width: inches('Length of the rule', 13),
+        weight: inches('Thickness of the rule', 0.5),
+        color: z
+          .enum([
+            'background',
+            'surface',
+            'title',
+            'text',
+            'muted',
+            'accent',
+            'accent_text',
+            'rule',
+            'inactive',
+            'emphasis',
+            'divider_background',
+            'divider_text',
+          ])
+          .describe('The palette colour of the rule.'),
+      })
+      .strict()
+      .partial(),
+    logo: z
+      .object({
+        align: z.enum(['left', 'right']).describe('Logo at the top left or top right.'),
+        top: inches('Slide top to the top of the logo'),
+        height: inches('Logo height', 4),
+        max_width: inches('Widest the logo may be', 8),
+      })
+      .strict()
+      .partial(),
+    footer: z
+      .object({ left: FooterItems, center: FooterItems, right: FooterItems })
+      .strict()
+      .partial()
+      .superRefine((slots, ctx) => {
+        for (const [slot, items] of Object.entries(slots))
+          for (const own of ['page', 'marking'] as const)
+            if (items.includes(own) && items.length > 1)
+              ctx.addIssue({
+                code: 'custom',
+                path: [slot],
+                message: `the ${own === 'page' ? 'page number' : 'marking'} takes a footer slot of its own`,
+              });
+      }),
+    marking: z
+      .object({ top: z.enum(['left', 'center', 'right', 'none']).describe('The marking at the top of every slide.') })
+      .strict()
+      .partial(),
+  })
+  .strict()
+  .partial();
+
+/** A house text: one text for every language, or one per language tag (`en`, `zh-CN`). */
+const HouseText = (what: string) =>
+  z
+    .union([
+      z.string(),
+      z
+        .record(
+          z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as en or zh-CN' }),
+          z.string(),
+        )
+        .refine((r) => Object.keys(r).length > 0, { message: 'give the text in at least one language' }),
+    ])
+    .describe(`${what}: one text, or one per language, e.g. { en: …, zh-CN: … }.`);
+
 export const ThemeInput = z
   .object({
     name: z.string().optional(),
@@ -125,21 +219,51 @@ export const ThemeInput = z
       .partial()
       .optional(),
     logo: z
-      .union([z.string(), z.null()])
+      .union([
+        z.string(),
+        z.null(),
+        z
+          .object({
+            light: z.string().describe('The logo for light slides.'),
+            dark: z.string().describe('The logo for dark slides.'),
+          })
+          .strict()
+          .partial(),
+      ])
       .optional()
       .describe(
-        'A PNG or JPEG logo, relative to the theme file; `none` for no logo, even if the theme this one extends has one.',
+        'A PNG or JPEG logo, relative to the theme file, or { light:, dark: }; `none` for no logo, even if the theme this one extends has one.',
       ),
+    logo_dark: z
+      .union([z.string(), z.null()])
+      .optional()
+      .describe('The logo for dark slides (title and section slides), e.g. a white version; `none` for none.'),
     footer: z
       .object({
-        text: z.string().describe('Footer text, e.g. the office name.'),
+        text: HouseText('Footer text, e.g. the office name'),
         page_numbers: z.boolean(),
         date: z.boolean().describe('Show the deck date in the footer.'),
-        classification: z.string().describe('A marking such as INTERNAL, shown top and bottom.'),
+        classification: HouseText('A marking such as INTERNAL, shown top and bottom'),
       })
       .strict()
       .partial()
       .optional(),
+    words: z
+      .object({
+        source: HouseText('Before one citation at a slide foot (default Source / 资料来源)'),
+        sources: HouseText('Before several citations, and the title of the Sources slide'),
+        continued: HouseText('After the title of a continued slide (default " (cont.)" / （续）)'),
+      })
+      .strict()
+      .partial()
+      .optional()
+      .describe("briefdeck's own words on the slides, replaced by the house's, per language."),
+    date_format: HouseText(
+      'How the deck date is written (YYYY, M, MM, D, DD, MMM, MMMM), e.g. { en: D MMMM YYYY, zh-CN: YYYY年M月D日 }',
+    ).optional(),
+    geometry: Geometry.optional().describe(
+      'Margins, title, title rule, logo, footer slots and marking positions, in inches.',
+    ),
     author: z
       .string()
       .optional()

@@ -60,6 +60,8 @@ function count(png: PNG, hex: string): number {
 
 const NAVY = '1F4E79';
 const RED = 'B3282D';
+/** The theme's emphasis colour: target lines. */
+const TARGET = 'D12E35';
 const MUTED = '848E9B';
 
 describe('chart gallery', () => {
@@ -79,7 +81,7 @@ describe('chart gallery', () => {
     ['Horizontal bar chart: visa policy', [NAVY]],
     ['Stacked bar chart: trade by quarter', [NAVY, RED, '6C8EBF']],
     ['100 % stacked bars: shares by quarter', [NAVY, RED, '6C8EBF']],
-    ['Line chart with a target', [NAVY, RED]],
+    ['Line chart with a target', [NAVY, TARGET]],
     ['Area chart: trade by quarter', [NAVY]],
     ['Pie chart: two-way investment', [NAVY, RED]],
     ['Doughnut chart: regional shares (Chinese labels)', [NAVY, RED, '6C8EBF', 'B07D1A']],

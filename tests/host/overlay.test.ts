@@ -18,6 +18,7 @@ function flagshipInMemory(): OverlayHost {
     'decks/data/opening-up.yaml',
     'templates/official.yaml',
     'assets/logo.png',
+    'assets/logo-dark.png',
   ]) {
     overlay.set(join(REPO, rel), readFileSync(join(REPO, rel)));
   }
@@ -43,6 +44,7 @@ describe('inputs behind a host', () => {
         ['decks/data/opening-up.yaml', 'data'],
         ['templates/official.yaml', 'theme'],
         ['assets/logo.png', 'asset'],
+        ['assets/logo-dark.png', 'asset'],
       ]);
       for (const input of fromMemory.inputs) expect(input.sha256).toBe(sha(readFileSync(input.path)));
     } finally {

@@ -17,7 +17,8 @@ const official = parse(readFileSync(join(REPO, 'templates/official.yaml'), 'utf8
   palette: Record<string, string | string[]>;
   fonts: { latin: string; east_asian: string };
   sizes: { title: number; body: number };
-  footer: { text: string };
+  /** Per language: the flagship is English. */
+  footer: { text: { en: string } };
 };
 const hex = (c: string) => c.replace('#', '').toUpperCase();
 
@@ -147,7 +148,7 @@ describe('the package theme without a template', () => {
     const core = await flagship.file('docProps/core.xml');
     expect(core).toContain('<dc:title>Drawing a New Picture of Win-win Cooperation</dc:title>');
     const app = await flagship.file('docProps/app.xml');
-    expect(app).toContain(`<Company>${official.footer.text}</Company>`);
+    expect(app).toContain(`<Company>${official.footer.text.en}</Company>`);
     expect(app).toContain('<Application>briefdeck</Application>');
     expect(app).toContain(`<vt:lpstr>${official.name}</vt:lpstr>`);
     expect(app).toContain('<vt:lpstr>Key messages</vt:lpstr>');

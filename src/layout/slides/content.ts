@@ -139,7 +139,7 @@ export function footNote(
   const elements: Element[] = [...source];
   const caption = withCaption && 'caption' in slide ? slide.caption : undefined;
   if (caption) {
-    const block = captionBlock(caption, f.width - 2 * f.margin, CAPTION_WHAT[slide.kind] ?? 'caption', slide, ctx);
+    const block = captionBlock(caption, f.innerWidth, CAPTION_WHAT[slide.kind] ?? 'caption', slide, ctx);
     top -= (source.length ? CAPTION_SOURCE_GAP : 0) + block.height;
     elements.unshift(block.at(f.margin, top));
   }
@@ -152,7 +152,7 @@ function bodyBelow(top: number, footTop: number, ctx: LayoutContext): Body {
     top,
     bottom: Math.min(f.bodyBottom, footTop - BODY_FOOT_GAP),
     left: f.margin,
-    width: f.width - 2 * f.margin,
+    width: f.innerWidth,
   };
 }
 
