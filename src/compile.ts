@@ -1,3 +1,4 @@
+import { reportDroppedLabels } from './charts/dropped.js';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { RecordingHost } from './host/record.js';
@@ -245,8 +246,9 @@ export async function compile(
   };
   const { diagnostics } = stage;
   if (front.deck && !diagnostics.hasErrors() && options.render) {
-    const { deck, stats, failures } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
+    const { deck, stats, failures, unplaced } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
     result.report.charts = stats;
+    for (const u of unplaced) reportDroppedLabels(u.chart, u.labels, u.at, diagnostics);
     for (const f of failures) {
       const title = f.chart.title ? ` "${f.chart.title}"` : '';
       diagnostics.error(
@@ -292,6 +294,7 @@ async function packageDeck(
       timestamp: packageTimestamp(timestamp, outline),
       titleBoxes: written.titleBoxes,
       lang: deck.meta.lang,
+      charts: written.charts,
     });
   });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Box, Typeface } from '../model.js';
 import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
-import { fixChartParts } from './chart-xml.js';
+import { fixChartParts, type ChartPartExtras } from './chart-xml.js';
 import { oneParagraphProperties, orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 import { readZip as unzip, writeZip as zip } from './zip.js';
@@ -17,6 +17,8 @@ export interface PackageOptions {
   titleBoxes?: readonly (Box | undefined)[];
   /** The deck's language: notes are tagged by script against it (default en). */
   lang?: string;
+  /** Per native chart, in the order written: labels and category caches layout decided. */
+  charts?: readonly ChartPartExtras[];
 }
 
 const EMU_PER_PT = 12700;
@@ -80,7 +82,7 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))
       text.set(name, tagNotesLanguage(xml, options.lang ?? 'en'));
   }
-  await fixChartParts(text, binary);
+  await fixChartParts(text, binary, options.charts);
   const parts = renumberCharts({ names, text, binary });
   return finishParts(parts, options);
 }

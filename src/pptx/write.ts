@@ -1,4 +1,5 @@
 import PptxModule from 'pptxgenjs';
+import type { ChartPartExtras } from './chart-xml.js';
 import type {
   Box,
   Master,
@@ -189,7 +190,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     catAxisLabelFontFace: cat.font,
     catAxisLabelFontSize: cat.size,
     catAxisLabelColor: cat.color,
-    ...(cat.labelEvery ? { catAxisLabelFrequency: String(cat.labelEvery), catAxisLabelRotate: 0 } : {}),
+    ...(cat.shown ? { catAxisLabelRotate: 0 } : {}),
     ...(cat.line === 'none' ? { catAxisLineShow: false } : { catAxisLineShow: true, catAxisLineColor: cat.line.color }),
     valAxisLabelFontFace: val.font,
     valAxisLabelFontSize: val.size,
@@ -198,6 +199,9 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     valAxisLineShow: false,
     ...(val.range
       ? { valAxisMinVal: val.range.min, valAxisMaxVal: val.range.max, valAxisMajorUnit: val.range.step }
+      : {}),
+    ...(spec.xRange
+      ? { catAxisMinVal: spec.xRange.min, catAxisMaxVal: spec.xRange.max, catAxisMajorUnit: spec.xRange.step }
       : {}),
     valGridLine: { color: val.gridline.color, size: val.gridline.width },
     catGridLine: { style: 'none' },
@@ -398,6 +402,8 @@ export interface WrittenPptx {
   titleBoxes: (Box | undefined)[];
   /** The typeface pairs written: pptxgenjs writes each Latin face into the East Asian slot too. */
   typefaces: Typeface[];
+  /** Per native chart, in the order written (pptxgenjs's part numbers): what its options cannot say. */
+  charts: ChartPartExtras[];
 }
 
 /** The deck as pptxgenjs writes it; packaging (fonts, geometry, determinism) happens after. */
@@ -421,5 +427,25 @@ export async function writePptx(deck: RenderedDeck): Promise<WrittenPptx> {
   });
   const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const titleBoxes = deck.slides.map((s) => s.elements.find((e) => e.kind === 'text' && e.role === 'title')?.box);
-  return { bytes: out, titleBoxes, typefaces: [...faces.seen.values()] };
+  const charts = deck.slides.flatMap((s) =>
+    s.elements.flatMap((e) =>
+      e.kind === 'native-chart'
+        ? [
+            {
+              ...(e.spec.pointLabels
+                ? {
+                    pointLabels: e.spec.pointLabels.map((l) => ({
+                      ...l,
+                      ...(l.text !== undefined ? { text: xmlSafe(l.text) } : {}),
+                    })),
+                  }
+                : {}),
+              ...(e.spec.categoryAxis.shown ? { shownCategories: e.spec.categoryAxis.shown } : {}),
+              ...(e.spec.legend.only ? { legendOnly: e.spec.legend.only } : {}),
+            },
+          ]
+        : [],
+    ),
+  );
+  return { bytes: out, titleBoxes, typefaces: [...faces.seen.values()], charts };
 }
