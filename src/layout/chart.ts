@@ -278,6 +278,12 @@ export function nativeChart(
 function scatterRanges(chart: ChartModel) {
   const xs = chart.labels.map(Number);
   const ys = chart.datasets.flatMap((d) => d.values);
-  const range = (v: number[]) => niceRange(Math.min(...v), Math.max(...v), false);
+  // A little room beyond the outermost points, so no marker sits on an axis line.
+  const range = (v: number[]) => {
+    const lo = v.reduce((a, b) => Math.min(a, b), Infinity);
+    const hi = v.reduce((a, b) => Math.max(a, b), -Infinity);
+    const pad = (hi - lo) * 0.06;
+    return niceRange(lo - pad, hi + pad, false);
+  };
   return { x: range(xs), y: range(ys) };
 }

@@ -69,7 +69,8 @@ export function estimatedPlot(input: NativeLabelInput): { w: number; h: number }
     else if (legend.position === 'r') right += Math.max(0, ...entries) + 12;
     else left += Math.max(0, ...entries) + 12;
   }
-  if (input.horizontal) [left, bottom] = [left + Math.max(0, ...chart.labels.map((l) => textWidth(l, size))), bottom];
+  // Horizontal bars name their categories beside the value axis.
+  if (input.horizontal) left += chart.labels.reduce((a, l) => Math.max(a, textWidth(l, size)), 0);
   return { w: Math.max(40, (box.w - left - right) * 0.92), h: Math.max(30, (box.h - top - bottom) * 0.92) };
 }
 
