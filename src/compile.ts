@@ -1,3 +1,4 @@
+import { reportDroppedLabels } from './charts/dropped.js';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { RecordingHost } from './host/record.js';
@@ -252,8 +253,9 @@ export async function compile(
   };
   const { diagnostics } = stage;
   if (front.deck && !diagnostics.hasErrors() && options.render) {
-    const { deck, stats, failures } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
+    const { deck, stats, failures, unplaced } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
     result.report.charts = stats;
+    for (const u of unplaced) reportDroppedLabels(u.chart, u.labels, u.at, diagnostics);
     for (const f of failures) {
       const title = f.chart.title ? ` "${f.chart.title}"` : '';
       diagnostics.error(
@@ -302,6 +304,7 @@ async function packageDeck(
       layouts: written.layouts,
       properties: written.properties,
       lang: deck.meta.lang,
+      charts: written.charts,
     });
   });
 }

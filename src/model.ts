@@ -386,6 +386,29 @@ export interface NativeSeries {
 
 export type NativeChartType = 'bar' | 'line' | 'area' | 'pie' | 'doughnut' | 'scatter';
 
+/**
+ * One point's label where the series' own does not do: placed clear of the target line, a
+ * scatter point's name, a line's name at its end, or none. PowerPoint places native labels
+ * itself, so layout decides these from the chart's geometry as it estimates it.
+ */
+export interface NativePointLabel {
+  /** The series' place among the chart part's series as written: bars, then lines, then the target. */
+  series: number;
+  index: number;
+  /** Absent: the series' position. */
+  position?: 'outEnd' | 'inEnd' | 'inBase' | 'ctr' | 't' | 'b' | 'r' | 'l';
+  /** Shown instead of the value (a scatter point's name). */
+  text?: string;
+  /** The series name, before the value when `value`. */
+  seriesName?: boolean;
+  value?: boolean;
+  /** Text colour (a label inside a dark bar is white). */
+  color?: string;
+  bold?: boolean;
+  /** No label on this point. */
+  hidden?: boolean;
+}
+
 /** Text on a chart: its face and size. */
 export interface NativeChartText {
   font: string;
@@ -402,7 +425,12 @@ export interface NativeChartSpec {
   combo?: { bars: { series: NativeSeries[]; colors: string[] }; lines: { series: NativeSeries[]; colors: string[] } };
   alt: string;
   title?: NativeChartText & { text: string; color: string };
-  legend: NativeChartText & { show: boolean; position: 'b' | 't' | 'l' | 'r' };
+  legend: NativeChartText & {
+    show: boolean;
+    position: 'b' | 't' | 'l' | 'r';
+    /** The series (by their place as written) the legend names; absent: all. */
+    only?: number[];
+  };
   dataLabels: NativeChartText & {
     values: boolean;
     percents: boolean;
@@ -415,8 +443,12 @@ export interface NativeChartSpec {
     title?: NativeChartText & { text: string; color: string };
     color: string;
     line: { color: string } | 'none';
-    /** Dates: a label on every n-th category only, as the picture thins them. */
-    labelEvery?: number;
+    /**
+     * Dates: the categories whose labels are shown, as the picture thins them. The others are
+     * blank in the chart's cache: LibreOffice ignores c:tickLblSkip, and a skip counts from the
+     * first category while calendar ticks need not start there.
+     */
+    shown?: number[];
   };
   valueAxis: NativeChartText & {
     format: string;
@@ -432,8 +464,15 @@ export interface NativeChartSpec {
     title?: NativeChartText & { text: string; color: string };
     range: { min: number; max: number; step: number };
   };
-  /** A target value drawn as a dashed line series across the categories. */
+  /**
+   * A target value drawn as a dashed line: a line series across the categories, or on
+   * horizontal bars a two-point scatter series at the value, from the bottom to the top.
+   */
   target?: { name: string; value: number; color: string };
+  /** Labels of single points (see NativePointLabel). */
+  pointLabels?: NativePointLabel[];
+  /** Scatter: the x axis range (the value axis's is `valueAxis.range`). */
+  xRange?: { min: number; max: number; step: number };
   bars?: {
     direction: 'bar' | 'col';
     grouping: 'clustered' | 'stacked' | 'percentStacked';

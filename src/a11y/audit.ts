@@ -244,6 +244,8 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
   const dataLabels = new Set<Element>();
   // Labels drawn inside their bar or slice, each against its own point's fill.
   const onFills: { label: string; fill: string; size: number; bold: boolean }[] = [];
+  // Data labels outside their bar, read against the chart's ground.
+  const outside = new Set<string>();
   for (const plot of kids(path(root, 'chart', 'plotArea'))) {
     if (!plot.localName?.endsWith('Chart')) continue;
     const circular = /^(pie|doughnut|ofPie|pie3D)Chart$/.test(plot.localName);
@@ -262,13 +264,16 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
         kids(holder).some(
           (c) => /^show(Val|Percent|CatName|SerName|BubbleSize)$/.test(c.localName ?? '') && attr(c, 'val') === '1',
         );
-      const position = attr(kid(dLbls, 'dLblPos'), 'val');
-      const inside = position ? ['ctr', 'inEnd', 'inBase', 'bestFit'].includes(position) : circular || stacked;
+      // A point's own label may sit elsewhere than its series' (moved inside, clear of a target line).
+      const insideAt = (holder: Element) => {
+        const position = attr(kid(holder, 'dLblPos'), 'val') ?? attr(kid(dLbls, 'dLblPos'), 'val');
+        return position ? ['ctr', 'inEnd', 'inBase', 'bestFit'].includes(position) : circular || stacked;
+      };
       const anyShown = shown(dLbls) || kids(dLbls, 'dLbl').some(shown);
       // Outside labels are read against the chart's ground, below; hidden ones not at all.
-      if (!inside && anyShown) continue;
-      for (const t of all(dLbls, 'txPr')) dataLabels.add(t);
       if (!anyShown) continue;
+      if (!insideAt(dLbls) && !kids(dLbls, 'dLbl').some((d) => shown(d) && insideAt(d))) continue;
+      for (const t of all(dLbls, 'txPr')) dataLabels.add(t);
       const labelOf = (holder: Element | undefined) => {
         const rPr = all(kid(holder, 'txPr'), 'defRPr')[0];
         const colour = attr(path(rPr, 'solidFill', 'srgbClr'), 'val');
@@ -277,6 +282,7 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
           : undefined;
       };
       const fallback = labelOf(dLbls);
+      if (fallback && shown(dLbls) && !insideAt(dLbls)) outside.add(fallback.label);
       const points = kids(dLbls, 'dLbl');
       const idxs = new Set([...byPoint.keys(), ...points.map((d) => attr(kid(d, 'idx'), 'val') ?? '')]);
       for (const idx of idxs.size ? idxs : ['']) {
@@ -284,7 +290,8 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
         if (!shown(point ?? dLbls)) continue;
         const label = labelOf(point) ?? fallback;
         const fill = byPoint.get(idx) ?? own;
-        if (label && fill) onFills.push({ ...label, fill });
+        if (label && !insideAt(point ?? dLbls)) outside.add(label.label);
+        else if (label && fill) onFills.push({ ...label, fill });
       }
     }
   }
@@ -306,7 +313,7 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
       );
   }
   // Axis, legend and outside data labels are read against the chart's ground.
-  const onGround = new Set<string>();
+  const onGround = new Set<string>(outside);
   for (const txPr of all(root, 'txPr')) {
     if (dataLabels.has(txPr)) continue;
     for (const c of all(txPr, 'srgbClr')) onGround.add(attr(c, 'val') ?? '');

@@ -1,18 +1,21 @@
 import type { Origin } from '../diagnostics/diagnostic.js';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { ChartModel } from '../model.js';
-import type { ChartStyle } from './config.js';
-import { planChart } from './plan.js';
+import type { DroppedLabel } from './plan.js';
 
 const SHOWN = 6;
 
 /**
  * Warns when a chart leaves value labels out (a segment too thin to hold one, more points
- * than room): the reader sees fewer numbers than the data has, so the author should know.
+ * than room, a label that would touch the target line, one the picture found no room for):
+ * the reader sees fewer numbers than the data has, so the author should know.
  */
-export function reportDroppedLabels(chart: ChartModel, style: ChartStyle, at: Origin, diagnostics: Diagnostics): void {
-  if (chart.render === 'native' || !chart.dataLabels) return;
-  const { dropped } = planChart(chart, style);
+export function reportDroppedLabels(
+  chart: ChartModel,
+  dropped: readonly DroppedLabel[],
+  at: Origin,
+  diagnostics: Diagnostics,
+): void {
   if (!dropped.length) return;
   const named = dropped
     .slice(0, SHOWN)
@@ -23,6 +26,8 @@ export function reportDroppedLabels(chart: ChartModel, style: ChartStyle, at: Or
     'chart-labels-dropped',
     `the chart leaves ${dropped.length === 1 ? 'a value label' : `${dropped.length} value labels`} out: ${named.join(', ')}${more}: ${reasons}`,
     at,
-    'the values stay in the alt text and the native chart; give the chart more room, or set `labels: false`',
+    chart.render === 'native'
+      ? 'the values stay in the alt text and the chart data; give the chart more room, or set `labels: false`'
+      : 'the values stay in the alt text and the native chart; give the chart more room, or set `labels: false`',
   );
 }

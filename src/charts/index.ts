@@ -8,6 +8,8 @@ import type { ChartModel, ChartStats, Element, LaidOutDeck, RenderedDeck, Origin
 import type { ChartStyle } from './config.js';
 import { PACKAGE_DIR } from '../options.js';
 import { chartKey, picturePixels } from './key.js';
+import type { DroppedLabel } from './plan.js';
+import { unplacedLabels } from './png-note.js';
 // Loaded only when a chart must be drawn: an unchanged rebuild, all from the store, needs neither.
 import type { ChartWorkerPool } from './pool.js';
 import type { ChartRenderer } from './render.js';
@@ -63,10 +65,18 @@ export interface ChartFailure {
   message: string;
 }
 
+/** Labels a drawn picture left out (noted in the picture, so a cached one says it too). */
+export interface UnplacedLabels {
+  chart: ChartModel;
+  at: Origin;
+  labels: DroppedLabel[];
+}
+
 export interface RenderedCharts {
   deck: RenderedDeck;
   stats: ChartStats;
   failures: ChartFailure[];
+  unplaced: UnplacedLabels[];
 }
 
 /**
@@ -198,6 +208,7 @@ export class ChartService {
     });
 
     const failures: ChartFailure[] = [];
+    const unplaced: UnplacedLabels[] = [];
     const slides = deck.slides.map((slide, i) => ({
       ...slide,
       elements: slide.elements.flatMap((e): WritableElement[] => {
@@ -207,10 +218,12 @@ export class ChartService {
           failures.push({ chart: e.chart, slide: i + 1, at: slide.at, message: job?.error ?? 'not drawn' });
           return [];
         }
+        const labels = unplacedLabels(job.png);
+        if (labels.length) unplaced.push({ chart: e.chart, at: slide.at, labels });
         return [{ kind: 'picture', name: e.name, box: e.box, image: job.png, mime: 'png', alt: e.chart.alt }];
       }),
     }));
-    return { deck: { ...deck, slides }, stats, failures };
+    return { deck: { ...deck, slides }, stats, failures, unplaced };
   }
 
   /** Stops the worker threads, if any were started. */

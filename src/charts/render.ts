@@ -4,10 +4,24 @@ import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { registerFontFiles } from '../fonts.js';
 import type { ChartModel } from '../model.js';
 import { chartConfig, type ChartStyle } from './config.js';
+import { placedLabels } from './labels.js';
+import type { DroppedLabel } from './plan.js';
+import { withUnplaced } from './png-note.js';
 
 interface DrawnChart {
   canvas: Canvas;
   destroy(): void;
+}
+
+/** What the drawn chart left out, named as the build reports it. */
+function unplacedOf(drawn: unknown, chart: ChartModel): DroppedLabel[] {
+  const placed = placedLabels(drawn as Parameters<typeof placedLabels>[0]);
+  return (placed?.unplaced ?? []).map((l) => ({
+    dataset: chart.datasets[l.dataset]?.label ?? '',
+    category: (chart.type === 'scatter' ? chart.pointLabels?.[l.index] : chart.labels[l.index]) ?? '',
+    text: l.text,
+    reason: 'the picture has no free place for it',
+  }));
 }
 
 /**
@@ -66,12 +80,13 @@ export class ChartRenderer {
     const draw = (instance as unknown as { renderChart?: (c: unknown) => DrawnChart }).renderChart;
     if (typeof draw !== 'function') return instance.renderToBuffer(config, 'image/png');
     const drawn = draw.call(instance, config);
+    const unplaced = unplacedOf(drawn, chart);
     return new Promise((resolve, reject) => {
       drawn.canvas.toBuffer(
         (error, buffer) => {
           drawn.destroy();
           if (error) reject(error);
-          else resolve(buffer);
+          else resolve(withUnplaced(buffer, unplaced));
         },
         'image/png',
         { filters: Canvas.PNG_FILTER_NONE },

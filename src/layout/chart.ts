@@ -1,17 +1,39 @@
+import { niceRange } from '../charts/axes.js';
 import { chartStyleFor, unitTitle } from '../charts/config.js';
 import { MINUS, stepDecimals } from '../charts/numbers.js';
-import { planChart } from '../charts/plan.js';
+import { planChart, type DroppedLabel } from '../charts/plan.js';
 import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, NativeSeries, Palette } from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
 import type { LayoutContext } from './frame.js';
+import { nativePointLabels } from './native-labels.js';
 
 /**
  * A chart in its box: a picture for the chart stage to draw, with the style it is drawn in, or
  * an editable PowerPoint chart with every option decided here.
  */
 export function chartElement(chart: ChartModel, box: Box, ctx: LayoutContext, name = 'Chart'): Element {
-  if (chart.render === 'native') return { kind: 'native-chart', name, box, spec: nativeChartSpec(chart, box, ctx) };
-  return { kind: 'chart', name, box, chart, style: chartStyleFor(box, ctx.theme.slide.width, ctx.theme) };
+  return placedChart(chart, box, ctx, name).element;
+}
+
+/**
+ * The chart element, and the value labels it leaves out by rule (the picture's plan, or the
+ * native chart's labels that would touch its target line), for the build to report.
+ */
+export function placedChart(
+  chart: ChartModel,
+  box: Box,
+  ctx: LayoutContext,
+  name = 'Chart',
+): { element: Element; dropped: DroppedLabel[] } {
+  if (chart.render === 'native') {
+    const { spec, dropped } = nativeChart(chart, box, ctx);
+    return { element: { kind: 'native-chart', name, box, spec }, dropped };
+  }
+  const style = chartStyleFor(box, ctx.theme.slide.width, ctx.theme);
+  return {
+    element: { kind: 'chart', name, box, chart, style },
+    dropped: chart.dataLabels ? planChart(chart, style).dropped : [],
+  };
 }
 
 /**
@@ -64,12 +86,6 @@ function nativeColors(chart: ChartModel, p: Palette): string[] {
   return cycle(p.series, n);
 }
 
-/** The picture's tick spacing on a time axis, as PowerPoint can say it: every n-th category. */
-function labelEvery(ticks: Set<number> | undefined): number {
-  const shown = ticks ? [...ticks].sort((a, b) => a - b) : [];
-  return shown.length > 1 ? shown[1]! - shown[0]! : 1;
-}
-
 /** An Excel number format: the chart's decimals, a % sign for a % unit, a true minus (U+2212) for negatives. */
 export function excelNumberFormat(decimals: number, percentSign: boolean): string {
   const body = `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}${percentSign ? '"%"' : ''}`;
@@ -84,11 +100,21 @@ export const excelShareFormat = (decimals: number) => `0${decimals ? `.${'0'.rep
  * same plan decides its axis range, precision, shares and target, and only the drawing differs.
  */
 export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext): NativeChartSpec {
+  return nativeChart(chart, box, ctx).spec;
+}
+
+/** The native chart, and the value labels it leaves out (see native-labels.ts). */
+export function nativeChart(
+  chart: ChartModel,
+  box: Box,
+  ctx: LayoutContext,
+): { spec: NativeChartSpec; dropped: DroppedLabel[] } {
   const { palette: p, sizes } = ctx.theme;
   const font = ctx.face.latin;
   const circular = isCircular(chart.type);
   const type = NATIVE_TYPES[chart.type];
-  const plan = planChart(chart, chartStyleFor(box, ctx.theme.slide.width, ctx.theme));
+  const style = chartStyleFor(box, ctx.theme.slide.width, ctx.theme);
+  const plan = planChart(chart, style);
   const percentStacked = chart.stacked === 'percent';
   // Native chart text does not scale with the box as the picture's does: the theme size, kept readable.
   const size = Math.max(sizes.chartMin, Math.min(sizes.chart, NATIVE_TEXT_MAX));
@@ -122,7 +148,47 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
           color: p.emphasis,
         }
       : undefined;
-  return {
+  const legendPosition =
+    chart.legend === 'none' || chart.legend === 'auto'
+      ? box.w / box.h >= 1.6
+        ? 'r'
+        : 'b'
+      : (chart.legend[0] as 'b' | 't' | 'l' | 'r');
+  const scatter = chart.type === 'scatter' ? scatterRanges(chart) : undefined;
+  const values = chart.dataLabels === 'value' || (percentStacked && chart.dataLabels !== false);
+  // The series as the chart part lists them: bars, then lines (combo), then the target.
+  const order = chart.type === 'combo' ? [...bars, ...chart.lineDatasets] : chart.datasets.map((_, i) => i);
+  const colors = nativeColors(chart, p);
+  const labels = nativePointLabels({
+    chart,
+    plan,
+    box,
+    size,
+    title: !!chart.title,
+    legend: { show: circular || chart.legend !== 'none' || plan.directLabels, position: legendPosition },
+    text: p.text,
+    values: values && !circular,
+    horizontal: chart.horizontal,
+    ordinal: (d) => order.indexOf(d),
+    fill: (d, i) =>
+      chart.datasets.length === 1 && type === 'bar' && chart.type !== 'combo'
+        ? colors[i]!
+        : p.series[d % p.series.length]!,
+    seriesColour: (d) => p.series[d % p.series.length]!,
+    ...(chart.target ? { targetColour: p.emphasis } : {}),
+    ...(scatter ? { scatter } : {}),
+  });
+  // A thinned time axis: the labels not shown are blank in the chart's cache (see chart-xml.ts),
+  // which every application honours; the embedded workbook keeps every date.
+  // A pie without its legend would leave its slices unnamed; lines named at their ends need none.
+  const legendShown =
+    circular || (chart.legend !== 'none' && !labels.namedEnds) || (plan.directLabels && !labels.namedEnds);
+  // The picture names the target beside the plot; without a legend the native chart names it
+  // in a legend of its own entry alone (or at its end, with lines named at theirs).
+  const targetOnly = !!target && !legendShown && !labels.namedEnds;
+  const shownCategories =
+    plan.ticks && plan.ticks.size < chart.labels.length ? [...plan.ticks].sort((a, b) => a - b) : undefined;
+  const spec: NativeChartSpec = {
     type,
     series:
       type === 'scatter'
@@ -131,7 +197,7 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
             ...chart.datasets.map((d) => ({ name: d.label, values: d.values })),
           ]
         : series(circular ? [0] : chart.datasets.map((_, i) => i)),
-    colors: nativeColors(chart, p),
+    colors,
     ...(chart.type === 'combo'
       ? {
           combo: {
@@ -153,19 +219,14 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
     alt: chart.alt,
     ...(chart.title ? { title: { text: chart.title, font, size: size + 2, color: p.title } } : {}),
     legend: {
-      // A pie without its legend would leave its slices unnamed.
-      show: circular || chart.legend !== 'none' || plan.directLabels,
-      position:
-        chart.legend === 'none' || chart.legend === 'auto'
-          ? box.w / box.h >= 1.6
-            ? 'r'
-            : 'b'
-          : (chart.legend[0] as 'b' | 't' | 'l' | 'r'),
+      show: legendShown || targetOnly,
+      ...(targetOnly ? { only: [order.length] } : {}),
+      position: legendPosition,
       font,
       size,
     },
     dataLabels: {
-      values: chart.dataLabels === 'value' || (percentStacked && chart.dataLabels !== false),
+      values,
       percents: chart.dataLabels === 'share' && circular,
       font,
       size,
@@ -179,7 +240,7 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
       color: p.text,
       line: { color: p.rule },
       ...axisTitle(chart.xLabel),
-      ...(labelEvery(plan.ticks) > 1 ? { labelEvery: labelEvery(plan.ticks) } : {}),
+      ...(shownCategories ? { shown: shownCategories } : {}),
     },
     valueAxis: {
       font,
@@ -188,8 +249,10 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
       color: p.muted,
       ...axisTitle(valueTitle),
       gridline: { color: p.rule, width: 0.75 },
-      ...(range && type !== 'scatter' ? { range } : {}),
+      ...(scatter ? { range: scatter.y } : range ? { range } : {}),
     },
+    ...(scatter ? { xRange: scatter.x } : {}),
+    ...(labels.points.length ? { pointLabels: labels.points } : {}),
     ...(type === 'bar'
       ? {
           bars: {
@@ -208,4 +271,19 @@ export function nativeChartSpec(chart: ChartModel, box: Box, ctx: LayoutContext)
     ...(type === 'scatter' ? { lines: { width: 0, symbolSize: 8 } } : {}),
     ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}),
   };
+  return { spec, dropped: labels.dropped };
+}
+
+/** A scatter chart's axes, written out so that the names placed beside its points stay where they were planned. */
+function scatterRanges(chart: ChartModel) {
+  const xs = chart.labels.map(Number);
+  const ys = chart.datasets.flatMap((d) => d.values);
+  // A little room beyond the outermost points, so no marker sits on an axis line.
+  const range = (v: number[]) => {
+    const lo = v.reduce((a, b) => Math.min(a, b), Infinity);
+    const hi = v.reduce((a, b) => Math.max(a, b), -Infinity);
+    const pad = (hi - lo) * 0.06;
+    return niceRange(lo - pad, hi + pad, false);
+  };
+  return { x: range(xs), y: range(ys) };
 }

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { labelColourOn } from '../charts/contrast.js';
+import type { NativePointLabel } from '../model.js';
 import {
   attr,
   child,
@@ -394,8 +395,138 @@ function readableLabels(chartType: XmlElement): void {
   }
 }
 
-/** One chart part, schema-valid. */
-export function fixChartXml(xml: string): string {
+/** What layout decided for a chart part beyond pptxgenjs's options (see NativeChartSpec). */
+export interface ChartPartExtras {
+  pointLabels?: readonly NativePointLabel[];
+  /** Category labels shown; the others are left out of the chart's category cache. */
+  shownCategories?: readonly number[];
+  /** The series (by their place as written) the legend names; the others' entries are deleted. */
+  legendOnly?: readonly number[];
+}
+
+const flag = (name: string, on: boolean | undefined) => el(name, { val: on ? '1' : '0' });
+
+/** The label of one point, from its series' default label (text style, number format). */
+function pointLabel(label: NativePointLabel, defaults: XmlElement): XmlElement {
+  const idx = el('c:idx', { val: String(label.index) });
+  if (label.hidden) return el('c:dLbl', {}, [idx, el('c:delete', { val: '1' })]);
+  const txPr = child(defaults, 'c:txPr');
+  const style = txPr ? clone(txPr) : undefined;
+  const defRPr = style && [...walk(style)].find((x) => x.name === 'a:defRPr');
+  if (defRPr && label.bold !== undefined) setAttr(defRPr, 'b', label.bold ? '1' : '0');
+  if (style && label.color) textColour(style)?.set(label.color);
+  const numFmt = child(defaults, 'c:numFmt');
+  // A name of our own is rich text, styled as the other labels are.
+  const rich =
+    label.text !== undefined && style
+      ? el('c:tx', {}, [
+          el(
+            'c:rich',
+            {},
+            elements(style).map((c) =>
+              c.name === 'a:p'
+                ? el('a:p', {}, [
+                    ...elements(c).filter((x) => x.name === 'a:pPr'),
+                    el('a:r', {}, [
+                      el(
+                        'a:rPr',
+                        { ...(defRPr ? pickRun(defRPr) : {}), lang: 'en-US' },
+                        clone(defRPr ?? el('x')).children,
+                      ),
+                      el('a:t', {}, [label.text!]),
+                    ]),
+                  ])
+                : clone(c),
+            ),
+          ),
+        ])
+      : undefined;
+  return el('c:dLbl', {}, [
+    idx,
+    ...(rich ? [rich] : []),
+    ...(numFmt ? [clone(numFmt)] : []),
+    ...(style ? [style] : []),
+    ...(label.position ? [el('c:dLblPos', { val: label.position })] : []),
+    flag('c:showLegendKey', false),
+    flag('c:showVal', label.text === undefined && (label.value ?? !label.seriesName)),
+    flag('c:showCatName', false),
+    flag('c:showSerName', label.seriesName),
+    flag('c:showPercent', false),
+    flag('c:showBubbleSize', false),
+    ...(label.seriesName && label.value ? [el('c:separator', {}, [' '])] : []),
+  ]);
+}
+
+/** A run's properties as a default run's (the attributes both allow). */
+function pickRun(defRPr: XmlElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['sz', 'b', 'i', 'u', 'strike']) {
+    const v = attr(defRPr, name);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
+/** Writes the labels layout decided for single points into their series' c:dLbls. */
+function applyPointLabels(plotArea: XmlElement, labels: readonly NativePointLabel[]): void {
+  const charts = elements(plotArea).filter((c) => CHART_TYPES.includes(c.name));
+  const series = charts.flatMap((c) => childrenNamed(c, 'c:ser').map((ser) => ({ ser, chart: c })));
+  for (const label of labels) {
+    const found = series[label.series];
+    if (!found) continue;
+    const { ser, chart } = found;
+    let dLbls = child(ser, 'c:dLbls');
+    if (!dLbls) {
+      const shared = child(chart, 'c:dLbls');
+      dLbls = shared ? clone(shared) : el('c:dLbls', {}, [flag('c:showVal', false)]);
+      ser.children.push(dLbls);
+    }
+    const own = pointLabel(label, dLbls);
+    const same = (c: XmlElement) =>
+      c.name === 'c:dLbl' && attr(child(c, 'c:idx') ?? el('x'), 'val') === String(label.index);
+    dLbls.children = dLbls.children.filter((c) => typeof c === 'string' || !same(c));
+    const before = dLbls.children.findIndex(
+      (c) =>
+        typeof c !== 'string' &&
+        (c.name !== 'c:dLbl' || Number(attr(child(c, 'c:idx') ?? el('x'), 'val')) > label.index),
+    );
+    if (before < 0) dLbls.children.push(own);
+    else dLbls.children.splice(before, 0, own);
+  }
+}
+
+/** A legend naming only some series: the others' entries deleted. */
+function legendOnly(doc: XmlElement, plotArea: XmlElement, only: readonly number[]): void {
+  const legend = [...walk(doc)].find((e) => e.name === 'c:legend');
+  if (!legend) return;
+  const series = elements(plotArea)
+    .filter((c) => CHART_TYPES.includes(c.name))
+    .flatMap((c) => childrenNamed(c, 'c:ser'));
+  const entries = series.flatMap((ser, k) =>
+    only.includes(k)
+      ? []
+      : [
+          el('c:legendEntry', {}, [
+            el('c:idx', { val: attr(child(ser, 'c:idx') ?? el('x'), 'val') ?? String(k) }),
+            el('c:delete', { val: '1' }),
+          ]),
+        ],
+  );
+  legend.children.push(...entries);
+}
+
+/** Category labels not shown are left out of every series' category cache (a blank label). */
+function blankCategories(plotArea: XmlElement, shown: readonly number[]): void {
+  const keep = new Set(shown.map(String));
+  for (const cat of [...walk(plotArea)].filter((e) => e.name === 'c:cat'))
+    for (const cache of [...walk(cat)].filter((e) => e.name === 'c:lvl' || e.name === 'c:strCache'))
+      cache.children = cache.children.filter(
+        (c) => typeof c === 'string' || c.name !== 'c:pt' || keep.has(attr(c, 'idx') ?? ''),
+      );
+}
+
+/** One chart part, schema-valid, with what layout decided beyond pptxgenjs's options. */
+export function fixChartXml(xml: string, extras: ChartPartExtras = {}): string {
   const doc = parseXml(xml);
   const plotArea = [...walk(doc.root)].find((e) => e.name === 'c:plotArea');
   if (plotArea) {
@@ -409,6 +540,9 @@ export function fixChartXml(xml: string): string {
             dPt.children = dPt.children.filter((c) => typeof c === 'string' || c.name !== 'c:invertIfNegative');
       readableLabels(chart);
     }
+    if (extras.pointLabels?.length) applyPointLabels(plotArea, extras.pointLabels);
+    if (extras.shownCategories) blankCategories(plotArea, extras.shownCategories);
+    if (extras.legendOnly) legendOnly(doc.root, plotArea, extras.legendOnly);
     twoAxisIds(plotArea);
   }
   order(doc.root, undefined);
@@ -505,8 +639,17 @@ export function fixWorkbookParts(text: Map<string, string>): void {
  * Every chart part and embedded workbook of a package, fixed in place. Workbooks are re-zipped
  * here; the package writer stamps and re-zips them again with its fixed time afterwards.
  */
-export async function fixChartParts(text: Map<string, string>, binary: Map<string, Buffer>): Promise<void> {
-  for (const [name, xml] of text) if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) text.set(name, fixChartXml(xml));
+export async function fixChartParts(
+  text: Map<string, string>,
+  binary: Map<string, Buffer>,
+  extras: readonly ChartPartExtras[] = [],
+): Promise<void> {
+  // pptxgenjs numbers chart parts from a counter in the order charts are added: the extras' order.
+  const charts = [...text.keys()]
+    .map((name) => ({ name, n: Number(/^ppt\/charts\/chart(\d+)\.xml$/.exec(name)?.[1]) }))
+    .filter((c) => Number.isFinite(c.n))
+    .sort((a, b) => a.n - b.n);
+  charts.forEach(({ name }, i) => text.set(name, fixChartXml(text.get(name)!, extras[i])));
   for (const [name, data] of binary) {
     if (!/^ppt\/embeddings\/.*\.xlsx$/.test(name)) continue;
     const zip = await JSZip.loadAsync(data);

@@ -13,7 +13,7 @@ import {
   type SlidePlaceholders,
 } from './house-parts.js';
 import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
-import { fixChartParts } from './chart-xml.js';
+import { fixChartParts, type ChartPartExtras } from './chart-xml.js';
 import { oneParagraphProperties, orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 import { readZip as unzip, writeZip as zip } from './zip.js';
@@ -35,6 +35,8 @@ export interface PackageOptions {
   properties?: DocumentProperties;
   /** The deck's language: notes are tagged by script against it (default en). */
   lang?: string;
+  /** Per native chart, in the order written: labels and category caches layout decided. */
+  charts?: readonly ChartPartExtras[];
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -89,7 +91,7 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))
       text.set(name, tagNotesLanguage(xml, options.lang ?? 'en'));
   }
-  await fixChartParts(text, binary);
+  await fixChartParts(text, binary, options.charts);
   const parts = renumberCharts({ names, text, binary });
   return finishParts(parts, options);
 }

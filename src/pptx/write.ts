@@ -1,4 +1,5 @@
 import PptxModule from 'pptxgenjs';
+import type { ChartPartExtras } from './chart-xml.js';
 import type {
   Box,
   LayoutRole,
@@ -212,7 +213,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     catAxisLabelFontFace: cat.font,
     catAxisLabelFontSize: cat.size,
     catAxisLabelColor: cat.color,
-    ...(cat.labelEvery ? { catAxisLabelFrequency: String(cat.labelEvery), catAxisLabelRotate: 0 } : {}),
+    ...(cat.shown ? { catAxisLabelRotate: 0 } : {}),
     ...(cat.line === 'none' ? { catAxisLineShow: false } : { catAxisLineShow: true, catAxisLineColor: cat.line.color }),
     valAxisLabelFontFace: val.font,
     valAxisLabelFontSize: val.size,
@@ -221,6 +222,9 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     valAxisLineShow: false,
     ...(val.range
       ? { valAxisMinVal: val.range.min, valAxisMaxVal: val.range.max, valAxisMajorUnit: val.range.step }
+      : {}),
+    ...(spec.xRange
+      ? { catAxisMinVal: spec.xRange.min, catAxisMaxVal: spec.xRange.max, catAxisMajorUnit: spec.xRange.step }
       : {}),
     valGridLine: { color: val.gridline.color, size: val.gridline.width },
     catGridLine: { style: 'none' },
@@ -444,6 +448,8 @@ export interface WrittenPptx {
   /** The slide layouts written, for packaging to name, type and clean. */
   layouts: LayoutPart[];
   properties: DocumentProperties;
+  /** Per native chart, in the order written (pptxgenjs's part numbers): what its options cannot say. */
+  charts: ChartPartExtras[];
 }
 
 /**
@@ -497,6 +503,19 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
     if (s.notes) slide.addNotes(s.notes);
   });
   const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  const charts = deck.slides.flatMap((s) =>
+    s.elements.flatMap((e) =>
+      e.kind === 'native-chart'
+        ? [
+            {
+              ...(e.spec.pointLabels ? { pointLabels: e.spec.pointLabels } : {}),
+              ...(e.spec.categoryAxis.shown ? { shownCategories: e.spec.categoryAxis.shown } : {}),
+              ...(e.spec.legend.only ? { legendOnly: e.spec.legend.only } : {}),
+            },
+          ]
+        : [],
+    ),
+  );
   const placed = (i: number): SlidePlaceholders =>
     Object.fromEntries([...filled[i]!].map(([e, which]) => [which, { box: e.box, name: e.name }]));
   return {
@@ -511,5 +530,6 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
       fonts: [...new Set([fonts.latin, fonts.eastAsian])],
       slideTitles: deck.slides.map((s) => plainText(s.elements.find((e) => e.kind === 'text' && e.role === 'title'))),
     },
+    charts,
   };
 }

@@ -1,6 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { bulletsElement, fitBullets, packBullets } from '../bullets.js';
-import { chartElement } from '../chart.js';
+import { placedChart } from '../chart.js';
 import type { LayoutContext } from '../frame.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 import { reportDroppedLabels } from '../../charts/dropped.js';
@@ -66,13 +66,13 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
         'shorten the title or the caption',
       );
     }
-    const element = chartElement(
+    const { element, dropped } = placedChart(
       slide.chart,
       { ...chartBox, w: Math.max(chartBox.w, 160), h: Math.max(chartBox.h, 90) },
       ctx,
     );
     elements.push(element);
-    if (element.kind === 'chart') reportDroppedLabels(slide.chart, element.style, slide.at, ctx.diagnostics);
+    reportDroppedLabels(slide.chart, dropped, slide.at, ctx.diagnostics);
     if (besideChart.length) elements.push(bulletsElement(besideChart, sideBox(body), size, ctx));
     return elements;
   });
