@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Box, Typeface } from '../model.js';
 import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
 import { fixChartParts } from './chart-xml.js';
+import { buildOnTemplate, type TemplatePlan } from './on-template.js';
 import { oneParagraphProperties, orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 import { readZip as unzip, writeZip as zip } from './zip.js';
@@ -17,6 +18,8 @@ export interface PackageOptions {
   titleBoxes?: readonly (Box | undefined)[];
   /** The deck's language: notes are tagged by script against it (default en). */
   lang?: string;
+  /** Build on an organisation's template: its masters, layouts and theme, each slide on its chosen layout. */
+  template?: TemplatePlan;
 }
 
 const EMU_PER_PT = 12700;
@@ -82,7 +85,7 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
   }
   await fixChartParts(text, binary);
   const parts = renumberCharts({ names, text, binary });
-  return finishParts(parts, options);
+  return finishParts(options.template ? buildOnTemplate(parts, options.template) : parts, options);
 }
 
 async function finishParts({ names, text, binary }: ZipParts, options: PackageOptions): Promise<Buffer> {
