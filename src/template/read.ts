@@ -85,11 +85,12 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
     const masterPlaceholders = placeholdersOf(master, slide);
     const masterRels = pkg.rels(part);
     const layoutIds = childrenNamed(child(master, 'p:sldLayoutIdLst') ?? master, 'p:sldLayoutId');
+    // Counted before any is parsed: a hostile list costs nothing.
+    if (layouts.length + layoutIds.length > MAX_LAYOUTS)
+      throw new TemplateError(file, `has more than ${MAX_LAYOUTS} slide layouts; briefdeck reads at most that many`);
     for (const id of layoutIds) {
       const layoutPart = masterRels.find((r) => r.id === attr(id, 'r:id'))?.part;
       if (!layoutPart || !pkg.has(layoutPart)) continue;
-      if (layouts.length >= MAX_LAYOUTS)
-        throw new TemplateError(file, `has more than ${MAX_LAYOUTS} slide layouts; briefdeck reads at most that many`);
       const layout = pkg.root(layoutPart, 'a slide layout');
       const own = placeholdersOf(layout, slide);
       const placeholders: TemplatePlaceholder[] = own.map((ph) => {
