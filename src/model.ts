@@ -9,6 +9,7 @@ import type { Origin } from './diagnostics/diagnostic.js';
 import type { FormatSpec } from './format.js';
 import type { ChartStyle } from './charts/config.js';
 import type { ChartType } from './schema/chart-types.js';
+import type { HouseTemplate } from './template/types.js';
 
 export type { Origin };
 
@@ -151,6 +152,8 @@ export interface Theme {
   logo?: { file: string; data: Buffer; width: number; height: number };
   footer: { text?: string; pageNumbers: boolean; date: boolean; classification?: string };
   charts: { render: 'image' | 'native'; density: number };
+  /** The organisation's .potx/.pptx the deck is built on, when the theme names one. */
+  template?: HouseTemplate;
 }
 
 export type ChartRender = 'image' | 'native';
@@ -411,6 +414,8 @@ export type Element =
 export type WritableElement = Exclude<Element, { kind: 'chart' }>;
 
 export type Master = 'title' | 'section' | 'content';
+/** Which kind of slide layout a slide needs (issue 15): a house template maps each to one of its layouts. */
+export type LayoutRole = 'title' | 'section' | 'content' | 'chart' | 'table' | 'quote' | 'sources';
 
 export interface LaidOutSlide {
   master: Master;
