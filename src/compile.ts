@@ -3,6 +3,7 @@ import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
+import type { TemplatePlan } from './pptx/on-template.js';
 import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
 import type { ChartStats, DataEntry, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
@@ -292,6 +293,27 @@ async function packageDeck(
       timestamp: packageTimestamp(timestamp, outline),
       titleBoxes: written.titleBoxes,
       lang: deck.meta.lang,
+      ...(deck.style.template ? { template: templatePlan(deck) } : {}),
     });
   });
+}
+
+/** What packaging needs to put the slides on the house template: each slide's layout and footers. */
+function templatePlan(deck: RenderedDeck): TemplatePlan {
+  const t = deck.style.template!;
+  return {
+    bytes: t.bytes,
+    layouts: deck.slides.map((s) => s.templateLayout ?? ''),
+    // Title and section slides carry no footer, as PowerPoint's "Don't show on title slide" has it.
+    footers: deck.slides.map((s) =>
+      s.master === 'content'
+        ? {
+            ...(t.footer ? { footer: t.footer } : {}),
+            ...(t.date ? { date: t.date } : {}),
+            slideNumber: t.slideNumbers,
+          }
+        : undefined,
+    ),
+    lang: deck.meta.lang,
+  };
 }

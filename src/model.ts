@@ -154,6 +154,8 @@ export interface Theme {
   charts: { render: 'image' | 'native'; density: number };
   /** The organisation's .potx/.pptx the deck is built on, when the theme names one. */
   template?: HouseTemplate;
+  /** Template layouts named by the theme for kinds of slide (`layouts: { chart: Title Only }`). */
+  layouts?: Partial<Record<LayoutRole, string>>;
 }
 
 export type ChartRender = 'image' | 'native';
@@ -201,6 +203,8 @@ export interface BulletText {
 
 interface SlideBase {
   title: string;
+  /** On a house template: the layout the outline names for this slide (`layout: "Two Content"`). */
+  layout?: { name: string; at: Origin };
   notes: string;
   /** Source ids of the figures this slide shows, in order of use: its source line. */
   sources: string[];
@@ -419,6 +423,8 @@ export type LayoutRole = 'title' | 'section' | 'content' | 'chart' | 'table' | '
 
 export interface LaidOutSlide {
   master: Master;
+  /** On a house template: the template layout part the slide uses ('ppt/slideLayouts/slideLayout2.xml'). */
+  templateLayout?: string;
   elements: Element[];
   notes: string;
   at: Origin;
@@ -453,6 +459,8 @@ export interface DeckStyle {
   fonts: Typeface;
   /** Document properties. */
   properties: { title: string; author?: string; subject?: string; company: string };
+  /** Built on a house template: its bytes, and what its footer, date and slide-number placeholders show. */
+  template?: { bytes: Buffer; footer?: string; date?: string; slideNumbers: boolean };
 }
 
 export interface LaidOutDeck {

@@ -72,6 +72,7 @@ export const DIAGNOSTIC_CODES = {
   'asset-missing': 'an image or font file named by a theme is missing',
   // layout
   'text-does-not-fit': 'text that cannot fit even at the smallest allowed size',
+  'unknown-layout': 'a slide names a layout its house template does not have',
   'text-shrunk': 'text set smaller than the theme size so that it fits',
   'content-split': 'content continued on extra slides so that it fits',
   // advisory

@@ -7,6 +7,7 @@ import type { Role, TypeScale } from './scale.js';
 import type { Words } from '../words.js';
 import { runLang } from './lang.js';
 import type { TextMeasurer } from './measure.js';
+import type { SlideOnTemplate } from './template.js';
 
 /** What every slide layout gets: the theme, the measurer, the diagnostics, the deck's language. */
 export interface LayoutContext {
@@ -24,6 +25,8 @@ export interface LayoutContext {
   face: Typeface;
   /** Source line of a slide, composed from its source ids. */
   sourceLine(ids: readonly string[]): string | undefined;
+  /** On a house template: the regions of the layout chosen for the slide being laid out. */
+  template?: SlideOnTemplate;
 }
 
 /** The fixed regions of a content slide, derived from the slide size. */
@@ -193,6 +196,7 @@ export function layoutTitle(
   slide: ResolvedSlide,
   ctx: LayoutContext,
 ): { elements: Element[]; bodyTop: number } {
+  if (ctx.template?.title) return titleOnTemplate(title, slide, ctx, ctx.template.title, ctx.template.body.y);
   const f = frameOf(ctx.theme);
   const { sizes, palette } = ctx.theme;
   const logoWidth = ctx.theme.logo ? logoBox(ctx.theme).w + 16 : 0;
@@ -245,6 +249,52 @@ export function layoutTitle(
   return { elements, bodyTop: title ? bottom + 24 : bottom + 8 };
 }
 
+/**
+ * On a house template the title takes the layout's title placeholder box as it is, so that the
+ * slide inherits the position (no box of its own) and "Reset slide" keeps it; the text is
+ * fitted to that box.
+ */
+function titleOnTemplate(
+  title: string,
+  slide: ResolvedSlide,
+  ctx: LayoutContext,
+  box: Box,
+  bodyTop: number,
+): { elements: Element[]; bodyTop: number } {
+  if (!title) return { elements: [], bodyTop };
+  const r = fitOne(
+    title,
+    {
+      box,
+      size: ctx.theme.sizes.title,
+      minSize: ctx.theme.sizes.titleMin,
+      maxLines: 2,
+      bold: true,
+      what: 'slide title',
+      at: slide.at,
+      role: 'title',
+    },
+    ctx,
+  );
+  const text = settleLastLine(title, (box.w - TEXT_INSETS.l - TEXT_INSETS.r) * WIDTH_SAFETY, (t) =>
+    ctx.measure.width(t, r.size, true),
+  );
+  return {
+    elements: [
+      {
+        kind: 'text',
+        name: 'Title',
+        role: 'title',
+        box: { ...box },
+        paragraphs: [paragraph(ctx, text, r.size, ctx.theme.palette.title, { bold: true })],
+        valign: 'middle',
+        insets: TEXT_INSETS,
+      },
+    ],
+    bodyTop,
+  };
+}
+
 export function logoBox(theme: Theme): Box {
   const f = frameOf(theme);
   const h = 30;
@@ -258,12 +308,14 @@ const SOURCE_INSETS: Insets = { l: 0, r: 0, t: 2, b: 2 };
 export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide, ctx: LayoutContext): Element[] {
   if (!line) return [];
   const f = frameOf(ctx.theme);
-  const box = {
-    x: f.margin,
-    y: f.sourceTop,
-    w: f.width - 2 * f.margin,
-    h: fittedHeight(2, ctx.theme.sizes.source, SOURCE_INSETS, line),
-  };
+  const box = ctx.template
+    ? { ...ctx.template.source }
+    : {
+        x: f.margin,
+        y: f.sourceTop,
+        w: f.width - 2 * f.margin,
+        h: fittedHeight(2, ctx.theme.sizes.source, SOURCE_INSETS, line),
+      };
   const range = ctx.scale.range('source');
   const r = fitOne(
     line,

@@ -5,8 +5,11 @@ import type {
   LaidOutDeck,
   LayoutStats,
   LaidOutSlide,
+  Master,
+  MasterLayout,
   ResolvedDeck,
   ResolvedSlide,
+  Theme,
   SlideKind,
 } from '../model.js';
 import { Diagnostics as DiagnosticsCollector } from '../diagnostics/diagnostic.js';
@@ -23,6 +26,9 @@ import { layoutSourcesSlide } from './slides/sources.js';
 import { layoutStatsSlide } from './slides/stats.js';
 import { layoutTableSlide } from './slides/table.js';
 import { sourceLine, wordsFor } from '../words.js';
+import { onTemplate } from './template.js';
+import { BASE_THEME } from '../resolve/theme.js';
+import type { HouseTemplate } from '../template/types.js';
 
 type Layout<K extends SlideKind> = (slide: Extract<ResolvedSlide, { kind: K }>, ctx: LayoutContext) => LaidOutSlide[];
 
@@ -69,10 +75,18 @@ export function createLayoutContext(
 }
 
 /** Gives every text its final size and every element its box; splits what does not fit. */
-export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
+export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
+  // On a house template the slide is the template's size.
+  const t = input.theme.template;
+  const deck = t ? { ...input, theme: onTemplateSize(input.theme, t) } : input;
   const { theme, meta } = deck;
+  const placed = onTemplate(deck, diagnostics);
   const layoutAll = (ctx: LayoutContext) =>
-    deck.slides.flatMap((slide) => (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx));
+    deck.slides.flatMap((slide, i) => {
+      const on = placed?.[i];
+      const laidOut = (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, on ? on.context(ctx) : ctx);
+      return on ? laidOut.map((s) => ({ ...s, templateLayout: on.layout.part })) : laidOut;
+    });
   // The probe pass finds the size each role needs across the deck; its findings are not reported.
   const probe = TypeScale.probe(theme.sizes);
   layoutAll(createLayoutContext(deck, measure, new DiagnosticsCollector(), probe));
@@ -90,7 +104,56 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
       company: meta.author ?? '',
     },
   };
-  return { deck: { meta, style, masters: layoutMasters(theme, meta, ctx), slides }, stats: ctx.fit.stats };
+  const masters = layoutMasters(theme, meta, ctx);
+  if (!t) return { deck: { meta, style, masters, slides }, stats: ctx.fit.stats };
+  // The marking leads the footer placeholder's text: the layout's footer has the place for it.
+  const footer = [meta.classification, meta.footer].filter(Boolean).join('  ·  ');
+  style.template = {
+    bytes: t.bytes,
+    ...(footer ? { footer } : {}),
+    ...(theme.footer.date && meta.date ? { date: meta.date } : {}),
+    slideNumbers: theme.footer.pageNumbers,
+  };
+  return {
+    deck: { meta, style, masters, slides: slides.map((s) => withHouseMarks(s, masters, t, !!meta.footer)) },
+    stats: ctx.fit.stats,
+  };
+}
+
+/**
+ * A theme's sizes are for briefdeck's own 960 × 540 pt slide: on a template of another size
+ * they scale with the slide's area (a 720 × 405 pt template sets 30 pt titles at 22.5 pt), to
+ * the half point.
+ */
+function onTemplateSize(theme: Theme, t: HouseTemplate): Theme {
+  const base = BASE_THEME.slide;
+  const ratio = Math.sqrt((t.slide.width * t.slide.height) / (base.width * base.height));
+  if (Math.abs(ratio - 1) < 0.01) return { ...theme, slide: { ...t.slide } };
+  const sizes = { ...theme.sizes };
+  for (const k of Object.keys(sizes) as (keyof typeof sizes)[])
+    sizes[k] = Math.max(6, Math.round(sizes[k] * ratio * 2) / 2);
+  return { ...theme, slide: { ...t.slide }, sizes };
+}
+
+/**
+ * The template's masters replace ours, and with them our footer, logo and rules: the template
+ * has its own. What it cannot have is kept on the slide itself: the classification marking,
+ * and the footer text where the slide's layout has no footer placeholder.
+ */
+function withHouseMarks(
+  slide: LaidOutSlide,
+  masters: Record<Master, MasterLayout>,
+  t: HouseTemplate,
+  hasFooter: boolean,
+): LaidOutSlide {
+  const layout = t.layouts.find((l) => l.part === slide.templateLayout);
+  const footerPlaceholder = slide.master === 'content' && !!layout?.placeholders.some((p) => p.type === 'ftr');
+  const own = masters[slide.master].elements.filter(
+    (e) =>
+      (e.name === 'Classification' && !footerPlaceholder) ||
+      (e.name === 'Footer' && hasFooter && slide.master === 'content' && !footerPlaceholder),
+  );
+  return own.length ? { ...slide, elements: [...slide.elements, ...own] } : slide;
 }
 
 const ROLE_NAMES: Record<Role, string> = {

@@ -383,6 +383,9 @@ function retarget(owner: string, xml: string, renamed: Map<string, string>, as: 
   );
 }
 
+/** pptxgenjs's slide-number shape, copied from our master onto every slide: the layout's own replaces it. */
+const OUR_SLIDE_NUMBER = /<p:sp>(?:(?!<p:sp>)[\s\S])*?<p:ph\b[^>]*\btype="sldNum"[^>]*\/>[\s\S]*?<\/p:sp>/g;
+
 /** One shape of a slide's spTree, by the placeholder it claims. */
 const TITLE_SHAPE = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph\b[^>]*\btype="title"[^>]*\/>[\s\S]*?<\/p:sp>/;
 
@@ -400,9 +403,11 @@ export function onLayout(
   number: number,
 ): string {
   const title = placeholders.find((p) => p.type === 'title') ?? placeholders.find((p) => p.type === 'ctrTitle');
-  let slide = xml.replace(TITLE_SHAPE, (shape) => {
+  let slide = xml.replace(OUR_SLIDE_NUMBER, '').replace(TITLE_SHAPE, (shape) => {
     const ph = title ? `<p:ph type="${title.type}"/>` : '';
     let s = shape.replace(/<p:ph\b[^>]*\/>/, ph);
+    // The template's title style decides the colour (light on its dark layouts).
+    if (title) s = s.replace(/(<a:rPr\b[^>]*>)<a:solidFill>[\s\S]*?<\/a:solidFill>/g, '$1');
     if (title?.box && sameBox(s, title.box)) s = s.replace(/<a:xfrm>[\s\S]*?<\/a:xfrm>/, '');
     return s;
   });

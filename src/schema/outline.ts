@@ -110,6 +110,11 @@ export const ChartSpec = z
 
 const common = {
   title: Text.optional().describe('The slide title.'),
+  layout: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('On a house template: the name of the template layout for this slide, e.g. "Two Content".'),
   notes: Text.optional().describe('Speaker notes.'),
 };
 
@@ -198,6 +203,11 @@ export const Section = z
     title: Text.describe('The section title, shown on its divider slide.'),
     subtitle: Text.optional(),
     divider: z.boolean().optional().describe('Set false to leave out the divider slide.'),
+    layout: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('On a house template: the name of the template layout for its divider slide, e.g. "Two Content".'),
     notes: Text.optional().describe('Speaker notes for the divider slide.'),
     slides: z.array(Slide).min(1),
   })

@@ -31,6 +31,8 @@ export function contentSlide(
 }
 
 function bodyBelow(top: number, ctx: LayoutContext): Body {
+  const on = ctx.template?.body;
+  if (on) return { top: Math.max(top, on.y), bottom: on.y + on.h, left: on.x, width: on.w };
   const f = frameOf(ctx.theme);
   return { top, bottom: f.bodyBottom, left: f.margin, width: f.width - 2 * f.margin };
 }
