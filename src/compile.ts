@@ -303,12 +303,14 @@ function templatePlan(deck: RenderedDeck): TemplatePlan {
   const t = deck.style.template!;
   return {
     bytes: t.bytes,
-    layouts: deck.slides.map((s) => s.templateLayout ?? ''),
+    layouts: deck.slides.map((s) => s.templateLayout?.part ?? ''),
+    darkLayouts: deck.slides.map((s) => s.templateLayout?.dark ?? false),
     // Title and section slides carry no footer, as PowerPoint's "Don't show on title slide" has it.
     footers: deck.slides.map((s) =>
       s.master === 'content'
         ? {
             ...(t.footer ? { footer: t.footer } : {}),
+            ...(t.footerSize ? { size: t.footerSize } : {}),
             ...(t.date ? { date: t.date } : {}),
             slideNumber: t.slideNumbers,
           }

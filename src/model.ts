@@ -423,8 +423,11 @@ export type LayoutRole = 'title' | 'section' | 'content' | 'chart' | 'table' | '
 
 export interface LaidOutSlide {
   master: Master;
-  /** On a house template: the template layout part the slide uses ('ppt/slideLayouts/slideLayout2.xml'). */
-  templateLayout?: string;
+  /**
+   * On a house template: the template layout part the slide uses ('ppt/slideLayouts/slideLayout2.xml'),
+   * and whether it is dark (the title keeps layout's light colour instead of the template's title style).
+   */
+  templateLayout?: { part: string; dark: boolean };
   elements: Element[];
   notes: string;
   at: Origin;
@@ -460,7 +463,7 @@ export interface DeckStyle {
   /** Document properties. */
   properties: { title: string; author?: string; subject?: string; company: string };
   /** Built on a house template: its bytes, and what its footer, date and slide-number placeholders show. */
-  template?: { bytes: Buffer; footer?: string; date?: string; slideNumbers: boolean };
+  template?: { bytes: Buffer; footer?: string; date?: string; slideNumbers: boolean; footerSize?: number };
 }
 
 export interface LaidOutDeck {

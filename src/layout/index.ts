@@ -13,7 +13,7 @@ import type {
   SlideKind,
 } from '../model.js';
 import { Diagnostics as DiagnosticsCollector } from '../diagnostics/diagnostic.js';
-import { FitLog } from './fit.js';
+import { fitBlocks, FitLog } from './fit.js';
 import { TypeScale, themeRange, type Role } from './scale.js';
 import type { LayoutContext } from './frame.js';
 import { layoutMasters } from './masters.js';
@@ -85,7 +85,9 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
     deck.slides.flatMap((slide, i) => {
       const on = placed?.[i];
       const laidOut = (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, on ? on.context(ctx) : ctx);
-      return on ? laidOut.map((s) => ({ ...s, templateLayout: on.layout.part })) : laidOut;
+      return on
+        ? laidOut.map((s) => ({ ...s, templateLayout: { part: on.layout.part, dark: on.layout.dark } }))
+        : laidOut;
     });
   // The probe pass finds the size each role needs across the deck; its findings are not reported.
   const probe = TypeScale.probe(theme.sizes);
@@ -110,7 +112,7 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
   const footer = [meta.classification, meta.footer].filter(Boolean).join('  ·  ');
   style.template = {
     bytes: t.bytes,
-    ...(footer ? { footer } : {}),
+    ...(footer ? { footer, footerSize: footerSizeOn(t, slides, footer, ctx) } : {}),
     ...(theme.footer.date && meta.date ? { date: meta.date } : {}),
     slideNumbers: theme.footer.pageNumbers,
   };
@@ -136,6 +138,25 @@ function onTemplateSize(theme: Theme, t: HouseTemplate): Theme {
 }
 
 /**
+ * The footer placeholder's text size: the theme's footer size, smaller where the narrowest
+ * footer placeholder of the layouts used needs it (a template's own footer style may be large).
+ */
+function footerSizeOn(t: HouseTemplate, slides: readonly LaidOutSlide[], text: string, ctx: LayoutContext): number {
+  const { footer, footerMin } = ctx.theme.sizes;
+  const used = new Set(slides.map((s) => s.templateLayout?.part));
+  const boxes = t.layouts
+    .filter((l) => used.has(l.part))
+    .flatMap((l) => l.placeholders.filter((p) => p.type === 'ftr' && p.box).map((p) => p.box!));
+  if (!boxes.length) return footer;
+  const width = Math.min(...boxes.map((b) => b.w)) - 14.4;
+  const r = fitBlocks(
+    { blocks: [{ text, indent: 0 }], width, height: Infinity, size: footer, minSize: footerMin, maxLines: 1 },
+    ctx.measure,
+  );
+  return r.size;
+}
+
+/**
  * The template's masters replace ours, and with them our footer, logo and rules: the template
  * has its own. What it cannot have is kept on the slide itself: the classification marking,
  * and the footer text where the slide's layout has no footer placeholder.
@@ -146,7 +167,7 @@ function withHouseMarks(
   t: HouseTemplate,
   hasFooter: boolean,
 ): LaidOutSlide {
-  const layout = t.layouts.find((l) => l.part === slide.templateLayout);
+  const layout = t.layouts.find((l) => l.part === slide.templateLayout?.part);
   const footerPlaceholder = slide.master === 'content' && !!layout?.placeholders.some((p) => p.type === 'ftr');
   const own = masters[slide.master].elements.filter(
     (e) =>

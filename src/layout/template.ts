@@ -3,6 +3,7 @@ import type { Box, LayoutRole, Palette, ResolvedDeck, SlideKind, Theme } from '.
 import { chooseLayouts, layoutByName, TemplateError } from '../template/index.js';
 import type { HouseTemplate, TemplateLayout, TemplatePlaceholder } from '../template/types.js';
 import type { LayoutContext } from './frame.js';
+import { libreOfficeBoxes, masterType } from '../pptx/on-template.js';
 
 /**
  * A slide built on a house template takes its regions from the layout chosen for it: the
@@ -45,7 +46,8 @@ const find = (l: TemplateLayout, types: readonly string[]): TemplatePlaceholder 
   types.map((t) => l.placeholders.find((p) => p.type === t && p.box)).find(Boolean);
 
 /** The regions of one slide on its chosen template layout. */
-export function regionsOf(t: HouseTemplate, layout: TemplateLayout): SlideOnTemplate {
+export function regionsOf(t: HouseTemplate, chosen: TemplateLayout): SlideOnTemplate {
+  const layout = withLibreOfficeBoxes(t, chosen);
   const { width, height } = t.slide;
   const margin = Math.round(width * 0.05);
   const title = find(layout, ['title', 'ctrTitle'])?.box;
@@ -79,6 +81,19 @@ export function regionsOf(t: HouseTemplate, layout: TemplateLayout): SlideOnTemp
     body: room >= SOURCE_HEIGHT + 2 ? body : { ...body, h: Math.max(0, source.y - 4 - body.y) },
     source,
     dark: layout.dark,
+  };
+}
+
+/** A LibreOffice-made template's layout with its master's real placeholder boxes (see libreOfficeBoxes). */
+function withLibreOfficeBoxes(t: HouseTemplate, layout: TemplateLayout): TemplateLayout {
+  const boxes = libreOfficeBoxes(t.bytes, layout.part);
+  if (!boxes) return layout;
+  return {
+    ...layout,
+    placeholders: layout.placeholders.map((p) => {
+      const box = boxes.get(masterType(p.type));
+      return box ? { ...p, box } : p;
+    }),
   };
 }
 

@@ -22,6 +22,8 @@ export interface TemplatePlan {
   bytes: Buffer;
   /** Per slide of our package (0-based): the template layout part it uses ('ppt/slideLayouts/slideLayout2.xml'). */
   layouts: readonly string[];
+  /** Per slide: its layout is dark, so its title keeps the light colour layout gave it. */
+  darkLayouts?: readonly boolean[];
   /** Per slide: text for the layout's footer and date placeholders and whether its number shows; absent for none. */
   footers?: readonly (SlideFooter | undefined)[];
   /** The deck's language, for the footer texts' runs. */
@@ -30,6 +32,8 @@ export interface TemplatePlan {
 
 export interface SlideFooter {
   footer?: string;
+  /** Points: footer, date and number are set at this size rather than the template's footer style. */
+  size?: number;
   date?: string;
   slideNumber?: boolean;
 }
@@ -191,7 +195,7 @@ function placeholdersIn(xml: string): LayoutPlaceholder[] {
 }
 
 /** Which master placeholder a layout placeholder takes its position from. */
-const masterType = (type: string) =>
+export const masterType = (type: string) =>
   type === 'ctrTitle' || type === 'title' ? 'title' : ['dt', 'ftr', 'sldNum'].includes(type) ? type : 'body';
 
 /** The placeholders of a template layout, boxes inherited from its master where the layout sets none. */
@@ -208,13 +212,36 @@ export function layoutPlaceholders(template: Parts, layout: string): LayoutPlace
   });
 }
 
+const parsed = new WeakMap<Buffer, Parts>();
+const templateParts = (bytes: Buffer): Parts => {
+  let p = parsed.get(bytes);
+  if (!p) parsed.set(bytes, (p = partsOf(bytes)));
+  return p;
+};
+
+/**
+ * LibreOffice writes every layout with placeholder boxes of its own invention and keeps the
+ * real ones on the master (its own slides carry the master's boxes explicitly). For a template
+ * it wrote, the master's placeholder of each kind, in points; undefined for other templates.
+ */
+export function libreOfficeBoxes(bytes: Buffer, layout: string): Map<string, LayoutPlaceholder['box']> | undefined {
+  const t = templateParts(bytes);
+  if (!/<Application>LibreOffice/.test(t.text.get('docProps/app.xml') ?? '')) return undefined;
+  const master = relsOf(t.text.get(relsPath(layout))).find((r) => r.type === 'slideMaster');
+  const xml = master ? t.text.get(resolveTarget(layout, master.target)) : undefined;
+  const boxes = new Map<string, LayoutPlaceholder['box']>();
+  for (const p of xml ? placeholdersIn(xml) : [])
+    if (p.box && !boxes.has(masterType(p.type))) boxes.set(masterType(p.type), boxInPoints(p.box));
+  return boxes;
+}
+
 /** Template parts our package never takes: its slides, its package-level parts, its document properties. */
 const OURS_ONLY =
   /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/.*|ppt\/presentation\.xml|ppt\/_rels\/presentation\.xml\.rels)$/;
 
 /** Merges our finished package with the template: see the module comment. */
 export function buildOnTemplate(ours: Parts, plan: TemplatePlan): Parts {
-  const template = partsOf(plan.bytes);
+  const template = templateParts(plan.bytes);
   const tPresentation = template.text.get('ppt/presentation.xml');
   const tPresRels = relsOf(template.text.get('ppt/_rels/presentation.xml.rels'));
   if (!tPresentation) throw new Error('the template has no ppt/presentation.xml');
@@ -272,7 +299,7 @@ export function buildOnTemplate(ours: Parts, plan: TemplatePlan): Parts {
     if (!keptFromOurs.has(name) || OURS_ONLY.test(name)) continue;
     const rels = /^(.*)_rels\/(.+)\.rels$/.exec(name);
     const owner = rels ? `${rels[1]}${rels[2]}` : name;
-    const as = renamed.has(owner) ? relsPath(renamed.get(owner)!) : (renamed.get(name) ?? name);
+    const as = rels && renamed.has(owner) ? relsPath(renamed.get(owner)!) : (renamed.get(name) ?? name);
     if (rels && renamed.size) {
       // Relationships to renamed parts follow them.
       out.names.push(as);
@@ -295,7 +322,17 @@ export function buildOnTemplate(ours: Parts, plan: TemplatePlan): Parts {
       ),
     );
     const placeholders = layoutPlaceholders(template, layout);
-    out.text.set(slide, onLayout(out.text.get(slide)!, placeholders, footers[i], plan.lang ?? 'en', i + 1));
+    out.text.set(
+      slide,
+      onLayout(
+        out.text.get(slide)!,
+        placeholders,
+        footers[i],
+        plan.lang ?? 'en',
+        i + 1,
+        plan.darkLayouts?.[i] ?? false,
+      ),
+    );
   });
   if (templateNotesMaster) {
     for (const name of out.names) {
@@ -401,13 +438,15 @@ export function onLayout(
   footer: SlideFooter | undefined,
   lang: string,
   number: number,
+  dark = false,
 ): string {
   const title = placeholders.find((p) => p.type === 'title') ?? placeholders.find((p) => p.type === 'ctrTitle');
   let slide = xml.replace(OUR_SLIDE_NUMBER, '').replace(TITLE_SHAPE, (shape) => {
     const ph = title ? `<p:ph type="${title.type}"/>` : '';
     let s = shape.replace(/<p:ph\b[^>]*\/>/, ph);
-    // The template's title style decides the colour (light on its dark layouts).
-    if (title) s = s.replace(/(<a:rPr\b[^>]*>)<a:solidFill>[\s\S]*?<\/a:solidFill>/g, '$1');
+    // The template's title style decides the colour, except on a dark layout, where a template
+    // may leave its master's dark title colour: there layout's light colour stays.
+    if (title && !dark) s = s.replace(/(<a:rPr\b[^>]*>)<a:solidFill>[\s\S]*?<\/a:solidFill>/g, '$1');
     if (title?.box && sameBox(s, title.box)) s = s.replace(/<a:xfrm>[\s\S]*?<\/a:xfrm>/, '');
     return s;
   });
@@ -424,7 +463,8 @@ export function onLayout(
           `<p:txBody><a:bodyPr/><a:lstStyle/><a:p>${body}</a:p></p:txBody></p:sp>`,
       );
     };
-    const run = (text: string) => `<a:r><a:rPr lang="${escapeXml(lang)}"/><a:t>${escapeXml(text)}</a:t></a:r>`;
+    const rPr = `<a:rPr lang="${escapeXml(lang)}"${footer.size ? ` sz="${Math.round(footer.size * 100)}"` : ''}/>`;
+    const run = (text: string) => `<a:r>${rPr}<a:t>${escapeXml(text)}</a:t></a:r>`;
     if (footer.date) add('dt', 'Date', run(footer.date));
     if (footer.footer) add('ftr', 'Footer', run(footer.footer));
     if (footer.slideNumber)
@@ -432,7 +472,7 @@ export function onLayout(
         'sldNum',
         'Slide number',
         // A field PowerPoint numbers itself; the text is what a reader without fields shows.
-        `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="${escapeXml(lang)}"/><a:t>${number}</a:t></a:fld>`,
+        `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">${rPr}<a:t>${number}</a:t></a:fld>`,
       );
     if (shapes.length) slide = slide.replace(/<\/p:spTree>/, `${shapes.join('')}</p:spTree>`);
   }
