@@ -154,6 +154,8 @@ export interface Theme {
   charts: { render: 'image' | 'native'; density: number };
   /** The organisation's .potx/.pptx the deck is built on, when the theme names one. */
   template?: HouseTemplate;
+  /** Template layouts named by the theme for kinds of slide (`layouts: { chart: Title Only }`). */
+  layouts?: Partial<Record<LayoutRole, string>>;
 }
 
 export type ChartRender = 'image' | 'native';
@@ -414,7 +416,10 @@ export type Element =
 export type WritableElement = Exclude<Element, { kind: 'chart' }>;
 
 export type Master = 'title' | 'section' | 'content';
-/** Which kind of slide layout a slide needs (issue 15): a house template maps each to one of its layouts. */
+
+/**
+ * The slide layout a slide is made on: PowerPoint's Title, Section, Title and Content, Chart, Table, Quote, Sources.
+ */
 export type LayoutRole = 'title' | 'section' | 'content' | 'chart' | 'table' | 'quote' | 'sources';
 
 export interface LaidOutSlide {
