@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
@@ -137,6 +137,19 @@ describe('briefdeck theme import (usage)', () => {
     const yaml = readFileSync(join(dir, 'themes/house.yaml'), 'utf8');
     expect(yaml).toContain('name: "house"');
     expect(yaml).toContain('template: "../templates/pandoc-reference.pptx"');
+  });
+
+  it('writes a theme that `theme: NAME` finds before the template of the same name, and that builds', async () => {
+    const dir = project({ 'decks/a.yaml': OUTLINE('east-asian-dark') });
+    expect((await run(['theme', 'import', 'templates/east-asian-dark.pptx'], dir)).code).toBe(0);
+    const path = join(dir, 'templates/east-asian-dark.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('accent: "#B71C1C"', 'accent: "#0B5394"'));
+    const r = await buildDeck('decks/a.yaml', { cwd: dir, cacheDir: false });
+    expect(r.diagnostics).toEqual([]);
+    const deck = await openPptx(join(dir, 'out', 'a.pptx'));
+    const xml = deck.slides.map((s) => s.xml).join('');
+    expect(xml).toContain('val="0B5394"');
+    expect(xml).not.toContain('val="B71C1C"');
   });
 
   it('exits 2 on usage errors and 1 on a template it cannot use, naming the file', async () => {
