@@ -1,5 +1,6 @@
 import { BASE_THEME } from '../../resolve/theme.js';
 import type { ThemeInputType } from '../../schema/theme.js';
+import { chooseLayouts } from '../../template/choose.js';
 import type { HouseTemplate } from '../../template/types.js';
 
 /**
@@ -151,7 +152,11 @@ export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInp
   // most organisation templates do; otherwise in the text colour.
   const title = contrast(c.dk2, background) >= 4.5 ? c.dk2 : text;
   const surface = contrast(c.lt2, text) >= 7 && c.lt2 !== background ? c.lt2 : mix(background, text, 0.05);
-  const dividerBackground = contrast(c.dk2, c.lt1) >= 4.5 ? c.dk2 : c.dk1;
+  // Title and section slides in the colour the template's own title layout shows when that is
+  // dark (LibreOffice keeps the Office colours in its theme and draws its backdrops), else dk2.
+  const titleLayout = chooseLayouts(t).title;
+  const dividerBackground =
+    titleLayout.dark && titleLayout.background ? titleLayout.background : contrast(c.dk2, c.lt1) >= 4.5 ? c.dk2 : c.dk1;
   const latin = safeFace(t.fonts.minor.latin) ?? safeFace(t.fonts.major.latin) ?? BASE_THEME.fonts.latin;
   const faceEa = [t.fonts.minor.eastAsian, t.fonts.major.eastAsian].map(safeFace).find((f) => f && isEastAsianFace(f));
   const eastAsian = faceEa ?? BASE_THEME.fonts.eastAsian;
