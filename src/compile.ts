@@ -21,6 +21,7 @@ import { loadData, type DataFileRef } from './sources/data/index.js';
 import { displayPath } from './sources/paths.js';
 import { readInputText } from './sources/read.js';
 import { loadLogo, loadThemeChain, type ThemeLocations } from './sources/theme/index.js';
+import { checkLayoutNames, layoutNamesOf } from './sources/theme/template.js';
 import { parseYamlSource, toPlain, yamlLocator } from './sources/yaml.js';
 
 export interface BuildReport {
@@ -186,6 +187,7 @@ async function frontEnd(
     );
     if (!chain) return undefined;
     const merged = mergeThemes(chain);
+    checkLayoutNames(merged.theme, layoutNamesOf(chain), diagnostics);
     if (!merged.logo) return merged.theme;
     const logo = await loadLogo(merged.logo, loc);
     return logo ? { ...merged.theme, logo } : merged.theme;

@@ -418,7 +418,10 @@ export type Element =
 export type WritableElement = Exclude<Element, { kind: 'chart' }>;
 
 export type Master = 'title' | 'section' | 'content';
-/** Which kind of slide layout a slide needs (issue 15): a house template maps each to one of its layouts. */
+
+/**
+ * The slide layout a slide is made on: PowerPoint's Title, Section, Title and Content, Chart, Table, Quote, Sources.
+ */
 export type LayoutRole = 'title' | 'section' | 'content' | 'chart' | 'table' | 'quote' | 'sources';
 
 export interface LaidOutSlide {

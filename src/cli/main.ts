@@ -26,6 +26,7 @@ import {
 import { findOutlines, SKIPPED_FOLDERS } from './discover.js';
 import { inspectCommand } from './inspect.js';
 import { previewCommand } from './preview.js';
+import { themeImportCommand } from './theme-import.js';
 import { groupByProject, withProject } from './projects.js';
 import { parseShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
@@ -502,6 +503,20 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<decks...>', 'outlines (built first) or .pptx files')
     .option('-o, --out <dir>', 'output folder', 'out/preview')
     .action(async (decks: string[], flags: { out: string }) => setExit(await previewCommand(decks, flags, io)));
+
+  cli
+    .command('theme')
+    .description("work with themes: import an organisation's PowerPoint template")
+    .command('import')
+    .description(
+      'write an editable theme YAML from a .potx/.pptx template: its colours, fonts, size and the layout for each kind of slide',
+    )
+    .argument('<template>', 'a .potx or .pptx file')
+    .option('-o, --out <file>', 'the theme file to write (default: beside the template, same name, .yaml)')
+    .option('--force', 'replace the theme file if it exists')
+    .action(async (file: string, flags: { out?: string; force?: boolean }) =>
+      setExit(await themeImportCommand(file, flags, io)),
+    );
   return cli;
 }
 

@@ -171,7 +171,9 @@ export interface LogoRequest {
 export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?: LogoRequest } {
   const t: Theme = structuredClone(BASE_THEME);
   let logo: LogoRequest | undefined;
-  for (const { input, fontFiles, dir, locate } of chain) {
+  for (const { input, fontFiles, dir, locate, template } of chain) {
+    if (template) t.template = template;
+    if (input.layouts) t.layouts = { ...t.layouts, ...input.layouts };
     if (input.name) t.name = input.name;
     // Whole points: 13.333 in is the 960 pt of a 16:9 slide, not 959.976.
     if (input.slide?.width) t.slide.width = Math.round(input.slide.width * 72);
@@ -186,6 +188,8 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
     if (input.logo === null || input.logo === 'none') logo = undefined;
     else if (typeof input.logo === 'string') logo = { given: input.logo, baseDir: dir, at: locate.at(['logo']) };
   }
+  // The deck is the template's size: its masters and placeholders are drawn for it.
+  if (t.template) t.slide = { ...t.template.slide };
   // A minimum above its size would make every text fail to fit: the size is the minimum then.
   const s = t.sizes;
   s.titleMin = Math.min(s.titleMin, s.title);

@@ -99,7 +99,7 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
         return inherited ? { ...ph, box: inherited } : ph;
       });
       const map = overrideMapOf(layout) ?? masterMap;
-      const dark = await isDark(pkg, scene, map, [
+      const background = await backgroundSeen(pkg, scene, map, [
         { part: layoutPart, root: layout },
         { part, root: master, shapesHidden: attr(layout, 'showMasterSp') === '0' },
       ]);
@@ -110,7 +110,8 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
         name: attr(child(layout, 'p:cSld') ?? layout, 'name')?.trim() || (type ?? layoutPart.replace(/^.*\//, '')),
         ...(type ? { type } : {}),
         placeholders,
-        dark,
+        dark: background ? isDarkColor(background) : false,
+        ...(background ? { background: `#${background}` } : {}),
       });
     }
   }
@@ -249,25 +250,30 @@ interface Level {
 }
 
 /**
- * Whether slides on a layout look dark. What is seen is, from the top: a shape of the layout
+ * The colour slides on a layout show behind their text. What is seen is, from the top: a shape of the layout
  * covering the slide, a shape of the master covering it (unless the layout hides the master's
  * shapes), the layout's background, the master's background. LibreOffice writes a master's
  * backdrop as a full-slide rectangle, PowerPoint as p:bg: both count.
  */
-async function isDark(pkg: TemplatePackage, scene: Scene, map: ColorMap, levels: Level[]): Promise<boolean> {
+async function backgroundSeen(
+  pkg: TemplatePackage,
+  scene: Scene,
+  map: ColorMap,
+  levels: Level[],
+): Promise<string | undefined> {
   const ctx: ColorContext = { scheme: schemeWithoutHash(scene.scheme), map };
   for (const level of levels) {
     if (level.shapesHidden) continue;
     const color = await coveringShapeColor(pkg, level, scene, ctx);
-    if (color) return isDarkColor(color);
+    if (color) return color;
   }
   for (const level of levels) {
     const bg = child(child(level.root, 'p:cSld') ?? level.root, 'p:bg');
     if (!bg) continue;
     const color = await backgroundColor(pkg, level.part, bg, scene, ctx);
-    return color ? isDarkColor(color) : false;
+    return color;
   }
-  return false;
+  return undefined;
 }
 
 const schemeWithoutHash = (s: Record<SchemeSlot, string>) =>

@@ -45,6 +45,11 @@ export interface TemplateLayout {
   placeholders: TemplatePlaceholder[];
   /** The background (own, else the master's) is dark: text and logo need their dark-slide variants. */
   dark: boolean;
+  /**
+   * '#RRGGBB': the colour the background shows on average (a full-slide shape, else the layout's
+   * or master's background; gradients and pictures averaged); absent when it cannot be known.
+   */
+  background?: string;
 }
 
 /** An organisation's .potx/.pptx as briefdeck uses it. */

@@ -127,6 +127,7 @@ describe('readTemplate on templates written by LibreOffice Impress', () => {
     expect(t.layouts.filter((l) => l.master === 0).map((l) => l.name)).toContain('Title, 2 Content over Content');
     // Master 1 has a thin bar; masters 2 and 3 a full-slide #2C3E50 rectangle.
     expect(t.layouts.map((l) => l.dark)).toEqual([...Array(12).fill(false), ...Array(24).fill(true)]);
+    expect(t.layouts[12]!.background).toBe('#2C3E50');
     const chosen = chooseLayouts(t);
     // LibreOffice marks its title slide type="tx"; the subtitle placeholder and the name find it.
     expect([chosen.title.name, chosen.title.master]).toEqual(['Title Slide', 0]);
@@ -168,6 +169,8 @@ describe('readTemplate on a template with East Asian theme fonts and dark title 
     // accent1 at half luminance.
     expect(layout(t, '节标题').dark).toBe(true);
     expect(t.layouts.filter((l) => l.dark).map((l) => l.name)).toEqual(['标题幻灯片', '节标题']);
+    expect(layout(t, '标题幻灯片').background).toBe('#7A0E14');
+    expect(layout(t, '标题和内容').background).toBe('#FFFFFF'); // the master's bgRef in bg1 = lt1
   });
 
   it('calls the same background light when the override maps bg1 to a light colour', async () => {
