@@ -75,7 +75,6 @@ export const DIAGNOSTIC_CODES = {
   'unknown-layout': "a layout name that the theme's house template does not have",
   // layout
   'text-does-not-fit': 'text that cannot fit even at the smallest allowed size',
-  'unknown-layout': 'a slide names a layout its house template does not have',
   'text-shrunk': 'text set smaller than the theme size so that it fits',
   'content-split': 'content continued on extra slides so that it fits',
   // advisory
