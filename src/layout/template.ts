@@ -124,7 +124,17 @@ export interface PlacedOnTemplate {
  */
 export function onTemplate(deck: ResolvedDeck, diagnostics: Diagnostics): PlacedOnTemplate[] | undefined {
   const t = deck.theme.template;
-  if (!t) return undefined;
+  if (!t) {
+    for (const slide of deck.slides)
+      if (slide.layout)
+        diagnostics.error(
+          'unknown-layout',
+          `layout: "${slide.layout.name}" names a template layout, but this deck's theme names no template`,
+          slide.layout.at,
+          'leave `layout:` out, or build on a template (`theme: templates/house.potx`)',
+        );
+    return undefined;
+  }
   let chosen: Record<LayoutRole, TemplateLayout>;
   try {
     chosen = chooseLayouts(t, deck.theme.layouts ?? {});
@@ -142,7 +152,7 @@ export function onTemplate(deck: ResolvedDeck, diagnostics: Diagnostics): Placed
       else
         diagnostics.error(
           'unknown-layout',
-          `the template ${t.file} has no layout named "${slide.layout.name}"`,
+          `template ${t.file} has no layout named "${slide.layout.name}"`,
           slide.layout.at,
           { expected: names, hint: "name one of the template's layouts, or leave `layout:` out" },
         );

@@ -6,6 +6,7 @@ import { buildDeck, type BuildResult } from '../../src/index.js';
 import { createMeasurer } from '../../src/layout/measure.js';
 import { readTemplate, type HouseTemplate } from '../../src/template/index.js';
 import { measureSlideText } from '../helpers/fit-check.js';
+import { withInheritedBoxes } from '../helpers/template.js';
 import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
 import { validatePptx } from '../office/validator.js';
@@ -87,20 +88,29 @@ describe.each(TEMPLATES)('the flagship deck on the template %s', (name) => {
     expect(Math.abs(Number(cy) / 12700 - t.slide.height)).toBeLessThan(0.01);
     const xml = deck.slides.map((s) => s.xml).join('');
     expect(xml).toContain(`typeface="${t.fonts.minor.latin}"`);
-    // Series and accent colours are the template's accents: the first two appear on the slides.
+    // Series and accent colours are the template's accents: the first appears on the slides; the
+    // deck is built on the template's own theme, which carries them all.
     expect(xml).toContain(`val="${t.colors.accent1.slice(1)}"`);
-    expect(xml).toContain(`val="${t.colors.accent2.slice(1)}"`);
+    const themes = await Promise.all(
+      deck.names.filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n)).map((n) => deck.file(n)),
+    );
+    expect(themes.join('').toUpperCase()).toContain(`<A:ACCENT2><A:SRGBCLR VAL="${t.colors.accent2.slice(1)}"/>`);
   });
 
   it('keeps every text inside its box, measured again from the XML with the metric faces', async () => {
-    const { directDeck: deck, importedYaml } = built.get(name)!;
+    const { directDeck: deck, importedYaml, template } = built.get(name)!;
     const metric = (key: string) =>
       JSON.parse(new RegExp(`^  ${key}: ("[^"]*")`, 'm').exec(importedYaml)![1]!) as string;
     const measure = createMeasurer({
       latinMetric: metric('latin_metric'),
       eastAsianMetric: metric('east_asian_metric'),
     });
-    const boxes = deck.slides.flatMap((s) => measureSlideText(s.xml, s.index, measure));
+    // Placeholders on the template's layouts inherit their boxes: measure against those.
+    const layoutOf = (part: string) =>
+      template.layouts.find((l) => `ppt/slideLayouts/${part.split('/').pop()}` === l.part)!;
+    const boxes = deck.slides.flatMap((s) =>
+      measureSlideText(withInheritedBoxes(s.xml, layoutOf(s.layout)), s.index, measure),
+    );
     expect(boxes.length).toBeGreaterThan(60);
     const over = boxes.filter((b) => b.needed > b.available + 0.5);
     expect(over, JSON.stringify(over, null, 1)).toEqual([]);

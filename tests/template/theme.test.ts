@@ -13,6 +13,8 @@ sections:
   - title: One
     slides:
       - { type: bullets, title: Facts, bullets: [First point, Second point] }
+      # On a template the title has the template's style, not our accent rule: the quote's rule shows the accent.
+      - { type: quote, title: Said, quote: Openness brings progress, by: Someone }
 `;
 
 /** A project with the pandoc and East Asian test templates in templates/, and the given files. */
