@@ -166,5 +166,12 @@ sections:
       ['unknown-layout', 8, 46, 'template templates/pandoc-reference.pptx has no layout named "Two Columns"'],
     ]);
     expect(bad[0]!.expected).toContain('Two Content');
+
+    writeFileSync(join(dir, 'decks/plain.yaml'), outline('Two Content').replace(/^theme: .*$/m, 'theme: official'));
+    const plain = located(await checkDeck('decks/plain.yaml', { cwd: dir }));
+    expect(plain.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['unknown-layout', 5, `layout: "Title Only" names a template layout, but this deck's theme names no template`],
+      ['unknown-layout', 8, `layout: "Two Content" names a template layout, but this deck's theme names no template`],
+    ]);
   }, 60_000);
 });
