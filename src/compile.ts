@@ -298,7 +298,10 @@ async function packageDeck(
       fonts: deck.style.fonts,
       typefaces: written.typefaces,
       timestamp: packageTimestamp(timestamp, outline),
-      titleBoxes: written.titleBoxes,
+      placeholders: written.placeholders,
+      house: deck.style.house,
+      layouts: written.layouts,
+      properties: written.properties,
       lang: deck.meta.lang,
       ...(deck.style.template ? { template: templatePlan(deck) } : {}),
     });

@@ -16,6 +16,7 @@ import { Diagnostics as DiagnosticsCollector } from '../diagnostics/diagnostic.j
 import { fitBlocks, FitLog } from './fit.js';
 import { TypeScale, themeRange, type Role } from './scale.js';
 import type { LayoutContext } from './frame.js';
+import { houseStyle, layoutPlans } from './house.js';
 import { layoutMasters } from './masters.js';
 import type { TextMeasurer } from './measure.js';
 import { layoutBulletsSlide } from './slides/bullets.js';
@@ -99,15 +100,12 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
   const style: DeckStyle = {
     slide: { ...theme.slide },
     fonts: ctx.face,
-    properties: {
-      title: meta.title,
-      ...(meta.author ? { author: meta.author } : {}),
-      ...(meta.subtitle ? { subject: meta.subtitle } : {}),
-      company: meta.author ?? '',
-    },
+    properties: documentProperties(deck),
+    house: houseStyle(theme, ctx),
   };
   const masters = layoutMasters(theme, meta, ctx);
-  if (!t) return { deck: { meta, style, masters, slides }, stats: ctx.fit.stats };
+  const layouts = layoutPlans(theme, ctx);
+  if (!t) return { deck: { meta, style, masters, layouts, slides }, stats: ctx.fit.stats };
   // The marking leads the footer placeholder's text: the layout's footer has the place for it.
   const footer = [meta.classification, meta.footer].filter(Boolean).join('  ·  ');
   style.template = {
@@ -117,8 +115,22 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
     slideNumbers: theme.footer.pageNumbers,
   };
   return {
-    deck: { meta, style, masters, slides: slides.map((s) => withHouseMarks(s, masters, t, !!meta.footer)) },
+    deck: { meta, style, masters, layouts, slides: slides.map((s) => withHouseMarks(s, masters, t, !!meta.footer)) },
     stats: ctx.fit.stats,
+  };
+}
+
+/**
+ * Who made the deck: the theme's author, else the outline's, else the office in the footer; the
+ * company is the theme's, else the footer's office, else the author.
+ */
+function documentProperties({ meta, theme }: ResolvedDeck): DeckStyle['properties'] {
+  const author = theme.author ?? meta.author ?? meta.footer;
+  return {
+    title: meta.title,
+    ...(author ? { author } : {}),
+    ...(meta.subtitle ? { subject: meta.subtitle } : {}),
+    company: theme.company ?? meta.footer ?? author ?? '',
   };
 }
 

@@ -159,6 +159,14 @@ export const ThemeInput = z
       .partial()
       .optional()
       .describe('Which layout of the template each kind of slide uses; by default chosen by type and name.'),
+    author: z
+      .string()
+      .optional()
+      .describe('Document author of every deck; default: the outline author, else the footer text.'),
+    company: z
+      .string()
+      .optional()
+      .describe('Document company of every deck; default: the footer text, else the author.'),
     charts: z
       .object({
         render: z.enum(['image', 'native']).describe('Default chart rendering.'),

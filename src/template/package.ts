@@ -23,6 +23,9 @@ const MAX_XML_BYTES = 16 * 1024 * 1024;
 
 export class TemplatePackage {
   private readonly xml = new Map<string, Buffer>();
+  /** Parsed once: every layout asks for its master's relationships and pictures again. */
+  private readonly relsCache = new Map<string, Relationship[]>();
+  readonly pictureColors = new Map<string, Promise<string | undefined>>();
   readonly names: readonly string[];
 
   constructor(
@@ -69,6 +72,12 @@ export class TemplatePackage {
 
   /** The relationships of a part ('' for the package's own), in the order written. */
   rels(part: string): Relationship[] {
+    let found = this.relsCache.get(part);
+    if (!found) this.relsCache.set(part, (found = this.readRels(part)));
+    return found;
+  }
+
+  private readRels(part: string): Relationship[] {
     const dir = posix.dirname(part);
     const relsPart = part ? posix.join(dir, '_rels', `${posix.basename(part)}.rels`) : '_rels/.rels';
     if (!this.xml.has(relsPart)) return [];

@@ -355,8 +355,14 @@ async function fillColor(
     case 'p:blipFill': {
       const blip = child(fill, 'a:blip');
       const target = blip && pkg.rels(part).find((r) => r.id === attr(blip, 'r:embed'))?.part;
-      const data = target && pkg.media(target, MAX_PICTURE_BYTES);
-      return data ? averageImageColor(data) : undefined;
+      if (!target) return undefined;
+      let color = pkg.pictureColors.get(target);
+      if (!color) {
+        const data = pkg.media(target, MAX_PICTURE_BYTES);
+        color = data ? averageImageColor(data) : Promise.resolve(undefined);
+        pkg.pictureColors.set(target, color);
+      }
+      return color;
     }
     default:
       return undefined;

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
-import { buildDeck, type BuildResult } from '../../src/index.js';
+import { buildDeck, checkDeck, type BuildResult } from '../../src/index.js';
 import { createMeasurer } from '../../src/layout/measure.js';
 import { readTemplate, type HouseTemplate } from '../../src/template/index.js';
 import { measureSlideText } from '../helpers/fit-check.js';
@@ -97,6 +97,15 @@ describe.each(TEMPLATES)('the flagship deck on the template %s', (name) => {
     expect(themes.join('').toUpperCase()).toContain(`<A:ACCENT2><A:SRGBCLR VAL="${t.colors.accent2.slice(1)}"/>`);
   });
 
+  it('passes the accessibility check: accents too pale for the background are darkened to 3:1', async () => {
+    const { outDir } = built.get(name)!;
+    const stem = name.replace(/\.[^.]+$/, '');
+    const r = await checkDeck(`decks/${stem}.yaml`, { cwd: join(outDir, '..'), cacheDir: false }, undefined, {
+      a11y: true,
+    });
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('keeps every text inside its box, measured again from the XML with the metric faces', async () => {
     const { directDeck: deck, importedYaml, template } = built.get(name)!;
     const metric = (key: string) =>
@@ -135,7 +144,11 @@ describe('briefdeck theme import', () => {
     expect(yaml).toContain('east_asian: "Microsoft YaHei"   # template: minor Microsoft YaHei, major SimHei');
     expect(yaml).toContain('# slide: 10 × 5.625 in (720 × 405 pt)');
     expect(yaml).toMatch(/layouts:\n {2}title: "标题幻灯片"\n {2}section: "节标题"\n {2}content: "标题和内容"\n/);
-    expect(yaml).toContain('  series: ["#B71C1C", "#C9A227", "#37474F", "#6D8B74", "#8D6E63", "#5C6BC0"]');
+    // accent2 (gold) is too pale on white for a chart series or the marking: darkened, and said so.
+    expect(yaml).toMatch(
+      / {2}series: \["#B71C1C", "#[0-9A-F]{6}", "#37474F", "#6D8B74", "#8D6E63", "#5C6BC0"\] .*accent2 #C9A227/,
+    );
+    expect(yaml).toMatch(/ {2}emphasis: "#[0-9A-F]{6}" {3}# accent2 #C9A227, darkened to 4.5:1 for the marking/);
     // LibreOffice's theme puts DejaVu Sans, which has no ideographs, as the East Asian face.
     const lo = built.get('impress-midnightblue.potx')!.importedYaml;
     expect(lo).toContain('east_asian: "Microsoft YaHei"   # template: minor DejaVu Sans, major DejaVu Sans');

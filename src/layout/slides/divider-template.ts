@@ -84,7 +84,15 @@ export function dividerOnTemplate(
     });
     y += box.h + 6;
   }
-  return [{ master: deckTitle ? 'title' : 'section', elements, notes: slide.notes, at: slide.at }];
+  return [
+    {
+      master: deckTitle ? 'title' : 'section',
+      layout: deckTitle ? 'title' : 'section',
+      elements,
+      notes: slide.notes,
+      at: slide.at,
+    },
+  ];
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;

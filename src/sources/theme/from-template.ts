@@ -91,6 +91,18 @@ function mix(from: string, to: string, t: number): string {
     .toUpperCase()}`;
 }
 
+/**
+ * A colour moved toward `text` just far enough to reach `ratio` against `background`: the
+ * template's hue, darkened (or lightened, on a dark background) until it can be told apart.
+ */
+function atLeast(color: string, background: string, text: string, ratio: number): string {
+  for (let t = 0; t <= 1; t += 0.05) {
+    const c = mix(color, text, t);
+    if (contrast(c, background) >= ratio) return c;
+  }
+  return text;
+}
+
 /** The lightest mix of `text` toward `background` that still reads at WCAG AA (4.5:1), at most `t`. */
 function softened(text: string, background: string, t: number): string {
   for (let step = t; step > 0; step -= 0.05) {
@@ -174,10 +186,13 @@ export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInp
       accent_text: better(c.accent1, c.lt1, c.dk1),
       rule: mix(text, background, 0.75),
       inactive: mix(text, background, 0.5),
-      emphasis: c.accent2,
+      // The marking is text (4.5:1); chart series are graphics, 3:1 (WCAG 1.4.3 and 1.4.11).
+      emphasis: atLeast(c.accent2, background, text, 4.5),
       divider_background: dividerBackground,
       divider_text: better(dividerBackground, c.lt1, c.dk1),
-      series: [c.accent1, c.accent2, c.accent3, c.accent4, c.accent5, c.accent6],
+      series: [c.accent1, c.accent2, c.accent3, c.accent4, c.accent5, c.accent6].map((a) =>
+        atLeast(a, background, text, 3),
+      ),
     },
     fonts: {
       latin,

@@ -13,6 +13,20 @@ import { themeInputFromTemplate } from './from-template.js';
 const q = (s: string) => JSON.stringify(s);
 const inches = (pt: number) => Math.round((pt / 72) * 1000) / 1000;
 
+/** Which accents were darkened to be told apart from the background (3:1), for the comment. */
+function seriesNote(series: readonly string[], t: HouseTemplate): string {
+  const accents = [
+    t.colors.accent1,
+    t.colors.accent2,
+    t.colors.accent3,
+    t.colors.accent4,
+    t.colors.accent5,
+    t.colors.accent6,
+  ];
+  const changed = accents.flatMap((a, i) => (series[i] === a ? [] : [`accent${i + 1} ${a}`]));
+  return changed.length ? `; darkened to 3:1 on the background: ${changed.join(', ')}` : '';
+}
+
 export function importedThemeYaml(t: HouseTemplate, name: string, templateRef: string): string {
   const input = themeInputFromTemplate(t, name);
   const p = input.palette!;
@@ -35,10 +49,10 @@ export function importedThemeYaml(t: HouseTemplate, name: string, templateRef: s
     `  accent_text: ${q(p.accent_text!)}`,
     `  rule: ${q(p.rule!)}`,
     `  inactive: ${q(p.inactive!)}`,
-    `  emphasis: ${q(p.emphasis!)}   # accent2`,
+    `  emphasis: ${q(p.emphasis!)}   # accent2${p.emphasis === c.accent2 ? '' : ` ${c.accent2}, darkened to 4.5:1 for the marking`}`,
     `  divider_background: ${q(p.divider_background!)}`,
     `  divider_text: ${q(p.divider_text!)}`,
-    `  series: [${p.series!.map(q).join(', ')}]   # accent1–accent6`,
+    `  series: [${p.series!.map(q).join(', ')}]   # accent1–accent6${seriesNote(p.series!, t)}`,
     'fonts:',
     `  latin: ${q(f.latin!)}   # body (minor) font; headings (major): ${t.fonts.major.latin}`,
     `  latin_metric: ${q(f.latin_metric!)}   # installed face with the same widths, to measure text`,
