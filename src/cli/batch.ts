@@ -13,7 +13,7 @@ import { ProbingHost } from '../incremental/probe-host.js';
 import type { DeckOutcome } from '../incremental/report.js';
 import { diffSnapshots, snapshotOf } from '../incremental/snapshot.js';
 import { deckPathOf, staleReasons, withLookedAtFiles } from '../incremental/stale.js';
-import { buildInSession, type BuildResult } from '../index.js';
+import type { BuildResult } from '../index.js';
 import type { BuildOptions } from '../options.js';
 import type { Project } from '../project.js';
 import { prepareFolder } from '../emit.js';
@@ -110,6 +110,9 @@ async function buildOne(
     };
   }
   probing.begin();
+  // The compile pipeline is loaded for the first deck that needs building: an unchanged rebuild
+  // does not pay for it.
+  const { buildInSession } = await import('../index.js');
   const result = await buildInSession(outline, session);
   const shownReasons = previous ? reasons : [];
   if (!result.ok || !result.bytes) {
