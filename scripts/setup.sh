@@ -4,9 +4,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-# canvas builds from source here: Cairo/Pango headers. Carlito measures Calibri; Noto CJK draws Chinese.
+# canvas builds from source here: Cairo/Pango headers. Carlito measures Calibri; Noto CJK draws Chinese;
+# Liberation measures Arial, Times New Roman and Courier New, which house templates often name.
 # LibreOffice Impress and poppler-utils render decks for `briefdeck preview` and the real-office tests.
-APT_PACKAGES="pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev fonts-noto-cjk fonts-crosextra-carlito fonts-crosextra-caladea libreoffice-impress poppler-utils"
+APT_PACKAGES="pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev fonts-noto-cjk fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 libreoffice-impress poppler-utils"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

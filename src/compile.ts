@@ -4,6 +4,7 @@ import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
 import { layoutDeck } from './layout/index.js';
+import type { TemplatePlan } from './pptx/on-template.js';
 import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
 import type { ChartStats, DataEntry, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
@@ -22,6 +23,7 @@ import { displayPath } from './sources/paths.js';
 import { canonicalLanguageTag } from './sources/lang.js';
 import { readInputText } from './sources/read.js';
 import { loadLogo, loadThemeChain, type ThemeLocations } from './sources/theme/index.js';
+import { checkLayoutNames, layoutNamesOf } from './sources/theme/template.js';
 import { parseYamlSource, toPlain, yamlLocator } from './sources/yaml.js';
 
 export interface BuildReport {
@@ -193,6 +195,7 @@ async function frontEnd(
     );
     if (!chain) return undefined;
     const merged = mergeThemes(chain);
+    checkLayoutNames(merged.theme, layoutNamesOf(chain), diagnostics);
     const logo = merged.logo && (await loadLogo(merged.logo, loc));
     const logoDark = merged.logoDark && (await loadLogo(merged.logoDark, loc));
     return { ...merged.theme, ...(logo ? { logo } : {}), ...(logoDark ? { logoDark } : {}) };
@@ -305,6 +308,29 @@ async function packageDeck(
       properties: written.properties,
       lang: deck.meta.lang,
       charts: written.charts,
+      ...(deck.style.template ? { template: templatePlan(deck) } : {}),
     });
   });
+}
+
+/** What packaging needs to put the slides on the house template: each slide's layout and footers. */
+function templatePlan(deck: RenderedDeck): TemplatePlan {
+  const t = deck.style.template!;
+  return {
+    bytes: t.bytes,
+    layouts: deck.slides.map((s) => s.templateLayout?.part ?? ''),
+    darkLayouts: deck.slides.map((s) => s.templateLayout?.dark ?? false),
+    // Title and section slides carry no footer, as PowerPoint's "Don't show on title slide" has it.
+    footers: deck.slides.map((s) =>
+      s.master === 'content'
+        ? {
+            ...(t.footer ? { footer: t.footer } : {}),
+            ...(t.footerSize ? { size: t.footerSize } : {}),
+            ...(t.date ? { date: t.date } : {}),
+            slideNumber: t.slideNumbers,
+          }
+        : undefined,
+    ),
+    lang: deck.meta.lang,
+  };
 }

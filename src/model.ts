@@ -9,6 +9,7 @@ import type { Origin } from './diagnostics/diagnostic.js';
 import type { FormatSpec } from './format.js';
 import type { ChartStyle } from './charts/config.js';
 import type { ChartType } from './schema/chart-types.js';
+import type { HouseTemplate } from './template/types.js';
 
 export type { Origin };
 
@@ -198,6 +199,10 @@ export interface Theme {
   charts: { render: 'image' | 'native'; density: number };
   /** Section dividers (left out for sections shorter than minSlides) and the section tracker. */
   sections: { dividers: boolean; minSlides: number; tracker: boolean };
+  /** The organisation's .potx/.pptx the deck is built on, when the theme names one. */
+  template?: HouseTemplate;
+  /** Template layouts named by the theme for kinds of slide (`layouts: { chart: Title Only }`). */
+  layouts?: Partial<Record<LayoutRole, string>>;
   /** Who makes the decks (document properties); absent: the outline's author, else the footer text. */
   author?: string;
   /** The organisation (document properties); absent: the footer text. */
@@ -259,6 +264,8 @@ export interface BulletText {
 
 interface SlideBase {
   title: string;
+  /** On a house template: the layout the outline names for this slide (`layout: "Two Content"`). */
+  layout?: { name: string; at: Origin };
   notes: string;
   /** Source ids of the figures this slide shows, in order of use: its source line. */
   sources: string[];
@@ -529,6 +536,11 @@ export type LayoutRole = 'title' | 'section' | 'content' | 'chart' | 'table' | '
 
 export interface LaidOutSlide {
   master: Master;
+  /**
+   * On a house template: the template layout part the slide uses ('ppt/slideLayouts/slideLayout2.xml'),
+   * and whether it is dark (the title keeps layout's light colour instead of the template's title style).
+   */
+  templateLayout?: { part: string; dark: boolean };
   layout: LayoutRole;
   elements: Element[];
   notes: string;
@@ -628,6 +640,8 @@ export interface DeckStyle {
   fonts: Typeface;
   /** Document properties. */
   properties: { title: string; author?: string; subject?: string; company: string };
+  /** Built on a house template: its bytes, and what its footer, date and slide-number placeholders show. */
+  template?: { bytes: Buffer; footer?: string; date?: string; slideNumbers: boolean; footerSize?: number };
   /** The theme and master text styles written into the package. */
   house: HouseStyle;
 }

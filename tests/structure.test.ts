@@ -29,6 +29,7 @@ const PIPELINE = [
   'diagnostics',
   'a11y',
   'incremental',
+  'template',
 ];
 
 describe('the structure of src/', () => {

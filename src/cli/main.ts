@@ -26,6 +26,7 @@ import {
 import { findOutlines, SKIPPED_FOLDERS } from './discover.js';
 import { initCommand } from './init.js';
 import { themesCommand } from './themes.js';
+import { themeImportCommand } from './theme-import.js';
 import { groupByProject, withProject } from './projects.js';
 import { parseShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
@@ -525,6 +526,19 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<name>', 'the deck name: letters, digits, - and _')
     .option('--theme <name>', 'copy this theme into templates/ for the deck to use and adjust')
     .action(async (name: string, flags: { theme?: string }) => setExit(await initCommand(name, flags, io)));
+  cli
+    .command('theme')
+    .description("work with themes: import an organisation's PowerPoint template")
+    .command('import')
+    .description(
+      'write an editable theme YAML from a .potx/.pptx template: its colours, fonts, size and the layout for each kind of slide',
+    )
+    .argument('<template>', 'a .potx or .pptx file')
+    .option('-o, --out <file>', 'the theme file to write (default: beside the template, same name, .yaml)')
+    .option('--force', 'replace the theme file if it exists')
+    .action(async (file: string, flags: { out?: string; force?: boolean }) =>
+      setExit(await themeImportCommand(file, flags, io)),
+    );
   return cli;
 }
 

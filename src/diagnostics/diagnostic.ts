@@ -70,6 +70,9 @@ export const DIAGNOSTIC_CODES = {
   'theme-cycle': 'themes that extend each other in a loop',
   'bad-colour': 'a colour that is not a 6-digit hex value',
   'asset-missing': 'an image or font file named by a theme is missing',
+  'template-unreadable':
+    'a .potx/.pptx house template that briefdeck cannot use (not a PowerPoint package, damaged, no masters)',
+  'unknown-layout': "a layout name that the theme's house template does not have",
   // layout
   'text-does-not-fit': 'text that cannot fit even at the smallest allowed size',
   'text-shrunk': 'text set smaller than the theme size so that it fits',

@@ -8,6 +8,7 @@ import type { Role, TypeScale } from './scale.js';
 import type { Words } from '../words.js';
 import { runLang } from './lang.js';
 import type { TextMeasurer } from './measure.js';
+import type { SlideOnTemplate } from './template.js';
 
 /** What every slide layout gets: the theme, the measurer, the diagnostics, the deck's language. */
 export interface LayoutContext {
@@ -25,6 +26,8 @@ export interface LayoutContext {
   face: Typeface;
   /** Source line of a slide, composed from its source ids. */
   sourceLine(ids: readonly string[]): string | undefined;
+  /** On a house template: the regions of the layout chosen for the slide being laid out. */
+  template?: SlideOnTemplate;
 }
 
 /** The fixed regions of a content slide, from the theme's geometry. */
@@ -231,6 +234,7 @@ export function layoutTitle(
   slide: ResolvedSlide,
   ctx: LayoutContext,
 ): { elements: Element[]; bodyTop: number } {
+  if (ctx.template?.title) return titleOnTemplate(title, slide, ctx, ctx.template.title, ctx.template.body.y);
   const f = frameOf(ctx.theme);
   const { sizes, palette, geometry } = ctx.theme;
   const maxLines = geometry.title.lines;
@@ -299,6 +303,52 @@ export function layoutTitle(
   return { elements, bodyTop: title ? bottom + 24 : bottom + 8 };
 }
 
+/**
+ * On a house template the title takes the layout's title placeholder box as it is, so that the
+ * slide inherits the position (no box of its own) and "Reset slide" keeps it; the text is
+ * fitted to that box.
+ */
+function titleOnTemplate(
+  title: string,
+  slide: ResolvedSlide,
+  ctx: LayoutContext,
+  box: Box,
+  bodyTop: number,
+): { elements: Element[]; bodyTop: number } {
+  if (!title) return { elements: [], bodyTop };
+  const r = fitOne(
+    title,
+    {
+      box,
+      size: ctx.theme.sizes.title,
+      minSize: ctx.theme.sizes.titleMin,
+      maxLines: 2,
+      bold: true,
+      what: 'slide title',
+      at: slide.at,
+      role: 'title',
+    },
+    ctx,
+  );
+  const text = settleLastLine(title, (box.w - TEXT_INSETS.l - TEXT_INSETS.r) * WIDTH_SAFETY, (t) =>
+    ctx.measure.width(t, r.size, true),
+  );
+  return {
+    elements: [
+      {
+        kind: 'text',
+        name: 'Title',
+        role: 'title',
+        box: { ...box },
+        paragraphs: [paragraph(ctx, text, r.size, ctx.theme.palette.title, { bold: true })],
+        valign: 'middle',
+        insets: TEXT_INSETS,
+      },
+    ],
+    bodyTop,
+  };
+}
+
 /** A background dark enough that a logo made for white would vanish on it (luminance under 0.18). */
 export const isDarkBackground = (hex: string) => luminance(hex) < 0.18;
 
@@ -333,13 +383,16 @@ export function footerRuleY(f: Frame): number {
 export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide, ctx: LayoutContext): Element[] {
   if (!line) return [];
   const f = frameOf(ctx.theme);
-  const bottom = footerRuleY(f) - FOOT_RULE_GAP;
-  const w = f.innerWidth;
+  // On a house template the source line has the place layout found for it under the body.
+  const on = ctx.template?.source;
+  const bottom = on ? on.y + on.h : footerRuleY(f) - FOOT_RULE_GAP;
+  const x = on ? on.x : f.margin;
+  const w = on ? on.w : f.innerWidth;
   const range = ctx.scale.range('source');
   const r = fitOne(
     line,
     {
-      box: { x: f.margin, y: 0, w, h: fittedHeight(2, ctx.theme.sizes.source, SOURCE_INSETS, line) },
+      box: { x, y: 0, w, h: fittedHeight(2, ctx.theme.sizes.source, SOURCE_INSETS, line) },
       size: range.size,
       minSize: range.min,
       maxLines: 2,
@@ -356,7 +409,7 @@ export function layoutSourceLine(line: string | undefined, slide: ResolvedSlide,
       kind: 'text',
       name: 'Source',
       role: 'other',
-      box: { x: f.margin, y: bottom - h, w, h },
+      box: { x, y: bottom - h, w, h },
       paragraphs: [paragraph(ctx, line, r.size, ctx.theme.palette.muted)],
       valign: 'bottom',
       insets: SOURCE_INSETS,

@@ -5,12 +5,15 @@ import type {
   LaidOutDeck,
   LayoutStats,
   LaidOutSlide,
+  Master,
+  MasterLayout,
   ResolvedDeck,
   ResolvedSlide,
+  Theme,
   SlideKind,
 } from '../model.js';
 import { Diagnostics as DiagnosticsCollector } from '../diagnostics/diagnostic.js';
-import { FitLog } from './fit.js';
+import { fitBlocks, FitLog } from './fit.js';
 import { TypeScale, themeRange, type Role } from './scale.js';
 import type { LayoutContext } from './frame.js';
 import { houseStyle, layoutPlans } from './house.js';
@@ -25,6 +28,9 @@ import { layoutStatsSlide } from './slides/stats.js';
 import { layoutTableSlide } from './slides/table.js';
 import { sourceLine } from '../words.js';
 import { houseWords } from '../resolve/house-text.js';
+import { onTemplate } from './template.js';
+import { BASE_THEME } from '../resolve/theme.js';
+import type { HouseTemplate } from '../template/types.js';
 
 type Layout<K extends SlideKind> = (slide: Extract<ResolvedSlide, { kind: K }>, ctx: LayoutContext) => LaidOutSlide[];
 
@@ -71,10 +77,20 @@ export function createLayoutContext(
 }
 
 /** Gives every text its final size and every element its box; splits what does not fit. */
-export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
+export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
+  // On a house template the slide is the template's size.
+  const t = input.theme.template;
+  const deck = t ? { ...input, theme: onTemplateSize(input.theme, t) } : input;
   const { theme, meta } = deck;
+  const placed = onTemplate(deck, diagnostics);
   const layoutAll = (ctx: LayoutContext) =>
-    deck.slides.flatMap((slide) => (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, ctx));
+    deck.slides.flatMap((slide, i) => {
+      const on = placed?.[i];
+      const laidOut = (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, on ? on.context(ctx) : ctx);
+      return on
+        ? laidOut.map((s) => ({ ...s, templateLayout: { part: on.layout.part, dark: on.layout.dark } }))
+        : laidOut;
+    });
   // The probe pass finds the size each role needs across the deck; its findings are not reported.
   const probe = TypeScale.probe(theme.sizes);
   layoutAll(createLayoutContext(deck, measure, new DiagnosticsCollector(), probe));
@@ -88,8 +104,19 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
     properties: documentProperties(deck),
     house: houseStyle(theme, ctx),
   };
+  const masters = layoutMasters(theme, meta, ctx);
+  const layouts = layoutPlans(theme, ctx);
+  if (!t) return { deck: { meta, style, masters, layouts, slides }, stats: ctx.fit.stats };
+  // The marking leads the footer placeholder's text: the layout's footer has the place for it.
+  const footer = [meta.classification, meta.footer].filter(Boolean).join('  ·  ');
+  style.template = {
+    bytes: t.bytes,
+    ...(footer ? { footer, footerSize: footerSizeOn(t, slides, footer, ctx) } : {}),
+    ...(theme.footer.date && meta.date ? { date: meta.date } : {}),
+    slideNumbers: theme.footer.pageNumbers,
+  };
   return {
-    deck: { meta, style, masters: layoutMasters(theme, meta, ctx), layouts: layoutPlans(theme, ctx), slides },
+    deck: { meta, style, masters, layouts, slides: slides.map((s) => withHouseMarks(s, masters, t, !!meta.footer)) },
     stats: ctx.fit.stats,
   };
 }
@@ -106,6 +133,61 @@ function documentProperties({ meta, theme }: ResolvedDeck): DeckStyle['propertie
     ...(meta.subtitle ? { subject: meta.subtitle } : {}),
     company: theme.company ?? meta.footer ?? author ?? '',
   };
+}
+
+/**
+ * A theme's sizes are for briefdeck's own 960 × 540 pt slide: on a template of another size
+ * they scale with the slide's area (a 720 × 405 pt template sets 30 pt titles at 22.5 pt), to
+ * the half point.
+ */
+function onTemplateSize(theme: Theme, t: HouseTemplate): Theme {
+  const base = BASE_THEME.slide;
+  const ratio = Math.sqrt((t.slide.width * t.slide.height) / (base.width * base.height));
+  if (Math.abs(ratio - 1) < 0.01) return { ...theme, slide: { ...t.slide } };
+  const sizes = { ...theme.sizes };
+  for (const k of Object.keys(sizes) as (keyof typeof sizes)[])
+    sizes[k] = Math.max(6, Math.round(sizes[k] * ratio * 2) / 2);
+  return { ...theme, slide: { ...t.slide }, sizes };
+}
+
+/**
+ * The footer placeholder's text size: the theme's footer size, smaller where the narrowest
+ * footer placeholder of the layouts used needs it (a template's own footer style may be large).
+ */
+function footerSizeOn(t: HouseTemplate, slides: readonly LaidOutSlide[], text: string, ctx: LayoutContext): number {
+  const { footer, footerMin } = ctx.theme.sizes;
+  const used = new Set(slides.map((s) => s.templateLayout?.part));
+  const boxes = t.layouts
+    .filter((l) => used.has(l.part))
+    .flatMap((l) => l.placeholders.filter((p) => p.type === 'ftr' && p.box).map((p) => p.box!));
+  if (!boxes.length) return footer;
+  const width = Math.min(...boxes.map((b) => b.w)) - 14.4;
+  const r = fitBlocks(
+    { blocks: [{ text, indent: 0 }], width, height: Infinity, size: footer, minSize: footerMin, maxLines: 1 },
+    ctx.measure,
+  );
+  return r.size;
+}
+
+/**
+ * The template's masters replace ours, and with them our footer, logo and rules: the template
+ * has its own. What it cannot have is kept on the slide itself: the classification marking,
+ * and the footer text where the slide's layout has no footer placeholder.
+ */
+function withHouseMarks(
+  slide: LaidOutSlide,
+  masters: Record<Master, MasterLayout>,
+  t: HouseTemplate,
+  hasFooter: boolean,
+): LaidOutSlide {
+  const layout = t.layouts.find((l) => l.part === slide.templateLayout?.part);
+  const footerPlaceholder = slide.master === 'content' && !!layout?.placeholders.some((p) => p.type === 'ftr');
+  const own = masters[slide.master].elements.filter(
+    (e) =>
+      (e.name === 'Classification' && !footerPlaceholder) ||
+      (e.name === 'Footer' && hasFooter && slide.master === 'content' && !footerPlaceholder),
+  );
+  return own.length ? { ...slide, elements: [...slide.elements, ...own] } : slide;
 }
 
 const ROLE_NAMES: Record<Role, string> = {

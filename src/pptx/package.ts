@@ -14,6 +14,7 @@ import {
 } from './house-parts.js';
 import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
 import { fixChartParts, type ChartPartExtras } from './chart-xml.js';
+import { buildOnTemplate, type TemplatePlan } from './on-template.js';
 import { oneParagraphProperties, orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 import { readZip as unzip, writeZip as zip } from './zip.js';
@@ -37,6 +38,8 @@ export interface PackageOptions {
   lang?: string;
   /** Per native chart, in the order written: labels and category caches layout decided. */
   charts?: readonly ChartPartExtras[];
+  /** Build on an organisation's template: its masters, layouts and theme, each slide on its chosen layout. */
+  template?: TemplatePlan;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -93,7 +96,7 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
   }
   await fixChartParts(text, binary, options.charts);
   const parts = renumberCharts({ names, text, binary });
-  return finishParts(parts, options);
+  return finishParts(options.template ? buildOnTemplate(parts, options.template) : parts, options);
 }
 
 async function finishParts({ names, text, binary }: ZipParts, options: PackageOptions): Promise<Buffer> {

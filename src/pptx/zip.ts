@@ -20,18 +20,34 @@ const DEFLATED = 8;
 /** General purpose flag bit 11: the name is UTF-8. */
 const UTF8 = 0x0800;
 
+/**
+ * Bounds for a zip from outside (a user's template): sizes are checked against the central
+ * directory before anything is inflated, so a zip bomb costs nothing, and `only` leaves parts
+ * the reader does not need (media) compressed.
+ */
+export interface ZipReadOptions {
+  only?: (name: string) => boolean;
+  maxEntries?: number;
+  /** Largest inflated size of one entry read. */
+  maxEntryBytes?: number;
+}
+
 /** The entries of a zip (folders left out), in the order of its central directory. */
-export function readZip(bytes: Buffer): ZipEntry[] {
+export function readZip(bytes: Buffer, options: ZipReadOptions = {}): ZipEntry[] {
+  if (bytes.length < 22) throw new Error('not a zip file: too short');
   // The end record is the last 22 bytes unless the archive has a comment (up to 64 KiB).
   let end = bytes.length - 22;
   const stop = Math.max(0, end - 0xffff);
   while (end >= stop && bytes.readUInt32LE(end) !== END) end--;
   if (end < stop) throw new Error('not a zip file: no end of central directory');
   const count = bytes.readUInt16LE(end + 10);
+  if (options.maxEntries !== undefined && count > options.maxEntries)
+    throw new Error(`zip has ${count} entries, more than ${options.maxEntries}`);
   let at = bytes.readUInt32LE(end + 16);
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (bytes.readUInt32LE(at) !== CENTRAL) throw new Error('zip central directory is damaged');
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL)
+      throw new Error('zip central directory is damaged');
     const method = bytes.readUInt16LE(at + 10);
     const compressed = bytes.readUInt32LE(at + 20);
     const size = bytes.readUInt32LE(at + 24);
@@ -40,14 +56,18 @@ export function readZip(bytes: Buffer): ZipEntry[] {
     const local = bytes.readUInt32LE(at + 42);
     const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + skip;
-    if (name.endsWith('/')) continue;
+    if (name.endsWith('/') || (options.only && !options.only(name))) continue;
+    if (options.maxEntryBytes !== undefined && size > options.maxEntryBytes)
+      throw new Error(`zip entry ${name} is ${size} bytes, more than ${options.maxEntryBytes}`);
     // Sizes come from the central directory: local headers may defer them to a data descriptor.
-    if (bytes.readUInt32LE(local) !== LOCAL) throw new Error(`zip entry ${name} is damaged`);
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL)
+      throw new Error(`zip entry ${name} is damaged`);
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     const raw = bytes.subarray(start, start + compressed);
     let data: Buffer;
     if (method === STORED) data = Buffer.from(raw);
-    else if (method === DEFLATED) data = inflateRawSync(raw);
+    // The declared size bounds the output: a damaged or hostile entry cannot inflate past it.
+    else if (method === DEFLATED) data = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
     else throw new Error(`zip entry ${name} uses compression method ${method}`);
     if (data.length !== size) throw new Error(`zip entry ${name} has the wrong size`);
     entries.push({ name, data });

@@ -292,6 +292,7 @@ function resolveSlide(
   const resolved = handler(slide as never, path, ctx, sources, deck);
   if (!resolved) return undefined;
   resolved.title = slide.title ? ctx.text(slide.title, [...path, 'title'], sources) : '';
+  if (slide.layout) resolved.layout = { name: slide.layout, at: ctx.at([...path, 'layout']) };
   const noteSources: string[] = [];
   resolved.notes = slide.notes ? ctx.text(slide.notes, [...path, 'notes'], noteSources) : '';
   if (noteSources.length) resolved.noteSources = noteSources;
@@ -392,6 +393,7 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
           ? { subtitle: ctx.text(section.subtitle, [...sectionPath, 'subtitle'], sectionSources) }
           : {}),
         notes: section.notes ? ctx.text(section.notes, [...sectionPath, 'notes'], sectionSources) : '',
+        ...(section.layout ? { layout: { name: section.layout, at: ctx.at([...sectionPath, 'layout']) } } : {}),
         sources: sectionSources,
         at: ctx.at([...sectionPath, 'title']),
       });

@@ -266,7 +266,9 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
   let logo: LogoRequest | undefined;
   let logoDark: LogoRequest | undefined;
   let geometry: GeometryInput = {};
-  for (const { input, fontFiles, dir, locate } of chain) {
+  for (const { input, fontFiles, dir, locate, template } of chain) {
+    if (template) t.template = template;
+    if (input.layouts) t.layouts = { ...t.layouts, ...input.layouts };
     if (input.name) t.name = input.name;
     // Whole points: 13.333 in is the 960 pt of a 16:9 slide, not 959.976.
     if (input.slide?.width) t.slide.width = Math.round(input.slide.width * 72);
@@ -305,6 +307,8 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
     if (input.author !== undefined) t.author = input.author;
     if (input.company !== undefined) t.company = input.company;
   }
+  // The deck is the template's size: its masters and placeholders are drawn for it.
+  if (t.template) t.slide = { ...t.template.slide };
   t.geometry = applyGeometry(geometryFor(t.slide), geometry);
   if (logo) t.origins.logo = logo.at;
   else if (logoDark) t.origins.logo = logoDark.at;

@@ -110,6 +110,11 @@ export const ChartSpec = z
 
 const common = {
   title: Text.optional().describe('The slide title.'),
+  layout: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('On a house template: the name of the template layout for this slide, e.g. "Two Content".'),
   notes: Text.optional().describe('Speaker notes.'),
 };
 
@@ -213,6 +218,11 @@ export const Section = z
       .boolean()
       .optional()
       .describe("Set false to leave out the divider slide, true to keep it whatever the deck's or theme's setting."),
+    layout: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('On a house template: the name of the template layout for its divider slide, e.g. "Two Content".'),
     notes: Text.optional().describe('Speaker notes for the divider slide.'),
     slides: z.array(Slide).min(1),
   })

@@ -264,6 +264,25 @@ export const ThemeInput = z
     geometry: Geometry.optional().describe(
       'Margins, title, title rule, logo, footer slots and marking positions, in inches.',
     ),
+    template: z
+      .string()
+      .optional()
+      .describe(
+        "An organisation's PowerPoint template (.potx or .pptx), relative to this file: its colours, fonts and slide size are the theme's, and this file adjusts them.",
+      ),
+    layouts: z
+      .object(
+        Object.fromEntries(
+          (['title', 'section', 'content', 'chart', 'table', 'quote', 'sources'] as const).map((role) => [
+            role,
+            z.string().min(1).describe(`The template layout for ${role} slides, by its name in PowerPoint.`),
+          ]),
+        ) as Record<'title' | 'section' | 'content' | 'chart' | 'table' | 'quote' | 'sources', z.ZodString>,
+      )
+      .strict()
+      .partial()
+      .optional()
+      .describe('Which layout of the template each kind of slide uses; by default chosen by type and name.'),
     author: z
       .string()
       .optional()

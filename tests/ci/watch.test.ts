@@ -58,8 +58,9 @@ describe('briefdeck watch', () => {
     const w = startWatch(dir);
     await w.until('for changes (Ctrl-C to stop)\n');
     expect(w.out).toMatch(/^wrote out\/a\.pptx: 4 slides/);
-    // The outline, its data, the theme and its two logos, and the places a nearer theme would be found.
-    expect(w.out).toContain('watching 9 files for changes');
+    // The outline, its data, the theme and its two logos, and the places a nearer theme would be found
+    // (templates/official.yaml, .yml, .potx or .pptx beside the outline and one folder up).
+    expect(w.out).toContain('watching 13 files for changes');
 
     writeFileSync(join(dir, 'decks/data/facts.yaml'), DATA.replace('3.5', '3.7'));
     await w.until('for changes (Ctrl-C to stop)\n', 2);

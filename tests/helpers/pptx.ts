@@ -15,6 +15,8 @@ export interface OpenedSlide {
   /** descr= of each picture. */
   altTexts: string[];
   charts: string[];
+  /** The slide layout part it is made on. */
+  layout: string;
 }
 
 export interface OpenedDeck {
@@ -58,7 +60,7 @@ export function shapesOf(
       w: Number(ext?.[1] ?? 0),
       h: Number(ext?.[2] ?? 0),
       xml: sp,
-      isTitle: /<p:ph[^>]*type="title"/.test(sp),
+      isTitle: /<p:ph[^>]*type="(?:title|ctrTitle)"/.test(sp),
     };
   });
 }
@@ -117,6 +119,7 @@ export async function openPptx(pathOrBytes: string | Buffer): Promise<OpenedDeck
       images: slideRels.filter((r) => r.type.endsWith('/image')).map((r) => r.target),
       altTexts: [...xml.matchAll(/<p:pic>[\s\S]*?descr="([^"]*)"/g)].map((m) => decode(m[1]!)),
       charts: slideRels.filter((r) => r.type.endsWith('/chart')).map((r) => r.target),
+      layout: slideRels.find((r) => r.type.endsWith('/slideLayout'))?.target ?? '',
     });
   }
   return {

@@ -62,7 +62,8 @@ const ELLIPSIS = '…';
  * with an ellipsis.
  */
 export function sectionTracker(slide: ResolvedSlide, ctx: LayoutContext): Element[] {
-  if (!slide.section || !ctx.theme.sections.tracker) return [];
+  // A house template has its own head; the tracker is briefdeck's design, placed by its title.
+  if (!slide.section || !ctx.theme.sections.tracker || ctx.template) return [];
   const f = frameOf(ctx.theme);
   const size = ctx.theme.sizes.footer;
   const { palette } = ctx.theme;
@@ -147,6 +148,14 @@ export function footNote(
 }
 
 function bodyBelow(top: number, footTop: number, ctx: LayoutContext): Body {
+  const on = ctx.template?.body;
+  if (on)
+    return {
+      top: Math.max(top, on.y),
+      bottom: Math.min(on.y + on.h, footTop - BODY_FOOT_GAP),
+      left: on.x,
+      width: on.w,
+    };
   const f = frameOf(ctx.theme);
   return {
     top,

@@ -1,11 +1,13 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { fittedHeight, fitOne, frameOf, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { dividerOnTemplate } from './divider-template.js';
 
 type TitleSlide = Extract<ResolvedSlide, { kind: 'title' }>;
 type SectionSlide = Extract<ResolvedSlide, { kind: 'section' }>;
 
 /** The deck's opening slide: title, subtitle, author and date on the divider colours. */
 export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOutSlide[] {
+  if (ctx.template) return dividerOnTemplate(slide, ctx, ctx.template);
   const f = frameOf(ctx.theme);
   const { sizes, palette } = ctx.theme;
   const w = Math.round(f.width * 0.78);
@@ -85,6 +87,7 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
 
 /** A section divider: its number and title. */
 export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): LaidOutSlide[] {
+  if (ctx.template) return dividerOnTemplate(slide, ctx, ctx.template);
   const f = frameOf(ctx.theme);
   const { sizes, palette } = ctx.theme;
   const w = Math.round(f.width * 0.8);

@@ -13,12 +13,14 @@ import { outsideProjectHint } from '../../project.js';
 import { displayPath, isInside, resolveInside } from '../paths.js';
 import { nearMissOf, readInputBytes } from '../read.js';
 import type { ThemeAdapter } from './adapter.js';
+import type { HouseTemplate } from '../../template/types.js';
+import { templateTheme } from './template.js';
 import { yamlTheme } from './yaml.js';
 
-export type ThemeFormat = 'yaml';
+export type ThemeFormat = 'yaml' | 'template';
 
 /** The theme formats briefdeck reads: adding one is adding a file and a row here. */
-export const THEME_ADAPTERS = { yaml: yamlTheme } satisfies Record<ThemeFormat, ThemeAdapter>;
+export const THEME_ADAPTERS = { yaml: yamlTheme, template: templateTheme } satisfies Record<ThemeFormat, ThemeAdapter>;
 
 const THEME_EXTENSIONS = Object.values(THEME_ADAPTERS).flatMap((a) => a.extensions);
 
@@ -45,6 +47,8 @@ export interface ThemeLink {
   dir: string;
   locate: Locator;
   fontFiles: FontFile[];
+  /** The house template this link is (a .potx theme) or brings in (`template:` in a theme YAML). */
+  template?: HouseTemplate;
 }
 
 const MAX_CHAIN = 10;
@@ -248,10 +252,73 @@ export async function loadThemeChain(
     if (!content) return undefined;
     const { input, locate } = content;
     const fontFiles = await fontFilesOf(input, path, locate, loc);
-    chain.unshift({ input, file, dir: dirname(path), locate, fontFiles });
+    chain.unshift({
+      input,
+      file,
+      dir: dirname(path),
+      locate,
+      fontFiles,
+      ...(content.template ? { template: content.template } : {}),
+    });
+    // `template: house.potx`: the template's theme comes just before this file, which adjusts it.
+    if (input.template) {
+      const link = await templateLink(input.template, dirname(path), locate.at(['template']), loc);
+      if (!link) return undefined;
+      chain.unshift(link);
+    }
     next = input.extends ? { given: input.extends, baseDir: dirname(path), at: locate.at(['extends']) } : undefined;
   }
   return chain;
+}
+
+/** The theme link of a template a theme YAML names, with the path confined like every theme path. */
+async function templateLink(
+  given: string,
+  baseDir: string,
+  at: Origin,
+  loc: ThemeLocations,
+): Promise<ThemeLink | undefined> {
+  if (!templateTheme.extensions.includes(extname(given).toLowerCase())) {
+    loc.diagnostics.error('template-unreadable', `template ${given} is not a .potx or .pptx file`, at);
+    return undefined;
+  }
+  const { path, outside } = await resolveInside(
+    loc.host,
+    loc.projectDir,
+    baseDir,
+    given,
+    loc.allowOutside,
+    shippedFolders(loc),
+  );
+  if (outside) {
+    loc.diagnostics.error(
+      'path-outside-project',
+      `template ${given} is outside the project folder`,
+      at,
+      outsideProjectHint(loc.projectDir, loc.cwd),
+    );
+    return undefined;
+  }
+  if (!(await loc.host.exists(path))) {
+    loc.diagnostics.error(
+      'file-not-found',
+      `template not found: ${displayPath(path, loc.cwd)}`,
+      at,
+      await nearMissOf(loc.host, given, path)(),
+    );
+    return undefined;
+  }
+  const file = displayPath(path, loc.cwd);
+  const content = await templateTheme.read(path, file, loc, at);
+  if (!content?.template) return undefined;
+  return {
+    input: content.input,
+    file,
+    dir: dirname(path),
+    locate: content.locate,
+    fontFiles: [],
+    template: content.template,
+  };
 }
 
 /** The logo a merged theme names, read and checked: a PNG or JPEG. */

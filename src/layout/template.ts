@@ -1,0 +1,170 @@
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Box, LayoutRole, Palette, ResolvedDeck, SlideKind, Theme } from '../model.js';
+import { chooseLayouts, layoutByName, TemplateError } from '../template/index.js';
+import type { HouseTemplate, TemplateLayout, TemplatePlaceholder } from '../template/types.js';
+import type { LayoutContext } from './frame.js';
+import { libreOfficeBoxes, masterType } from '../pptx/on-template.js';
+
+/**
+ * A slide built on a house template takes its regions from the layout chosen for it: the
+ * title where the layout's title placeholder is, the body in its body placeholder, footers
+ * left to the layout's own placeholders. Layout measures against these real boxes.
+ */
+export interface SlideOnTemplate {
+  layout: TemplateLayout;
+  /** The title placeholder's box (title or ctrTitle), if the layout has one. */
+  title?: Box;
+  /** The subtitle placeholder's box (title-slide layouts). */
+  subtitle?: Box;
+  /** Where body content (charts, tables, bullets, stat cards) goes. */
+  body: Box;
+  /** Where the source line goes: just below the body when there is room above the footers, else the body's foot. */
+  source: Box;
+  /** The layout's background is dark: text on it is light. */
+  dark: boolean;
+}
+
+/** Which kind of template layout each slide kind needs. */
+export const ROLE_OF_KIND: Record<SlideKind, LayoutRole> = {
+  title: 'title',
+  section: 'section',
+  bullets: 'content',
+  stats: 'content',
+  chart: 'chart',
+  table: 'table',
+  quote: 'quote',
+  sources: 'sources',
+};
+
+const SOURCE_HEIGHT = 26;
+/** A body placeholder shorter than this share of the slide is not where content goes. */
+const MIN_BODY_SHARE = 0.4;
+const FOOTER_TYPES = ['dt', 'ftr', 'sldNum'];
+const BODY_TYPES = ['body', 'obj', 'chart', 'tbl', 'pic'];
+
+const find = (l: TemplateLayout, types: readonly string[]): TemplatePlaceholder | undefined =>
+  types.map((t) => l.placeholders.find((p) => p.type === t && p.box)).find(Boolean);
+
+/** The regions of one slide on its chosen template layout. */
+export function regionsOf(t: HouseTemplate, chosen: TemplateLayout): SlideOnTemplate {
+  const layout = withLibreOfficeBoxes(t, chosen);
+  const { width, height } = t.slide;
+  const margin = Math.round(width * 0.05);
+  const title = find(layout, ['title', 'ctrTitle'])?.box;
+  const subtitle = find(layout, ['subTitle'])?.box;
+  const footerTop = Math.min(
+    height,
+    ...layout.placeholders.filter((p) => FOOTER_TYPES.includes(p.type) && p.box).map((p) => p.box!.y),
+  );
+  // The first body placeholder by index is the main one; a "Two Content" layout gives its left half.
+  const bodies = layout.placeholders
+    .filter((p) => BODY_TYPES.includes(p.type) && p.box)
+    .sort((a, b) => (a.idx ?? 0) - (b.idx ?? 0));
+  const top = title ? title.y + title.h + 12 : margin;
+  // No body placeholder, or one too small to hold a chart (LibreOffice writes layouts whose
+  // boxes are placeholders for its own): the space between title and footers instead.
+  const own = bodies[0]?.box;
+  const body =
+    own && own.h >= height * MIN_BODY_SHARE
+      ? { ...own }
+      : { x: title?.x ?? margin, y: top, w: title?.w ?? width - 2 * margin, h: Math.max(0, footerTop - 8 - top) };
+  const bodyBottom = body.y + body.h;
+  const room = footerTop - bodyBottom;
+  const source =
+    room >= SOURCE_HEIGHT + 2
+      ? { x: body.x, y: bodyBottom + 1, w: body.w, h: SOURCE_HEIGHT }
+      : { x: body.x, y: bodyBottom - SOURCE_HEIGHT, w: body.w, h: SOURCE_HEIGHT };
+  return {
+    layout,
+    ...(title ? { title } : {}),
+    ...(subtitle ? { subtitle } : {}),
+    body: room >= SOURCE_HEIGHT + 2 ? body : { ...body, h: Math.max(0, source.y - 4 - body.y) },
+    source,
+    dark: layout.dark,
+  };
+}
+
+/** A LibreOffice-made template's layout with its master's real placeholder boxes (see libreOfficeBoxes). */
+function withLibreOfficeBoxes(t: HouseTemplate, layout: TemplateLayout): TemplateLayout {
+  const boxes = libreOfficeBoxes(t.bytes, layout.part);
+  if (!boxes) return layout;
+  return {
+    ...layout,
+    placeholders: layout.placeholders.map((p) => {
+      const box = boxes.get(masterType(p.type));
+      return box ? { ...p, box } : p;
+    }),
+  };
+}
+
+const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
+
+/**
+ * The theme's palette for a slide on this layout: text light on a dark layout, and divider text
+ * (written for our own dark dividers) dark on a light title or section layout.
+ */
+export function paletteOn(theme: Theme, t: HouseTemplate, on: SlideOnTemplate): Palette {
+  const p = theme.palette;
+  if (on.dark) {
+    const light = hex(t.colors.lt1);
+    return { ...p, title: light, text: light, muted: hex(t.colors.lt2), dividerText: light, accentText: light };
+  }
+  return { ...p, dividerText: p.title };
+}
+
+/** A slide's chosen template layout, and the layout context that places the slide on it. */
+export interface PlacedOnTemplate {
+  layout: TemplateLayout;
+  context(ctx: LayoutContext): LayoutContext;
+}
+
+/**
+ * Chooses the template layout of every slide (by its kind, or the layout its outline names)
+ * when the theme has a template; undefined without one.
+ */
+export function onTemplate(deck: ResolvedDeck, diagnostics: Diagnostics): PlacedOnTemplate[] | undefined {
+  const t = deck.theme.template;
+  if (!t) {
+    for (const slide of deck.slides)
+      if (slide.layout)
+        diagnostics.error(
+          'unknown-layout',
+          `layout: "${slide.layout.name}" names a template layout, but this deck's theme names no template`,
+          slide.layout.at,
+          'leave `layout:` out, or build on a template (`theme: templates/house.potx`)',
+        );
+    return undefined;
+  }
+  let chosen: Record<LayoutRole, TemplateLayout>;
+  try {
+    chosen = chooseLayouts(t, deck.theme.layouts ?? {});
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    diagnostics.error('unknown-layout', `the template ${e.file} ${e.message}`);
+    chosen = chooseLayouts(t);
+  }
+  const names = [...new Set(t.layouts.map((l) => l.name))];
+  return deck.slides.map((slide) => {
+    let layout = chosen[ROLE_OF_KIND[slide.kind]];
+    if (slide.layout) {
+      const named = layoutByName(t, slide.layout.name);
+      if (named) layout = named;
+      else
+        diagnostics.error(
+          'unknown-layout',
+          `template ${t.file} has no layout named "${slide.layout.name}"`,
+          slide.layout.at,
+          { expected: names, hint: "name one of the template's layouts, or leave `layout:` out" },
+        );
+    }
+    const regions = regionsOf(t, layout);
+    return {
+      layout,
+      context: (ctx) => ({
+        ...ctx,
+        template: regions,
+        theme: { ...ctx.theme, palette: paletteOn(ctx.theme, t, regions) },
+      }),
+    };
+  });
+}

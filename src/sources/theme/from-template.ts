@@ -1,0 +1,206 @@
+import { BASE_THEME } from '../../resolve/theme.js';
+import type { ThemeInputType } from '../../schema/theme.js';
+import { chooseLayouts } from '../../template/choose.js';
+import type { HouseTemplate } from '../../template/types.js';
+
+/**
+ * The theme a house template implies, as a theme file would write it: palette from its theme
+ * colours, faces from its font scheme with installed faces to measure them by, sizes scaled to
+ * its slide. `theme: house.potx` builds with exactly this; `theme import` writes it out, so an
+ * imported theme builds the same deck until someone edits it.
+ */
+
+type Sizes = NonNullable<ThemeInputType['sizes']>;
+
+/**
+ * Installed faces with the advance widths of faces templates name, so that text measured here
+ * takes the room it takes in PowerPoint (Liberation and Crosextra are metric-compatible clones).
+ */
+const METRIC_TWINS: Record<string, string> = {
+  calibri: 'Carlito',
+  'calibri light': 'Carlito',
+  cambria: 'Caladea',
+  arial: 'Liberation Sans',
+  helvetica: 'Liberation Sans',
+  'helvetica neue': 'Liberation Sans',
+  'arial narrow': 'Liberation Sans Narrow',
+  'times new roman': 'Liberation Serif',
+  times: 'Liberation Serif',
+  'courier new': 'Liberation Mono',
+  courier: 'Liberation Mono',
+};
+
+/** A face measured by itself: it is installed here under its own name (LibreOffice's defaults). */
+const MEASURED_AS_IS =
+  /^(carlito|caladea|liberation (sans|serif|mono)( narrow)?|dejavu (sans|serif)( mono)?|noto sans|noto serif)$/i;
+
+/**
+ * The face to measure Latin text in. An unknown face is measured in Liberation Sans: Arial's
+ * widths, wider than most text faces, so that text which fits here fits in the real face.
+ */
+export function latinMetricFor(face: string): string {
+  const key = face.trim().toLowerCase();
+  if (METRIC_TWINS[key]) return METRIC_TWINS[key];
+  if (MEASURED_AS_IS.test(key)) return face.trim();
+  return 'Liberation Sans';
+}
+
+/**
+ * A face made for Chinese, Japanese or Korean: its name is written in those scripts, or is one of
+ * the well-known CJK families. Theme fonts written by LibreOffice put DejaVu Sans in `ea`, which
+ * has no ideographs: writing it into a Chinese deck would leave PowerPoint to pick a face.
+ */
+export function isEastAsianFace(face: string): boolean {
+  return (
+    /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(face) ||
+    /(yahei|jhenghei|simhei|simsun|nsimsun|dengxian|fangsong|kaiti|pingfang|hiragino|heiti|songti|stheiti|stsong|meiryo|yu gothic|yu mincho|ms gothic|ms mincho|malgun|gulim|batang|dotum|mingliu|pmingliu|noto (sans|serif) cjk|source han|思源|wenquanyi|\bcjk\b|fz\w*|fangzheng)/i.test(
+      face,
+    )
+  );
+}
+
+/** Serif (Song/Ming/Mincho) faces measure and draw with the serif CJK face, the rest with the sans. */
+const eastAsianMetricFor = (face: string) =>
+  /(song|sun|ming|mincho|batang|serif|宋|明)/i.test(face) ? 'Noto Serif CJK SC' : 'Noto Sans CJK SC';
+
+const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
+const channels = (c: string) => [0, 2, 4].map((i) => parseInt(hex(c).slice(i, i + 2), 16) / 255);
+function luminance(c: string): number {
+  const [r, g, b] = channels(c).map((x) => (x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4)) as [
+    number,
+    number,
+    number,
+  ];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+/** `from` moved toward `to` by `t` (0..1), per channel. */
+function mix(from: string, to: string, t: number): string {
+  const a = channels(from);
+  const b = channels(to);
+  return `#${a
+    .map((x, i) =>
+      Math.round((x + (b[i]! - x) * t) * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase()}`;
+}
+
+/**
+ * A colour moved toward `text` just far enough to reach `ratio` against `background`: the
+ * template's hue, darkened (or lightened, on a dark background) until it can be told apart.
+ */
+function atLeast(color: string, background: string, text: string, ratio: number): string {
+  for (let t = 0; t <= 1; t += 0.05) {
+    const c = mix(color, text, t);
+    if (contrast(c, background) >= ratio) return c;
+  }
+  return text;
+}
+
+/** The lightest mix of `text` toward `background` that still reads at WCAG AA (4.5:1), at most `t`. */
+function softened(text: string, background: string, t: number): string {
+  for (let step = t; step > 0; step -= 0.05) {
+    const c = mix(text, background, step);
+    if (contrast(c, background) >= 4.5) return c;
+  }
+  return text;
+}
+
+const better = (on: string, a: string, b: string) => (contrast(a, on) >= contrast(b, on) ? a : b);
+
+/** Sizes scaled with the slide: the same text takes the same share of a smaller slide. */
+function scaledSizes(slide: HouseTemplate['slide']): Sizes {
+  const scale = Math.min(slide.width / BASE_THEME.slide.width, slide.height / BASE_THEME.slide.height);
+  const s = BASE_THEME.sizes;
+  const at = (n: number) => Math.max(4, Math.round(n * scale * 2) / 2);
+  return {
+    title: at(s.title),
+    title_min: at(s.titleMin),
+    body: at(s.body),
+    body_min: at(s.bodyMin),
+    caption: at(s.caption),
+    caption_min: at(s.captionMin),
+    source: at(s.source),
+    source_min: at(s.sourceMin),
+    source_list: at(s.sourceList),
+    footer: at(s.footer),
+    footer_min: at(s.footerMin),
+    stat_value: at(s.statValue),
+    stat_value_min: at(s.statValueMin),
+    stat_label: at(s.statLabel),
+    stat_label_min: at(s.statLabelMin),
+    table: at(s.table),
+    table_min: at(s.tableMin),
+    chart: at(s.chart),
+    chart_min: at(s.chartMin),
+    chart_bullets: at(s.chartBullets),
+    deck_title: at(s.deckTitle),
+    deck_title_min: at(s.deckTitleMin),
+    subtitle: at(s.subtitle),
+    section_title: at(s.sectionTitle),
+    section_number: at(s.sectionNumber),
+    quote: at(s.quote),
+    quote_min: at(s.quoteMin),
+  } satisfies Required<Sizes>;
+}
+
+/**
+ * Font names go into XML attributes and CSS font strings, as the theme schema's font names do:
+ * a template's face outside those characters is not used.
+ */
+const safeFace = (face: string | undefined) => (face && /^[\p{L}\p{N} ._()-]+$/u.test(face) ? face : undefined);
+
+export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInputType {
+  const c = t.colors;
+  const background = c.lt1;
+  const text = better(background, c.dk1, c.lt1);
+  // Titles in the template's second dark colour when it reads well (a house navy or red), as
+  // most organisation templates do; otherwise in the text colour.
+  const title = contrast(c.dk2, background) >= 4.5 ? c.dk2 : text;
+  const surface = contrast(c.lt2, text) >= 7 && c.lt2 !== background ? c.lt2 : mix(background, text, 0.05);
+  // Title and section slides in the colour the template's own title layout shows when that is
+  // dark (LibreOffice keeps the Office colours in its theme and draws its backdrops), else dk2.
+  const titleLayout = chooseLayouts(t).title;
+  const dividerBackground =
+    titleLayout.dark && titleLayout.background ? titleLayout.background : contrast(c.dk2, c.lt1) >= 4.5 ? c.dk2 : c.dk1;
+  const latin = safeFace(t.fonts.minor.latin) ?? safeFace(t.fonts.major.latin) ?? BASE_THEME.fonts.latin;
+  const faceEa = [t.fonts.minor.eastAsian, t.fonts.major.eastAsian].map(safeFace).find((f) => f && isEastAsianFace(f));
+  const eastAsian = faceEa ?? BASE_THEME.fonts.eastAsian;
+  const latinMetric = latinMetricFor(latin);
+  const eastAsianMetric = eastAsianMetricFor(eastAsian);
+  return {
+    name,
+    palette: {
+      background,
+      surface,
+      title,
+      text,
+      muted: softened(text, background, 0.45),
+      accent: c.accent1,
+      accent_text: better(c.accent1, c.lt1, c.dk1),
+      rule: mix(text, background, 0.75),
+      inactive: mix(text, background, 0.5),
+      // The marking is text (4.5:1); chart series are graphics, 3:1 (WCAG 1.4.3 and 1.4.11).
+      emphasis: atLeast(c.accent2, background, text, 4.5),
+      divider_background: dividerBackground,
+      divider_text: better(dividerBackground, c.lt1, c.dk1),
+      series: [c.accent1, c.accent2, c.accent3, c.accent4, c.accent5, c.accent6].map((a) =>
+        atLeast(a, background, text, 3),
+      ),
+    },
+    fonts: {
+      latin,
+      latin_metric: latinMetric,
+      east_asian: eastAsian,
+      east_asian_metric: eastAsianMetric,
+      chart: `${latinMetric}, ${eastAsianMetric}`,
+    },
+    sizes: scaledSizes(t.slide),
+  };
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  contrast,
+  isEastAsianFace,
+  latinMetricFor,
+  themeInputFromTemplate,
+} from '../../src/sources/theme/from-template.js';
+import { readTemplate } from '../../src/template/index.js';
+import { REPO } from '../helpers/project.js';
+
+const TEMPLATES = [
+  'pandoc-reference.pptx',
+  'impress-midnightblue.potx',
+  'impress-debian-4x3.potx',
+  'east-asian-dark.pptx',
+];
+const themeOf = async (name: string) =>
+  themeInputFromTemplate(await readTemplate(readFileSync(join(REPO, 'tests/fixtures/templates', name)), name), 'x');
+
+describe('the theme a template implies', () => {
+  it.each(TEMPLATES)('%s: every text pair reads at WCAG AA and every series at 3:1 on the background', async (name) => {
+    const p = (await themeOf(name)).palette!;
+    const pairs: [string, string, number][] = [
+      [p.text!, p.background!, 4.5],
+      [p.title!, p.background!, 4.5],
+      [p.muted!, p.background!, 4.5],
+      [p.text!, p.surface!, 4.5],
+      [p.emphasis!, p.background!, 4.5],
+      [p.divider_text!, p.divider_background!, 4.5],
+      ...p.series!.map((s): [string, string, number] => [s, p.background!, 3]),
+    ];
+    for (const [fg, bg, ratio] of pairs) expect(contrast(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(ratio);
+  });
+
+  it('scales text sizes with the slide: three quarters on a 10 in slide, never below 4 pt', async () => {
+    const pandoc = await themeOf('pandoc-reference.pptx'); // 720 × 405 pt = 0.75 of 960 × 540
+    expect(pandoc.sizes).toMatchObject({ title: 22.5, body: 16.5, body_min: 13.5, deck_title: 30 });
+    const four3 = await themeOf('impress-debian-4x3.potx'); // 793.75 wide: the width limits
+    expect(four3.sizes!.body).toBe(Math.round(22 * (793.75 / 960) * 2) / 2);
+  });
+
+  it('measures faces by their metric twins, unknown faces by the wider Liberation Sans', () => {
+    expect(['Calibri', 'Cambria', 'Arial', 'Times New Roman', 'DejaVu Sans', 'Frutiger'].map(latinMetricFor)).toEqual([
+      'Carlito',
+      'Caladea',
+      'Liberation Sans',
+      'Liberation Serif',
+      'DejaVu Sans',
+      'Liberation Sans',
+    ]);
+  });
+
+  it('knows Chinese, Japanese and Korean faces by their names, and LibreOffice’s DejaVu Sans is not one', () => {
+    for (const face of [
+      '宋体',
+      'Microsoft YaHei',
+      'SimHei',
+      '等线',
+      'Noto Sans CJK SC',
+      'FZXiaoBiaoSong-B05S',
+      'ＭＳ Ｐゴシック',
+    ])
+      expect(isEastAsianFace(face), face).toBe(true);
+    for (const face of ['DejaVu Sans', 'Arial', 'Calibri']) expect(isEastAsianFace(face), face).toBe(false);
+  });
+
+  it('uses the East Asian face of the template, or Microsoft YaHei when it has none for Chinese', async () => {
+    expect((await themeOf('east-asian-dark.pptx')).fonts).toMatchObject({
+      east_asian: 'Microsoft YaHei',
+      east_asian_metric: 'Noto Sans CJK SC',
+    });
+    // pandoc's Office theme: no ea face, 宋体 for Hans, a serif face measured with the serif CJK face.
+    expect((await themeOf('pandoc-reference.pptx')).fonts).toMatchObject({
+      east_asian: '宋体',
+      east_asian_metric: 'Noto Serif CJK SC',
+    });
+    expect((await themeOf('impress-midnightblue.potx')).fonts).toMatchObject({ east_asian: 'Microsoft YaHei' });
+  });
+});
