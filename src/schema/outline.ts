@@ -86,7 +86,7 @@ export const ChartSpec = z
         'How numbers are written on axes and labels: a filter such as `number`, `percent`, `compact`, `fixed(1)`.',
       ),
     sort: z.enum(['none', 'asc', 'desc']).optional().describe('Order the categories by value.'),
-    highlight: z.string().optional().describe('A category drawn in the accent colour.'),
+    highlight: Text.optional().describe('A category drawn in the accent colour; may be `{{ row.column }}`.'),
     target: z
       .object({
         value: z.union([z.number(), ValueRef]).describe('A number, a data key or a reference to one value.'),
