@@ -6,7 +6,7 @@ import { layoutDeck } from './layout/index.js';
 import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
 import type { ChartStats, DataEntry, DataSet, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
-import type { Origin } from './sources/origin.js';
+import { fileOrigin, type Origin } from './sources/origin.js';
 import { zipSafe } from './options.js';
 import { ResolveContext, rowScope } from './resolve/context.js';
 import { forRow, planEach, type EachPlan } from './resolve/each.js';
@@ -20,6 +20,7 @@ import { validateOutline } from './schema/validate-outline.js';
 import type { Session } from './session.js';
 import { loadData, type DataFileRef } from './sources/data/index.js';
 import { displayPath } from './sources/paths.js';
+import { canonicalLanguageTag } from './sources/lang.js';
 import { readInputText } from './sources/read.js';
 import { loadLogo, loadThemeChain, type ThemeLocations } from './sources/theme/index.js';
 import { parseYamlSource, toPlain, yamlLocator } from './sources/yaml.js';
@@ -146,7 +147,9 @@ async function readOutline(
   const { options } = session;
   const { diagnostics } = stage;
   const shown = displayPath(outlinePath, options.cwd);
-  const text = await timed(stage, 'load', () => readInputText(host, outlinePath, 'outline', shown, diagnostics));
+  const text = await timed(stage, 'load', () =>
+    readInputText(host, outlinePath, 'outline', shown, diagnostics, fileOrigin(shown)),
+  );
   if (text === undefined) return undefined;
   texts.set(shown, text);
   const source = await timed(stage, 'parse', () =>
@@ -158,7 +161,9 @@ async function readOutline(
   const locate = yamlLocator(source);
   const validated = await timed(stage, 'validate', () => validateOutline(plain.value ?? {}, locate, diagnostics));
   if (!validated) return undefined;
-  const { outline } = validated;
+  // `zh-cn` passes the check (tags are case-insensitive) but is written as `zh-CN` everywhere after it.
+  const lang = validated.outline.lang;
+  const outline = lang ? { ...validated.outline, lang: canonicalLanguageTag(lang) } : validated.outline;
   if (outline.ignore) diagnostics.ignore(outline.ignore);
   return { outline, locate, complete: validated.complete };
 }

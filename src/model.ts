@@ -95,6 +95,8 @@ export interface Palette {
 export interface FontFile {
   /** Absolute path. */
   path: string;
+  /** sha256 of the bytes the build read: the chart cache key names the font by its content. */
+  sha256: string;
   family: string;
   weight: 'normal' | 'bold';
   style: 'normal' | 'italic';

@@ -2,10 +2,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { DiskChartStore, type ChartStore } from '../host/chart-store.js';
-import { fileHash, moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
+import { moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
 import type { ChartModel, ChartStats, Element, LaidOutDeck, RenderedDeck, Origin, WritableElement } from '../model.js';
 import type { ChartStyle } from './config.js';
-import { chartKey } from './key.js';
+import { chartKey, picturePixels } from './key.js';
 // Loaded only when a chart must be drawn: an unchanged rebuild, all from the store, needs neither.
 import type { ChartWorkerPool } from './pool.js';
 import type { ChartRenderer } from './render.js';
@@ -36,8 +36,11 @@ const DRAWING_PACKAGES = [
 ];
 
 export interface ChartServiceOptions {
-  /** Where drawn charts are kept between builds; none: every chart is drawn. */
-  store?: ChartStore;
+  /**
+   * Where drawn charts are kept between builds; none: every chart is drawn. Told the pixel size
+   * each chart is drawn at, so that a store that checks its entries can refuse a wrong one.
+   */
+  store?: ChartStore & { get(key: string, expected?: { width: number; height: number }): Promise<Buffer | undefined> };
   /**
    * Worker threads to draw with. 0: draw in this thread, every chart started at once (PNG
    * encoding still overlaps on libuv's pool). 'auto': workers when there are enough charts
@@ -141,15 +144,9 @@ export class ChartService {
     const store = this.options.store;
     const versions = await this.versions();
     const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
-    // The key names font files by their content, not their path, so caches travel between checkouts.
-    const fontHashes = new Map<string, Promise<string>>();
+    // The key names font files by the content the build read, not their path, so caches travel between checkouts.
     const hashedFonts = (files: ChartStyle['fontFiles']) =>
-      Promise.all(
-        files.map(async (f) => {
-          if (!fontHashes.has(f.path)) fontHashes.set(f.path, fileHash(f.path));
-          return { family: f.family, weight: f.weight, style: f.style, sha: await fontHashes.get(f.path)! };
-        }),
-      );
+      files.map((f) => ({ family: f.family, weight: f.weight, style: f.style, sha: f.sha256 }));
 
     // First find what must be drawn, so the choice of workers depends on real work.
     const jobs = new Map<string, Job>();
@@ -161,14 +158,17 @@ export class ChartService {
         const { style } = e;
         const key = chartKey({
           chart: e.chart,
-          style: { ...style, fontFiles: await hashedFonts(style.fontFiles) },
+          style: { ...style, fontFiles: hashedFonts(style.fontFiles) },
           versions,
         });
         keyOf.set(e, key);
         if (!jobs.has(key)) jobs.set(key, { chart: e.chart, style });
       }
     }
-    if (store) await Promise.all([...jobs].map(async ([key, job]) => (job.png = await store.get(key))));
+    if (store)
+      await Promise.all(
+        [...jobs].map(async ([key, job]) => (job.png = await store.get(key, picturePixels(job.style)))),
+      );
     const toDraw = [...jobs].filter(([, j]) => !j.png);
     stats.cached = jobs.size - toDraw.length;
     stats.rendered = toDraw.length;

@@ -15,3 +15,14 @@ export function stableJson(value: unknown): string {
       : v,
   );
 }
+
+/**
+ * The picture's size in pixels: chart.js scales the canvas by devicePixelRatio and rounds
+ * down. A cached picture of any other size was not drawn for this chart.
+ */
+export function picturePixels(style: { width: number; height: number; density: number }): {
+  width: number;
+  height: number;
+} {
+  return { width: Math.floor(style.width * style.density), height: Math.floor(style.height * style.density) };
+}

@@ -14,6 +14,7 @@ import {
   stepDecimals,
 } from './numbers.js';
 import { ticksToShow } from './time-axis.js';
+import { maxOf, minOf } from '../extremes.js';
 
 /**
  * Every decision about a chart's numbers and labels that does not need chart.js: the values
@@ -184,7 +185,7 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
         return [Math.min(0, ...neg), Math.max(0, ...pos)] as [number, number];
       }
       const all = idx.flatMap((i) => values[i]!);
-      return [Math.min(...all), Math.max(...all)] as [number, number];
+      return [minOf(all), maxOf(all)] as [number, number];
     };
     // Room beyond the longest bar (or highest point) for a value label outside it.
     const labelled = chart.dataLabels !== false && !stacked;
@@ -243,7 +244,7 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     );
     const range = axis ? axis.max - axis.min : 1;
     // Labels wider than a category's slot would collide with their neighbours: keep every k-th.
-    const widest = Math.max(...values.flatMap((d, i) => d.map((v, j) => textWidth(labelText(v, i, j), fs))));
+    const widest = maxOf(values.flatMap((d, i) => d.map((v, j) => textWidth(labelText(v, i, j), fs))));
     const keepEvery =
       circular || stacked || chart.horizontal ? 1 : Math.max(1, Math.ceil((widest + 6) / Math.max(1, perCategory)));
     values.forEach((dv, d) => {
@@ -282,19 +283,19 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   }
   if (circular && labels.length) {
     // Labels outside their slice need room around the pie.
-    const widest = Math.max(...labels.map((l) => textWidth(l.text, fs)));
+    const widest = maxOf(labels.map((l) => textWidth(l.text, fs)));
     padding.left = padding.right = Math.max(padding.right, widest + 16);
     padding.top = padding.bottom = lh + 12;
   }
   if (chart.type === 'scatter' && chart.pointLabels) {
-    const widest = Math.max(...chart.pointLabels.map((t) => textWidth(t, fs)));
+    const widest = maxOf(chart.pointLabels.map((t) => textWidth(t, fs)));
     padding.right = Math.max(padding.right, widest + 12);
     padding.top = Math.max(padding.top, lh + 8);
   }
 
   let ticks: Set<number> | undefined;
   if (chart.time && !chart.horizontal && chart.type !== 'scatter') {
-    const widest = Math.max(...chart.labels.map((l) => textWidth(l, fs)));
+    const widest = maxOf(chart.labels.map((l) => textWidth(l, fs)));
     ticks = ticksToShow(chart.time, Math.floor(plotW / (widest + fs * 1.2)));
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../emit.js';
+import { readRegularFile } from './node.js';
 
 /** A document fetched over HTTPS with its ETag, kept to revalidate it next time. */
 export interface CachedDocument {
@@ -14,7 +14,11 @@ export interface CachedDocument {
  * through emit.ts, like the chart cache beside it.
  */
 export class DiskHttpCache {
-  constructor(readonly dir: string) {}
+  /** `maxBytes`: the largest entry read back, the download cap; a cache folder may be shared, so bigger is foreign. */
+  constructor(
+    readonly dir: string,
+    private readonly maxBytes: number,
+  ) {}
 
   private path(url: string): string {
     return join(this.dir, 'http', `${createHash('sha256').update(url).digest('hex')}.json`);
@@ -22,7 +26,9 @@ export class DiskHttpCache {
 
   async get(url: string): Promise<CachedDocument | undefined> {
     try {
-      const record = JSON.parse(await readFile(this.path(url), 'utf8')) as CachedDocument;
+      // Only a regular file, no bigger than a download may be: a FIFO planted here must not hang the build.
+      const bytes = await readRegularFile(this.path(url), this.maxBytes * 2 + 1024);
+      const record = JSON.parse(bytes.toString('utf8')) as CachedDocument;
       return typeof record.etag === 'string' && typeof record.body === 'string' ? record : undefined;
     } catch {
       return undefined;

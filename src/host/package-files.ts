@@ -69,13 +69,6 @@ export async function moduleTree(folder: URL): Promise<{ modules: string[]; hash
   };
 }
 
-/** sha256 of a file's bytes. */
-export async function fileHash(path: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
-}
-
 /** Whether a file of briefdeck's own exists (the compiled worker script, say). */
 export function packageFileExists(path: string): boolean {
   return existsSync(path);

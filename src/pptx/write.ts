@@ -10,7 +10,7 @@ import type {
   Typeface,
   WritableElement,
 } from '../model.js';
-import { escapeXml, xmlSafe } from './xml.js';
+import { escapeXml, xmlSafeTexts } from './xml.js';
 
 /**
  * Translates the laid-out deck into pptxgenjs calls: the only module that knows pptxgenjs
@@ -60,7 +60,7 @@ function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
     p.runs.forEach((r, ri) => {
       const last = ri === p.runs.length - 1 && pi < paragraphs.length - 1;
       runs.push({
-        text: xmlSafe(r.text),
+        text: r.text,
         options: {
           fontFace: faces.latin(r.font),
           fontSize: r.size,
@@ -114,7 +114,7 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: WritableElement, faces: Fa
       slide.addImage({
         ...geometry(e.box),
         data: `image/${e.mime};base64,${e.image.toString('base64')}`,
-        altText: xmlSafe(e.alt),
+        altText: e.alt,
         objectName: e.name,
       });
       return;
@@ -134,7 +134,7 @@ const rule = (r: { color: string; width: number } | undefined) =>
 function addTable(slide: Slide, e: Extract<WritableElement, { kind: 'table' }>, faces: Faces): void {
   const rows: TableRow[] = e.rows.map((row) =>
     row.map((cell) => ({
-      text: xmlSafe(cell.text),
+      text: cell.text,
       options: {
         bold: cell.bold,
         color: cell.color,
@@ -162,8 +162,8 @@ function addTable(slide: Slide, e: Extract<WritableElement, { kind: 'table' }>, 
 
 const series = (list: readonly NativeSeries[]) =>
   list.map((s) => ({
-    name: xmlSafe(s.name),
-    ...(s.labels ? { labels: s.labels.map(xmlSafe) } : {}),
+    name: s.name,
+    ...(s.labels ? { labels: s.labels } : {}),
     values: s.values,
   }));
 
@@ -173,7 +173,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
   const common: ChartOpts = {
     ...geometry(box),
     objectName: name,
-    altText: xmlSafe(spec.alt),
+    altText: spec.alt,
     chartColors: spec.colors,
     showLegend: legend.show,
     legendPos: legend.position,
@@ -204,7 +204,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     ...(title
       ? {
           showTitle: true,
-          title: xmlSafe(title.text),
+          title: title.text,
           titleFontFace: title.font,
           titleFontSize: title.size,
           titleColor: title.color,
@@ -213,7 +213,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     ...(val.title
       ? {
           showValAxisTitle: true,
-          valAxisTitle: xmlSafe(val.title.text),
+          valAxisTitle: val.title.text,
           valAxisTitleFontSize: val.title.size,
           valAxisTitleFontFace: val.title.font,
           valAxisTitleColor: val.title.color,
@@ -222,7 +222,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     ...(cat.title
       ? {
           showCatAxisTitle: true,
-          catAxisTitle: xmlSafe(cat.title.text),
+          catAxisTitle: cat.title.text,
           catAxisTitleFontSize: cat.title.size,
           catAxisTitleFontFace: cat.title.font,
           catAxisTitleColor: cat.title.color,
@@ -300,7 +300,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
                   showValAxisTitle: !!second.title,
                   ...(second.title
                     ? {
-                        valAxisTitle: xmlSafe(second.title.text),
+                        valAxisTitle: second.title.text,
                         valAxisTitleFontSize: second.title.size,
                         valAxisTitleFontFace: second.title.font,
                         valAxisTitleColor: second.title.color,
@@ -313,7 +313,7 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
                   valGridLine: { style: 'none' },
                 },
               ],
-              catAxes: [{ catAxisTitle: cat.title ? xmlSafe(cat.title.text) : '' }, { catAxisHidden: true }],
+              catAxes: [{ catAxisTitle: cat.title ? cat.title.text : '' }, { catAxisHidden: true }],
             }
           : {}),
       } as unknown as unknown[],
@@ -345,7 +345,7 @@ function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] |
       if (!p || !r) return undefined;
       return {
         text: {
-          text: xmlSafe(r.text),
+          text: r.text,
           options: {
             ...geometry(e.box),
             fontFace: faces.latin(r.font),
@@ -369,7 +369,7 @@ function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] |
         image: {
           ...geometry(e.box),
           data: `image/${e.mime};base64,${e.image.toString('base64')}`,
-          altText: xmlSafe(e.alt),
+          altText: e.alt,
         },
       };
     default:
@@ -401,15 +401,16 @@ export interface WrittenPptx {
 }
 
 /** The deck as pptxgenjs writes it; packaging (fonts, geometry, determinism) happens after. */
-export async function writePptx(deck: RenderedDeck): Promise<WrittenPptx> {
+export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
+  const deck = xmlSafeTexts(rendered);
   const pptx = new PptxGenJSClass();
   const { slide, fonts, properties } = deck.style;
   const faces = new Faces();
   pptx.defineLayout({ name: 'BRIEFDECK', width: inch(slide.width), height: inch(slide.height) });
   pptx.layout = 'BRIEFDECK';
-  pptx.title = xmlSafe(properties.title);
-  if (properties.author) pptx.author = xmlSafe(properties.author);
-  if (properties.subject) pptx.subject = xmlSafe(properties.subject);
+  pptx.title = properties.title;
+  if (properties.author) pptx.author = properties.author;
+  if (properties.subject) pptx.subject = properties.subject;
   // pptxgenjs escapes title, subject and author, but writes the company name raw.
   pptx.company = escapeXml(properties.company);
   pptx.theme = { headFontFace: faces.latin(fonts), bodyFontFace: fonts.latin };
@@ -417,7 +418,7 @@ export async function writePptx(deck: RenderedDeck): Promise<WrittenPptx> {
   deck.slides.forEach((s) => {
     const slide = pptx.addSlide({ masterName: MASTER_NAMES[s.master] });
     for (const e of s.elements) addElement(pptx, slide, e, faces);
-    if (s.notes) slide.addNotes(xmlSafe(s.notes));
+    if (s.notes) slide.addNotes(s.notes);
   });
   const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const titleBoxes = deck.slides.map((s) => s.elements.find((e) => e.kind === 'text' && e.role === 'title')?.box);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createCanvas, loadImage } from 'canvas';
+import { maxOf } from '../extremes.js';
 
 export interface ContactSheetOptions {
   /** Thumbnail width in pixels; heights keep each slide's proportions. */
@@ -19,7 +20,11 @@ export async function drawContactSheet(pngs: string[], options: ContactSheetOpti
   const columns = Math.max(1, Math.min(options.columns ?? 4, pngs.length));
   const images = await Promise.all(pngs.map((p) => loadImage(readFileSync(p))));
   const thumbHeight = Math.round(
-    thumbWidth * Math.max(...images.map((i) => i.height / i.width), images.length ? 0 : 9 / 16),
+    thumbWidth *
+      maxOf(
+        images.map((i) => i.height / i.width),
+        9 / 16,
+      ),
   );
   const rows = Math.ceil(images.length / columns);
   const canvas = createCanvas(GAP + columns * (thumbWidth + GAP), GAP + rows * (thumbHeight + LABEL + GAP));

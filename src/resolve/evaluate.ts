@@ -4,6 +4,7 @@ import type { Cell, DataEntry, DataSeries, DataTable } from '../model.js';
 import type { ResolveContext } from './context.js';
 import { isRowKey } from './row.js';
 import { parseSelectors, type AggregateName, type Reference, type Selector } from './reference.js';
+import { maxOf, minOf } from '../extremes.js';
 
 /** What a reference stands for once looked up: one value, or a series to draw or reduce. */
 export type Resolved =
@@ -329,9 +330,9 @@ function reduce(
     fn === 'sum'
       ? tidy(values.reduce((s, v) => s + v, 0))
       : fn === 'max'
-        ? Math.max(...values)
+        ? maxOf(values)
         : fn === 'min'
-          ? Math.min(...values)
+          ? minOf(values)
           : values[values.length - 1]!;
   const unit = dataset.unit ?? entry.unit;
   return { kind: 'value', value, name, ...(unit ? { unit } : {}) };

@@ -54,3 +54,8 @@ export function languageTagProblem(tag: string): { message: string; suggestion?:
     ...(suggestion ? { suggestion } : {}),
   };
 }
+
+/** A usable tag in its canonical case (`zh-cn` → `zh-CN`, `EN-gb` → `en-GB`); any other tag as given. */
+export function canonicalLanguageTag(tag: string): string {
+  return (languageTagProblem(tag) ? undefined : wellFormed(tag)) ?? tag;
+}

@@ -28,6 +28,19 @@ describe('only regular files, of a sane size and encoding, are read', () => {
     expect(r.diagnostics[0]!.message).toMatch(/data\.yaml is not a regular file/);
   });
 
+  it('names the outline itself when it cannot be read, in text and in JSON', async () => {
+    const dir = tempProject({});
+    writeFileSync(join(dir, 'latin1.yaml'), Buffer.from('title: Caf\xe9\n', 'latin1'));
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    for (const name of ['pipe.yaml', 'latin1.yaml']) {
+      const r = await checkDeck(name, { cwd: dir });
+      expect(located(r)).toEqual([expect.objectContaining({ file: name })]);
+      const printed = await cli(['check', name], dir);
+      expect(printed.code).toBe(1);
+      expect(printed.err + printed.out).toMatch(new RegExp(`^${name.replace('.', '\\.')}: error: `, 'm'));
+    }
+  });
+
   it('passes over a FIFO *.yaml in a folder being checked', async () => {
     const dir = tempProject({ 'deck.yaml': outline() });
     execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);

@@ -3,7 +3,8 @@
  * (deletes, duplicates, hostile tokens, random text) and builds. Whatever the mutation, the build
  * either succeeds with a structurally valid deck or fails with diagnostics: it never throws,
  * hangs, or writes outside out/ (and the chart cache). A short run here; `npm run fuzz` runs
- * FUZZ_RUNS cases (default 1000) with a fresh seed, printing the seed to replay a failure.
+ * FUZZ_RUNS cases (default 1000) with a fresh seed, printing the seed to replay a failure;
+ * FUZZ_MINUTES bounds the run by time instead (`FUZZ_RUNS=100000 FUZZ_MINUTES=20 npm run fuzz`).
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { REPO } from '../helpers/project.js';
 import { snapshot } from './helpers.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+/** FUZZ_MINUTES: stop after this long, however many of FUZZ_RUNS are done (the count is printed). */
+const MINUTES = Number(process.env.FUZZ_MINUTES ?? 0);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : RUNS > 100 ? Date.now() : 20261201;
 
 /** Files a case may mutate, with the outline that uses them. */
@@ -152,10 +155,16 @@ describe('fuzzing the shipped inputs', () => {
             }
           },
         ),
-        { numRuns: RUNS, seed: SEED, timeout: 120_000, endOnFailure: true },
+        {
+          numRuns: RUNS,
+          seed: SEED,
+          timeout: 120_000,
+          endOnFailure: true,
+          ...(MINUTES > 0 ? { interruptAfterTimeLimit: MINUTES * 60_000 } : {}),
+        },
       );
       console.log(`fuzz: ${cases} cases, seed ${SEED}`);
     },
-    Math.max(120_000, RUNS * 60_000),
+    Math.max(120_000, MINUTES > 0 ? (MINUTES + 5) * 60_000 : RUNS * 60_000),
   );
 });

@@ -63,6 +63,12 @@ describe('nothing is trusted that briefdeck did not make', () => {
     const third = await buildDeck('deck.yaml', { cwd: dir, cacheDir: cache });
     expect(third.report.charts).toMatchObject({ rendered: 0, cached: 1 });
     expect(readFileSync(join(dir, 'out', 'deck.pptx')).equals(original)).toBe(true);
+    // A picture sealed as briefdeck would, but not of the size this chart is drawn at (the third
+    // build above shows the real entry passes the same size check).
+    writeFileSync(join(cache, entry!), seal(png(100, 100, 0)));
+    const fourth = await buildDeck('deck.yaml', { cwd: dir, cacheDir: cache });
+    expect(fourth.report.charts).toMatchObject({ rendered: 1, cached: 0 });
+    expect(readFileSync(join(dir, 'out', 'deck.pptx')).equals(original)).toBe(true);
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
     expect(deck.names.some((n) => n.startsWith('ppt/media/'))).toBe(true);
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, checkDeck } from '../../src/index.js';
 import { located } from '../helpers/diagnostics.js';
+import { openPptx } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
 import { outline } from './helpers.js';
 
@@ -95,6 +96,13 @@ describe('values are checked as what they mean', () => {
       expect.objectContaining({ code: 'invalid-value', suggestion: 'did you mean `en-GB`?' }),
     ]);
     expect((await checkDeck('ok.yaml', { cwd: dir })).ok).toBe(true);
+    // Accepted in any case, written in the canonical one: every run and the notes say zh-CN.
+    const built = await buildDeck('ok.yaml', { cwd: dir, cacheDir: false });
+    const deck = await openPptx(join(dir, 'out', 'ok.pptx'));
+    const xml = (await Promise.all(deck.names.filter((n) => n.endsWith('.xml')).map((n) => deck.file(n)))).join('');
+    expect(built.ok).toBe(true);
+    expect(xml).toMatch(/lang="zh-CN"/);
+    expect(xml).not.toMatch(/lang="zh-cn"/);
   });
 
   it('accepts ISO dates only, and only dates that exist', async () => {
@@ -144,6 +152,21 @@ describe('deck limits, each naming the option that raises it', () => {
     expect(located(r)).toEqual([expect.objectContaining({ code: 'input-too-large', file: 'deck.yaml', line: 6 })]);
     expect(r.diagnostics[0]!.message).toContain('150,000 values');
     expect(r.diagnostics[0]!.hint).toContain('--limit chart-points=N (limits.maxChartPoints)');
+  }, 120_000);
+
+  it('reduces a 150,000-point series in text without spreading it into arguments', async () => {
+    const dir = tempProject({
+      'deck.yaml': outline(
+        'data: d.json\n',
+        '{ type: bullets, title: Big, bullets: ["peak {{ max(big) }}, low {{ min(big) }}"] }',
+      ),
+      'd.json': seriesData(150_000),
+    });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    expect(located(r)).toEqual([]);
+    expect(r.ok).toBe(true);
+    const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
+    expect(deck.slides.flatMap((s) => s.texts).join(' ')).toContain('peak 6, low 0');
   }, 120_000);
 
   it('reports table cells, slides and unbroken words over their limits', async () => {

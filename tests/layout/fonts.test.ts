@@ -49,4 +49,28 @@ fonts:
     const ok = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(ok.diagnostics).toEqual([]);
   });
+
+  it('name the chart cache key by the bytes read, so a font replaced under the same name redraws the chart', async () => {
+    const dir = tempProject({
+      'templates/serif.yaml': `extends: official
+fonts:
+  chart: Project Serif, Noto Sans CJK SC
+  files:
+    - { file: ../assets/fonts/face.ttf, family: Project Serif }
+`,
+      'data.yaml':
+        'sources: { s: { title: S } }\nsource: s\nv: { labels: [a, b], datasets: [{ label: V, values: [1, 2] }] }\n',
+      'deck.yaml': `title: Serif deck\ntheme: serif\ndata: data.yaml\nsections:\n  - title: S\n    slides:\n      - { type: chart, title: Chart, chart: { type: bar, data: v } }\n`,
+    });
+    mkdirSync(join(dir, 'assets', 'fonts'), { recursive: true });
+    const font = join(dir, 'assets', 'fonts', 'face.ttf');
+    const build = () => buildDeck('deck.yaml', { cwd: dir, cacheDir: join(dir, 'cache') });
+    copyFileSync(CALADEA, font);
+    const first = await build();
+    expect(first.diagnostics).toEqual([]);
+    expect(first.report?.charts).toMatchObject({ rendered: 1, cached: 0 });
+    expect((await build()).report?.charts).toMatchObject({ rendered: 0, cached: 1 });
+    copyFileSync(CALADEA.replace('Regular', 'Bold'), font);
+    expect((await build()).report?.charts).toMatchObject({ rendered: 1, cached: 0 });
+  });
 });

@@ -5,6 +5,7 @@ import { fittedHeight, paragraph, TEXT_INSETS, type LayoutContext } from '../fra
 import { settleLastLine } from '../linebreak.js';
 import { hasEastAsian, isChinese } from '../../script.js';
 import { contentSlide } from './content.js';
+import { maxOf } from '../../extremes.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'stats' }>;
 type Stat = Slide['stats'][number];
@@ -115,7 +116,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
             ctx.measure,
           ),
         );
-        return { fits: fits.every((f) => f.fits), lines: Math.max(...fits.map((f) => f.lines[0]!.length)) };
+        return { fits: fits.every((f) => f.fits), lines: maxOf(fits.map((f) => f.lines[0]!.length)) };
       });
       const labelSize = labels.size;
       if (labels.fits) ctx.scale.need('statLabel', labelSize, slide.at);

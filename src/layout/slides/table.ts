@@ -5,6 +5,7 @@ import type { LayoutContext } from '../frame.js';
 import { runLang } from '../lang.js';
 import type { TextMeasurer } from '../measure.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
+import { maxOf } from '../../extremes.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'table' }>;
 
@@ -37,7 +38,7 @@ export function columnWidths(
   }
   const floor = columns.map((c, i) => {
     const words = [c, ...rows.map((r) => r[i] ?? '')].flatMap((t) => t.split(/\s+/));
-    return Math.max(...words.map((w) => m.width(w, size, true))) / WIDTH_SAFETY + pad;
+    return maxOf(words.map((w) => m.width(w, size, true))) / WIDTH_SAFETY + pad;
   });
   const widths = new Array<number>(columns.length).fill(0);
   const open = new Set(columns.map((_, i) => i));

@@ -42,7 +42,7 @@ export async function fetchJson(url: string, options: HttpOptions): Promise<Fetc
   }
   if (parsed.protocol !== 'https:')
     return { error: `only https:// addresses are fetched, not ${parsed.protocol}//`, hint: 'use the https address' };
-  const cache = options.cacheDir ? new DiskHttpCache(options.cacheDir) : undefined;
+  const cache = options.cacheDir ? new DiskHttpCache(options.cacheDir, options.maxBytes) : undefined;
   const cached = await cache?.get(url);
   const got = await new Promise<{ status: number; body?: string; etag?: string } | FetchFailure>((resolve) => {
     const req = request(

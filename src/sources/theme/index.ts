@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { dirname, extname, join } from 'node:path';
 import type { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { didYouMean, listOf } from '../../diagnostics/hints.js';
@@ -207,7 +208,13 @@ async function fontFilesOf(
       loc.diagnostics.error('asset-missing', `font file ${f.file} cannot be used: ${problem}`, at);
       continue;
     }
-    out.push({ path: fontPath, family: f.family, weight: f.weight ?? 'normal', style: f.style ?? 'normal' });
+    out.push({
+      path: fontPath,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      family: f.family,
+      weight: f.weight ?? 'normal',
+      style: f.style ?? 'normal',
+    });
   }
   return out;
 }
