@@ -490,7 +490,10 @@ async function packageDeck(
       fonts: deck.style.fonts,
       typefaces: written.typefaces,
       timestamp: packageTimestamp(timestamp, outline),
-      titleBoxes: written.titleBoxes,
+      placeholders: written.placeholders,
+      house: deck.style.house,
+      layouts: written.layouts,
+      properties: written.properties,
       lang: deck.meta.lang,
     });
   });

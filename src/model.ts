@@ -153,6 +153,10 @@ export interface Theme {
   logo?: { file: string; data: Buffer; width: number; height: number };
   footer: { text?: string; pageNumbers: boolean; date: boolean; classification?: string };
   charts: { render: 'image' | 'native'; density: number };
+  /** Who makes the decks (document properties); absent: the outline's author, else the footer text. */
+  author?: string;
+  /** The organisation (document properties); absent: the footer text. */
+  company?: string;
 }
 
 export type ChartRender = 'image' | 'native';
@@ -414,8 +418,12 @@ export type WritableElement = Exclude<Element, { kind: 'chart' }>;
 
 export type Master = 'title' | 'section' | 'content';
 
+/** The slide layout a slide is made on: Title, Section, Title and Content, Chart, Table, Quote, Sources. */
+export type LayoutRole = 'title' | 'section' | 'content' | 'chart' | 'table' | 'quote' | 'sources';
+
 export interface LaidOutSlide {
   master: Master;
+  layout: LayoutRole;
   elements: Element[];
   notes: string;
   at: Origin;
@@ -442,6 +450,70 @@ export interface MasterLayout {
   slideNumber?: MasterText;
 }
 
+/** The colour slots of a package theme (theme1.xml's a:clrScheme). */
+export type ThemeColorSlot =
+  | 'dk1'
+  | 'lt1'
+  | 'dk2'
+  | 'lt2'
+  | 'accent1'
+  | 'accent2'
+  | 'accent3'
+  | 'accent4'
+  | 'accent5'
+  | 'accent6'
+  | 'hlink'
+  | 'folHlink';
+
+/** A text style of the slide master (p:txStyles): what placeholder text looks like unless a slide says otherwise. */
+export interface HouseTextStyle {
+  size: number;
+  bold: boolean;
+  align: 'left' | 'center' | 'right';
+  /** The theme colour slot it is set in, so the text follows the theme. */
+  color: ThemeColorSlot;
+  /** Theme fonts: major (headings) or minor (body). */
+  fonts: 'major' | 'minor';
+  spaceBefore: number;
+}
+
+/** One bullet level of the master's body style. */
+export interface HouseBulletLevel extends HouseTextStyle {
+  /** The bullet character; absent: no bullet. */
+  bullet?: string;
+  /** Left margin of the text, and the hanging indent of its first line (negative), in points. */
+  marginLeft: number;
+  indent: number;
+}
+
+/**
+ * The house style written into the package itself (theme1.xml, the master's text styles), so a
+ * slide added in PowerPoint looks like the deck's own. Colours are bare hex.
+ */
+export interface HouseStyle {
+  /** The theme's name, shown in PowerPoint's Design tab. */
+  name: string;
+  colors: Record<ThemeColorSlot, string>;
+  fonts: { major: Typeface; minor: Typeface };
+  title: HouseTextStyle;
+  /** Levels 1, 2, …: a deeper level than listed takes the last one's style, indented further. */
+  body: HouseBulletLevel[];
+  /** Text in shapes other than placeholders. */
+  other: HouseTextStyle;
+}
+
+/** A slide layout of the package: what PowerPoint shows in its New Slide and Layout menus. */
+export interface LayoutPlan {
+  /** Its name in PowerPoint, e.g. "Title and Content". */
+  name: string;
+  /** The master whose fixed shapes it shows. */
+  master: Master;
+  /** Its body placeholder: where a slide of this kind has its body. */
+  body: MasterText;
+  /** Slides on it put their body text (role 'body') in the body placeholder: bullets, the sources list. */
+  bodyText: boolean;
+}
+
 /** What the writer needs of the deck as a whole. */
 export interface DeckStyle {
   /** Slide size in points. */
@@ -450,12 +522,16 @@ export interface DeckStyle {
   fonts: Typeface;
   /** Document properties. */
   properties: { title: string; author?: string; subject?: string; company: string };
+  /** The theme and master text styles written into the package. */
+  house: HouseStyle;
 }
 
 export interface LaidOutDeck {
   meta: DeckMeta;
   style: DeckStyle;
   masters: Record<Master, MasterLayout>;
+  /** The slide layouts, one per role: each slide is made on its `layout`. */
+  layouts: Record<LayoutRole, LayoutPlan>;
   slides: LaidOutSlide[];
 }
 

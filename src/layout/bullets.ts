@@ -7,7 +7,7 @@ import { settleLastLine, SOFT_BREAK } from './linebreak.js';
 /** Bullet indents in points: pptxgenjs writes marL = indent × (level + 1) with a hanging indent. */
 export const BULLET_INDENT = 20;
 /** Space before a bullet as a multiple of the body size: the least, and the most a tall box spreads it to. */
-const SPACE_BEFORE = { 0: 0.55, 1: 0.2 } as const;
+export const SPACE_BEFORE = { 0: 0.55, 1: 0.2 } as const;
 const MAX_SPACE_BEFORE = 1.6;
 
 /** A bullet split into its optional bold lead-in (`**lead:** text`) and the rest. */

@@ -13,6 +13,7 @@ import { Diagnostics as DiagnosticsCollector } from '../diagnostics/diagnostic.j
 import { FitLog } from './fit.js';
 import { TypeScale, themeRange, type Role } from './scale.js';
 import type { LayoutContext } from './frame.js';
+import { houseStyle, layoutPlans } from './house.js';
 import { layoutMasters } from './masters.js';
 import type { TextMeasurer } from './measure.js';
 import { layoutBulletsSlide } from './slides/bullets.js';
@@ -83,14 +84,27 @@ export function layoutDeck(deck: ResolvedDeck, measure: TextMeasurer, diagnostic
   const style: DeckStyle = {
     slide: { ...theme.slide },
     fonts: ctx.face,
-    properties: {
-      title: meta.title,
-      ...(meta.author ? { author: meta.author } : {}),
-      ...(meta.subtitle ? { subject: meta.subtitle } : {}),
-      company: meta.author ?? '',
-    },
+    properties: documentProperties(deck),
+    house: houseStyle(theme, ctx),
   };
-  return { deck: { meta, style, masters: layoutMasters(theme, meta, ctx), slides }, stats: ctx.fit.stats };
+  return {
+    deck: { meta, style, masters: layoutMasters(theme, meta, ctx), layouts: layoutPlans(theme, ctx), slides },
+    stats: ctx.fit.stats,
+  };
+}
+
+/**
+ * Who made the deck: the theme's author, else the outline's, else the office in the footer; the
+ * company is the theme's, else the footer's office, else the author.
+ */
+function documentProperties({ meta, theme }: ResolvedDeck): DeckStyle['properties'] {
+  const author = theme.author ?? meta.author ?? meta.footer;
+  return {
+    title: meta.title,
+    ...(author ? { author } : {}),
+    ...(meta.subtitle ? { subject: meta.subtitle } : {}),
+    company: theme.company ?? meta.footer ?? author ?? '',
+  };
 }
 
 const ROLE_NAMES: Record<Role, string> = {

@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { Box, Typeface } from '../model.js';
+import type { HouseStyle, Typeface } from '../model.js';
+import {
+  appPart,
+  blankLayout,
+  corePart,
+  layoutPart,
+  masterTextStyles,
+  slidePlaceholders,
+  themePart,
+  type DocumentProperties,
+  type LayoutPart,
+  type SlidePlaceholders,
+} from './house-parts.js';
 import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
 import { fixChartParts } from './chart-xml.js';
 import { oneParagraphProperties, orderPresentation } from './schema-order.js';
@@ -13,24 +25,16 @@ export interface PackageOptions {
   typefaces?: readonly Typeface[];
   /** The time written into the package: fixed, so the same inputs give the same bytes. */
   timestamp: Date;
-  /** Title placeholder boxes by slide (0-based), in points. */
-  titleBoxes?: readonly (Box | undefined)[];
+  /** By slide (0-based), the text in its title and body placeholders; with it, empty placeholders are dropped. */
+  placeholders?: readonly SlidePlaceholders[];
+  /** The theme and master text styles to write over pptxgenjs's Office defaults. */
+  house?: HouseStyle;
+  /** The slide layouts pptxgenjs wrote, by name: their kinds and placeholders. */
+  layouts?: readonly LayoutPart[];
+  /** Document properties pptxgenjs cannot write. */
+  properties?: DocumentProperties;
   /** The deck's language: notes are tagged by script against it (default en). */
   lang?: string;
-}
-
-const EMU_PER_PT = 12700;
-
-/**
- * pptxgenjs places text aimed at a placeholder at the master's position, whatever the
- * slide asks; give each slide's title the box layout chose, and a name that says what it is.
- */
-export function placeTitle(xml: string, box: Box): string {
-  const emu = (v: number) => Math.round(v * EMU_PER_PT);
-  return xml.replace(
-    /(<p:sp><p:nvSpPr><p:cNvPr id="\d+" name=")[^"]*("[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph[^>]*?type="title"[^>]*?\/><\/p:nvPr><\/p:nvSpPr><p:spPr><a:xfrm>)<a:off x="\d+" y="\d+"\/><a:ext cx="\d+" cy="\d+"\/>/,
-    `$1Title$2<a:off x="${emu(box.x)}" y="${emu(box.y)}"/><a:ext cx="${emu(box.w)}" cy="${emu(box.h)}"/>`,
-  );
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -53,13 +57,18 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
   }
   const latin = escapeXml(options.fonts.latin);
   const ea = escapeXml(options.fonts.eastAsian);
-  options.titleBoxes?.forEach((box, i) => {
+  options.placeholders?.forEach((placed, i) => {
     const name = `ppt/slides/slide${i + 1}.xml`;
     const xml = text.get(name);
-    if (box && xml) text.set(name, placeTitle(xml, box));
+    if (xml) text.set(name, slidePlaceholders(xml, placed));
   });
+  if (options.layouts) finishLayouts(text, options.layouts);
   const theme = text.get('ppt/theme/theme1.xml');
-  if (theme) {
+  const master = text.get('ppt/slideMasters/slideMaster1.xml');
+  if (options.house) {
+    if (theme) text.set('ppt/theme/theme1.xml', themePart(theme, options.house));
+    if (master) text.set('ppt/slideMasters/slideMaster1.xml', masterTextStyles(master, options.house));
+  } else if (theme) {
     text.set(
       'ppt/theme/theme1.xml',
       theme.replace(
@@ -89,15 +98,35 @@ async function finishParts({ names, text, binary }: ZipParts, options: PackageOp
   dedupeMedia(binary, text);
   dropOrphanOverrides(text, new Set([...text.keys(), ...binary.keys()]));
   stampCore(text, options.timestamp);
+  const props = options.properties;
+  if (props) {
+    const app = text.get('docProps/app.xml');
+    if (app) text.set('docProps/app.xml', appPart(app, props));
+    const core = text.get('docProps/core.xml');
+    if (core) text.set('docProps/core.xml', corePart(core, props.author));
+  }
   // Native charts carry their data as an embedded workbook: a zip of its own, with its own clock times.
   for (const [name, data] of binary) {
     if (/^ppt\/embeddings\/.*\.xlsx$/.test(name)) {
       const inner = await readZip(data);
       stampCore(inner.text, options.timestamp);
+      const core = inner.text.get('docProps/core.xml');
+      if (props && core) inner.text.set('docProps/core.xml', corePart(core, props.author));
       binary.set(name, await writeZip(inner, options.timestamp));
     }
   }
   return writeZip({ names, text, binary }, options.timestamp);
+}
+
+/** Each slide layout named and typed for its use; pptxgenjs's own blank one named Blank. */
+function finishLayouts(text: Map<string, string>, layouts: readonly LayoutPart[]): void {
+  for (const [name, xml] of text) {
+    if (!/^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name)) continue;
+    const called = /<p:cSld name="([^"]*)"/.exec(xml)?.[1];
+    const part = layouts.find((l) => escapeXml(l.name) === called);
+    if (part) text.set(name, layoutPart(xml, part));
+    else if (called === 'DEFAULT') text.set(name, blankLayout(xml));
+  }
 }
 
 interface ZipParts {

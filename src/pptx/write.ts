@@ -1,7 +1,7 @@
 import PptxModule from 'pptxgenjs';
 import type {
   Box,
-  Master,
+  LayoutRole,
   MasterText,
   NativeChartSpec,
   NativeSeries,
@@ -10,6 +10,7 @@ import type {
   Typeface,
   WritableElement,
 } from '../model.js';
+import type { DocumentProperties, LayoutPart, SlidePlaceholders } from './house-parts.js';
 import { escapeXml, xmlSafeTexts } from './xml.js';
 
 /**
@@ -39,11 +40,19 @@ const margin = (i: { l: number; r: number; t: number; b: number }): [number, num
   i.t,
 ];
 
-const MASTER_NAMES: Record<Master, string> = {
-  title: 'BRIEFDECK_TITLE',
-  section: 'BRIEFDECK_SECTION',
-  content: 'BRIEFDECK_CONTENT',
+/** The order of the layouts in PowerPoint's menus: as its own default template lists them. */
+const LAYOUT_ORDER: readonly LayoutRole[] = ['title', 'content', 'section', 'chart', 'table', 'quote', 'sources'];
+/** p:sldLayout's type per role: PowerPoint matches layouts across masters and templates by it. */
+const LAYOUT_TYPES: Record<LayoutRole, string> = {
+  title: 'title',
+  section: 'secHead',
+  content: 'obj',
+  chart: 'obj',
+  table: 'obj',
+  quote: 'obj',
+  sources: 'obj',
 };
+const NO_INSETS = { l: 0, r: 0, t: 0, b: 0 };
 
 /** Every typeface pair written, so packaging can set each East Asian face. */
 class Faces {
@@ -81,12 +90,15 @@ function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
   return runs;
 }
 
-function addElement(pptx: PptxGenJS, slide: Slide, e: WritableElement, faces: Faces): void {
+/** Which placeholder of its layout a text fills, if any. */
+type Placeholder = 'title' | 'body' | undefined;
+
+function addElement(pptx: PptxGenJS, slide: Slide, e: WritableElement, faces: Faces, placeholder?: Placeholder): void {
   switch (e.kind) {
     case 'text':
       slide.addText(textRuns(e.paragraphs, faces), {
         ...geometry(e.box),
-        ...(e.role === 'title' ? { placeholder: 'title' } : {}),
+        ...(placeholder ? { placeholder } : {}),
         objectName: e.name,
         margin: margin(e.insets),
         valign: e.valign,
@@ -377,28 +389,77 @@ function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] |
   }
 }
 
-function defineMasters(pptx: PptxGenJS, deck: RenderedDeck, faces: Faces): void {
-  for (const master of ['content', 'title', 'section'] as const) {
-    const m = deck.masters[master];
+/**
+ * pptxgenjs's "slide masters" are slide layouts of its one master: one per role, named for its
+ * use, with the master's fixed shapes and a title and a body placeholder. The placeholders come
+ * first, so they have the same index (100, 101) on every layout, as PowerPoint's do.
+ */
+function defineLayouts(pptx: PptxGenJS, deck: RenderedDeck, faces: Faces): void {
+  for (const role of LAYOUT_ORDER) {
+    const plan = deck.layouts[role];
+    const m = deck.masters[plan.master];
     pptx.defineSlideMaster({
-      title: MASTER_NAMES[master],
+      title: plan.name,
       background: { color: m.background },
       objects: [
-        ...m.elements.map((e) => masterObject(e, faces)).filter((o): o is NonNullable<typeof o> => !!o),
         { placeholder: { options: { name: 'title', type: 'title', ...masterTextOptions(m.title, faces) }, text: '' } },
+        { placeholder: { options: { name: 'body', type: 'body', ...masterTextOptions(plan.body, faces) }, text: '' } },
+        ...m.elements.map((e) => masterObject(e, faces)).filter((o): o is NonNullable<typeof o> => !!o),
       ],
       ...(m.slideNumber ? { slideNumber: masterTextOptions(m.slideNumber, faces) } : {}),
     });
   }
 }
 
+/** The text of a slide that fills each placeholder: its title, and its body text where its layout takes it. */
+function placeholders(deck: RenderedDeck, s: RenderedDeck['slides'][number]): Map<WritableElement, Placeholder> {
+  const texts = s.elements.filter((e) => e.kind === 'text');
+  const title = texts.find((e) => e.role === 'title');
+  const body = deck.layouts[s.layout].bodyText ? texts.find((e) => e.role === 'body') : undefined;
+  return new Map<WritableElement, Placeholder>([
+    ...(title ? [[title, 'title'] as const] : []),
+    ...(body ? [[body, 'body'] as const] : []),
+  ]);
+}
+
 export interface WrittenPptx {
   bytes: Buffer;
-  /** Per slide (0-based), the box its title placeholder must have: pptxgenjs writes the master's. */
-  titleBoxes: (Box | undefined)[];
+  /** Per slide (0-based), the text in its placeholders: pptxgenjs writes them at the layout's box. */
+  placeholders: SlidePlaceholders[];
   /** The typeface pairs written: pptxgenjs writes each Latin face into the East Asian slot too. */
   typefaces: Typeface[];
+  /** The slide layouts written, for packaging to name, type and clean. */
+  layouts: LayoutPart[];
+  properties: DocumentProperties;
 }
+
+/**
+ * The layouts as packaging finishes them. Those on the content master share its light
+ * background, where the master's text styles apply: their placeholders keep no text style of
+ * their own. Title and section layouts are dark and keep their placeholders' colours and sizes.
+ */
+function layoutParts(deck: RenderedDeck): LayoutPart[] {
+  return LAYOUT_ORDER.map((role) => {
+    const plan = deck.layouts[role];
+    const title = deck.masters[plan.master].title;
+    return {
+      name: plan.name,
+      type: LAYOUT_TYPES[role],
+      inherit: plan.master === 'content',
+      title: { insets: title.insets ?? NO_INSETS, valign: title.valign },
+      body: {
+        insets: plan.body.insets ?? NO_INSETS,
+        valign: plan.body.valign,
+        type: role === 'title' ? 'subTitle' : 'body',
+      },
+    };
+  });
+}
+
+const plainText = (e: WritableElement | undefined) =>
+  e?.kind === 'text'
+    ? e.paragraphs.map((p) => p.runs.map((r) => (r.breakBefore ? ' ' : '') + r.text).join('')).join(' ')
+    : '';
 
 /** The deck as pptxgenjs writes it; packaging (fonts, geometry, determinism) happens after. */
 export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
@@ -409,18 +470,33 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
   pptx.defineLayout({ name: 'BRIEFDECK', width: inch(slide.width), height: inch(slide.height) });
   pptx.layout = 'BRIEFDECK';
   pptx.title = properties.title;
-  if (properties.author) pptx.author = properties.author;
-  if (properties.subject) pptx.subject = properties.subject;
+  pptx.author = properties.author ?? '';
+  // Its defaults are "PptxGenJS Presentation" for the subject, "PptxGenJS" for the author.
+  pptx.subject = properties.subject ?? '';
   // pptxgenjs escapes title, subject and author, but writes the company name raw.
   pptx.company = escapeXml(properties.company);
   pptx.theme = { headFontFace: faces.latin(fonts), bodyFontFace: fonts.latin };
-  defineMasters(pptx, deck, faces);
-  deck.slides.forEach((s) => {
-    const slide = pptx.addSlide({ masterName: MASTER_NAMES[s.master] });
-    for (const e of s.elements) addElement(pptx, slide, e, faces);
+  defineLayouts(pptx, deck, faces);
+  const filled = deck.slides.map((s) => placeholders(deck, s));
+  deck.slides.forEach((s, i) => {
+    const slide = pptx.addSlide({ masterName: deck.layouts[s.layout].name });
+    for (const e of s.elements) addElement(pptx, slide, e, faces, filled[i]!.get(e));
     if (s.notes) slide.addNotes(s.notes);
   });
   const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  const titleBoxes = deck.slides.map((s) => s.elements.find((e) => e.kind === 'text' && e.role === 'title')?.box);
-  return { bytes: out, titleBoxes, typefaces: [...faces.seen.values()] };
+  const placed = (i: number): SlidePlaceholders =>
+    Object.fromEntries([...filled[i]!].map(([e, which]) => [which, { box: e.box, name: e.name }]));
+  return {
+    bytes: out,
+    placeholders: deck.slides.map((_, i) => placed(i)),
+    typefaces: [...faces.seen.values()],
+    layouts: layoutParts(deck),
+    properties: {
+      author: properties.author ?? '',
+      company: properties.company,
+      theme: deck.style.house.name,
+      fonts: [...new Set([fonts.latin, fonts.eastAsian])],
+      slideTitles: deck.slides.map((s) => plainText(s.elements.find((e) => e.kind === 'text' && e.role === 'title'))),
+    },
+  };
 }

@@ -183,6 +183,8 @@ export function mergeThemes(chain: readonly ThemeLink[]): { theme: Theme; logo?:
     apply(t.sizes, input.sizes, SIZES);
     apply(t.footer, input.footer, FOOTER);
     apply(t.charts, input.charts, CHARTS);
+    if (input.author !== undefined) t.author = input.author;
+    if (input.company !== undefined) t.company = input.company;
     if (input.logo === null || input.logo === 'none') logo = undefined;
     else if (typeof input.logo === 'string') logo = { given: input.logo, baseDir: dir, at: locate.at(['logo']) };
   }

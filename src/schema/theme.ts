@@ -140,6 +140,14 @@ export const ThemeInput = z
       .strict()
       .partial()
       .optional(),
+    author: z
+      .string()
+      .optional()
+      .describe('Document author of every deck; default: the outline author, else the footer text.'),
+    company: z
+      .string()
+      .optional()
+      .describe('Document company of every deck; default: the footer text, else the author.'),
     charts: z
       .object({
         render: z.enum(['image', 'native']).describe('Default chart rendering.'),

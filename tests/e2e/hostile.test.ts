@@ -51,7 +51,8 @@ describe('hostile or careless input', () => {
     const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
     expect(r.ok).toBe(true);
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
-    expect(await deck.file('docProps/app.xml')).toContain('<Company>R&amp;D &quot;Unit&quot;</Company>');
+    // The company is the theme's footer office; the outline's author is the document's author.
+    expect(await deck.file('docProps/core.xml')).toContain('<dc:creator>R&amp;D &quot;Unit&quot;</dc:creator>');
     expect(await deck.file('docProps/core.xml')).toContain('<dc:title>Q&amp;A &lt;draft&gt;</dc:title>');
     const bad = await checkDeck('bad.yaml', { cwd: dir });
     expect(located(bad)[0]).toMatchObject({

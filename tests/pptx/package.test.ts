@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { finishPackage, placeTitle, type PackageOptions } from '../../src/pptx/package.js';
+import { finishPackage, type PackageOptions } from '../../src/pptx/package.js';
 
 const TYPES = (parts: string[]) =>
   `<?xml version="1.0"?><Types>${parts.map((p) => `<Override PartName="/${p}" ContentType="x"/>`).join('')}</Types>`;
@@ -155,24 +155,31 @@ describe('finishing the package pptxgenjs wrote', () => {
     );
   });
 
-  it('moves each slide title to the box layout chose and names it Title', async () => {
-    const slide =
-      '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Text 1"/><p:cNvSpPr/><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>' +
-      '<p:spPr><a:xfrm><a:off x="1" y="2"/><a:ext cx="3" cy="4"/></a:xfrm></p:spPr></p:sp>';
-    expect(placeTitle(slide, { x: 10, y: 20, w: 30, h: 40 })).toBe(
-      slide
-        .replace('name="Text 1"', 'name="Title"')
-        .replace(
-          '<a:off x="1" y="2"/><a:ext cx="3" cy="4"/>',
-          '<a:off x="127000" y="254000"/><a:ext cx="381000" cy="508000"/>',
-        ),
+  it('moves placeholder text to the box layout chose, names it, and drops empty placeholders', async () => {
+    const sp = (name: string, ph: string, body: string) =>
+      `<p:sp><p:nvSpPr><p:cNvPr id="2" name="${name}"/><p:cNvSpPr/><p:nvPr><p:ph\n\t\t idx="10" ${ph}\n\t\t/></p:nvPr></p:nvSpPr>` +
+      `<p:spPr><a:xfrm><a:off x="1" y="2"/><a:ext cx="3" cy="4"/></a:xfrm></p:spPr><p:txBody>${body}</p:txBody></p:sp>`;
+    const title = sp(
+      'Text 1',
+      'type="title"',
+      '<a:p><a:pPr algn="l"><a:lnSpc><a:spcPts val="3600"/></a:lnSpc></a:pPr><a:r><a:t>Trade</a:t></a:r></a:p>',
     );
+    const empty = sp('Text 2', 'type="body"', '<a:p><a:pPr indent="0"/><a:endParaRPr/></a:p>');
     const out = await open(
-      await finishPackage(await zipOf({ '[Content_Types].xml': TYPES([]), 'ppt/slides/slide1.xml': slide }), {
-        ...OPTIONS,
-        titleBoxes: [{ x: 10, y: 20, w: 30, h: 40 }],
-      }),
+      await finishPackage(
+        await zipOf({
+          '[Content_Types].xml': TYPES([]),
+          'ppt/slides/slide1.xml': `<p:spTree>${title}${empty}</p:spTree>`,
+        }),
+        { ...OPTIONS, placeholders: [{ title: { box: { x: 10, y: 20, w: 30, h: 40 }, name: 'Title' } }] },
+      ),
     );
-    expect(await out.text('ppt/slides/slide1.xml')).toContain('<a:off x="127000" y="254000"/>');
+    expect(await out.text('ppt/slides/slide1.xml')).toBe(
+      '<p:spTree><p:sp><p:nvSpPr><p:cNvPr id="2" name="Title"/><p:cNvSpPr/><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>' +
+        '<p:spPr><a:xfrm><a:off x="127000" y="254000"/><a:ext cx="381000" cy="508000"/></a:xfrm></p:spPr><p:txBody>' +
+        // No space before from the master's styles: the slide's own spacing, as layout measured it.
+        '<a:p><a:pPr algn="l"><a:lnSpc><a:spcPts val="3600"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef></a:pPr>' +
+        '<a:r><a:t>Trade</a:t></a:r></a:p></p:txBody></p:sp></p:spTree>',
+    );
   });
 });

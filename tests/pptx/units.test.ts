@@ -49,12 +49,19 @@ describe('units written into the XML', () => {
     expect(xml).toMatch(/<a:pPr [^>]*marL="254000" indent="-254000"/);
     expect(xml).toMatch(/<a:pPr [^>]*lvl="1"[^>]*marL="508000" indent="-254000"/);
     // 22 pt body: 26.4 pt pitch; at least 0.55 × 22 = 12.1 pt before each top-level bullet after the first,
-    // more (up to 1.6 × 22 = 35.2 pt) where the slide has room to spare.
-    const before = /<a:lnSpc><a:spcPts val="2640"\/><\/a:lnSpc><a:spcBef><a:spcPts val="(\d+)"\/><\/a:spcBef>/.exec(
-      xml,
-    );
-    expect(Number(before?.[1])).toBeGreaterThanOrEqual(1210);
-    expect(Number(before?.[1])).toBeLessThanOrEqual(3520);
+    // more (up to 1.6 × 22 = 35.2 pt) where the slide has room to spare. The first says 0 outright: in
+    // the body placeholder it would otherwise take the master's bullet spacing.
+    const before = [
+      ...xml.matchAll(
+        /<a:pPr (?![^>]*lvl=)[^>]*><a:lnSpc><a:spcPts val="2640"\/><\/a:lnSpc><a:spcBef><a:spcPts val="(\d+)"\/>/g,
+      ),
+    ].map((m) => Number(m[1]));
+    expect(before.length).toBeGreaterThan(1);
+    expect(before[0]).toBe(0);
+    for (const space of before.slice(1)) {
+      expect(space).toBeGreaterThanOrEqual(1210);
+      expect(space).toBeLessThanOrEqual(3520);
+    }
     expect(xml).toMatch(/<a:rPr lang="en-US"[^>]*sz="2200"/);
   });
 

@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MasterLayout, NativeChartSpec, RenderedDeck, Typeface } from '../../src/model.js';
+import type {
+  HouseStyle,
+  LayoutPlan,
+  LayoutRole,
+  MasterLayout,
+  NativeChartSpec,
+  RenderedDeck,
+  Typeface,
+} from '../../src/model.js';
 import { finishPackage } from '../../src/pptx/package.js';
 import { writePptx } from '../../src/pptx/write.js';
 import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
@@ -17,6 +25,66 @@ const master: MasterLayout = {
   background: 'ABCDEF',
   elements: [{ kind: 'rect', name: 'Band', box: { x: 0, y: 500, w: 960, h: 40 }, fill: '123456' }],
   title: { box, font: face, size: 33, color: '654321', bold: true, valign: 'top' },
+};
+const house: HouseStyle = {
+  name: 'Hand & made',
+  colors: {
+    dk1: '010101',
+    lt1: 'FEFEFE',
+    dk2: '020202',
+    lt2: 'FDFDFD',
+    accent1: 'A10001',
+    accent2: 'A20002',
+    accent3: 'A30003',
+    accent4: 'A40004',
+    accent5: 'A50005',
+    accent6: 'A60006',
+    hlink: 'B10001',
+    folHlink: 'B20002',
+  },
+  fonts: { major: face, minor: { latin: 'Verdana', eastAsian: 'KaiTi' } },
+  title: { size: 33, bold: true, align: 'center', color: 'dk2', fonts: 'major', spaceBefore: 0 },
+  body: [
+    {
+      size: 21,
+      bold: false,
+      align: 'left',
+      color: 'dk1',
+      fonts: 'minor',
+      spaceBefore: 9,
+      bullet: '•',
+      marginLeft: 18,
+      indent: -18,
+    },
+    {
+      size: 19,
+      bold: false,
+      align: 'left',
+      color: 'dk1',
+      fonts: 'minor',
+      spaceBefore: 4,
+      bullet: '–',
+      marginLeft: 36,
+      indent: -18,
+    },
+  ],
+  other: { size: 17, bold: false, align: 'left', color: 'dk1', fonts: 'minor', spaceBefore: 0 },
+};
+const bodyBox = { x: 40, y: 120, w: 880, h: 360 };
+const plan = (name: string): LayoutPlan => ({
+  name,
+  master: 'content',
+  body: { box: bodyBox, font: face, size: 21, color: '010101', valign: 'top', insets: { l: 0, r: 0, t: 4, b: 4 } },
+  bodyText: name === 'Title and Content',
+});
+const layouts: Record<LayoutRole, LayoutPlan> = {
+  title: plan('Title'),
+  section: plan('Section'),
+  content: plan('Title and Content'),
+  chart: plan('Chart'),
+  table: plan('Table'),
+  quote: plan('Quote'),
+  sources: plan('Sources'),
 };
 const spec: NativeChartSpec = {
   type: 'bar',
@@ -40,12 +108,15 @@ const deck: RenderedDeck = {
   style: {
     slide: { width: 960, height: 540 },
     fonts: face,
-    properties: { title: 'Hand made', author: 'A & B', company: 'A & B' },
+    properties: { title: 'Hand made', author: 'A & B', company: 'C & D' },
+    house,
   },
   masters: { content: master, title: master, section: master },
+  layouts,
   slides: [
     {
       master: 'content',
+      layout: 'content',
       notes: 'Notes.',
       at: HERE,
       elements: [
@@ -120,6 +191,10 @@ beforeAll(async () => {
       fonts: deck.style.fonts,
       typefaces: written.typefaces,
       timestamp: new Date('2025-01-01T00:00:00Z'),
+      placeholders: written.placeholders,
+      house,
+      layouts: written.layouts,
+      properties: written.properties,
     }),
   );
 });
@@ -160,19 +235,50 @@ describe('the pptx writer, given a laid-out deck and no theme', () => {
     expect(chart).not.toContain('<c:legend>');
   });
 
-  it('writes the masters, the theme faces and the document properties from the deck style', async () => {
-    // pptxgenjs writes each briefdeck master as a slide layout.
-    const layouts = await Promise.all(
-      opened.names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => opened.file(n)),
+  it('writes one layout per role with the master it names, and the slide on the layout of its role', async () => {
+    const layouts = new Map<string, string>();
+    for (const n of opened.names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))) {
+      const xml = await opened.file(n);
+      layouts.set(/<p:cSld name="([^"]*)"/.exec(xml)![1]!, n);
+    }
+    expect([...layouts.keys()]).toEqual([
+      'Blank',
+      'Title',
+      'Title and Content',
+      'Section',
+      'Chart',
+      'Table',
+      'Quote',
+      'Sources',
+    ]);
+    const content = await opened.file(layouts.get('Title and Content')!);
+    expect(content).toContain('<a:srgbClr val="ABCDEF"/>');
+    expect(content).toContain('<a:srgbClr val="123456"/>');
+    expect(content).toContain('<p:ph type="title"/>');
+    // The body placeholder at the box layout gave, in EMU.
+    expect(content).toMatch(
+      /<p:ph type="body" idx="1"\/>[\s\S]*<a:off x="508000" y="1524000"\/><a:ext cx="11176000" cy="4572000"\/>/,
     );
-    const ours = layouts.filter((xml) => xml.includes('BRIEFDECK_CONTENT'));
-    expect(ours).toHaveLength(1);
-    expect(ours[0]).toContain('<a:srgbClr val="ABCDEF"/>');
-    expect(ours[0]).toContain('<a:srgbClr val="123456"/>');
-    expect(ours[0]).toMatch(/type="title"[\s\S]*sz="3300"[\s\S]*<a:srgbClr val="654321"\/>/);
+    const rels = await opened.file('ppt/slides/_rels/slide1.xml.rels');
+    expect(rels).toContain(`../slideLayouts/${layouts.get('Title and Content')!.split('/').pop()}`);
+    // The slide's bullets fill the body placeholder where layout put them.
+    const slide = opened.slides[0]!.xml;
+    expect(slide).toMatch(/name="Body"[\s\S]*?<p:ph type="body" idx="1"\/>[\s\S]*?<a:off x="914400" y="914400"\/>/);
+  });
+
+  it('writes the house theme, text styles and document properties from the deck style', async () => {
     const theme = await opened.file('ppt/theme/theme1.xml');
-    expect(theme).toContain('<a:majorFont><a:latin typeface="Georgia"/><a:ea typeface="SimSun"/>');
-    expect(await opened.file('docProps/app.xml')).toContain('<Company>A &amp; B</Company>');
+    expect(theme).toContain('name="Hand &amp; made"');
+    expect(theme).toContain('<a:dk1><a:srgbClr val="010101"/></a:dk1>');
+    expect(theme).toContain('<a:accent6><a:srgbClr val="A60006"/></a:accent6>');
+    expect(theme).toContain('<a:majorFont><a:latin typeface="Georgia"/><a:ea typeface="SimSun"/><a:cs typeface=""/>');
+    expect(theme).toContain('<a:minorFont><a:latin typeface="Verdana"/><a:ea typeface="KaiTi"/><a:cs typeface=""/>');
+    const master = await opened.file('ppt/slideMasters/slideMaster1.xml');
+    expect(master).toMatch(/<p:titleStyle><a:lvl1pPr [^>]*algn="ctr"[^>]*>.*sz="3300" b="1"/);
+    expect(master).toMatch(
+      /<a:lvl2pPr marL="457200" indent="-228600"[^>]*><a:spcBef><a:spcPts val="400"\/><\/a:spcBef><a:buChar char="–"\/><a:defRPr sz="1900"/,
+    );
+    expect(await opened.file('docProps/app.xml')).toContain('<Company>C &amp; D</Company>');
     expect(await opened.file('docProps/core.xml')).toContain('<dc:creator>A &amp; B</dc:creator>');
   });
 });

@@ -3,6 +3,7 @@ import { Diagnostics } from '../../diagnostics/diagnostic.js';
 import { FitLog } from '../fit.js';
 import { frameOf, layoutSourceLine, layoutTitle, type LayoutContext } from '../frame.js';
 import type { Words } from '../../words.js';
+import { LAYOUT_OF } from '../roles.js';
 
 /** The body region of a content slide once its title is placed. */
 export interface Body {
@@ -24,6 +25,7 @@ export function contentSlide(
   const line = ctx.sourceLine(slide.sources);
   return {
     master: 'content',
+    layout: LAYOUT_OF[slide.kind],
     elements: [...head.elements, ...fill(body), ...layoutSourceLine(line, slide, ctx)],
     notes: slide.notes,
     at: slide.at,

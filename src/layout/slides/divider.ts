@@ -80,7 +80,7 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
       insets: TEXT_INSETS,
     });
   }
-  return [{ master: 'title', elements, notes: slide.notes, at: slide.at }];
+  return [{ master: 'title', layout: 'title', elements, notes: slide.notes, at: slide.at }];
 }
 
 /** A section divider: its number and title. */
@@ -150,5 +150,5 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
       insets: TEXT_INSETS,
     });
   }
-  return [{ master: 'section', elements, notes: slide.notes, at: slide.at }];
+  return [{ master: 'section', layout: 'section', elements, notes: slide.notes, at: slide.at }];
 }
