@@ -19,7 +19,7 @@ function run(outline, jobs) {
   const start = performance.now();
   const r = spawnSync(
     '/usr/bin/time',
-    ['-f', '%M %U %S', '-o', times, process.execPath, join(ROOT, 'dist/cli/bin.js'), 'build', outline].concat([
+    ['-f', '%M %U %S', '-o', times, process.execPath, join(ROOT, 'dist/cli/briefdeck.js'), 'build', outline].concat([
       '--project',
       tmp,
       '--out',

@@ -30,4 +30,5 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 npx tsc -p tsconfig.json >&2
+node scripts/bundle-cli.mjs >&2
 node dist/cli/schema-export.js

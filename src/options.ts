@@ -1,12 +1,21 @@
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Host } from './host/types.js';
 import { resolveLimits, type Limits } from './limits.js';
 import type { ProjectSettings } from './project.js';
 
-/** briefdeck's own folder (holding templates/ and assets/), whether running from src/ or dist/. */
-export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * briefdeck's own folder (holding templates/ and assets/): the parent of the src/ or dist/ this
+ * module runs from, also when it is bundled into dist/cli/ (a folder deeper).
+ */
+export const PACKAGE_DIR = packageDirOf(import.meta.url);
+
+function packageDirOf(moduleUrl: string): string {
+  let dir = dirname(fileURLToPath(moduleUrl));
+  while (!['src', 'dist'].includes(basename(dir)) && dirname(dir) !== dir) dir = dirname(dir);
+  return dirname(dir);
+}
 
 /** What a caller may ask of a build; every field has a default. */
 export interface BuildOptions {

@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { DiskChartStore, type ChartStore } from '../host/chart-store.js';
 import { moduleTreeHash, packageFileExists, packageVersion } from '../host/package-files.js';
 import type { ChartModel, ChartStats, Element, LaidOutDeck, RenderedDeck, Origin, WritableElement } from '../model.js';
 import type { ChartStyle } from './config.js';
+import { PACKAGE_DIR } from '../options.js';
 import { chartKey, picturePixels } from './key.js';
 // Loaded only when a chart must be drawn: an unchanged rebuild, all from the store, needs neither.
 import type { ChartWorkerPool } from './pool.js';
@@ -93,12 +95,20 @@ interface Job {
 }
 
 /**
- * The compiled worker module. Running from source (tests), the compiled copy in dist/, which
- * vitest's global set-up compiles before any test runs, so workers never run older code.
+ * The drawing code whose hash keys the chart store: this folder when running from source, else
+ * dist/charts — also from the bundled CLI, which is built from those very files, so the CLI and
+ * the library share one store.
+ */
+const CHARTS_CODE = import.meta.url.endsWith('.ts')
+  ? new URL('.', import.meta.url)
+  : pathToFileURL(join(PACKAGE_DIR, 'dist', 'charts') + '/');
+
+/**
+ * The compiled worker module, in dist/ whether running from source (tests: vitest's global set-up
+ * compiles it before any test runs, so workers never run older code), dist/ or the bundled CLI.
  */
 function workerScript(): string | undefined {
-  const relative = import.meta.url.endsWith('.ts') ? '../../dist/charts/render-worker.js' : './render-worker.js';
-  const path = fileURLToPath(new URL(relative, import.meta.url));
+  const path = join(PACKAGE_DIR, 'dist', 'charts', 'render-worker.js');
   return packageFileExists(path) ? path : undefined;
 }
 
@@ -122,7 +132,7 @@ export class ChartService {
   private versions(): Promise<Record<string, string>> {
     this.codeVersions ??= (async () => {
       const versions = await Promise.all(DRAWING_PACKAGES.map(async (n) => [n, await packageVersion(n)] as const));
-      return { ...Object.fromEntries(versions), code: await moduleTreeHash(new URL('.', import.meta.url)) };
+      return { ...Object.fromEntries(versions), code: await moduleTreeHash(CHARTS_CODE) };
     })();
     return this.codeVersions;
   }

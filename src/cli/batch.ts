@@ -1,4 +1,4 @@
-import { planDecks, type CompileResult, type DeckPlan } from '../compile.js';
+import type { CompileResult, DeckPlan } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host, InputRecord } from '../host/types.js';
 import {
@@ -13,7 +13,7 @@ import { ProbingHost } from '../incremental/probe-host.js';
 import type { DeckOutcome, RemovedDeck } from '../incremental/report.js';
 import { diffSnapshots, snapshotOf } from '../incremental/snapshot.js';
 import { deckPathOf, staleReasons, withLookedAtFiles } from '../incremental/stale.js';
-import { buildInSession, type BuildResult } from '../index.js';
+import type { BuildResult } from '../index.js';
 import type { BuildOptions } from '../options.js';
 import type { Project } from '../project.js';
 import { prepareFolder, removeStale } from '../emit.js';
@@ -110,7 +110,9 @@ function linkedNow(unit: Unit, session: Session): () => Promise<InputRecord[] | 
   return () =>
     (now ??= unit.plan.linked
       ? Promise.resolve(unit.plan.linked)
-      : planDecks(unit.outline, session, { linked: true }).then((p) => p.linked));
+      : import('../compile.js')
+          .then(({ planDecks }) => planDecks(unit.outline, session, { linked: true }))
+          .then((p) => p.linked));
 }
 
 /** For a deck per row: what its data says now, from the data its plan read. */
@@ -130,6 +132,8 @@ async function unitsOf(
   const plans: DeckPlan[] = [];
   const units: Unit[] = [];
   const owner = new Map<string, string>();
+  // Planning reads only the outline (and an `each:` outline's data), but it lives with compile.
+  const { planDecks } = await import('../compile.js');
   for (const outline of outlines) {
     const plan = await planDecks(outline, session);
     plans.push(plan);
@@ -239,6 +243,9 @@ async function buildOne(
     };
   }
   probing.begin();
+  // The compile pipeline is loaded for the first deck that needs building: an unchanged rebuild
+  // does not pay for it.
+  const { buildInSession } = await import('../index.js');
   const result = await buildInSession(outline, session, row);
   const shownReasons = previous ? reasons : [];
   if (!result.ok || !result.bytes) {

@@ -5,7 +5,7 @@ import type { CompileResult } from '../compile.js';
 import { NodeHost } from '../host/node.js';
 import type { Host } from '../host/types.js';
 import { watchPaths } from '../host/watch.js';
-import { checkInSession, planDecks, type BuildResult } from '../index.js';
+import type { BuildResult } from '../index.js';
 import type { BuildOptions } from '../options.js';
 import { writeFileAtomic } from '../emit.js';
 import { changeReport, reportMarkdown, type ChangeReport } from '../incremental/report.js';
@@ -25,8 +25,6 @@ import {
   type BatchResult,
 } from './batch.js';
 import { findOutlines, SKIPPED_FOLDERS } from './discover.js';
-import { inspectCommand } from './inspect.js';
-import { previewCommand } from './preview.js';
 import { groupByProject, withProject } from './projects.js';
 import { parseShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
@@ -49,6 +47,13 @@ export const EXIT_INPUT = 1;
 export const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
+
+// inspect and preview are loaded when used: they pull in JSZip, xmldom and the contact sheet's
+// drawing code, which a build should not pay for at start-up.
+const previewCommand: typeof import('./preview.js').previewCommand = async (...args) =>
+  (await import('./preview.js')).previewCommand(...args);
+const inspectCommand: typeof import('./inspect.js').inspectCommand = async (...args) =>
+  (await import('./inspect.js')).inspectCommand(...args);
 
 interface CommonFlags {
   strict?: boolean;
@@ -403,6 +408,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       // One session per project: one set of settings, shared inputs parsed once.
       const session = await createSession(withProject(optionsFrom(flags, io), project), { host });
       try {
+        const { checkInSession, planDecks } = await import('../index.js');
         for (const outline of mine) {
           // An outline with `each:` is checked as each of its decks, one per row.
           const plan = await planDecks(outline, session);

@@ -1,5 +1,5 @@
-import { createCanvas, type CanvasRenderingContext2D } from 'canvas';
-import { registerFontFiles } from '../fonts.js';
+import type { CanvasRenderingContext2D } from 'canvas';
+import { canvasModule, registerFontFiles } from '../fonts.js';
 import type { ThemeFonts } from '../model.js';
 import { hasEastAsian, IDEOGRAPHIC } from '../script.js';
 
@@ -17,7 +17,7 @@ export function createMeasurer(
   fonts: Pick<ThemeFonts, 'latinMetric' | 'eastAsianMetric'> & Partial<Pick<ThemeFonts, 'files'>>,
 ): TextMeasurer {
   registerFontFiles(fonts.files ?? []);
-  const ctx: CanvasRenderingContext2D = createCanvas(8, 8).getContext('2d');
+  const ctx: CanvasRenderingContext2D = canvasModule().createCanvas(8, 8).getContext('2d');
   const family = `"${fonts.latinMetric}", "${fonts.eastAsianMetric}"`;
   const cache = new Map<string, number>();
   let currentFont = '';

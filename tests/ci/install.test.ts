@@ -38,7 +38,7 @@ describe.skipIf(!enabled)('briefdeck installed from a packed tarball', () => {
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toEqual(
       expect.arrayContaining([
-        'dist/cli/bin.js',
+        'dist/cli/briefdeck.js',
         'dist/charts/render-worker.js',
         'schema/outline.schema.json',
         'templates/official.yaml',

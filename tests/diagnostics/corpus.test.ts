@@ -21,7 +21,7 @@ import { located } from '../helpers/diagnostics.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const CORPUS = join(ROOT, 'tests/fixtures/errors');
-const BIN = join(ROOT, 'dist/cli/bin.js');
+const BIN = join(ROOT, 'dist/cli/briefdeck.js');
 
 interface Expected {
   code: string;

@@ -1,7 +1,7 @@
 /**
  * The CLI as a process: a bug ends in one line and a saved trace, a killed build leaves the old
  * deck whole and its temporary file is cleaned by the next build, a closed stdout ends quietly.
- * Runs dist/cli/bin.js (npm run build).
+ * Runs dist/cli/briefdeck.js (npm run build).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO, tempProject } from '../helpers/project.js';
 import { outline } from './helpers.js';
 
-const BIN = join(REPO, 'dist/cli/bin.js');
+const BIN = join(REPO, 'dist/cli/briefdeck.js');
 
 function run(args: string[], cwd: string, nodeArgs: string[] = []) {
   return spawnSync(process.execPath, [...nodeArgs, BIN, ...args], { cwd, encoding: 'utf8' });

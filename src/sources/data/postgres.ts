@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type { QueryArrayConfig } from 'pg';
 import { DEFAULT_QUERY_TIMEOUT_MS, notAQuery, toCell, type QueryFailure, type QueryResult } from './query.js';
 
 /**
@@ -18,6 +18,8 @@ export async function runPostgresQuery(
 ): Promise<QueryResult | QueryFailure> {
   const refused = notAQuery(query);
   if (refused) return refused;
+  // Loaded only for a query: most decks read no database, and start-up should not pay for it.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({
     connectionString,
     connectionTimeoutMillis: timeoutMs,
@@ -46,7 +48,7 @@ export async function runPostgresQuery(
     await client.query('BEGIN READ ONLY');
     // The extended protocol takes exactly one statement: `SELECT 1; COMMIT; DROP …` cannot leave the transaction.
     // (queryMode is in node-postgres 8.x but not in its type definitions.)
-    const config = { text: query, rowMode: 'array', queryMode: 'extended' } as pg.QueryArrayConfig;
+    const config = { text: query, rowMode: 'array', queryMode: 'extended' } as QueryArrayConfig;
     const result = await client.query(config);
     await client.query('ROLLBACK');
     const columns = result.fields.map((f) => f.name);
