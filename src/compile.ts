@@ -7,10 +7,12 @@ import { layoutDeck } from './layout/index.js';
 import type { TemplatePlan } from './pptx/on-template.js';
 import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, DataEntry, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
+import type { ChartStats, DataEntry, DataSet, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
 import { fileOrigin, type Origin } from './sources/origin.js';
 import { zipSafe } from './options.js';
-import { ResolveContext } from './resolve/context.js';
+import { ResolveContext, rowScope } from './resolve/context.js';
+import { forRow, planEach, type EachPlan } from './resolve/each.js';
+import { didYouMean } from './diagnostics/hints.js';
 import { resolveDeck } from './resolve/deck.js';
 import { checkFreshness } from './resolve/freshness.js';
 import { BASE_THEME, mergeThemes } from './resolve/theme.js';
@@ -25,6 +27,8 @@ import { readInputText } from './sources/read.js';
 import { loadLogo, loadThemeChain, type ThemeLocations } from './sources/theme/index.js';
 import { checkLayoutNames, layoutNamesOf } from './sources/theme/template.js';
 import { parseYamlSource, toPlain, yamlLocator } from './sources/yaml.js';
+import { snapshotRowName, type SnapshotRow } from './incremental/snapshot.js';
+import { dataFingerprint } from './incremental/fingerprint.js';
 
 export interface BuildReport {
   slides: number;
@@ -41,8 +45,14 @@ export interface CompileResult {
   ok: boolean;
   /** The outline as users see it (relative to the working folder). */
   outline: string;
-  /** The deck's file name: the outline's name with .pptx. */
+  /** The deck's file name: the outline's name with .pptx (`<outline>-<row id>.pptx` for a row of `each:`). */
   deckName: string;
+  /** The row of an `each:` outline this deck is for, by its id. */
+  row?: string;
+  /** That row as a report of changes names it: the table's key and the row's name. */
+  eachRow?: SnapshotRow;
+  /** What that deck's data says, for skipping it when only other rows changed. */
+  rowData?: RowData;
   /** The finished package (when asked to render, and nothing failed). */
   bytes?: Buffer;
   slideCount: number;
@@ -63,6 +73,8 @@ export interface CompileOptions {
   render: boolean;
   /** Audit the finished package for accessibility; each miss is an error at its slide's position. */
   a11y?: boolean;
+  /** For an outline with `each:`: the id of the row to build the deck of (see planDecks). */
+  row?: string;
 }
 
 interface Stage {
@@ -106,47 +118,76 @@ interface FrontEnd {
   outline?: OutlineInput;
   usedKeys: number;
   cited: number;
+  /** The deck's row, for a deck of an `each:` outline. */
+  each?: { plan: EachPlan; index: number };
+  /** For a deck per row: what its data says (see dataFingerprint). */
+  rowData?: RowData;
 }
 
-/** load → validate → data, theme → resolve → lay out. Stops before layout when anything failed. */
-async function frontEnd(
+/**
+ * What the data of a deck per row says: `scoped` when the deck reads its `each:` table only
+ * through `row.…` (then other rows do not count).
+ */
+export interface RowData {
+  scoped: boolean;
+  sha256: string;
+}
+
+interface OutlineRead {
+  outline: OutlineInput;
+  locate: Locator;
+  complete: boolean;
+}
+
+/** load → parse → validate: the outline, or undefined after reporting why not. */
+async function readOutline(
+  outlinePath: string,
+  session: Session,
+  host: RecordingHost,
+  stage: Stage,
+  texts: Map<string, string>,
+): Promise<OutlineRead | undefined> {
+  const { options } = session;
+  const { diagnostics } = stage;
+  const shown = displayPath(outlinePath, options.cwd);
+  const text = await timed(stage, 'load', () =>
+    readInputText(host, outlinePath, 'outline', shown, diagnostics, fileOrigin(shown)),
+  );
+  if (text === undefined) return undefined;
+  texts.set(shown, text);
+  const source = await timed(stage, 'parse', () =>
+    parseYamlSource(shown, outlinePath, text, diagnostics, options.limits),
+  );
+  if (!source) return undefined;
+  const plain = toPlain(source, diagnostics);
+  if (!plain) return undefined;
+  const locate = yamlLocator(source);
+  const validated = await timed(stage, 'validate', () => validateOutline(plain.value ?? {}, locate, diagnostics));
+  if (!validated) return undefined;
+  // `zh-cn` passes the check (tags are case-insensitive) but is written as `zh-CN` everywhere after it.
+  const lang = validated.outline.lang;
+  const outline = lang ? { ...validated.outline, lang: canonicalLanguageTag(lang) } : validated.outline;
+  if (outline.ignore) diagnostics.ignore(outline.ignore);
+  return { outline, locate, complete: validated.complete };
+}
+
+/** The data files an outline names, with its queries run and downloads fetched (recorded in `extraInputs`). */
+function readData(
+  read: OutlineRead,
   outlinePath: string,
   session: Session,
   host: RecordingHost,
   stage: Stage,
   texts: Map<string, string>,
   extraInputs: InputRecord[],
-): Promise<FrontEnd> {
+): Promise<DataSet> {
   const { options } = session;
-  const { diagnostics } = stage;
-  const shown = displayPath(outlinePath, options.cwd);
-  const none = { usedKeys: 0, cited: 0 };
-  const text = await timed(stage, 'load', () =>
-    readInputText(host, outlinePath, 'outline', shown, diagnostics, fileOrigin(shown)),
-  );
-  if (text === undefined) return none;
-  texts.set(shown, text);
-  const source = await timed(stage, 'parse', () =>
-    parseYamlSource(shown, outlinePath, text, diagnostics, options.limits),
-  );
-  if (!source) return none;
-  const plain = toPlain(source, diagnostics);
-  if (!plain) return none;
-  const locate = yamlLocator(source);
-  const validated = await timed(stage, 'validate', () => validateOutline(plain.value ?? {}, locate, diagnostics));
-  if (!validated) return none;
-  // `zh-cn` passes the check (tags are case-insensitive) but is written as `zh-CN` everywhere after it.
-  const lang = validated.outline.lang;
-  const outline = lang ? { ...validated.outline, lang: canonicalLanguageTag(lang) } : validated.outline;
-  if (outline.ignore) diagnostics.ignore(outline.ignore);
-
-  const outlineDir = dirname(outlinePath);
   const allowOutside = options.allowOutsidePaths;
-  const data = await timed(stage, 'data', () =>
-    loadData(dataRefs(outline, locate), {
+  return timed(stage, 'data', () =>
+    loadData(dataRefs(read.outline, read.locate), {
       host,
-      diagnostics,
-      outlineDir,
+      diagnostics: stage.diagnostics,
+      outlineDir: dirname(outlinePath),
       projectDir: options.projectDir,
       cwd: options.cwd,
       allowOutside,
@@ -173,6 +214,66 @@ async function frontEnd(
       },
     }),
   );
+}
+
+/**
+ * The row a deck of an `each:` outline is built for. Without `row` (or with one the table no
+ * longer has) it is an error; an outline without `each:` given a row is one too.
+ */
+function chooseRow(
+  read: OutlineRead,
+  row: string | undefined,
+  ctx: ResolveContext,
+): { plan: EachPlan; index: number } | 'none' | undefined {
+  const { outline, locate } = read;
+  if (outline.each === undefined) {
+    if (row === undefined) return 'none';
+    ctx.diagnostics.error('invalid-value', `this outline has no \`each:\`, so it has no deck for a row \`${row}\``);
+    return undefined;
+  }
+  const plan = planEach(outline.each, ctx);
+  if (!plan) return undefined;
+  if (row === undefined) {
+    ctx.diagnostics.error(
+      'invalid-value',
+      `\`each:\` makes one deck per row of \`${plan.table.key}\`: build the outline with \`briefdeck build\`, or compile one row`,
+      locate.at(['each']),
+    );
+    return undefined;
+  }
+  const index = plan.ids.indexOf(row);
+  if (index < 0) {
+    ctx.diagnostics.error(
+      'invalid-value',
+      `\`${plan.table.key}\` has no row with the id \`${row}\``,
+      locate.at(['each']),
+      didYouMean(row, plan.ids),
+    );
+    return undefined;
+  }
+  ctx.row = rowScope(plan.table, index, row);
+  return { plan, index };
+}
+
+/** load → validate → data, theme → resolve → lay out. Stops before layout when anything failed. */
+async function frontEnd(
+  outlinePath: string,
+  session: Session,
+  host: RecordingHost,
+  stage: Stage,
+  texts: Map<string, string>,
+  extraInputs: InputRecord[],
+  row: string | undefined,
+): Promise<FrontEnd> {
+  const { options } = session;
+  const { diagnostics } = stage;
+  const none = { usedKeys: 0, cited: 0 };
+  const read = await readOutline(outlinePath, session, host, stage, texts);
+  if (!read) return none;
+  const { outline, locate } = read;
+  const outlineDir = dirname(outlinePath);
+  const allowOutside = options.allowOutsidePaths;
+  const data = await readData(read, outlinePath, session, host, stage, texts, extraInputs);
   const theme: Theme | undefined = await timed(stage, 'theme', async () => {
     const loc: ThemeLocations = {
       host,
@@ -200,7 +301,12 @@ async function frontEnd(
     const logoDark = merged.logoDark && (await loadLogo(merged.logoDark, loc));
     return { ...merged.theme, ...(logo ? { logo } : {}), ...(logoDark ? { logoDark } : {}) };
   });
-  const resolveCtx = new ResolveContext(locate, data, diagnostics, outline.lang ?? 'en');
+  const resolveCtx = new ResolveContext(locate, data, diagnostics, outline.lang ?? 'en', options.limits);
+  const chosen = chooseRow(read, row, resolveCtx);
+  const entries = [...data.entries.values()];
+  // Without its row, every `row.…` would be one more error about the same mistake.
+  if (!chosen) return { outline, usedKeys: 0, cited: 0, data: entries };
+  const each: { each?: FrontEnd['each']; rowData?: RowData } = chosen === 'none' ? {} : { each: chosen };
   // Resolve even when the theme failed, so that data-key errors are reported in the same run.
   const resolved = await timed(stage, 'resolve', () => resolveDeck(outline, data, theme ?? BASE_THEME, resolveCtx));
   checkDeckLimits(resolved, options.limits, diagnostics);
@@ -215,10 +321,92 @@ async function frontEnd(
   }
   const usedKeys = resolveCtx.usedKeys.size;
   const cited = resolved.sourceLines.size;
-  const entries = [...data.entries.values()];
-  if (diagnostics.hasInputErrors() || !theme || !validated.complete) return { outline, usedKeys, cited, data: entries };
+  if (chosen !== 'none') {
+    const key = chosen.plan.table.key;
+    const scoped = !resolveCtx.directKeys.has(key);
+    Object.assign(each, {
+      rowData: { scoped, sha256: dataFingerprint(data, scoped ? { key, index: chosen.index } : undefined) },
+    });
+  }
+  if (diagnostics.hasInputErrors() || !theme || !read.complete)
+    return { outline, usedKeys, cited, data: entries, ...each };
   const laidOut = await timed(stage, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
-  return { deck: laidOut.deck, layout: laidOut.stats, outline, usedKeys, cited, data: entries };
+  return { deck: laidOut.deck, layout: laidOut.stats, outline, usedKeys, cited, data: entries, ...each };
+}
+
+/** The decks one outline makes: itself, or one per row of its `each:` table. */
+export interface DeckPlan {
+  /** The outline, absolute. */
+  outlinePath: string;
+  decks: { deckName: string; row?: string }[];
+  /** Planning found errors (in `each:`, or the data it needs): the outline's result, with no deck. */
+  failed?: CompileResult;
+  /** Query results and downloads read while planning (with `linked`, or for an `each:` outline). */
+  linked?: InputRecord[];
+  /** For an `each:` outline: what the data of a row's deck says now (see RowData). */
+  rowData?: (row: string, scoped: boolean) => string | undefined;
+}
+
+const baseName = (outlinePath: string) => basename(outlinePath, extname(outlinePath));
+
+/** `regional-brief-east.pptx`: the deck of one row. */
+export const rowDeckName = (outlinePath: string, row: string) => `${baseName(outlinePath)}-${row}.pptx`;
+
+/**
+ * Which decks an outline makes, reading only what that needs: the outline, and for `each:` its
+ * data. With `linked`, the data is read (queries run, downloads fetched) in any case, so that a
+ * caller can compare their results with the last build's. An outline that does not even load
+ * plans as one deck: its compile reports why.
+ */
+export async function planDecks(entry: string, session: Session, want: { linked?: boolean } = {}): Promise<DeckPlan> {
+  const outlinePath = resolve(session.options.cwd, entry);
+  const plain: DeckPlan = { outlinePath, decks: [{ deckName: `${baseName(outlinePath)}.pptx` }] };
+  const host = new RecordingHost(session.host);
+  const stage: Stage = { diagnostics: new Diagnostics(session.options.strict), timings: {} };
+  const texts = new Map<string, string>();
+  const extraInputs: InputRecord[] = [];
+  const read = await readOutline(outlinePath, session, host, stage, texts);
+  if (!read || (read.outline.each === undefined && !want.linked)) return plain;
+  const data = await readData(read, outlinePath, session, host, stage, texts, extraInputs);
+  if (read.outline.each === undefined) return { ...plain, linked: extraInputs };
+  const ctx = new ResolveContext(
+    read.locate,
+    data,
+    stage.diagnostics,
+    read.outline.lang ?? 'en',
+    session.options.limits,
+  );
+  const plan = planEach(read.outline.each, ctx);
+  if (plan) {
+    const key = plan.table.key;
+    return {
+      outlinePath,
+      decks: plan.ids.map((row) => ({ deckName: rowDeckName(outlinePath, row), row })),
+      linked: extraInputs,
+      rowData: (row, scoped) => {
+        const index = plan.ids.indexOf(row);
+        return index < 0 ? undefined : dataFingerprint(data, scoped ? { key, index } : undefined);
+      },
+    };
+  }
+  const failed: CompileResult = {
+    ok: false,
+    outline: displayPath(outlinePath, session.options.cwd),
+    deckName: plain.decks[0]!.deckName,
+    slideCount: 0,
+    diagnostics: stage.diagnostics.sorted(),
+    texts,
+    inputs: [...host.inputs, ...extraInputs],
+    report: {
+      slides: 0,
+      charts: { rendered: 0, cached: 0, native: 0 },
+      layout: { shrunk: 0, split: 0 },
+      dataKeysUsed: 0,
+      sourcesCited: 0,
+      timings: stage.timings,
+    },
+  };
+  return { ...plain, failed, linked: extraInputs };
 }
 
 /**
@@ -235,12 +423,13 @@ export async function compile(
   const stage: Stage = { diagnostics: new Diagnostics(session.options.strict), timings: {} };
   const texts = new Map<string, string>();
   const extraInputs: InputRecord[] = [];
-  const front = await frontEnd(outlinePath, session, host, stage, texts, extraInputs);
+  const front = await frontEnd(outlinePath, session, host, stage, texts, extraInputs, options.row);
   const slides = front.deck?.slides.length ?? 0;
   const result: CompileResult = {
     ok: false,
     outline: displayPath(outlinePath, session.options.cwd),
-    deckName: `${basename(outlinePath, extname(outlinePath))}.pptx`,
+    deckName: options.row === undefined ? `${baseName(outlinePath)}.pptx` : rowDeckName(outlinePath, options.row),
+    ...(options.row === undefined ? {} : { row: options.row }),
     slideCount: slides,
     diagnostics: [],
     texts,
@@ -274,6 +463,12 @@ export async function compile(
     }
   }
   result.diagnostics = diagnostics.sorted();
+  const each = front.each;
+  if (each) {
+    result.diagnostics = result.diagnostics.map((d) => forRow(d, each.plan, each.index));
+    result.eachRow = { key: each.plan.table.key, rowName: snapshotRowName(each.plan.table, each.index) };
+    if (front.rowData) result.rowData = front.rowData;
+  }
   // Counted by layout itself: true even when the outline ignores the warnings.
   if (front.layout) result.report.layout = { ...front.layout };
   // Query results and downloads are inputs too: a changed result is a changed deck.

@@ -1,6 +1,6 @@
 /** The library API: build or check an outline. Never reads argv, never prints. */
 import { basename, extname, join } from 'node:path';
-import { compile, type BuildReport, type CompileResult } from './compile.js';
+import { compile, rowDeckName, type BuildReport, type CompileResult } from './compile.js';
 import { prepareFolder, removeStale, writeFileAtomic } from './emit.js';
 import type { Host } from './host/types.js';
 import type { BuildOptions } from './options.js';
@@ -14,7 +14,7 @@ export type { Host, InputRecord } from './host/types.js';
 export type { Session } from './session.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/diagnostic.js';
 export { diagnosticsToJson, formatDiagnostics, locate, summaryLine } from './diagnostics/format.js';
-export { compile } from './compile.js';
+export { compile, planDecks, type DeckPlan } from './compile.js';
 export { createSession } from './session.js';
 export { NodeHost } from './host/node.js';
 export { OverlayHost } from './host/overlay.js';
@@ -32,7 +32,7 @@ export type { BuildReport as Report };
  * Compiles one outline in a session and writes its deck to the output folder, atomically; a
  * failed build removes an earlier deck of the same name so that nobody takes it for this one.
  */
-export async function buildInSession(outline: string, session: Session): Promise<BuildResult> {
+export async function buildInSession(outline: string, session: Session, row?: string): Promise<BuildResult> {
   const { options } = session;
   const outProblem = prepareFolder(
     options.outDir,
@@ -43,10 +43,14 @@ export async function buildInSession(outline: string, session: Session): Promise
   );
   let result: BuildResult;
   try {
-    result = await compile(outline, session, { render: !outProblem && !session.cacheProblem });
+    result = await compile(outline, session, {
+      render: !outProblem && !session.cacheProblem,
+      ...(row === undefined ? {} : { row }),
+    });
   } catch (e) {
     // A bug in briefdeck: the deck of an earlier build must still not pass for this one.
-    if (!outProblem) removeStale(join(options.outDir, deckNameOf(outline)));
+    if (!outProblem)
+      removeStale(join(options.outDir, row === undefined ? deckNameOf(outline) : rowDeckName(outline, row)));
     throw e;
   }
   const path = join(options.outDir, result.deckName);
@@ -86,6 +90,8 @@ const deckNameOf = (outline: string) => `${basename(outline, extname(outline))}.
 export interface CheckOptions {
   /** Build the deck in memory and audit it for accessibility (`check --a11y`). */
   a11y?: boolean;
+  /** For an outline with `each:`: the row whose deck to check (see planDecks). */
+  row?: string;
 }
 
 /**
@@ -93,7 +99,11 @@ export interface CheckOptions {
  * writing; with `a11y`, the deck is built in memory and audited too.
  */
 export function checkInSession(outline: string, session: Session, check: CheckOptions = {}): Promise<CompileResult> {
-  return compile(outline, session, { render: !!check.a11y, a11y: !!check.a11y });
+  return compile(outline, session, {
+    render: !!check.a11y,
+    a11y: !!check.a11y,
+    ...(check.row === undefined ? {} : { row: check.row }),
+  });
 }
 
 async function once<T>(options: BuildOptions, host: Host | undefined, run: (s: Session) => Promise<T>): Promise<T> {

@@ -16,6 +16,7 @@ import { createSession } from '../session.js';
 import { displayPath } from '../sources/paths.js';
 import {
   buildBatch,
+  deckLabel,
   deckStatus,
   FolderError,
   ShardError,
@@ -110,6 +111,7 @@ function report(results: (BuildResult | CompileResult)[], flags: CommonFlags, io
           ok: results.every((r) => r.ok),
           decks: results.map((r) => ({
             outline: r.outline,
+            ...(r.row === undefined ? {} : { row: r.row }),
             ok: r.ok,
             output: ('output' in r && r.output) || null,
             slides: r.slideCount,
@@ -129,11 +131,10 @@ function report(results: (BuildResult | CompileResult)[], flags: CommonFlags, io
 
 /** One deck's problems (stderr) and its line of output (stdout). */
 function printResult(r: BuildResult | CompileResult, io: Io, written: boolean): void {
+  const label = deckLabel(r.outline, r.row);
   if (r.diagnostics.length) {
     io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.texts })}\n\n`);
-    io.stderr(
-      `${r.outline}: ${summaryLine(r.diagnostics, r.texts)}${r.ok ? '' : written ? '; no deck written' : ''}\n`,
-    );
+    io.stderr(`${label}: ${summaryLine(r.diagnostics, r.texts)}${r.ok ? '' : written ? '; no deck written' : ''}\n`);
   }
   if ('removedStale' in r && r.removedStale)
     io.stderr(`removed ${r.removedStale} from an earlier build, so that it is not taken for this one\n`);
@@ -152,7 +153,7 @@ function printResult(r: BuildResult | CompileResult, io: Io, written: boolean): 
       `wrote ${r.output}: ${plural(r.slideCount, 'slide')}${chartText}${fitText ? `, ${fitText}` : ''}, ${(ms / 1000).toFixed(1)} s\n`,
     );
   } else if (!written && r.ok) {
-    io.stdout(`${r.outline}: ok, ${plural(r.slideCount, 'slide')}\n`);
+    io.stdout(`${label}: ok, ${plural(r.slideCount, 'slide')}\n`);
   }
 }
 
@@ -284,6 +285,7 @@ function printBuild(batch: BatchResult, changes: ChangeReport, flags: BuildFlags
         {
           ok: code === EXIT_OK,
           summary: changes.summary,
+          removed: changes.removed,
           decks: batch.decks.map(({ outcome, result: r }) => ({
             ...outcome,
             ok: outcome.status !== 'failed',
@@ -298,6 +300,7 @@ function printBuild(batch: BatchResult, changes: ChangeReport, flags: BuildFlags
     return code;
   }
   // Each deck was printed as it finished (progressLines); what is left is the count.
+  for (const r of batch.removed) io.stdout(`removed ${r.deck}: ${r.reason}\n`);
   const { built, unchanged, failed } = changes.summary;
   if (batch.decks.length > 1 || unchanged || batch.otherShards) {
     io.stdout(
@@ -373,6 +376,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     const changes = changeReport(
       batch.decks.map((d) => d.outcome),
       flags.shard,
+      batch.removed,
     );
     if (flags.report) writeReport(resolve(io.cwd, flags.report), changes);
     const code = printBuild(batch, changes, flags, io);
@@ -410,8 +414,19 @@ function program(io: Io, setExit: (code: number) => void): Command {
       // One session per project: one set of settings, shared inputs parsed once.
       const session = await createSession(withProject(optionsFrom(flags, io), project), { host });
       try {
-        const { checkInSession } = await import('../index.js');
-        for (const outline of mine) results.push(await checkInSession(outline, session, { a11y: !!flags.a11y }));
+        const { checkInSession, planDecks } = await import('../index.js');
+        for (const outline of mine) {
+          // An outline with `each:` is checked as each of its decks, one per row.
+          const plan = await planDecks(outline, session);
+          if (plan.failed) {
+            results.push(plan.failed);
+            continue;
+          }
+          for (const { row } of plan.decks)
+            results.push(
+              await checkInSession(outline, session, { a11y: !!flags.a11y, ...(row === undefined ? {} : { row }) }),
+            );
+        }
       } finally {
         await session.close();
       }
@@ -448,8 +463,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
       );
     } else {
       for (const d of status.decks) {
-        if (!d.reasons.length) io.stdout(`${d.outline}: up to date (${d.deck})\n`);
-        else io.stdout(`${d.outline}: stale\n${d.reasons.map((r) => `  ${r}\n`).join('')}`);
+        const label = deckLabel(d.outline, d.row);
+        if (!d.reasons.length) io.stdout(`${label}: up to date (${d.deck})\n`);
+        else io.stdout(`${label}: stale\n${d.reasons.map((r) => `  ${r}\n`).join('')}`);
       }
       const stale = status.decks.filter((d) => d.reasons.length).length;
       io.stdout(`${plural(stale, 'deck')} of ${status.decks.length} to build\n`);

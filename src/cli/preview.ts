@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { formatDiagnostics, summaryLine } from '../diagnostics/format.js';
-import { buildDeck } from '../index.js';
+import { buildInSession, createSession, planDecks, type CompileResult } from '../index.js';
 import { findPreviewTools, MissingToolsError, previewDecks, ToolError, type PreviewTools } from '../preview/index.js';
 
 interface PreviewIo {
@@ -45,13 +45,23 @@ export async function previewCommand(inputs: string[], flags: PreviewFlags, io: 
       decks.push(path);
       continue;
     }
-    const r = await buildDeck(path, { cwd: io.cwd, outDir });
-    if (r.diagnostics.length) {
-      io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.texts })}\n\n`);
-      io.stderr(`${r.outline}: ${summaryLine(r.diagnostics, r.texts)}\n`);
+    // An outline with `each:` is previewed as each of its decks.
+    const session = await createSession({ cwd: io.cwd, outDir });
+    try {
+      const plan = await planDecks(path, session);
+      const results: (CompileResult & { output?: string })[] = plan.failed ? [plan.failed] : [];
+      for (const { row } of plan.failed ? [] : plan.decks) results.push(await buildInSession(path, session, row));
+      for (const r of results) {
+        if (r.diagnostics.length) {
+          io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.texts })}\n\n`);
+          io.stderr(`${r.outline}: ${summaryLine(r.diagnostics, r.texts)}\n`);
+        }
+        if (r.ok && r.output) decks.push(resolve(io.cwd, r.output));
+        else failed = true;
+      }
+    } finally {
+      await session.close();
     }
-    if (r.ok && r.output) decks.push(resolve(io.cwd, r.output));
-    else failed = true;
   }
   if (!decks.length) return failed ? 1 : 2;
   return (await previewBuilt(decks, outDir, tools, io)) || failed ? 1 : 0;

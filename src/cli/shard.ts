@@ -23,8 +23,10 @@ export function parseShard(text: string, defaultCount?: number): Shard | string 
  * Whether an outline falls in a shard: by a hash of its path within the project, so that every
  * runner of a matrix, each deciding alone, agrees, and adding a deck moves no other deck.
  */
-export function inShard(outlinePath: string, projectDir: string, shard: Shard): boolean {
-  const name = relative(projectDir, outlinePath).split(sep).join('/');
+export function inShard(outlinePath: string, projectDir: string, shard: Shard, row?: string): boolean {
+  // A deck per row (`each:`) is a unit of its own: `decks/brief.yaml#east`.
+  const path = relative(projectDir, outlinePath).split(sep).join('/');
+  const name = row === undefined ? path : `${path}#${row}`;
   const hash = createHash('sha256').update(name).digest();
   return hash.readUInt32BE(0) % shard.count === shard.index - 1;
 }

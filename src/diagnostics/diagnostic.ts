@@ -61,6 +61,8 @@ export const DIAGNOSTIC_CODES = {
   'unknown-source': 'a source id that the sources map does not define',
   'negative-in-pie': 'a pie or doughnut chart with a negative value',
   'empty-series': 'a chart with no data points',
+  'empty-repeat': 'a slide repeated per row (`repeat:`) of a table that has no rows',
+  'duplicate-row-id': 'two rows of an `each:` table that would write the same deck',
   // templates
   'template-syntax': 'a malformed {{ … }} placeholder',
   'unknown-filter': 'a filter name inside {{ … | filter }} that does not exist',
@@ -117,6 +119,7 @@ export const WARNING_CODES = [
   'text-shrunk',
   'content-split',
   'stale-data',
+  'empty-repeat',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

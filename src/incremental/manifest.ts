@@ -24,6 +24,10 @@ const InputEntry = z.object({
 const DeckEntry = z.object({
   /** The outline, relative to the manifest's folder (as every path here). */
   outline: z.string(),
+  /** For a deck per row of the outline's `each:` table: the row's id. */
+  row: z.string().optional(),
+  /** What that deck's data said (see dataFingerprint): a data file that changed elsewhere need not rebuild it. */
+  rowData: z.object({ scoped: z.boolean(), sha256: z.string() }).optional(),
   briefdeck: z.string(),
   /** The options that change a deck's bytes or whether it builds. */
   options: z.record(z.string(), z.union([z.string(), z.boolean(), z.null()])),
@@ -88,6 +92,8 @@ export function writeManifest(outDir: string, manifest: Manifest): void {
 export interface DeckRecordInput {
   outDir: string;
   outlinePath: string;
+  row?: string;
+  rowData?: { scoped: boolean; sha256: string };
   version: string;
   options: ResolvedBuildOptions;
   inputs: readonly { path: string; sha256: string; kind: ManifestDeck['inputs'][number]['kind'] }[];
@@ -104,6 +110,8 @@ export function deckRecord(d: DeckRecordInput): ManifestDeck {
   const read = new Set(d.inputs.map((i) => i.path));
   return {
     outline: rel(d.outlinePath),
+    ...(d.row === undefined ? {} : { row: d.row }),
+    ...(d.rowData === undefined ? {} : { rowData: d.rowData }),
     briefdeck: d.version,
     options: outputOptions(d.options),
     // A query (database#query) or an address is not a file: kept as it is.

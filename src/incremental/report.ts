@@ -4,6 +4,8 @@ import { describeChange, type DeckChanges } from './snapshot.js';
 export interface DeckOutcome {
   outline: string;
   deck: string;
+  /** The row of the outline's `each:` table the deck is for. */
+  row?: string;
   status: 'built' | 'unchanged' | 'failed';
   /** Why it was built again (empty for a first build, and for an unchanged deck). */
   reasons: string[];
@@ -14,18 +16,27 @@ export interface DeckOutcome {
   changes?: DeckChanges;
 }
 
-export interface ChangeReport {
-  shard?: string;
-  summary: { built: number; unchanged: number; failed: number };
-  decks: DeckOutcome[];
+/** A deck of an earlier build that its outline no longer makes, removed from the output folder. */
+export interface RemovedDeck {
+  deck: string;
+  outline: string;
+  reason: string;
 }
 
-export function changeReport(decks: DeckOutcome[], shard?: string): ChangeReport {
+export interface ChangeReport {
+  shard?: string;
+  summary: { built: number; unchanged: number; failed: number; removed: number };
+  decks: DeckOutcome[];
+  removed: RemovedDeck[];
+}
+
+export function changeReport(decks: DeckOutcome[], shard?: string, removed: RemovedDeck[] = []): ChangeReport {
   const count = (s: DeckOutcome['status']) => decks.filter((d) => d.status === s).length;
   return {
     ...(shard ? { shard } : {}),
-    summary: { built: count('built'), unchanged: count('unchanged'), failed: count('failed') },
+    summary: { built: count('built'), unchanged: count('unchanged'), failed: count('failed'), removed: removed.length },
     decks,
+    removed,
   };
 }
 
@@ -56,6 +67,8 @@ export function reportMarkdown(report: ChangeReport): string {
       lines.push('No figure or slide changed.', '');
     }
   }
+  for (const r of report.removed) lines.push(`- removed ${md(r.deck)} (${md(r.outline)}): ${md(r.reason)}`);
+  if (report.removed.length) lines.push('');
   if (unchanged) {
     const names = report.decks.filter((d) => d.status === 'unchanged').map((d) => md(d.deck));
     lines.push(`Unchanged: ${names.join(', ')}`, '');

@@ -46,7 +46,7 @@ function flatten(entries: readonly DataEntry[]): Record<string, string> {
       // A row is named by its first cell (a region, a year) when that is text, else by its number.
       e.rows.forEach((row, r) => {
         const first = row[0];
-        const rowName = typeof first === 'string' && first ? first : `row ${r + 1}`;
+        const rowName = snapshotRowName(e, r);
         e.columns.forEach((column, c) => {
           if (c === 0 && rowName === first) return;
           values[`${e.key}[${rowName}, ${column}]`] = cellText(row[c]);
@@ -57,9 +57,24 @@ function flatten(entries: readonly DataEntry[]): Record<string, string> {
   return values;
 }
 
-/** Data keys as an outline names them: in `{{ key | filter }}`, and as the value of `data:`, `value:` or `table:`. */
+/** A table row as `values` names it: by its first cell (a region, a year) when that is text, else by its number. */
+export function snapshotRowName(table: { rows: readonly (readonly unknown[])[] }, r: number): string {
+  const first = table.rows[r]?.[0];
+  return typeof first === 'string' && first ? first : `row ${r + 1}`;
+}
+
+/**
+ * Data keys as an outline names them: in `{{ key | filter }}`, and as the value of `data:`, `value:`,
+ * `table:`, `repeat:` or `each:`.
+ */
 const KEY_USE =
-  /\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)|\b(?:data|value|table)\s*:\s*["']?([A-Za-z_][\w-]*(?:\.[\w-]+)*)/g;
+  /\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)|\b(?:data|value|table|repeat|each)\s*:\s*["']?([A-Za-z_][\w-]*(?:\.[\w-]+)*)/g;
+
+/** The row a deck of an `each:` outline is for: its table's key, and the row as `values` names it. */
+export interface SnapshotRow {
+  key: string;
+  rowName: string;
+}
 
 /** A slide's label: its `title:` if its part of the outline has one, else that part's first line. */
 function slideLabel(text: string): string {
@@ -67,10 +82,15 @@ function slideLabel(text: string): string {
   return title.trim().replace(/^["']|["']$/g, '');
 }
 
+/**
+ * What a report of changes compares. A deck of one row (`each:`) compares only its own row of
+ * the table, and counts the slides that name `row.…` as uses of the table.
+ */
 export function snapshotOf(
   data: readonly DataEntry[] | undefined,
   slideOrigins: readonly Origin[] | undefined,
   outlineText: string | undefined,
+  row?: SnapshotRow,
 ): DeckSnapshot {
   const keys = new Set((data ?? []).map((e) => e.key));
   const uses: Record<string, number[]> = {};
@@ -79,13 +99,20 @@ export function snapshotOf(
     const text = at.kind === 'range' && outlineText !== undefined ? outlineText.slice(at.start, at.end) : '';
     slides.push(slideLabel(text));
     for (const m of text.matchAll(KEY_USE)) {
-      const key = m[1] ?? m[2]!;
+      const named = m[1] ?? m[2]!;
+      const key = row && (named === 'row' || named.startsWith('row.')) ? row.key : named;
       if (!keys.has(key)) continue;
       const list = (uses[key] ??= []);
       if (!list.includes(i + 1)) list.push(i + 1);
     }
   });
-  return { values: flatten(data ?? []), uses, slides };
+  const values = flatten(data ?? []);
+  if (row) {
+    const own = `${row.key}[${row.rowName}, `;
+    for (const name of Object.keys(values))
+      if (name.startsWith(`${row.key}[`) && !name.startsWith(own)) delete values[name];
+  }
+  return { values, uses, slides };
 }
 
 /** The key a figure's name belongs to: `trade.goods[2024]` → `trade.goods`. */

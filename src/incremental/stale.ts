@@ -38,6 +38,33 @@ export interface StaleCheck {
   deckPath: string;
   version: string;
   options: ResolvedBuildOptions;
+  /** The row of an `each:` outline the deck is for. */
+  row?: string;
+  /**
+   * The query results and downloads the deck would read now (running the queries, fetching
+   * the addresses); undefined when they cannot be read. Asked only when the last build read some.
+   */
+  linked?: () => Promise<readonly InputRecord[] | undefined>;
+  /** For a deck per row: what its data says now (see dataFingerprint). */
+  rowData?: (scoped: boolean) => string | undefined;
+}
+
+const LINKED_WORDS = { query: 'the result of a database query', http: 'a download' } as const;
+
+/** Why a deck that read queries or downloads is stale: each result is read again and compared by its hash. */
+async function linkedReasons(entry: ManifestDeck, c: StaleCheck): Promise<string[]> {
+  const linked = entry.inputs.filter((i) => i.kind === 'query' || i.kind === 'http');
+  if (!linked.length) return [];
+  const now = c.linked ? await c.linked() : undefined;
+  if (!now) return ['its queries and downloads could not be read again to compare'];
+  const reasons: string[] = [];
+  for (const input of linked) {
+    const what = LINKED_WORDS[input.kind as keyof typeof LINKED_WORDS];
+    const current = now.find((i) => i.path === input.path);
+    if (!current) reasons.push(`${what} is no longer read, or failed: ${input.path}`);
+    else if (current.sha256 !== input.sha256) reasons.push(`${what} changed: ${input.path}`);
+  }
+  return reasons;
 }
 
 /**
@@ -50,6 +77,8 @@ export async function staleReasons(entry: ManifestDeck | undefined, c: StaleChec
   const reasons: string[] = [];
   if (fromManifestPath(c.outDir, entry.outline) !== c.outlinePath)
     reasons.push(`last built from another outline (${shown(fromManifestPath(c.outDir, entry.outline))})`);
+  if (entry.row !== c.row)
+    reasons.push(`last built for ${entry.row === undefined ? 'the whole outline' : `the row \`${entry.row}\``}`);
   if (entry.briefdeck !== c.version) reasons.push(`briefdeck ${entry.briefdeck} → ${c.version}`);
   const now = outputOptions(c.options);
   for (const key of new Set([...Object.keys(now), ...Object.keys(entry.options)])) {
@@ -63,11 +92,8 @@ export async function staleReasons(entry: ManifestDeck | undefined, c: StaleChec
     reasons.push(`${shown(c.deckPath)} is missing`);
   }
   for (const input of entry.inputs) {
-    // A query's result or a download cannot be hashed again without running it: such a deck is always built.
-    if (input.kind === 'query' || input.kind === 'http') {
-      reasons.push(`${input.kind === 'query' ? 'a database query' : 'a download'} is read afresh at each build`);
-      continue;
-    }
+    // Compared below, by running the query or fetching the address again.
+    if (input.kind === 'query' || input.kind === 'http') continue;
     const path = fromManifestPath(c.outDir, input.path);
     try {
       if (sha256(await c.host.readBytes(path, input.kind)) !== input.sha256)
@@ -84,7 +110,19 @@ export async function staleReasons(entry: ManifestDeck | undefined, c: StaleChec
     else if (probe.found === 'absent') reasons.push(`${shown(path)} appeared (it would be used)`);
     else reasons.push(`${shown(path)} is gone`);
   }
-  return reasons;
+  reasons.push(...(await linkedReasons(entry, c)));
+  return withoutOtherRows(reasons, entry, c);
+}
+
+/**
+ * A deck per row whose data files changed, but not what its data says (another row of its
+ * table changed): not stale for that.
+ */
+function withoutOtherRows(reasons: string[], entry: ManifestDeck, c: StaleCheck): string[] {
+  const isData = (r: string) => r.startsWith('data changed: ');
+  if (!entry.rowData || !c.rowData || !reasons.some(isData)) return reasons;
+  if (c.rowData(entry.rowData.scoped) !== entry.rowData.sha256) return reasons;
+  return reasons.filter((r) => !isData(r));
 }
 
 /** The deck's path in the output folder. */

@@ -108,8 +108,10 @@ export function resolveChart(
     labels = order.map((i) => labels[i]!);
     datasets = datasets.map((d) => ({ ...d, values: order.map((i) => d.values[i]!) }));
   }
+  // `highlight: "{{ row.province }}"`: each deck of an `each:` outline may highlight its own row.
+  const highlight = spec.highlight === undefined ? undefined : ctx.text(spec.highlight, [...path, 'highlight'], []);
   if (
-    spec.highlight !== undefined &&
+    highlight !== undefined &&
     !['bar', 'column', 'horizontal-bar', 'stacked-bar', 'pie', 'doughnut'].includes(type)
   ) {
     ctx.diagnostics.error(
@@ -118,12 +120,12 @@ export function resolveChart(
       ctx.at([...path, 'highlight'], 'key'),
       'highlight works on bar, column, pie and doughnut charts; remove `highlight`',
     );
-  } else if (spec.highlight !== undefined && !labels.includes(spec.highlight)) {
+  } else if (highlight !== undefined && !labels.includes(highlight)) {
     ctx.diagnostics.error(
       'invalid-value',
-      `highlight \`${spec.highlight}\` is not one of the chart's categories`,
+      `highlight \`${highlight}\` is not one of the chart's categories`,
       ctx.at([...path, 'highlight']),
-      didYouMean(spec.highlight, labels) ?? `categories: ${listOf(labels)}`,
+      didYouMean(highlight, labels) ?? `categories: ${listOf(labels)}`,
     );
   }
   let target: ChartModel['target'];
@@ -189,7 +191,7 @@ export function resolveChart(
       : {}),
     dataLabels: dataLabelsOf(spec.labels, type, labels.length, datasets.length),
     format,
-    ...(spec.highlight !== undefined && labels.includes(spec.highlight) ? { highlight: spec.highlight } : {}),
+    ...(highlight !== undefined && labels.includes(highlight) ? { highlight } : {}),
     ...(target ? { target } : {}),
     lineDatasets,
     alt: '',

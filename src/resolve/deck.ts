@@ -3,7 +3,8 @@ import type { Origin } from '../diagnostics/diagnostic.js';
 import type { BulletText, ChartRender, DataSet, ResolvedDeck, ResolvedSlide, SourceRecord, Theme } from '../model.js';
 import type { BulletInput, OutlineInput, SlideInput, SlideType } from '../schema/outline.js';
 import { resolveChart } from './chart.js';
-import type { ResolveContext } from './context.js';
+import { rowScope, type ResolveContext } from './context.js';
+import { DEFAULT_LIMITS, raiseHint } from '../limits.js';
 import { DEFAULT_FORMAT, formatDate, formatValue } from '../format.js';
 import { pageReference, wordsFor } from '../words.js';
 import { houseDate, houseFooter, houseWords } from './house-text.js';
@@ -307,6 +308,47 @@ function resolveSlide(
   return resolved;
 }
 
+/**
+ * `repeat: TABLE`: the slide once per row of the table, in the table's order, each with
+ * `{{ row.column }}` read from its row. No rows: a warning and no slide.
+ */
+function repeatedSlides(slide: SlideInput, path: Path, ctx: ResolveContext, deck: DeckDefaults): ResolvedSlide[] {
+  const at = ctx.at([...path, 'repeat']);
+  const table = ctx.lookup(slide.repeat!, ['table'], at, [], 'a repeated slide');
+  if (!table || table.kind !== 'table') return [];
+  if (!table.rows.length) {
+    ctx.diagnostics.warn(
+      'empty-repeat',
+      `\`${table.key}\` has no rows, so this slide is left out`,
+      at,
+      'the slide is made once per row of the table',
+    );
+    return [];
+  }
+  const max = ctx.limits?.maxSlides ?? DEFAULT_LIMITS.maxSlides;
+  if (table.rows.length > max) {
+    ctx.diagnostics.error(
+      'input-too-large',
+      `\`${table.key}\` has ${table.rows.length.toLocaleString('en')} rows: one slide each is too many`,
+      at,
+      `repeat over a shorter table; ${raiseHint('maxSlides', ctx.limits ?? DEFAULT_LIMITS)}`,
+    );
+    return [];
+  }
+  const outer = ctx.row;
+  const out: ResolvedSlide[] = [];
+  try {
+    table.rows.forEach((_, r) => {
+      ctx.row = rowScope(table, r);
+      const resolved = resolveSlide(slide, path, ctx, deck);
+      if (resolved) out.push(resolved);
+    });
+  } finally {
+    ctx.row = outer;
+  }
+  return out;
+}
+
 /** "Guangming Daily, 27 Oct 2025": what a slide's foot cites. */
 export function shortCitation(s: SourceRecord, lang: string): string {
   const words = wordsFor(lang);
@@ -400,8 +442,14 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
     }
     section.slides.forEach((slide, i) => {
       if (!slide) return;
-      const resolved = resolveSlide(slide, [...sectionPath, 'slides', i], ctx, deck);
-      if (resolved) slides.push({ ...resolved, section: { number: s + 1, title: sectionTitle } });
+      const path = [...sectionPath, 'slides', i];
+      const section = { number: s + 1, title: sectionTitle };
+      if (slide.repeat !== undefined) {
+        slides.push(...repeatedSlides(slide, path, ctx, deck).map((r) => ({ ...r, section })));
+        return;
+      }
+      const resolved = resolveSlide(slide, path, ctx, deck);
+      if (resolved) slides.push({ ...resolved, section });
     });
   });
 

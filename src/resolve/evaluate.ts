@@ -2,6 +2,7 @@ import type { Origin } from '../sources/origin.js';
 import { closest, listOf } from '../diagnostics/hints.js';
 import type { Cell, DataEntry, DataSeries, DataTable } from '../model.js';
 import type { ResolveContext } from './context.js';
+import { isRowKey } from './row.js';
 import { parseSelectors, type AggregateName, type Reference, type Selector } from './reference.js';
 import { maxOf, minOf } from '../extremes.js';
 
@@ -65,6 +66,20 @@ export function evaluate(
   }
 
   const keyAt = locate(ref.start, ref.keyEnd - ref.start);
+  // `row.column` is a cell of the deck's or slide's row, unless the data itself has such a key.
+  if (isRowKey(ref.key) && (ctx.row || !ctx.data.entries.has(ref.key))) {
+    const value = ctx.rowValue(ref, locate, sources);
+    if (!value) return undefined;
+    if (!want.includes('value')) {
+      ctx.diagnostics.error(
+        'data-kind-mismatch',
+        `${use} needs ${want.map((w) => WANT_WORDS[w]).join(' or ')}, but \`${value.name}\` is one cell`,
+        at(ref),
+      );
+      return undefined;
+    }
+    return value;
+  }
   if (!ref.selectors.length) {
     const entry = ctx.lookup(ref.key, want, keyAt, sources, use);
     return entry && fromEntry(entry);

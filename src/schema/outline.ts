@@ -8,16 +8,22 @@ import { CHART_TYPES } from './chart-types.js';
 
 export const DATA_KEY_PATTERN = /^[A-Za-z_][\w-]*(\.[\w-]+)*$/;
 
+/**
+ * A data key that may take parts from the row of an `each:` or `repeat:` table:
+ * `regions.{{ row.id }}_monthly`. The placeholders are filled in, and checked, when resolved.
+ */
+const KEY_WITH_ROW_PATTERN = /^(?:[A-Za-z_][\w-]*(\.[\w-]+)*|(?=.*\{\{\s*row\b)[\w.\s{}"[\]-]+)$/;
+
 /** The message of a malformed data key: validation adds a hint when it recognises the mistake. */
 export const DATA_KEY_MESSAGE = 'a data key is names joined by dots, such as `trade.goods_2024`';
 
 export const DataKey = z
   .string()
-  .regex(DATA_KEY_PATTERN, { message: DATA_KEY_MESSAGE })
+  .regex(KEY_WITH_ROW_PATTERN, { message: DATA_KEY_MESSAGE })
   .describe('A data key: the dotted path of a value in the data files, such as `trade.goods_2024`.');
 
 /** A key, a point or cell (`trade.monthly[-1]`) or an aggregate (`sum(trade.monthly)`); checked when resolved. */
-export const VALUE_REF_PATTERN = /^\s*[A-Za-z_][\w-]*(\.[\w-]+)*\s*([[(].*)?$/s;
+export const VALUE_REF_PATTERN = /^(?:\s*[A-Za-z_][\w-]*(\.[\w-]+)*\s*([[(].*)?|(?=.*\{\{\s*row\b).*)$/s;
 export const ValueRef = z
   .string()
   .regex(VALUE_REF_PATTERN, { message: DATA_KEY_MESSAGE })
@@ -80,7 +86,7 @@ export const ChartSpec = z
         'How numbers are written on axes and labels: a filter such as `number`, `percent`, `compact`, `fixed(1)`.',
       ),
     sort: z.enum(['none', 'asc', 'desc']).optional().describe('Order the categories by value.'),
-    highlight: z.string().optional().describe('A category drawn in the accent colour.'),
+    highlight: Text.optional().describe('A category drawn in the accent colour; may be `{{ row.column }}`.'),
     target: z
       .object({
         value: z.union([z.number(), ValueRef]).describe('A number, a data key or a reference to one value.'),
@@ -116,6 +122,9 @@ const common = {
     .optional()
     .describe('On a house template: the name of the template layout for this slide, e.g. "Two Content".'),
   notes: Text.optional().describe('Speaker notes.'),
+  repeat: DataKey.optional().describe(
+    'A data key holding a table: one slide per row, in order, with `{{ row.column }}` filled in from that row.',
+  ),
 };
 
 export const BulletsSlide = z
@@ -234,6 +243,23 @@ export const DataRef = z
     'One data file, a list of files, or a map {namespace: file}; .yaml .yml .json .csv; relative to the outline.',
   );
 
+export const EachSpec = z
+  .union([
+    DataKey,
+    z
+      .object({
+        data: DataKey,
+        id: z
+          .string()
+          .optional()
+          .describe('The column whose values name the decks (default: a column `id` or `key`, else the first).'),
+      })
+      .strict(),
+  ])
+  .describe(
+    'A data key holding a table: one deck per row, written to <out>/<outline>-<row id>.pptx, with `{{ row.column }}` filled in from that row.',
+  );
+
 export const Outline = z
   .object({
     title: Text.describe('The deck title, shown on the title slide.'),
@@ -256,6 +282,7 @@ export const Outline = z
       .describe('Language of the text: proofing, number formats and line breaking. `en`, `zh-CN`, …'),
     theme: z.string().optional().describe('A theme name (templates/NAME.yaml) or a path to a theme file.'),
     data: DataRef.optional(),
+    each: EachSpec.optional(),
     max_age: z
       .string()
       .regex(/^\d+[dwmy]$/, { message: 'an age such as `40d`, `6w`, `3m` or `1y` (days, weeks, months, years)' })
@@ -288,5 +315,6 @@ export const Outline = z
 export type OutlineInput = z.infer<typeof Outline>;
 export type SlideInput = z.infer<typeof Slide>;
 export type SectionInput = z.infer<typeof Section>;
+export type EachInput = z.infer<typeof EachSpec>;
 export type ChartSpecInput = z.infer<typeof ChartSpec>;
 export type BulletInput = z.infer<typeof BulletItem>;

@@ -7,7 +7,7 @@ import { main, type Io } from '../../src/cli/main.js';
 import { checkDeck } from '../../src/index.js';
 import { located } from '../helpers/diagnostics.js';
 import { REPO, tempProject } from '../helpers/project.js';
-import { buildShipped, SHIPPED } from '../office/decks.js';
+import { buildShipped, SHIPPED, SHIPPED_DECKS } from '../office/decks.js';
 
 const decks: string[] = [];
 beforeAll(async () => {
@@ -16,8 +16,12 @@ beforeAll(async () => {
 
 describe('check --a11y on the shipped decks', () => {
   it('finds nothing to report on any of them', async () => {
-    for (const name of SHIPPED) {
-      const r = await checkDeck(`decks/${name}`, { cwd: REPO, cacheDir: false }, undefined, { a11y: true });
+    for (const [i, { outline, row }] of SHIPPED_DECKS.entries()) {
+      const name = SHIPPED[i]!;
+      const r = await checkDeck(`decks/${outline}`, { cwd: REPO, cacheDir: false }, undefined, {
+        a11y: true,
+        ...(row === undefined ? {} : { row }),
+      });
       expect(
         located(r).filter((d) => d.code.startsWith('a11y-')),
         name,
@@ -37,7 +41,7 @@ describe('check --a11y on the shipped decks', () => {
     let out = '';
     const io: Io = { stdout: (t) => (out += t), stderr: (t) => (out += t), color: false, cwd: REPO };
     expect(await main(['check', '--a11y', 'decks/'], io)).toBe(0);
-    for (const s of SHIPPED) expect(out).toMatch(new RegExp(`decks/${s}: ok, \\d+ slides\\n`));
+    for (const s of SHIPPED) expect(out).toContain(`decks/${s}: ok, `);
   });
 });
 

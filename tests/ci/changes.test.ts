@@ -58,10 +58,10 @@ describe('what changed since the last build', () => {
     const r = await run(['build', 'decks', '--no-cache', '--report', 'report.json'], dir);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
-      summary: { built: number; unchanged: number; failed: number };
+      summary: { built: number; unchanged: number; failed: number; removed: number };
       decks: { deck: string; reasons: string[]; changes: { slidesAdded: unknown[]; slidesRemoved: unknown[] } }[];
     };
-    expect(report.summary).toEqual({ built: 1, unchanged: 0, failed: 0 });
+    expect(report.summary).toEqual({ built: 1, unchanged: 0, failed: 0, removed: 0 });
     expect(report.decks[0]!.reasons).toEqual(['outline changed: decks/trade.yaml']);
     expect(report.decks[0]!.changes.slidesAdded).toEqual([{ slide: 6, label: 'Outlook' }]);
     expect(report.decks[0]!.changes.slidesRemoved).toEqual([{ slide: 6, label: 'Again' }]);

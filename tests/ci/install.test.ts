@@ -58,16 +58,18 @@ describe.skipIf(!enabled)('briefdeck installed from a packed tarball', () => {
 
     cpSync(join(REPO, 'decks'), join(user, 'decks'), { recursive: true });
     const first = sh('npx', ['--no-install', 'briefdeck', 'build', 'decks'], user);
-    expect(first).toMatch(/3 decks: 3 built, 0 unchanged, 0 failed\n$/);
-    expect(readdirSync(join(user, 'out')).filter((f) => f.endsWith('.pptx'))).toHaveLength(3);
+    // Every outline's deck, and one per row of an outline with `each:`.
+    const n = Number(/(\d+) decks: \1 built, 0 unchanged, 0 failed\n$/.exec(first)?.[1]);
+    expect(n).toBeGreaterThan(5);
+    expect(readdirSync(join(user, 'out')).filter((f) => f.endsWith('.pptx'))).toHaveLength(n);
     expect(sh('npx', ['--no-install', 'briefdeck', 'build', 'decks'], user)).toMatch(
-      /3 decks: 0 built, 3 unchanged, 0 failed\n$/,
+      new RegExp(`${n} decks: 0 built, ${n} unchanged, 0 failed\\n$`),
     );
 
     const data = join(user, 'decks/data/chart-gallery.yaml');
     writeFileSync(data, readFileSync(data, 'utf8').replace('[410, 445, 472, 498]', '[410, 445, 472, 499]'));
     const third = sh('npx', ['--no-install', 'briefdeck', 'build', 'decks'], user);
-    expect(third).toMatch(/3 decks: 1 built, 2 unchanged, 0 failed\n$/);
+    expect(third).toMatch(new RegExp(`${n} decks: 1 built, ${n - 1} unchanged, 0 failed\\n$`));
     expect(third).toMatch(/demo\.quarterly\[Goods, \S+\]: 498 → 499 \(slides [\d, ]+\)/);
   }, 900_000);
 });

@@ -76,4 +76,38 @@ describe('briefdeck watch', () => {
     expect(w.out.split('wrote out/a.pptx')).toHaveLength(4);
     expect(await w.stop()).toBe(0);
   });
+
+  it('rebuilds the deck of the row that changed, and builds a deck for a row added', async () => {
+    const each = `title: "{{ row.region }}"
+data: data/regions.csv
+each: regions
+sections:
+  - title: One
+    slides:
+      - type: bullets
+        title: Facts
+        bullets: ["GDP {{ row.gdp }}"]
+`;
+    const csv = '# source: s\nregion,gdp\nEast,14.2\nWest,6.5\n';
+    const dir = tempProject({
+      'briefdeck.yaml': '',
+      'decks/a.yaml': each,
+      'decks/data/regions.csv': csv,
+      'decks/data/sources.yaml': 'sources: { s: { title: T, publisher: P } }\n',
+    });
+    writeFileSync(join(dir, 'decks/a.yaml'), each.replace('data/regions.csv', '[data/sources.yaml, data/regions.csv]'));
+    const w = startWatch(dir);
+    await w.until('for changes (Ctrl-C to stop)\n');
+    expect(w.out).toMatch(/^wrote out\/a-east\.pptx: 4 slides.*\nwrote out\/a-west\.pptx: 4 slides/);
+
+    writeFileSync(join(dir, 'decks/data/regions.csv'), csv.replace('West,6.5', 'West,6.6'));
+    await w.until('for changes (Ctrl-C to stop)\n', 2);
+    expect(w.out).toContain('unchanged a-east.pptx (decks/a.yaml)');
+    expect(w.out).toContain('  regions[West, gdp]: 6.5 → 6.6 (slides 1, 3)\n');
+
+    writeFileSync(join(dir, 'decks/data/regions.csv'), `${csv.replace('West,6.5', 'West,6.6')}North,3.1\n`);
+    await w.until('for changes (Ctrl-C to stop)\n', 3);
+    expect(w.out).toContain('wrote out/a-north.pptx: 4 slides');
+    expect(await w.stop()).toBe(0);
+  });
 });

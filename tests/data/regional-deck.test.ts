@@ -4,6 +4,7 @@ import { buildDeck } from '../../src/index.js';
 import { located } from '../helpers/diagnostics.js';
 import { openPptx } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
+import { run } from '../ci/helpers.js';
 
 describe('decks/regional-stats.yaml', () => {
   it('builds cleanly from the shipped workbook and SQLite database, and cites both', async () => {
@@ -31,6 +32,28 @@ describe('decks/regional-stats.yaml', () => {
         ['decks/data/regional.xlsx', 'data'],
         [expect.stringMatching(/^sqlite:.*regional\.db#/), 'query'],
       ]),
+    );
+  });
+
+  it('decks/province-briefs.yaml makes one brief per province from the same query, each with its own figures', async () => {
+    const dir = tempProject({ 'briefdeck.yaml': '# project root\n' }, ['decks', 'templates', 'assets']);
+    const r = await run(['build', 'decks/province-briefs.yaml', '--no-cache'], dir);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/5 decks: 5 built, 0 unchanged, 0 failed\n$/);
+    for (const [id, name, gdp] of [
+      ['guangdong', 'Guangdong', '14.16'],
+      ['sichuan', 'Sichuan', '6.47'],
+    ] as const) {
+      const deck = await openPptx(join(dir, 'out', `province-briefs-${id}.pptx`));
+      expect(deck.slides[0]!.title).toBe(`${name}: the economy in 2024`);
+      const glance = deck.slides.find((s) => s.title === `${name} in 2024`)!;
+      expect(glance.texts).toContain(gdp);
+      const chart = deck.slides.find((s) => s.title === `${name} among the five largest provincial economies`)!;
+      expect(chart.texts).toContain(`${name}: ${gdp} trillion yuan`);
+    }
+    // Unchanged query results: nothing to build again.
+    expect((await run(['build', 'decks/province-briefs.yaml', '--no-cache'], dir)).out).toMatch(
+      /5 decks: 0 built, 5 unchanged, 0 failed\n$/,
     );
   });
 });

@@ -110,7 +110,8 @@ describe('the shipped decks in LibreOffice', () => {
       const findings = (await validatePptx(resaved[i]!)).filter((f) => !isChartPart(f));
       expect(findings, basename(deck)).toEqual([]);
     }
-  });
+    // One validator run per shipped deck, a deck per row of province-briefs included.
+  }, 240_000);
 
   it('embed chart workbooks whose cells equal the values cached in the charts', async () => {
     const gallery = await workbookMismatches(readFileSync(decks[SHIPPED.indexOf('chart-gallery.yaml')]!));
