@@ -538,7 +538,8 @@ export interface LaidOutSlide {
   master: Master;
   /**
    * On a house template: the template layout part the slide uses ('ppt/slideLayouts/slideLayout2.xml'),
-   * and whether it is dark (the title keeps layout's light colour instead of the template's title style).
+   * and whether its title is on a dark ground (a dark layout, or a dark band under the title): the title
+   * then keeps layout's light colour instead of the template's title style.
    */
   templateLayout?: { part: string; dark: boolean };
   layout: LayoutRole;

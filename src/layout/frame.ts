@@ -340,7 +340,7 @@ function titleOnTemplate(
         name: 'Title',
         role: 'title',
         box: { ...box },
-        paragraphs: [paragraph(ctx, text, r.size, ctx.theme.palette.title, { bold: true })],
+        paragraphs: [paragraph(ctx, text, r.size, ctx.template?.titleColor ?? ctx.theme.palette.title, { bold: true })],
         valign: 'middle',
         insets: TEXT_INSETS,
       },

@@ -88,7 +88,7 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
       const on = placed?.[i];
       const laidOut = (LAYOUTS[slide.kind] as Layout<typeof slide.kind>)(slide as never, on ? on.context(ctx) : ctx);
       return on
-        ? laidOut.map((s) => ({ ...s, templateLayout: { part: on.layout.part, dark: on.layout.dark } }))
+        ? laidOut.map((s) => ({ ...s, templateLayout: { part: on.layout.part, dark: on.titleColored } }))
         : laidOut;
     });
   // The probe pass finds the size each role needs across the deck; its findings are not reported.

@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Box, LayoutRole, Palette, ResolvedDeck, SlideKind, Theme } from '../model.js';
 import { chooseLayouts, layoutByName, TemplateError } from '../template/index.js';
+import { isDarkColor } from '../template/color.js';
 import type { HouseTemplate, TemplateLayout, TemplatePlaceholder } from '../template/types.js';
 import type { LayoutContext } from './frame.js';
 import { libreOfficeBoxes, masterType } from '../pptx/on-template.js';
@@ -22,6 +23,11 @@ export interface SlideOnTemplate {
   source: Box;
   /** The layout's background is dark: text on it is light. */
   dark: boolean;
+  /**
+   * The title's own colour where it differs from the slide's: the template's light colour when
+   * the title sits on a dark band of an otherwise light slide.
+   */
+  titleColor?: string;
 }
 
 /** Which kind of template layout each slide kind needs. */
@@ -81,7 +87,18 @@ export function regionsOf(t: HouseTemplate, chosen: TemplateLayout): SlideOnTemp
     body: room >= SOURCE_HEIGHT + 2 ? body : { ...body, h: Math.max(0, source.y - 4 - body.y) },
     source,
     dark: layout.dark,
+    ...(title && !layout.dark && darkUnder(layout, title) ? { titleColor: hex(t.colors.lt1) } : {}),
   };
+}
+
+/** Whether the topmost filled shape under the middle of `box` is dark; the background's darkness if none. */
+function darkUnder(layout: TemplateLayout, box: Box): boolean {
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  const under = [...(layout.fills ?? [])]
+    .reverse()
+    .find((f) => cx >= f.box.x && cx <= f.box.x + f.box.w && cy >= f.box.y && cy <= f.box.y + f.box.h);
+  return under ? isDarkColor(under.color.replace(/^#/, '')) : layout.dark;
 }
 
 /** A LibreOffice-made template's layout with its master's real placeholder boxes (see libreOfficeBoxes). */
@@ -115,6 +132,8 @@ export function paletteOn(theme: Theme, t: HouseTemplate, on: SlideOnTemplate): 
 /** A slide's chosen template layout, and the layout context that places the slide on it. */
 export interface PlacedOnTemplate {
   layout: TemplateLayout;
+  /** The title keeps the colour layout gave it (a light title on a dark band or slide). */
+  titleColored: boolean;
   context(ctx: LayoutContext): LayoutContext;
 }
 
@@ -160,6 +179,7 @@ export function onTemplate(deck: ResolvedDeck, diagnostics: Diagnostics): Placed
     const regions = regionsOf(t, layout);
     return {
       layout,
+      titleColored: regions.dark || regions.titleColor !== undefined,
       context: (ctx) => ({
         ...ctx,
         template: regions,

@@ -103,6 +103,10 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
         { part: layoutPart, root: layout },
         { part, root: master, shapesHidden: attr(layout, 'showMasterSp') === '0' },
       ]);
+      const fills = await filledShapes(pkg, scene, map, [
+        { part, root: master, shapesHidden: attr(layout, 'showMasterSp') === '0' },
+        { part: layoutPart, root: layout },
+      ]);
       const type = attr(layout, 'type');
       layouts.push({
         part: layoutPart,
@@ -112,6 +116,7 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
         placeholders,
         dark: background ? isDarkColor(background) : false,
         ...(background ? { background: `#${background}` } : {}),
+        ...(fills.length ? { fills } : {}),
       });
     }
   }
@@ -298,6 +303,32 @@ async function coveringShapeColor(
     if (color) return color;
   }
   return undefined;
+}
+
+/** Filled shapes other than placeholders, bottom to top over the levels given (master first). */
+async function filledShapes(
+  pkg: TemplatePackage,
+  scene: Scene,
+  map: ColorMap,
+  levels: Level[],
+): Promise<{ box: Box; color: string }[]> {
+  const ctx: ColorContext = { scheme: schemeWithoutHash(scene.scheme), map };
+  const out: { box: Box; color: string }[] = [];
+  for (const level of levels) {
+    if (level.shapesHidden) continue;
+    const tree = child(child(level.root, 'p:cSld') ?? level.root, 'p:spTree');
+    if (!tree) continue;
+    for (const shape of elements(tree)) {
+      if (shape.name !== 'p:sp' || placeholderOf(shape)) continue;
+      const box = boxOf(shape, scene.slide);
+      const props = child(shape, 'p:spPr');
+      const fill = props && fillOf(props);
+      if (!box || !fill) continue;
+      const color = await fillColor(pkg, level.part, fill, ctx);
+      if (color) out.push({ box, color: `#${color}` });
+    }
+  }
+  return out;
 }
 
 const FILLS = new Set(['a:solidFill', 'a:gradFill', 'a:blipFill', 'a:pattFill', 'a:noFill', 'a:grpFill']);

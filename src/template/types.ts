@@ -50,6 +50,11 @@ export interface TemplateLayout {
    * or master's background; gradients and pictures averaged); absent when it cannot be known.
    */
   background?: string;
+  /**
+   * Filled shapes drawn behind the slide's content (the master's, unless the layout hides them,
+   * then the layout's), bottom to top, with the colour each shows: a title band on a light slide.
+   */
+  fills?: { box: Box; color: string }[];
 }
 
 /** An organisation's .potx/.pptx as briefdeck uses it. */

@@ -136,6 +136,21 @@ describe('building on a template', () => {
     }
   });
 
+  it("writes the title light where it sits on a dark band of a light layout (LibreOffice's Midnightblue)", () => {
+    const { deck, template } = built.get('impress-midnightblue.potx')!;
+    const light = template.colors.lt1.slice(1).toUpperCase();
+    const titled = deck.slides.filter((s) => s.title && /<p:ph type="(title|ctrTitle)"/.test(s.xml));
+    expect(titled.length).toBeGreaterThan(20);
+    for (const s of titled) {
+      const layout = template.layouts.find((l) => l.part === layoutPart(s.layout))!;
+      expect(layout.dark, `slide ${s.index}`).toBe(false);
+      const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph type="(?:title|ctrTitle)"[\s\S]*?<\/p:sp>/.exec(s.xml)![0];
+      // The quote slide's title is placed above the slide for screen readers: on no band.
+      if (/<a:off x="-?\d+" y="-\d+"\/>/.test(title)) continue;
+      expect(title, `slide ${s.index}`).toContain(`<a:srgbClr val="${light}"/>`);
+    }
+  });
+
   it('puts a slide on the layout its outline names, and reports a name the template lacks where it is written', async () => {
     const outline = (layout: string) => `title: Layouts
 theme: ../templates/pandoc-reference.pptx

@@ -44,7 +44,8 @@ export function dividerOnTemplate(
     name: 'Title',
     role: 'title',
     box: { ...titleBox },
-    paragraphs: [paragraph(ctx, slide.title, t.size, palette.dividerText, { bold: true })],
+    // The title alone may sit on a dark band; the lines below it sit on the slide.
+    paragraphs: [paragraph(ctx, slide.title, t.size, on.titleColor ?? palette.dividerText, { bold: true })],
     valign: deckTitle ? 'bottom' : 'top',
     insets: TEXT_INSETS,
   });
