@@ -55,6 +55,13 @@ export async function auditPptx(bytes: Buffer, options: AuditOptions): Promise<A
     const shapes: Shape[] = [];
     collect(path(root, 'cSld', 'spTree'), slideRels, shapes);
     const background = await backgroundOf(pkg, part, root);
+    // What the layout and master draw beneath the slide (a title band), and the boxes its placeholders inherit.
+    const beneath = await layoutBeneath(pkg, slideRels);
+    for (const s of shapes)
+      if (!s.box && s.placeholder) {
+        const box = beneath.placeholderBox(s.placeholder);
+        if (box) s.box = box;
+      }
 
     // Title: present, non-empty, unique, first in reading order.
     const title = shapes.find((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle');
@@ -79,7 +86,7 @@ export async function auditPptx(bytes: Buffer, options: AuditOptions): Promise<A
         if (!langFits(r.lang, r.text, options.lang))
           add('a11y-language', `“${clip(r.text)}” is tagged ${r.lang ?? 'with no language'}`);
       }
-      checkTextContrast(s, shapes, background, add);
+      checkTextContrast(s, shapes, background, add, beneath.fills);
       if (s.table) checkTable(s.table, s.fill ?? background, options.lang, add);
     }
     for (const s of shapes) {
@@ -154,6 +161,38 @@ function collect(tree: Element | undefined, rels: Map<string, { type: string; ta
   }
 }
 
+/**
+ * The filled shapes a slide's layout and master draw beneath it (bottom to top; the master's
+ * unless the layout hides them), and the box a placeholder without one inherits from them.
+ */
+async function layoutBeneath(
+  pkg: OpenPackage,
+  slideRels: Map<string, { type: string; target: string }>,
+): Promise<{ fills: Shape[]; placeholderBox(type: string): Shape['box'] }> {
+  const levels: { shapes: Shape[]; hidesBelow: boolean }[] = [];
+  let rels = slideRels;
+  for (const type of ['slideLayout', 'slideMaster']) {
+    const target = [...rels.values()].find((r) => r.type === type)?.target;
+    if (!target || !pkg.has(target)) break;
+    const root = await pkg.xml(target);
+    rels = await pkg.rels(target);
+    const shapes: Shape[] = [];
+    collect(path(root, 'cSld', 'spTree'), rels, shapes);
+    levels.push({ shapes, hidesBelow: attr(root, 'showMasterSp') === '0' });
+  }
+  const [layout, master] = levels;
+  const fills = [...(master && !layout?.hidesBelow ? master.shapes : []), ...(layout?.shapes ?? [])].filter(
+    (s) => s.fill && s.box && !s.placeholder,
+  );
+  const kindOf = (t: string) => (t === 'ctrTitle' ? 'title' : t === 'subTitle' || t === 'obj' ? 'body' : t);
+  return {
+    fills,
+    placeholderBox: (type) =>
+      layout?.shapes.find((s) => s.placeholder === type && s.box)?.box ??
+      master?.shapes.find((s) => s.placeholder && kindOf(s.placeholder) === kindOf(type) && s.box)?.box,
+  };
+}
+
 /** The slide's solid background, else its layout's, else its master's; white when none is solid. */
 async function backgroundOf(pkg: OpenPackage, part: string, root: Element): Promise<string> {
   let at: { part: string; root: Element } | undefined = { part, root };
@@ -194,9 +233,9 @@ function contains(outer: Shape['box'], inner: Shape['box']): boolean {
  * A text's background: its own fill, else the topmost filled shape drawn before it under its
  * centre, else the slide's.
  */
-function checkTextContrast(s: Shape, shapes: Shape[], slideBackground: string, add: Add): void {
+function checkTextContrast(s: Shape, shapes: Shape[], slideBackground: string, add: Add, beneath: Shape[] = []): void {
   if (!s.runs.length) return;
-  const below = shapes.slice(0, shapes.indexOf(s)).reverse();
+  const below = [...beneath, ...shapes.slice(0, shapes.indexOf(s))].reverse();
   const ground = s.fill ?? below.find((b) => b.fill && contains(b.box, s.box))?.fill ?? slideBackground;
   for (const r of s.runs) {
     if (!r.color || !r.text.trim()) continue;
