@@ -39,7 +39,9 @@ describe('a chart picture on a tinted or dark slide', () => {
         deck.names.filter((n) => /slide(Layout|Master)\d+\.xml$/.test(n)).map((n) => deck.file(n)),
       )),
     ];
-    expect(parts.some((xml) => new RegExp(`<p:bg>(?:(?!</p:bg>).)*?<a:srgbClr val="${ground}"/>`, 's').test(xml))).toBe(true);
+    expect(parts.some((xml) => new RegExp(`<p:bg>(?:(?!</p:bg>).)*?<a:srgbClr val="${ground}"/>`, 's').test(xml))).toBe(
+      true,
+    );
     const [media] = chartSlide.images.filter((m) => m.endsWith('.png'));
     const png = PNG.sync.read(await deck.bytes(media!));
     // All four corners lie outside the plot: they show the ground the chart was drawn on.
