@@ -28,6 +28,8 @@ describe.skipIf(!enabled)('briefdeck installed from a packed tarball', () => {
       'package-lock.json',
       'tsconfig.json',
       'README.md',
+      // `prepare` builds with it, as it does in a git install's clone.
+      'scripts/bundle-cli.mjs',
     ])
       cpSync(join(REPO, f), join(src, f), { recursive: true });
     symlinkSync(join(REPO, 'node_modules'), join(src, 'node_modules'));
