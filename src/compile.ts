@@ -23,6 +23,7 @@ import type { Session } from './session.js';
 import { loadData, type DataFileRef } from './sources/data/index.js';
 import { displayPath } from './sources/paths.js';
 import { canonicalLanguageTag } from './sources/lang.js';
+import { emptyReport } from './report.js';
 import { readInputText } from './sources/read.js';
 import { loadLogo, loadThemeChain, type ThemeLocations } from './sources/theme/index.js';
 import { checkLayoutNames, layoutNamesOf } from './sources/theme/template.js';
@@ -397,14 +398,7 @@ export async function planDecks(entry: string, session: Session, want: { linked?
     diagnostics: stage.diagnostics.sorted(),
     texts,
     inputs: [...host.inputs, ...extraInputs],
-    report: {
-      slides: 0,
-      charts: { rendered: 0, cached: 0, native: 0 },
-      layout: { shrunk: 0, split: 0 },
-      dataKeysUsed: 0,
-      sourcesCited: 0,
-      timings: stage.timings,
-    },
+    report: emptyReport(stage.timings),
   };
   return { ...plain, failed, linked: extraInputs };
 }
@@ -434,14 +428,7 @@ export async function compile(
     diagnostics: [],
     texts,
     inputs: [],
-    report: {
-      slides,
-      charts: { rendered: 0, cached: 0, native: 0 },
-      layout: { shrunk: 0, split: 0 },
-      dataKeysUsed: front.usedKeys,
-      sourcesCited: front.cited,
-      timings: stage.timings,
-    },
+    report: { ...emptyReport(stage.timings), slides, dataKeysUsed: front.usedKeys, sourcesCited: front.cited },
   };
   const { diagnostics } = stage;
   if (front.deck && !diagnostics.hasErrors() && options.render) {

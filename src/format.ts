@@ -201,7 +201,7 @@ export function labelColon(label: string, lang: string): string {
 }
 
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = [
+export const MONTHS_LONG = [
   'January',
   'February',
   'March',

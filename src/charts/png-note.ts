@@ -9,7 +9,8 @@ import type { DroppedLabel } from './plan.js';
 
 const SIGNATURE = 8;
 
-function chunk(type: string, data: Buffer): Buffer {
+/** One PNG chunk: length, type, data and its CRC. */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, 'latin1');
@@ -22,7 +23,7 @@ function chunk(type: string, data: Buffer): Buffer {
 export function withNote(png: Buffer, type: string, text: string): Buffer {
   const iend = png.length - 12;
   if (iend < SIGNATURE || png.toString('latin1', iend + 4, iend + 8) !== 'IEND') return png;
-  return Buffer.concat([png.subarray(0, iend), chunk(type, Buffer.from(text, 'utf8')), png.subarray(iend)]);
+  return Buffer.concat([png.subarray(0, iend), pngChunk(type, Buffer.from(text, 'utf8')), png.subarray(iend)]);
 }
 
 /** The text of the first chunk of `type`, if the picture has one. */

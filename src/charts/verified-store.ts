@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import { inspectImage } from '../sources/image-size.js';
+import { pngChunk } from './png-note.js';
 
 /**
  * The chart cache as the renderer sees it (src/host/chart-store.ts implements it on disk). Kept
@@ -29,22 +29,13 @@ const SEAL = 'bdSm';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, crc]);
-}
-
 /** The picture with the seal inserted before IEND; the picture unchanged if it has no IEND at its end. */
 export function seal(png: Buffer): Buffer {
   const image = inspectImage(png);
   const iend = png.length - 12;
   if (!image.ok || image.mime !== 'png' || png.toString('latin1', iend + 4, iend + 8) !== 'IEND') return png;
   const text = Buffer.from(`${sha256(png)} ${image.width}x${image.height}`, 'latin1');
-  return Buffer.concat([png.subarray(0, iend), chunk(SEAL, text), png.subarray(iend)]);
+  return Buffer.concat([png.subarray(0, iend), pngChunk(SEAL, text), png.subarray(iend)]);
 }
 
 /** The picture without its seal, and what the seal says; undefined without a seal just before IEND. */

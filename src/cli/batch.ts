@@ -1,4 +1,5 @@
 import type { CompileResult, DeckPlan } from '../compile.js';
+import { emptyReport } from '../report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host, InputRecord } from '../host/types.js';
 import {
@@ -90,14 +91,7 @@ function failedResult(outline: string, deckName: string, diagnostic: Diagnostic,
     diagnostics: [diagnostic],
     texts: new Map(),
     inputs: [],
-    report: {
-      slides: 0,
-      charts: { rendered: 0, cached: 0, native: 0 },
-      layout: { shrunk: 0, split: 0 },
-      dataKeysUsed: 0,
-      sourcesCited: 0,
-      timings: {},
-    },
+    report: emptyReport(),
   };
 }
 

@@ -1,9 +1,10 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { Box, LayoutRole, Palette, ResolvedDeck, SlideKind, Theme } from '../model.js';
+import type { Box, LayoutRole, Palette, ResolvedDeck, Theme } from '../model.js';
 import { chooseLayouts, layoutByName, TemplateError } from '../template/index.js';
 import { isDarkColor } from '../template/color.js';
 import type { HouseTemplate, TemplateLayout, TemplatePlaceholder } from '../template/types.js';
 import type { LayoutContext } from './frame.js';
+import { LAYOUT_OF } from './roles.js';
 import { libreOfficeBoxes, masterType } from '../pptx/on-template.js';
 
 /**
@@ -29,18 +30,6 @@ export interface SlideOnTemplate {
    */
   titleColor?: string;
 }
-
-/** Which kind of template layout each slide kind needs. */
-export const ROLE_OF_KIND: Record<SlideKind, LayoutRole> = {
-  title: 'title',
-  section: 'section',
-  bullets: 'content',
-  stats: 'content',
-  chart: 'chart',
-  table: 'table',
-  quote: 'quote',
-  sources: 'sources',
-};
 
 const SOURCE_HEIGHT = 26;
 /** A body placeholder shorter than this share of the slide is not where content goes. */
@@ -164,7 +153,7 @@ export function onTemplate(deck: ResolvedDeck, diagnostics: Diagnostics): Placed
   }
   const names = [...new Set(t.layouts.map((l) => l.name))];
   return deck.slides.map((slide) => {
-    let layout = chosen[ROLE_OF_KIND[slide.kind]];
+    let layout = chosen[LAYOUT_OF[slide.kind]];
     if (slide.layout) {
       const named = layoutByName(t, slide.layout.name);
       if (named) layout = named;

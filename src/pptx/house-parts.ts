@@ -1,4 +1,5 @@
 import type { Box, HouseBulletLevel, HouseStyle, HouseTextStyle, Insets, ThemeColorSlot } from '../model.js';
+import { SCHEME_SLOTS } from '../template/types.js';
 import { escapeXml } from './xml.js';
 
 /**
@@ -10,20 +11,8 @@ import { escapeXml } from './xml.js';
 
 const EMU_PER_PT = 12700;
 const emu = (pt: number) => Math.round(pt * EMU_PER_PT);
-const SLOTS: readonly ThemeColorSlot[] = [
-  'dk1',
-  'lt1',
-  'dk2',
-  'lt2',
-  'accent1',
-  'accent2',
-  'accent3',
-  'accent4',
-  'accent5',
-  'accent6',
-  'hlink',
-  'folHlink',
-];
+/** theme1.xml lists its colours in the scheme's order. */
+const SLOTS: readonly ThemeColorSlot[] = SCHEME_SLOTS;
 
 function fontList(tag: 'majorFont' | 'minorFont', face: { latin: string; eastAsian: string }): string {
   const ea = escapeXml(face.eastAsian);

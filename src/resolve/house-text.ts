@@ -1,5 +1,6 @@
 import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import type { HouseText, HouseWord, Theme } from '../model.js';
+import { MONTHS_LONG } from '../format.js';
 import { hasEastAsian, isChinese } from '../script.js';
 import { wordsFor, type Words } from '../words.js';
 
@@ -69,21 +70,6 @@ export function houseWords(theme: Theme, lang: string, diagnostics?: Diagnostics
   return words;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /**
  * A YYYY-MM-DD date in a theme's pattern: YYYY, MMMM (January), MMM (Jan), MM, M, DD, D; other
  * characters stay. Undefined when the theme gives no pattern for the language.
@@ -97,8 +83,8 @@ export function houseDate(theme: Theme, date: string, lang: string): string | un
   if (month < 1 || month > 12) return undefined;
   const tokens: Record<string, string> = {
     YYYY: y,
-    MMMM: MONTHS[month - 1]!,
-    MMM: MONTHS[month - 1]!.slice(0, 3),
+    MMMM: MONTHS_LONG[month - 1]!,
+    MMM: MONTHS_LONG[month - 1]!.slice(0, 3),
     MM: mo,
     M: String(month),
     DD: d,

@@ -106,24 +106,7 @@ async function locateTheme(
   loc: ThemeLocations,
 ): Promise<string | undefined> {
   if (isPath(given)) {
-    const { path, outside } = await resolveInside(
-      loc.host,
-      loc.projectDir,
-      baseDir,
-      given,
-      loc.allowOutside,
-      shippedFolders(loc),
-    );
-    if (outside) {
-      loc.diagnostics.error(
-        'path-outside-project',
-        `theme ${given} is outside the project folder`,
-        at,
-        outsideProjectHint(loc.projectDir, loc.cwd),
-      );
-      return undefined;
-    }
-    return path;
+    return pathInside(loc, baseDir, given, 'theme', at);
   }
   for (const dir of await themeDirs(loc)) {
     for (const ext of THEME_EXTENSIONS) {
@@ -153,6 +136,35 @@ async function locateTheme(
   return undefined;
 }
 
+/**
+ * A path a theme names, resolved (symlinks followed) inside the project or briefdeck's shipped
+ * folders; outside them an error at `at` and undefined (`--allow-outside-paths` lifts it).
+ */
+async function pathInside(
+  loc: ThemeLocations,
+  baseDir: string,
+  given: string,
+  what: string,
+  at: Origin | undefined,
+): Promise<string | undefined> {
+  const { path, outside } = await resolveInside(
+    loc.host,
+    loc.projectDir,
+    baseDir,
+    given,
+    loc.allowOutside,
+    shippedFolders(loc),
+  );
+  if (!outside) return path;
+  loc.diagnostics.error(
+    'path-outside-project',
+    `${what} ${given} is outside the project folder`,
+    at,
+    outsideProjectHint(loc.projectDir, loc.cwd),
+  );
+  return undefined;
+}
+
 async function fontFilesOf(
   input: ThemeInputType,
   path: string,
@@ -162,23 +174,8 @@ async function fontFilesOf(
   const out: FontFile[] = [];
   for (const [i, f] of (input.fonts?.files ?? []).entries()) {
     const at = locate.at(['fonts', 'files', i, 'file']);
-    const { path: fontPath, outside } = await resolveInside(
-      loc.host,
-      loc.projectDir,
-      dirname(path),
-      f.file,
-      loc.allowOutside,
-      shippedFolders(loc),
-    );
-    if (outside) {
-      loc.diagnostics.error(
-        'path-outside-project',
-        `font file ${f.file} is outside the project folder`,
-        at,
-        outsideProjectHint(loc.projectDir, loc.cwd),
-      );
-      continue;
-    }
+    const fontPath = await pathInside(loc, dirname(path), f.file, 'font file', at);
+    if (fontPath === undefined) continue;
     if (!(await loc.host.exists(fontPath))) {
       loc.diagnostics.error(
         'asset-missing',
@@ -282,23 +279,8 @@ async function templateLink(
     loc.diagnostics.error('template-unreadable', `template ${given} is not a .potx or .pptx file`, at);
     return undefined;
   }
-  const { path, outside } = await resolveInside(
-    loc.host,
-    loc.projectDir,
-    baseDir,
-    given,
-    loc.allowOutside,
-    shippedFolders(loc),
-  );
-  if (outside) {
-    loc.diagnostics.error(
-      'path-outside-project',
-      `template ${given} is outside the project folder`,
-      at,
-      outsideProjectHint(loc.projectDir, loc.cwd),
-    );
-    return undefined;
-  }
+  const path = await pathInside(loc, baseDir, given, 'template', at);
+  if (path === undefined) return undefined;
   if (!(await loc.host.exists(path))) {
     loc.diagnostics.error(
       'file-not-found',
@@ -326,23 +308,8 @@ export async function loadLogo(
   logo: { given: string; baseDir: string; at: Origin },
   loc: ThemeLocations,
 ): Promise<Theme['logo'] | undefined> {
-  const { path, outside } = await resolveInside(
-    loc.host,
-    loc.projectDir,
-    logo.baseDir,
-    logo.given,
-    loc.allowOutside,
-    shippedFolders(loc),
-  );
-  if (outside) {
-    loc.diagnostics.error(
-      'path-outside-project',
-      `logo ${logo.given} is outside the project folder`,
-      logo.at,
-      outsideProjectHint(loc.projectDir, loc.cwd),
-    );
-    return undefined;
-  }
+  const path = await pathInside(loc, logo.baseDir, logo.given, 'logo', logo.at);
+  if (path === undefined) return undefined;
   const file = displayPath(path, loc.cwd);
   const data = await readInputBytes(loc.host, path, 'asset', file, loc.diagnostics, logo.at);
   if (!data) return undefined;
