@@ -36,6 +36,8 @@ export interface SlideFooter {
   size?: number;
   date?: string;
   slideNumber?: boolean;
+  /** The faces of the deck's text: footer, date and number match the body, not the template's footer style. */
+  font?: { latin: string; eastAsian: string };
 }
 
 /** A package as parts: names in order, XML text and binary data by name. */
@@ -463,7 +465,13 @@ export function onLayout(
           `<p:txBody><a:bodyPr/><a:lstStyle/><a:p>${body}</a:p></p:txBody></p:sp>`,
       );
     };
-    const rPr = `<a:rPr lang="${escapeXml(lang)}"${footer.size ? ` sz="${Math.round(footer.size * 100)}"` : ''}/>`;
+    const size = footer.size ? ` sz="${Math.round(footer.size * 100)}"` : '';
+    const faces = footer.font
+      ? `<a:latin typeface="${escapeXml(footer.font.latin)}"/><a:ea typeface="${escapeXml(footer.font.eastAsian)}"/>`
+      : '';
+    const rPr = faces
+      ? `<a:rPr lang="${escapeXml(lang)}"${size}>${faces}</a:rPr>`
+      : `<a:rPr lang="${escapeXml(lang)}"${size}/>`;
     const run = (text: string) => `<a:r>${rPr}<a:t>${escapeXml(text)}</a:t></a:r>`;
     if (footer.date) add('dt', 'Date', run(footer.date));
     if (footer.footer) add('ftr', 'Footer', run(footer.footer));
