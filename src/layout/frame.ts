@@ -340,6 +340,15 @@ function titleOnTemplate(
   // a template, not at the template's body top when that lies lower: a one-line title over a
   // body placeholder drawn for two lines of a 44 pt title leaves a band of nothing between them.
   const textBottom = box.y + fittedHeight(Math.min(2, r.lines), r.size, TEXT_INSETS, title);
+  // A band the template draws behind its title (a filled shape under the title's middle, not the
+  // whole slide) is the title's region too: the body starts under it.
+  const { height } = ctx.theme.slide;
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  const band = (ctx.template?.layout.fills ?? [])
+    .map((f) => f.box)
+    .filter((b) => b.h < height / 2 && cx >= b.x && cx <= b.x + b.w && cy >= b.y && cy <= b.y + b.h)
+    .reduce((bottom, b) => Math.max(bottom, b.y + b.h + 12), 0);
   return {
     elements: [
       {
@@ -352,7 +361,7 @@ function titleOnTemplate(
         insets: TEXT_INSETS,
       },
     ],
-    bodyTop: Math.min(bodyTop, textBottom + TITLE_BODY_GAP),
+    bodyTop: Math.min(bodyTop, Math.max(textBottom + TITLE_BODY_GAP, band)),
   };
 }
 
