@@ -96,8 +96,21 @@ describe.each(TEMPLATES)('the flagship on %s', (name) => {
     const title = shapes(b, slide).find((sh) => sh.isTitle)!;
     const table = /<p:graphicFrame>[\s\S]*?<a:off x="\d+" y="(\d+)"[\s\S]*?<a:tbl>/.exec(slide.xml)!;
     const size = sizesIn(title.xml)[0]!;
-    // One line of title (1.2 × size / 0.95 + insets) and the 24 pt gap the deck keeps without a template.
-    expect(Number(table[1]) / EMU).toBeLessThanOrEqual(title.y + (size * 1.2) / 0.95 + 8 + 24 + 1);
+    // One line of title (1.2 × size / 0.95 + insets) and the 24 pt gap the deck keeps without a
+    // template; under a band drawn behind the title (Midnightblue's), 12 pt under the band.
+    const cx = title.x + title.w / 2;
+    const cy = title.y + title.h / 2;
+    const band = (layoutOf(b, slide.layout).fills ?? [])
+      .map((f) => f.box)
+      .filter((f) => f.h < 200 && cx >= f.x && cx <= f.x + f.w && cy >= f.y && cy <= f.y + f.h)
+      .map((f) => f.y + f.h + 12);
+    const top = Math.max(title.y + (size * 1.2) / 0.95 + 8 + 24, ...band);
+    expect(Number(table[1]) / EMU).toBeLessThanOrEqual(top + 1);
+    // The band is no excuse for the empty band the template's body placeholder left.
+    expect(Number(table[1]) / EMU).toBeLessThan(
+      layoutOf(b, slide.layout).placeholders.find((p) => p.type !== 'title' && p.box && p.box.h > 100)?.box?.y ??
+        Infinity,
+    );
   });
 
   it('sets tables across the body', () => {

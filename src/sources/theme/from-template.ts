@@ -182,7 +182,9 @@ function houseSizes(t: HouseTemplate): Sizes {
     chart: half(s.chart * scale),
     chart_min: half(s.chartMin * scale),
     chart_bullets: half(s.chartBullets * scale),
-    deck_title: half(s.deckTitle * scale),
+    // The deck title is set in the title layout's title box, which a template draws for its own
+    // title style: larger than that style, it would shrink to fit with a warning.
+    deck_title: half(Math.min(s.deckTitle * scale, t.titleSize ?? Infinity)),
     deck_title_min: half(s.deckTitleMin * scale),
     subtitle: half(s.subtitle * scale),
     section_title: half(s.sectionTitle * scale),
