@@ -2,10 +2,10 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Box, LayoutRole, Palette, ResolvedDeck, Theme } from '../model.js';
 import { chooseLayouts, layoutByName, TemplateError } from '../template/index.js';
 import { isDarkColor } from '../template/color.js';
+import { libreOfficeBoxes, masterType } from '../template/placeholder-boxes.js';
 import type { HouseTemplate, TemplateLayout, TemplatePlaceholder } from '../template/types.js';
 import type { LayoutContext } from './frame.js';
 import { LAYOUT_OF } from './roles.js';
-import { libreOfficeBoxes, masterType } from '../pptx/on-template.js';
 
 /**
  * A slide built on a house template takes its regions from the layout chosen for it: the

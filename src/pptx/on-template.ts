@@ -1,3 +1,4 @@
+import { masterType, placeholdersIn, type LayoutPlaceholder } from '../template/placeholder-boxes.js';
 import { orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 import { readZip } from './zip.js';
@@ -47,7 +48,6 @@ export interface Parts {
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PRESENTATION_MAIN = 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml';
-const EMU_PER_PT = 12700;
 /** A box written through pptxgenjs's inches comes back within a few EMU of the template's. */
 const SAME_BOX_EMU = 254;
 
@@ -169,35 +169,6 @@ function writeRels(rels: readonly Relationship[]): string {
   );
 }
 
-/** A placeholder of a template layout, with its box in EMU (inherited from the master when the layout has none). */
-export interface LayoutPlaceholder {
-  type: string;
-  idx?: string;
-  box?: { x: number; y: number; w: number; h: number };
-}
-
-const PH_TYPE_DEFAULT = 'obj';
-
-function placeholdersIn(xml: string): LayoutPlaceholder[] {
-  const out: LayoutPlaceholder[] = [];
-  for (const sp of xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? []) {
-    const ph = /<p:ph\b[^>]*>/.exec(sp)?.[0];
-    if (!ph) continue;
-    const off = /<a:xfrm\b[^>]*>\s*<a:off x="(-?\d+)" y="(-?\d+)"\s*\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/.exec(sp);
-    const idx = attrOf(ph, 'idx');
-    out.push({
-      type: attrOf(ph, 'type') ?? PH_TYPE_DEFAULT,
-      ...(idx !== undefined ? { idx } : {}),
-      ...(off ? { box: { x: +off[1]!, y: +off[2]!, w: +off[3]!, h: +off[4]! } } : {}),
-    });
-  }
-  return out;
-}
-
-/** Which master placeholder a layout placeholder takes its position from. */
-export const masterType = (type: string) =>
-  type === 'ctrTitle' || type === 'title' ? 'title' : ['dt', 'ftr', 'sldNum'].includes(type) ? type : 'body';
-
 /** The placeholders of a template layout, boxes inherited from its master where the layout sets none. */
 export function layoutPlaceholders(template: Parts, layout: string): LayoutPlaceholder[] {
   const xml = template.text.get(layout);
@@ -218,22 +189,6 @@ const templateParts = (bytes: Buffer): Parts => {
   if (!p) parsed.set(bytes, (p = partsOf(bytes)));
   return p;
 };
-
-/**
- * LibreOffice writes every layout with placeholder boxes of its own invention and keeps the
- * real ones on the master (its own slides carry the master's boxes explicitly). For a template
- * it wrote, the master's placeholder of each kind, in points; undefined for other templates.
- */
-export function libreOfficeBoxes(bytes: Buffer, layout: string): Map<string, LayoutPlaceholder['box']> | undefined {
-  const t = templateParts(bytes);
-  if (!/<Application>LibreOffice/.test(t.text.get('docProps/app.xml') ?? '')) return undefined;
-  const master = relsOf(t.text.get(relsPath(layout))).find((r) => r.type === 'slideMaster');
-  const xml = master ? t.text.get(resolveTarget(layout, master.target)) : undefined;
-  const boxes = new Map<string, LayoutPlaceholder['box']>();
-  for (const p of xml ? placeholdersIn(xml) : [])
-    if (p.box && !boxes.has(masterType(p.type))) boxes.set(masterType(p.type), boxInPoints(p.box));
-  return boxes;
-}
 
 /** Template parts our package never takes: its slides, its package-level parts, its document properties. */
 const OURS_ONLY =
@@ -484,11 +439,3 @@ function sameBox(shape: string, box: NonNullable<LayoutPlaceholder['box']>): boo
   if (!m) return false;
   return [box.x, box.y, box.w, box.h].every((v, i) => Math.abs(v - Number(m[i + 1])) <= SAME_BOX_EMU);
 }
-
-/** A placeholder box in points. */
-export const boxInPoints = (b: NonNullable<LayoutPlaceholder['box']>) => ({
-  x: b.x / EMU_PER_PT,
-  y: b.y / EMU_PER_PT,
-  w: b.w / EMU_PER_PT,
-  h: b.h / EMU_PER_PT,
-});

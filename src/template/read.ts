@@ -10,6 +10,7 @@ import {
   type ColorMap,
 } from './color.js';
 import { TemplatePackage } from './package.js';
+import { masterType } from './placeholder-boxes.js';
 import {
   SCHEME_SLOTS,
   TemplateError,
@@ -95,7 +96,7 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
       const own = placeholdersOf(layout, slide);
       const placeholders: TemplatePlaceholder[] = own.map((ph) => {
         if (ph.box) return ph;
-        const inherited = masterPlaceholders.find((m) => m.type === masterTypeOf(ph.type))?.box;
+        const inherited = masterPlaceholders.find((m) => m.type === masterType(ph.type))?.box;
         return inherited ? { ...ph, box: inherited } : ph;
       });
       const map = overrideMapOf(layout) ?? masterMap;
@@ -238,13 +239,6 @@ function boxOf(shape: XmlElement, slide: Scene['slide']): Box | undefined {
   const bottom = Math.min(slide.height, y + h);
   if (right - left < 1 || bottom - top < 1) return undefined;
   return { x: left, y: top, w: round2(right - left), h: round2(bottom - top) };
-}
-
-/** A layout placeholder takes its box from the master's placeholder of this type. */
-function masterTypeOf(type: string): string {
-  if (type === 'ctrTitle' || type === 'title') return 'title';
-  if (type === 'dt' || type === 'ftr' || type === 'sldNum') return type;
-  return 'body';
 }
 
 interface Level {
