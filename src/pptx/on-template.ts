@@ -1,4 +1,5 @@
 import { masterType, placeholdersIn, type LayoutPlaceholder } from '../template/placeholder-boxes.js';
+import type { MasterText, TemplateMark } from '../model.js';
 import { orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 import { readZip } from './zip.js';
@@ -37,6 +38,8 @@ export interface SlideFooter {
   size?: number;
   date?: string;
   slideNumber?: boolean;
+  /** Date, footer or number that the slide's layout has no placeholder for: drawn as text boxes of the slide. */
+  marks?: readonly TemplateMark[];
 }
 
 /** A package as parts: names in order, XML text and binary data by name. */
@@ -50,6 +53,7 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PRESENTATION_MAIN = 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml';
 /** A box written through pptxgenjs's inches comes back within a few EMU of the template's. */
 const SAME_BOX_EMU = 254;
+const EMU_PER_PT = 12700;
 
 interface Relationship {
   id: string;
@@ -408,18 +412,20 @@ export function onLayout(
   if (footer) {
     let id = Math.max(1, ...[...slide.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1])));
     const shapes: string[] = [];
-    const add = (type: 'dt' | 'ftr' | 'sldNum', name: string, body: string) => {
+    const add = (type: 'dt' | 'ftr' | 'sldNum', name: string, body: (rPr: string) => string) => {
       const ph = placeholders.find((p) => p.type === type);
+      const mark = footer.marks?.find((m) => m.type === type);
+      if (!ph && mark) shapes.push(markShape(++id, name, mark.text, body(markRunProperties(mark.text, lang))));
       if (!ph) return;
       id++;
       shapes.push(
         `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
           `<p:nvPr><p:ph type="${type}"${ph.idx !== undefined ? ` idx="${ph.idx}"` : ''}/></p:nvPr></p:nvSpPr><p:spPr/>` +
-          `<p:txBody><a:bodyPr/><a:lstStyle/><a:p>${body}</a:p></p:txBody></p:sp>`,
+          `<p:txBody><a:bodyPr/><a:lstStyle/><a:p>${body(rPr)}</a:p></p:txBody></p:sp>`,
       );
     };
     const rPr = `<a:rPr lang="${escapeXml(lang)}"${footer.size ? ` sz="${Math.round(footer.size * 100)}"` : ''}/>`;
-    const run = (text: string) => `<a:r>${rPr}<a:t>${escapeXml(text)}</a:t></a:r>`;
+    const run = (text: string) => (props: string) => `<a:r>${props}<a:t>${escapeXml(text)}</a:t></a:r>`;
     if (footer.date) add('dt', 'Date', run(footer.date));
     if (footer.footer) add('ftr', 'Footer', run(footer.footer));
     if (footer.slideNumber)
@@ -427,7 +433,8 @@ export function onLayout(
         'sldNum',
         'Slide number',
         // A field PowerPoint numbers itself; the text is what a reader without fields shows.
-        `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">${rPr}<a:t>${number}</a:t></a:fld>`,
+        (props) =>
+          `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">${props}<a:t>${number}</a:t></a:fld>`,
       );
     if (shapes.length) slide = slide.replace(/<\/p:spTree>/, `${shapes.join('')}</p:spTree>`);
   }
@@ -438,4 +445,31 @@ function sameBox(shape: string, box: NonNullable<LayoutPlaceholder['box']>): boo
   const m = /<a:off x="(-?\d+)" y="(-?\d+)"\s*\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/.exec(shape);
   if (!m) return false;
   return [box.x, box.y, box.w, box.h].every((v, i) => Math.abs(v - Number(m[i + 1])) <= SAME_BOX_EMU);
+}
+
+const emu = (pt: number) => Math.round(pt * EMU_PER_PT);
+const ALGN = { left: 'l', center: 'ctr', right: 'r' } as const;
+const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
+
+/** A mark's run properties: its size, colour and faces, set on the run as the master's style does not reach it. */
+function markRunProperties(t: MasterText, lang: string): string {
+  return (
+    `<a:rPr lang="${escapeXml(lang)}" sz="${Math.round(t.size * 100)}"><a:solidFill><a:srgbClr val="${escapeXml(t.color)}"/></a:solidFill>` +
+    `<a:latin typeface="${escapeXml(t.font.latin)}"/><a:ea typeface="${escapeXml(t.font.eastAsian)}"/></a:rPr>`
+  );
+}
+
+/**
+ * A date, footer or number where the layout has no placeholder for it: a plain text box at the
+ * box layout chose. Not a placeholder: one the layout lacks would inherit nothing and be lost
+ * to "Reset slide".
+ */
+function markShape(id: number, name: string, t: MasterText, body: string): string {
+  return (
+    `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>` +
+    `<p:spPr><a:xfrm><a:off x="${emu(t.box.x)}" y="${emu(t.box.y)}"/><a:ext cx="${emu(t.box.w)}" cy="${emu(t.box.h)}"/></a:xfrm>` +
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>' +
+    `<p:txBody><a:bodyPr wrap="square" anchor="${ANCHOR[t.valign]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>` +
+    `<a:p><a:pPr algn="${ALGN[t.align ?? 'left']}"/>${body}</a:p></p:txBody></p:sp>`
+  );
 }

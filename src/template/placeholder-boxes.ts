@@ -15,7 +15,11 @@ export interface LayoutPlaceholder {
   type: string;
   idx?: string;
   box?: { x: number; y: number; w: number; h: number };
+  /** The alignment its first paragraph style gives (algn), when it says. */
+  align?: 'left' | 'center' | 'right';
 }
+
+const ALIGN = { l: 'left', ctr: 'center', r: 'right' } as const;
 
 const attrOf = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
@@ -27,10 +31,12 @@ export function placeholdersIn(xml: string): LayoutPlaceholder[] {
     if (!ph) continue;
     const off = /<a:xfrm\b[^>]*>\s*<a:off x="(-?\d+)" y="(-?\d+)"\s*\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/.exec(sp);
     const idx = attrOf(ph, 'idx');
+    const algn = /\balgn="(l|ctr|r)"/.exec(sp)?.[1] as keyof typeof ALIGN | undefined;
     out.push({
       type: attrOf(ph, 'type') ?? PH_TYPE_DEFAULT,
       ...(idx !== undefined ? { idx } : {}),
       ...(off ? { box: { x: +off[1]!, y: +off[2]!, w: +off[3]!, h: +off[4]! } } : {}),
+      ...(algn ? { align: ALIGN[algn] } : {}),
     });
   }
   return out;
@@ -60,13 +66,22 @@ const packageOf = (bytes: Buffer): TemplatePackage => {
  * each stands for (title, body, dt, ftr, sldNum): the first of each that has a box.
  */
 export function masterBoxes(bytes: Buffer, layout: string): Map<string, Box> {
+  return new Map([...masterPlaceholders(bytes, layout)].map(([type, p]) => [type, p.box]));
+}
+
+/** As masterBoxes, with the alignment each placeholder's text style gives. */
+export function masterPlaceholders(
+  bytes: Buffer,
+  layout: string,
+): Map<string, { box: Box; align?: 'left' | 'center' | 'right' }> {
   const t = packageOf(bytes);
   const master = t.rels(layout).find((r) => r.kind === 'slideMaster')?.part;
   const xml = master ? t.text(master) : undefined;
-  const boxes = new Map<string, Box>();
+  const found = new Map<string, { box: Box; align?: 'left' | 'center' | 'right' }>();
   for (const p of xml ? placeholdersIn(xml) : [])
-    if (p.box && !boxes.has(masterType(p.type))) boxes.set(masterType(p.type), boxInPoints(p.box));
-  return boxes;
+    if (p.box && !found.has(masterType(p.type)))
+      found.set(masterType(p.type), { box: boxInPoints(p.box), ...(p.align ? { align: p.align } : {}) });
+  return found;
 }
 
 /**
@@ -77,4 +92,25 @@ export function masterBoxes(bytes: Buffer, layout: string): Map<string, Box> {
 export function libreOfficeBoxes(bytes: Buffer, layout: string): Map<string, Box> | undefined {
   if (!/<Application>LibreOffice/.test(packageOf(bytes).text('docProps/app.xml') ?? '')) return undefined;
   return masterBoxes(bytes, layout);
+}
+
+/**
+ * The slide number and date a layout shows through plain shapes with fields, its own or (unless
+ * it hides them) its master's: LibreOffice's masters draw the number in a text box of their own,
+ * with no placeholder for it. A slide on such a layout needs no number of ours.
+ */
+export function drawnFields(bytes: Buffer, layout: string): Set<'sldNum' | 'dt'> {
+  const t = packageOf(bytes);
+  const own = t.text(layout) ?? '';
+  const master = t.rels(layout).find((r) => r.kind === 'slideMaster')?.part;
+  const parts = /<p:sldLayout\b[^>]*\bshowMasterSp="(0|false)"/.test(own)
+    ? [own]
+    : [own, (master && t.text(master)) ?? ''];
+  const found = new Set<'sldNum' | 'dt'>();
+  for (const sp of parts.flatMap((xml) => xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? [])) {
+    if (/<p:ph\b/.test(sp)) continue;
+    if (/<a:fld\b[^>]*\btype="slidenum"/.test(sp)) found.add('sldNum');
+    if (/<a:fld\b[^>]*\btype="datetime/.test(sp)) found.add('dt');
+  }
+  return found;
 }
