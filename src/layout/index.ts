@@ -106,7 +106,8 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
     properties: documentProperties(deck),
     house: houseStyle(theme, ctx),
   };
-  const masters = layoutMasters(theme, meta, ctx);
+  // On a template its masters draw the logo (or none): ours is neither drawn nor checked on dark slides.
+  const masters = layoutMasters(t ? logoOnTemplate(theme, t, ctx) : theme, meta, ctx);
   const layouts = layoutPlans(theme, ctx);
   if (!t) return { deck: { meta, style, masters, layouts, slides }, stats: ctx.fit.stats };
   // The marking leads the footer placeholder's text: the layout's footer has the place for it.
@@ -129,6 +130,24 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
     },
     stats: ctx.fit.stats,
   };
+}
+
+/**
+ * The theme whose masters are laid out on a template: without its logo, which the template's
+ * own masters replace. A logo the theme names but the template does not show is reported: the
+ * template's title placeholders are made without room for one, so briefdeck does not add it.
+ */
+function logoOnTemplate(theme: Theme, t: HouseTemplate, ctx: LayoutContext): Theme {
+  if (!theme.logo && !theme.logoDark) return theme;
+  if (!t.logo)
+    ctx.diagnostics.warn(
+      'logo-not-drawn',
+      `the template ${t.file} shows no logo, and briefdeck does not add the theme's logo to a template's slides`,
+      theme.origins.logo,
+      { hint: "put the logo on the template's slide master in PowerPoint, or remove logo: from the theme" },
+    );
+  const { logo: _logo, logoDark: _logoDark, ...rest } = theme;
+  return rest;
 }
 
 /**

@@ -18,8 +18,10 @@ import {
   type HouseTemplate,
   type SchemeSlot,
   type TemplateLayout,
+  type TemplateLogo,
   type TemplatePlaceholder,
 } from './types.js';
+import { chooseLayouts } from './choose.js';
 
 /**
  * Reads an organisation's .potx/.pptx: slide size, theme colours and fonts, its masters and
@@ -122,7 +124,33 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
     }
   }
   if (!layouts.length) throw new TemplateError(file, 'has slide masters but no slide layouts');
-  return { file, bytes, slide, colors, fonts: fontScheme(theme), masters, layouts };
+  const t: HouseTemplate = { file, bytes, slide, colors, fonts: fontScheme(theme), masters, layouts };
+  // The master's logo first: it is on every slide; else the one the title slide shows.
+  const titleLayout = chooseLayouts(t).title.part;
+  const logo = [...masterParts, titleLayout].map((part) => logoOn(pkg, part, slide)).find(Boolean);
+  return logo ? { ...t, logo } : t;
+}
+
+/** A logo is small: at most this share of the slide's width and of its height. */
+const LOGO_MAX_WIDTH = 0.4;
+const LOGO_MAX_HEIGHT = 0.25;
+
+/**
+ * The first picture a master or layout draws that is not a placeholder and is small enough to
+ * be a logo (not a backdrop or a banner), with the image it shows.
+ */
+function logoOn(pkg: TemplatePackage, part: string, slide: Scene['slide']): TemplateLogo | undefined {
+  const root = pkg.root(part, 'a slide master or layout');
+  const tree = child(child(root, 'p:cSld') ?? root, 'p:spTree');
+  for (const pic of tree ? childrenNamed(tree, 'p:pic') : []) {
+    if (placeholderOf(pic)) continue;
+    const box = boxOf(pic, slide);
+    if (!box || box.w > slide.width * LOGO_MAX_WIDTH || box.h > slide.height * LOGO_MAX_HEIGHT) continue;
+    const blip = child(child(pic, 'p:blipFill') ?? pic, 'a:blip');
+    const image = blip && pkg.rels(part).find((r) => r.id === attr(blip, 'r:embed') && r.kind === 'image')?.part;
+    if (image) return { part: image, box, on: part };
+  }
+  return undefined;
 }
 
 function notPresentationMessage(pkg: TemplatePackage): string {
