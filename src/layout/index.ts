@@ -144,7 +144,7 @@ function logoOnTemplate(theme: Theme, t: HouseTemplate, ctx: LayoutContext): The
       'logo-not-drawn',
       `the template ${t.file} shows no logo, and briefdeck does not add the theme's logo to a template's slides`,
       theme.origins.logo,
-      { hint: "put the logo on the template's slide master in PowerPoint, or remove logo: from the theme" },
+      { hint: "put the logo on the template's slide master in PowerPoint, or write logo: none in the theme" },
     );
   const { logo: _logo, logoDark: _logoDark, ...rest } = theme;
   return rest;
