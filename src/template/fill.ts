@@ -46,8 +46,7 @@ export async function fillColors(
 
 /**
  * The colours a `p:bg` shows: its own fill (`p:bgPr`), or the theme's fill style its `p:bgRef`
- * picks (idx 1–999 a fill style, 1001 on a background fill style) with phClr standing for the
- * colour the bgRef gives.
+ * picks.
  */
 export async function backgroundColors(
   pkg: TemplatePackage,
@@ -62,7 +61,21 @@ export async function backgroundColors(
     return fill ? fillColors(pkg, part, fill, ctx) : [];
   }
   const ref = child(bg, 'p:bgRef');
-  if (!ref) return [];
+  return ref ? referencedFillColors(pkg, part, ref, theme, ctx) : [];
+}
+
+/**
+ * The colours of the theme fill style a reference picks — a background's `p:bgRef` or a shape
+ * style's `a:fillRef`: idx 1–999 a fill style, 1001 on a background fill style — with phClr
+ * standing for the colour the reference gives.
+ */
+export async function referencedFillColors(
+  pkg: TemplatePackage,
+  part: string,
+  ref: XmlElement,
+  theme: XmlElement | undefined,
+  ctx: ColorContext,
+): Promise<string[]> {
   const given = colorChild(ref);
   const placeholder = given && resolveColor(given, ctx);
   const idx = Number(attr(ref, 'idx'));
@@ -70,11 +83,12 @@ export async function backgroundColors(
   const list =
     formats && idx >= 1001
       ? child(formats, 'a:bgFillStyleLst')
-      : formats && idx >= 1
+      : formats && idx >= 1 && idx < 1000
         ? child(formats, 'a:fillStyleLst')
         : undefined;
   const style = list && elements(list)[idx >= 1001 ? idx - 1001 : idx - 1];
-  // idx 0 and 1000 mean no background fill; the referenced colour is then all there is to go on.
+  // idx 0 and 1000 mean no fill; without the theme's style the referenced colour is all there is.
+  if (idx === 0 || idx === 1000) return [];
   if (!style) return known([placeholder]);
   const colors = await fillColors(pkg, part, style, { ...ctx, ...(placeholder ? { placeholder } : {}) });
   return colors.length ? colors : known([placeholder]);

@@ -1,8 +1,10 @@
 import { attr, child, childrenNamed, elements, type XmlElement } from '../pptx/xml-tree.js';
 import { averageColor, backgroundColors, fillColors, fillOf } from './fill.js';
 import {
+  colorMapOf,
   DEFAULT_COLOR_MAP,
   isDarkColor,
+  overrideMapOf,
   literalColor,
   type ColorContext,
   type ColorMap,
@@ -173,16 +175,6 @@ function fontScheme(theme: XmlElement): HouseTemplate['fonts'] {
     return { latin, ...(eastAsian ? { eastAsian } : {}) };
   };
   return { major: face('a:majorFont'), minor: face('a:minorFont') };
-}
-
-function colorMapOf(e: XmlElement | undefined): ColorMap | undefined {
-  if (!e) return undefined;
-  return Object.fromEntries(e.attrs.filter(([k]) => !k.startsWith('xmlns')));
-}
-
-function overrideMapOf(layout: XmlElement): ColorMap | undefined {
-  const ovr = child(layout, 'p:clrMapOvr');
-  return colorMapOf(ovr && child(ovr, 'a:overrideClrMapping'));
 }
 
 const SHAPES = new Set(['p:sp', 'p:pic', 'p:graphicFrame', 'p:cxnSp']);
