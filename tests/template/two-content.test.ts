@@ -176,6 +176,23 @@ describe('slides of two parts on a two-content layout', () => {
     }
   });
 
+  it("puts each column's text into its own placeholder of the layout, so that Reset slide keeps it there", () => {
+    const idxOf = (name: string) =>
+      template.layouts
+        .find((l) => l.name === name)!
+        .placeholders.filter((p) => p.type === 'obj')
+        .sort((a, b) => a.box!.x - b.box!.x)
+        .map((p) => String(p.idx));
+    const bodyPlaceholders = (xml: string) =>
+      shapesOf(xml)
+        .filter((s) => s.name === 'Body')
+        .map((s) => /<p:ph\b[^>]*\bidx="(\d+)"/.exec(s.xml)?.[1]);
+    expect(bodyPlaceholders(deck.slides[1]!.xml)).toEqual(idxOf('Two Content'));
+    expect(bodyPlaceholders(deck.slides[2]!.xml)).toEqual([idxOf('Two Content')[1]]);
+    // On Comparison, the right content placeholder, not the heading above it.
+    expect(bodyPlaceholders(deck.slides[3]!.xml)).toEqual([idxOf('Comparison')[1]]);
+  });
+
   it('lets a chart alone span both placeholders', () => {
     const [left, right] = contentBoxes('Two Content') as [Box, Box];
     const chart = placed(deck.slides[4]!.xml).find((s) => /chart/i.test(s.name) && !s.text)!;
