@@ -324,13 +324,16 @@ export function buildOnTemplate(ours: Parts, plan: TemplatePlan): Parts {
     const placeholders = layoutPlaceholders(template, layout);
     out.text.set(
       slide,
-      onLayout(
-        out.text.get(slide)!,
-        placeholders,
-        footers[i],
-        plan.lang ?? 'en',
-        i + 1,
-        plan.darkLayouts?.[i] ?? false,
+      withLayoutColorMap(
+        onLayout(
+          out.text.get(slide)!,
+          placeholders,
+          footers[i],
+          plan.lang ?? 'en',
+          i + 1,
+          plan.darkLayouts?.[i] ?? false,
+        ),
+        template.text.get(layout) ?? '',
       ),
     );
   });
@@ -418,6 +421,19 @@ function retarget(owner: string, xml: string, renamed: Map<string, string>, as: 
       return moved || as !== owner ? { ...r, target: relativeTarget(as, moved ?? target) } : r;
     }),
   );
+}
+
+const COLOR_MAP_OVERRIDE = /<p:clrMapOvr>\s*<a:overrideClrMapping\b[^>]*\/>\s*<\/p:clrMapOvr>/;
+
+/**
+ * A slide on a layout that overrides its master's colour map (a dark title layout mapping bg1
+ * to dk2) carries the same override, as PowerPoint writes it: readers that take a slide's
+ * `masterClrMapping` to mean the master's own map would otherwise draw the layout's background
+ * in the light colour under the slide's light text.
+ */
+function withLayoutColorMap(slide: string, layout: string): string {
+  const override = COLOR_MAP_OVERRIDE.exec(layout)?.[0];
+  return override ? slide.replace(/<p:clrMapOvr>\s*<a:masterClrMapping\s*\/>\s*<\/p:clrMapOvr>/, override) : slide;
 }
 
 /** pptxgenjs's slide-number shape, copied from our master onto every slide: the layout's own replaces it. */
