@@ -283,13 +283,16 @@ export function buildOnTemplate(ours: Parts, plan: TemplatePlan): Parts {
     const placeholders = layoutPlaceholders(template, layout);
     out.text.set(
       slide,
-      onLayout(
-        out.text.get(slide)!,
-        placeholders,
-        footers[i],
-        plan.lang ?? 'en',
-        i + 1,
-        plan.darkLayouts?.[i] ?? false,
+      withLayoutColorMap(
+        onLayout(
+          out.text.get(slide)!,
+          placeholders,
+          footers[i],
+          plan.lang ?? 'en',
+          i + 1,
+          plan.darkLayouts?.[i] ?? false,
+        ),
+        template.text.get(layout) ?? '',
       ),
     );
   });
@@ -379,6 +382,19 @@ function retarget(owner: string, xml: string, renamed: Map<string, string>, as: 
   );
 }
 
+const COLOR_MAP_OVERRIDE = /<p:clrMapOvr>\s*<a:overrideClrMapping\b[^>]*\/>\s*<\/p:clrMapOvr>/;
+
+/**
+ * A slide on a layout that overrides its master's colour map (a dark title layout mapping bg1
+ * to dk2) carries the same override, as PowerPoint writes it: readers that take a slide's
+ * `masterClrMapping` to mean the master's own map would otherwise draw the layout's background
+ * in the light colour under the slide's light text.
+ */
+function withLayoutColorMap(slide: string, layout: string): string {
+  const override = COLOR_MAP_OVERRIDE.exec(layout)?.[0];
+  return override ? slide.replace(/<p:clrMapOvr>\s*<a:masterClrMapping\s*\/>\s*<\/p:clrMapOvr>/, override) : slide;
+}
+
 /** pptxgenjs's slide-number shape, copied from our master onto every slide: the layout's own replaces it. */
 const OUR_SLIDE_NUMBER = /<p:sp>(?:(?!<p:sp>)[\s\S])*?<p:ph\b[^>]*\btype="sldNum"[^>]*\/>[\s\S]*?<\/p:sp>/g;
 
@@ -409,6 +425,7 @@ export function onLayout(
     if (title?.box && sameBox(s, title.box)) s = s.replace(/<a:xfrm>[\s\S]*?<\/a:xfrm>/, '');
     return s;
   });
+  slide = inContentPlaceholders(slide, placeholders);
   if (footer) {
     let id = Math.max(1, ...[...slide.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1])));
     const shapes: string[] = [];
@@ -439,6 +456,43 @@ export function onLayout(
     if (shapes.length) slide = slide.replace(/<\/p:spTree>/, `${shapes.join('')}</p:spTree>`);
   }
   return slide;
+}
+
+const BODY_SHAPE = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:cNvPr id="\d+" name="Body"[\s\S]*?<\/p:sp>/g;
+
+/**
+ * Body text filling the width of one of the layout's content placeholders takes it, so that
+ * "Reset slide" keeps it where it is: each column of a "Two Content" layout in its own, and the
+ * content of a "Comparison" layout in its content placeholder rather than the heading above it.
+ * Text in no placeholder's box stays as it is.
+ */
+function inContentPlaceholders(xml: string, placeholders: readonly LayoutPlaceholder[]): string {
+  const content = placeholders.filter((p) => (p.type === 'obj' || p.type === 'body') && p.idx !== undefined && p.box);
+  const claimed = new Set<string>();
+  return xml.replace(BODY_SHAPE, (sp) => {
+    const m = /<a:off x="(-?\d+)" y="(-?\d+)"\s*\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/.exec(sp);
+    if (!m) return sp;
+    const cx = Number(m[1]) + Number(m[3]) / 2;
+    const cy = Number(m[2]) + Number(m[4]) / 2;
+    // Bullets beside a chart share one placeholder with it: they stay a text box.
+    const ph = content.find(
+      (p) =>
+        !claimed.has(p.idx!) &&
+        Number(m[3]) >= 0.8 * p.box!.w &&
+        cx >= p.box!.x &&
+        cx <= p.box!.x + p.box!.w &&
+        cy >= p.box!.y &&
+        cy <= p.box!.y + p.box!.h,
+    );
+    if (!ph) return sp;
+    claimed.add(ph.idx!);
+    const own = /<p:ph\b[^>]*\/>/.exec(sp)?.[0];
+    if (own && attrOf(own, 'idx') === ph.idx) return sp;
+    // The layout's own type: a reader that matches placeholders by type (LibreOffice) would
+    // otherwise take a Comparison layout's bold heading style for a content placeholder's text.
+    const tag = ph.type === 'obj' ? `<p:ph idx="${ph.idx}"/>` : `<p:ph type="body" idx="${ph.idx}"/>`;
+    return own ? sp.replace(own, tag) : sp.replace(/<p:nvPr\s*\/>|<p:nvPr><\/p:nvPr>/, `<p:nvPr>${tag}</p:nvPr>`);
+  });
 }
 
 function sameBox(shape: string, box: NonNullable<LayoutPlaceholder['box']>): boolean {
