@@ -511,6 +511,7 @@ function templatePlan(deck: RenderedDeck): TemplatePlan {
             ...(t.date ? { date: t.date } : {}),
             slideNumber: t.slideNumbers,
             font: deck.style.fonts,
+            ...(s.templateLayout?.marks?.length ? { marks: s.templateLayout.marks } : {}),
           }
         : undefined,
     ),

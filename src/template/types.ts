@@ -57,6 +57,16 @@ export interface TemplateLayout {
   fills?: { box: Box; color: string }[];
 }
 
+/** The picture a template's master (else its title layout) shows as its logo. */
+export interface TemplateLogo {
+  /** The picture's part: 'ppt/media/image1.png'. */
+  part: string;
+  /** Where it is drawn, in points. */
+  box: Box;
+  /** The master or layout part that draws it. */
+  on: string;
+}
+
 /** An organisation's .potx/.pptx as briefdeck uses it. */
 export interface HouseTemplate {
   /** Project-relative path as shown to the user. */
@@ -75,6 +85,8 @@ export interface HouseTemplate {
    * its title placeholder, where LibreOffice writes it); absent when the template says none.
    */
   titleSize?: number;
+  /** The logo its slides show, drawn by the template itself; absent when it has none. */
+  logo?: TemplateLogo;
 }
 
 export type { LayoutRole };
