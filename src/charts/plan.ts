@@ -1,7 +1,7 @@
 import type { ChartModel } from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
-import { alignedRanges, niceRange, type AxisRange } from './axes.js';
+import { alignedRanges, niceRange, scatterRanges, type AxisRange } from './axes.js';
 import type { ChartStyle } from './config.js';
 import type { EdgeLabel, PlannedLabel } from './labels.js';
 import {
@@ -39,12 +39,16 @@ export interface ChartPlan {
   decimals: number;
   /** Value axis range (x for horizontal bars); undefined for pies and scatter. */
   axis?: AxisRange;
+  /** scatter: both axes, the same in the picture and the native chart. */
+  scatter?: { x: AxisRange; y: AxisRange };
   /** combo with two units: the line datasets' axis, its zero on the same gridline. */
   axis2?: AxisRange;
   /** combo: the line datasets' unit when it differs from the bars'. */
   unit2?: string;
   /** Axis tick text for a value on the first / second axis. */
   tick(value: number, second?: boolean): string;
+  /** scatter: tick text on the x axis. */
+  xTick(value: number): string;
   /** A value label's text. */
   label(value: number, dataset: number, index: number): string;
   labels: PlannedLabel[];
@@ -232,7 +236,16 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     const d = percentStacked ? 0 : stepDecimals(range?.step ?? 1);
     return (v: number) => chartNumber(v, u === '%' ? '%' : undefined, spec, d, lang, u === '%');
   };
-  const tick1 = tickFor(axis, unit);
+  const scatter =
+    chart.type === 'scatter'
+      ? scatterRanges(
+          chart.labels.map(Number),
+          chart.datasets.flatMap((d) => d.values),
+        )
+      : undefined;
+  // A scatter chart's x axis ticks in its own step (its unit is the data's, as the y axis's).
+  const tick1 = tickFor(axis ?? scatter?.y, unit);
+  const tickX = tickFor(scatter?.x, unit);
   const tick2 = tickFor(axis2, unit2);
 
   // ---- labels, and those left out by rule
@@ -354,8 +367,10 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     decimals,
     ...(axis ? { axis } : {}),
     ...(axis2 ? { axis2 } : {}),
+    ...(scatter ? { scatter } : {}),
     ...(unit2 ? { unit2 } : {}),
     tick: (v, second) => (second ? tick2 : tick1)(v),
+    xTick: tickX,
     label: labelText,
     labels,
     edges,

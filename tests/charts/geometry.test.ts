@@ -64,6 +64,18 @@ describe('label geometry of the gallery pictures', () => {
     drawn.destroy();
   });
 
+  it('draws a scatter chart on the ranges the native chart writes, a little beyond its points', () => {
+    const scatter = captured.find((c) => c.chart.type === 'scatter')!;
+    const plan = planChart(scatter.chart, scatter.style);
+    // The gallery's tariffs run 2.1-9.2 % and trade shares 22-48 %.
+    expect(plan.scatter).toEqual({ x: { min: 0, max: 10, step: 2 }, y: { min: 20, max: 50, step: 10 } });
+    const drawn = drawChart(scatter.chart, scatter.style);
+    expect([drawn.scales.x!.min, drawn.scales.x!.max, drawn.scales.y!.min, drawn.scales.y!.max]).toEqual([
+      0, 10, 20, 50,
+    ]);
+    drawn.destroy();
+  });
+
   it('labels negative bars beneath them, with a true minus sign', () => {
     const balance = captured.find((c) => c.chart.datasets[0]!.values.some((v) => v < 0) && c.chart.type === 'column')!;
     const drawn = drawChart(balance.chart, balance.style);

@@ -209,6 +209,18 @@ describe('native chart numbers, colours and axes', () => {
     expect(oneUnit).toContain('<c:min val="0"/>');
   });
 
+  it('writes the scatter axes the picture draws', () => {
+    const xml = chartOf('Scatter chart: tariffs and trade share');
+    const scalings = [...xml.matchAll(/<c:max val="([\d.]+)"\/><c:min val="([\d.]+)"\/>/g)].map((m) => [
+      Number(m[2]),
+      Number(m[1]),
+    ]);
+    expect(scalings).toEqual([
+      [0, 10],
+      [20, 50],
+    ]);
+  });
+
   it('draws the target as a dashed line series named by its label', () => {
     const xml = chartOf('Column chart with a target');
     const line = /<c:lineChart>[\s\S]*<\/c:lineChart>/.exec(xml)![0];
