@@ -15,6 +15,7 @@ import {
 } from './numbers.js';
 import { ticksToShow } from './time-axis.js';
 import { maxOf, minOf } from '../extremes.js';
+import { qualified } from '../qualifier.js';
 
 /**
  * Every decision about a chart's numbers and labels that does not need chart.js: the values
@@ -126,9 +127,14 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     labelText = (v, d) => shareText((100 * v) / totals[d]!, decimals, lang);
   } else {
     // The unit once: on the axis title; a % sign stays with its number.
-    labelText = (v, d) => {
+    // A qualified value says so on its label ("more than US$80 billion"), not in a name.
+    labelText = (v, d, i) => {
       const u = chart.datasets[d]?.unit ?? unit;
-      return chartNumber(v, u, spec, decimals, lang, u === '%' || circular);
+      return qualified(
+        chartNumber(v, u, spec, decimals, lang, u === '%' || circular),
+        chart.datasets[d]?.qualifiers?.[i],
+        lang,
+      );
     };
   }
 
