@@ -179,6 +179,7 @@ export function chartConfig(
     : {
         [categoryAxis]: {
           type: chart.type === 'scatter' ? 'linear' : 'category',
+          ...(plan.xAxis ? { min: plan.xAxis.min, max: plan.xAxis.max } : {}),
           stacked,
           grid: { display: chart.type === 'scatter', color: hex(p.rule) },
           border: { color: hex(p.rule) },
@@ -193,8 +194,8 @@ export function chartConfig(
               ? {
                   callback: (_: unknown, index: number) => (shownTicks.has(index) ? labelsShown[index] : null),
                 }
-              : chart.type === 'scatter'
-                ? { callback: (v: number | string) => plan.tick(Number(v)) }
+              : plan.xAxis
+                ? { stepSize: plan.xAxis.step, callback: (v: number | string) => plan.xTick(Number(v)) }
                 : {}),
           },
           title: axisTitle(chart.xLabel),

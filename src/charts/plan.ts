@@ -38,14 +38,18 @@ export interface ChartPlan {
   unit: string | undefined;
   /** Decimals of every value label. */
   decimals: number;
-  /** Value axis range (x for horizontal bars); undefined for pies and scatter. */
+  /** Value axis range (x for horizontal bars, y for scatter); undefined for pies. */
   axis?: AxisRange;
+  /** Scatter: the x axis range. Both renderers draw these ranges, so picture and native agree. */
+  xAxis?: AxisRange;
   /** combo with two units: the line datasets' axis, its zero on the same gridline. */
   axis2?: AxisRange;
   /** combo: the line datasets' unit when it differs from the bars'. */
   unit2?: string;
   /** Axis tick text for a value on the first / second axis. */
   tick(value: number, second?: boolean): string;
+  /** Scatter: tick text on the x axis. */
+  xTick(value: number): string;
   /** A value label's text. */
   label(value: number, dataset: number, index: number): string;
   labels: PlannedLabel[];
@@ -181,7 +185,18 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   let axis: AxisRange | undefined;
   let axis2: AxisRange | undefined;
   let unit2: string | undefined;
-  if (!circular && chart.type !== 'scatter') {
+  let xAxis: AxisRange | undefined;
+  if (chart.type === 'scatter') {
+    // A little room beyond the outermost points, so that no marker sits on an axis line.
+    const around = (v: number[]) => {
+      const lo = minOf(v);
+      const hi = maxOf(v);
+      const pad = (hi - lo) * 0.06;
+      return niceRange(lo - pad, hi + pad, false);
+    };
+    xAxis = around(chart.labels.map(Number));
+    axis = around(chart.datasets.flatMap((d) => d.values));
+  } else if (!circular) {
     const barIdx = chart.datasets.map((_, i) => i).filter((i) => !isLine(i));
     const lineIdx = chart.datasets.map((_, i) => i).filter((i) => isLine(i));
     const extent = (idx: number[]) => {
@@ -233,6 +248,7 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   };
   const tick1 = tickFor(axis, unit);
   const tick2 = tickFor(axis2, unit2);
+  const tickX = tickFor(xAxis, unit);
 
   // ---- labels, and those left out by rule
   const labels: PlannedLabel[] = [];
@@ -312,7 +328,9 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     ...(axis ? { axis } : {}),
     ...(axis2 ? { axis2 } : {}),
     ...(unit2 ? { unit2 } : {}),
+    ...(xAxis ? { xAxis } : {}),
     tick: (v, second) => (second ? tick2 : tick1)(v),
+    xTick: (v) => tickX(v),
     label: labelText,
     labels,
     edges,

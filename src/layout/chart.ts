@@ -1,4 +1,3 @@
-import { niceRange } from '../charts/axes.js';
 import { chartStyleFor, unitTitle } from '../charts/config.js';
 import { MINUS, stepDecimals } from '../charts/numbers.js';
 import { planChart, type DroppedLabel } from '../charts/plan.js';
@@ -160,7 +159,7 @@ export function nativeChart(
         ? 'r'
         : 'b'
       : (chart.legend[0] as 'b' | 't' | 'l' | 'r');
-  const scatter = chart.type === 'scatter' ? scatterRanges(chart) : undefined;
+  const scatter = plan.xAxis && plan.axis ? { x: plan.xAxis, y: plan.axis } : undefined;
   const values = chart.dataLabels === 'value' || (percentStacked && chart.dataLabels !== false);
   // The series as the chart part lists them: bars, then lines (combo), then the target.
   const order = chart.type === 'combo' ? [...bars, ...chart.lineDatasets] : chart.datasets.map((_, i) => i);
@@ -297,18 +296,4 @@ export function nativeChart(
     ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}),
   };
   return { spec, dropped: labels.dropped };
-}
-
-/** A scatter chart's axes, written out so that the names placed beside its points stay where they were planned. */
-function scatterRanges(chart: ChartModel) {
-  const xs = chart.labels.map(Number);
-  const ys = chart.datasets.flatMap((d) => d.values);
-  // A little room beyond the outermost points, so no marker sits on an axis line.
-  const range = (v: number[]) => {
-    const lo = v.reduce((a, b) => Math.min(a, b), Infinity);
-    const hi = v.reduce((a, b) => Math.max(a, b), -Infinity);
-    const pad = (hi - lo) * 0.06;
-    return niceRange(lo - pad, hi + pad, false);
-  };
-  return { x: range(xs), y: range(ys) };
 }
