@@ -309,11 +309,6 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     padding.left = padding.right = Math.max(padding.right, widest + 16);
     padding.top = padding.bottom = lh + 12;
   }
-  if (chart.type === 'scatter' && chart.pointLabels) {
-    const widest = maxOf(chart.pointLabels.map((t) => textWidth(t, fs)));
-    padding.right = Math.max(padding.right, widest + 12);
-    padding.top = Math.max(padding.top, lh + 8);
-  }
 
   let ticks: Set<number> | undefined;
   if (chart.time && !chart.horizontal && chart.type !== 'scatter') {
