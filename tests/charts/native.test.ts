@@ -183,7 +183,7 @@ describe('native chart numbers, colours and axes', () => {
     // The two-way investment pie holds a lower bound: values, not shares (qualifiers.test.ts).
     expect(chartOf('Pie chart: two-way investment')).not.toContain('formatCode="0%"');
     expect(chartOf('Pie chart: shares with decimals')).toContain('formatCode="0.0%"');
-    const stack = chartOf('100 % stacked bars: shares by quarter');
+    const stack = chartOf('100% stacked bars: shares by quarter');
     expect(stack).toMatch(/<c:valAx>[\s\S]*formatCode="0%"/);
     expect(stack).toContain('formatCode="0.0%"');
     expect(stack).not.toContain('USD billion');
