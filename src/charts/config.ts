@@ -243,6 +243,9 @@ export function chartConfig(
     ? chart.labels
     : chart.labels.map((l) => wrapLabel(l, Math.max(6, Math.floor(perCategory))));
   const legendShown = chart.legend !== 'none' && !plan.directLabels;
+  const isLineSeries = (i: number) =>
+    chart.type === 'line' || (chart.type === 'combo' && chart.lineDatasets.includes(i));
+  const lineSwatches = chart.datasets.some((_, i) => isLineSeries(i));
 
   return {
     type: circular ? chart.type : chart.type === 'scatter' ? 'scatter' : 'bar',
@@ -300,7 +303,24 @@ export function chartConfig(
                       fontColor: hex(p.text),
                     })),
                 }
-              : {}),
+              : lineSwatches
+                ? {
+                    // Lines are keyed by a stroke, bars by a square, as they are drawn.
+                    usePointStyle: true,
+                    pointStyleWidth: Math.round(style.fontSize * 1.6),
+                    generateLabels: () =>
+                      chart.datasets.map((d, i) => ({
+                        text: d.label,
+                        fillStyle: hex(colour(i)),
+                        strokeStyle: hex(colour(i)),
+                        lineWidth: isLineSeries(i) ? 3 : 0,
+                        pointStyle: isLineSeries(i) ? 'line' : 'rect',
+                        hidden: false,
+                        datasetIndex: i,
+                        fontColor: hex(p.text),
+                      })),
+                  }
+                : {}),
           },
         },
         title: chart.title

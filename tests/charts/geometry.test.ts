@@ -76,6 +76,20 @@ describe('label geometry of the gallery pictures', () => {
     drawn.destroy();
   });
 
+  it('keys lines in a legend with a stroke and bars with a square', () => {
+    const combos = captured.filter((c) => c.chart.type === 'combo');
+    expect(combos.length).toBe(2);
+    for (const { chart, style } of combos) {
+      const drawn = drawChart(chart, style);
+      const items = (drawn.legend as unknown as { legendItems: { text: string; pointStyle?: string }[] }).legendItems;
+      expect(items.map((i) => [i.text, i.pointStyle])).toEqual(
+        chart.datasets.map((d, i) => [d.label, chart.lineDatasets.includes(i) ? 'line' : 'rect']),
+      );
+      expect((drawn.options.plugins?.legend?.labels as { usePointStyle?: boolean }).usePointStyle).toBe(true);
+      drawn.destroy();
+    }
+  });
+
   it('names scatter points inside the plot, clear of its border and the tick labels', () => {
     const scatter = captured.find((c) => c.chart.type === 'scatter')!;
     const drawn = drawChart(scatter.chart, scatter.style);
