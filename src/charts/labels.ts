@@ -249,13 +249,18 @@ export function labelPlugin(planned: PlannedLabel[], edges: EdgeLabel[], look: L
         }
       }
 
+      // A scatter point's name beside the plot would sit on the tick labels or the plot's border.
+      const inPlotOnly = (chart.config as { type?: string }).type === 'scatter';
       for (const label of planned) {
         const el = chart.getDatasetMeta(label.dataset).data[label.index] as unknown as AnyElement | undefined;
         if (!el) continue;
         const size = measure(label.text, true);
         const own = { dataset: label.dataset, index: label.index };
         const candidates = candidatesFor(label, el, size, area, look.size);
-        const spot = candidates.find((c) => within(c.box, chart) && free(c.box, c.inside ? own : undefined));
+        const spot = candidates.find(
+          (c) =>
+            within(c.box, chart) && (!inPlotOnly || inPlot(c.box, area)) && free(c.box, c.inside ? own : undefined),
+        );
         if (!spot) {
           result.unplaced.push(label);
           continue;
@@ -308,6 +313,19 @@ export function labelPlugin(planned: PlannedLabel[], edges: EdgeLabel[], look: L
       ctx.restore();
     },
   };
+}
+
+/** Clearance between a label inside the plot and the plot's border, CSS px. */
+const PLOT_MARGIN = 3;
+
+/** A label box inside the plot area, clear of its border. */
+export function inPlot(box: Rect, area: { left: number; right: number; top: number; bottom: number }): boolean {
+  return (
+    box.x >= area.left + PLOT_MARGIN &&
+    box.y >= area.top + PLOT_MARGIN &&
+    box.x + box.w <= area.right - PLOT_MARGIN &&
+    box.y + box.h <= area.bottom - PLOT_MARGIN
+  );
 }
 
 /** A label box stays inside the picture (outside-end labels may use the plot's padding). */

@@ -15,6 +15,8 @@ import {
 } from './numbers.js';
 import { ticksToShow } from './time-axis.js';
 import { maxOf, minOf } from '../extremes.js';
+import { qualified } from '../qualifier.js';
+import { labelColon } from '../format.js';
 
 /**
  * Every decision about a chart's numbers and labels that does not need chart.js: the values
@@ -62,6 +64,10 @@ export interface ChartPlan {
   directLabels: boolean;
   /** Marker radius on lines. */
   pointRadius: number;
+  /** Pie and doughnut: the radius as a share of the largest the plot allows, leaving room for outside labels. */
+  pieRadius?: number;
+  /** Where the picture's legend goes: beside the plot only when its longest entry fits there. */
+  legendPosition: 'top' | 'bottom' | 'left' | 'right';
   /** The plot area size the plan assumed (CSS px): no larger than chart.js makes it. */
   plot: { w: number; h: number };
 }
@@ -137,14 +143,20 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     labelText = (v, d) => shareText((100 * v) / totals[d]!, decimals, lang);
   } else {
     // The unit once: on the axis title; a % sign stays with its number.
-    labelText = (v, d) => {
+    // A qualified value says so on its label ("more than US$80 billion"), not in a name.
+    labelText = (v, d, i) => {
       const u = chart.datasets[d]?.unit ?? unit;
-      return chartNumber(v, u, spec, decimals, lang, u === '%' || circular);
+      return qualified(
+        chartNumber(v, u, spec, decimals, lang, u === '%' || circular),
+        chart.datasets[d]?.qualifiers?.[i],
+        lang,
+      );
     };
   }
 
   // ---- room the picture leaves for the plot (estimates err small, so what is kept fits)
   const legendShown = chart.legend !== 'none' && !(chart.type === 'line' && directLabelsFor(chart));
+  const legendPosition = legendPlace(chart, style, (v, d, i) => labelText(v, d, i), values);
   const edges: EdgeLabel[] = [];
   const directLabels = chart.type === 'line' && directLabelsFor(chart);
   if (directLabels)
@@ -171,7 +183,7 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   if (targetText !== undefined && targetVertical) padding.top = lh + 8;
 
   const titleH = chart.title ? fs * 1.1 * 1.6 : 0;
-  const legendH = legendShown && chart.legend !== 'left' && chart.legend !== 'right' ? fs * 2.2 : 0;
+  const legendH = legendShown && legendPosition !== 'left' && legendPosition !== 'right' ? fs * 2.2 : 0;
   const xTitleH = chart.xLabel ? small * 1.8 : 0;
   // Category labels wrap to the room a category has (see wrapLabel in config.ts).
   const perCategoryChars = (style.width * 0.85) / Math.max(1, n) / (fs * 0.55);
@@ -343,16 +355,16 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
       labels.push({ dataset: 0, index: i, text, mode: 'point', fill: style.palette.background, negative: false }),
     );
   }
+  let pieRadius: number | undefined;
   if (circular && labels.length) {
-    // Labels outside their slice need room around the pie.
+    // Labels outside their slice need room around the pie: a smaller pie inside the plot, not
+    // padding around it, which chart.js would take from the legend's width too.
     const widest = maxOf(labels.map((l) => textWidth(l.text, fs)));
-    padding.left = padding.right = Math.max(padding.right, widest + 16);
-    padding.top = padding.bottom = lh + 12;
-  }
-  if (chart.type === 'scatter' && chart.pointLabels) {
-    const widest = maxOf(chart.pointLabels.map((t) => textWidth(t, fs)));
-    padding.right = Math.max(padding.right, widest + 12);
-    padding.top = Math.max(padding.top, lh + 8);
+    const legendW = legendShown && (legendPosition === 'left' || legendPosition === 'right') ? style.width * 0.35 : 0;
+    const areaW = style.width - legendW - 16;
+    const areaH = style.height - titleH - legendH - 16;
+    const room = Math.min(areaW / 2 - (widest + 16), areaH / 2 - (lh + 12));
+    pieRadius = Math.max(0.3, Math.min(1, room / (Math.min(areaW, areaH) / 2)));
   }
 
   let ticks: Set<number> | undefined;
@@ -378,9 +390,54 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     padding,
     ...(ticks ? { ticks } : {}),
     directLabels,
+    legendPosition,
+    ...(pieRadius !== undefined ? { pieRadius } : {}),
     pointRadius,
     plot: { w: plotW, h: plotH },
   };
+}
+
+/** A legend entry's text: a slice's name with its value unless its label shows the value. */
+export function legendText(chart: ChartModel, index: number): string {
+  if (!isCircular(chart.type)) return chart.datasets[index]?.label ?? '';
+  const l = chart.labels[index] ?? '';
+  if (chart.dataLabels === 'value') return l;
+  const d = chart.datasets[0]!;
+  const v = chart.datasets[0]!.values[index]!;
+  const value = chartNumber(v, d.unit ?? chart.unit, chart.format, chartDecimals(chart), chart.lang, true);
+  return `${l}${labelColon(l, chart.lang)}${qualified(value, d.qualifiers?.[index], chart.lang)}`;
+}
+
+/**
+ * The picture's legend position: as asked (`auto`: beside a wide chart, below a tall one), but
+ * below the plot when beside it the longest entry would not fit next to the plot and a pie's
+ * outside labels, where chart.js would cut it off at the picture's edge.
+ */
+function legendPlace(
+  chart: ChartModel,
+  style: ChartStyle,
+  label: (v: number, d: number, i: number) => string,
+  values: number[][],
+): ChartPlan['legendPosition'] {
+  const wanted =
+    chart.legend === 'none' || chart.legend === 'auto'
+      ? style.width / style.height >= 1.6
+        ? 'right'
+        : 'bottom'
+      : chart.legend;
+  if (wanted !== 'left' && wanted !== 'right') return wanted;
+  const fs = style.fontSize;
+  const circular = isCircular(chart.type);
+  const count = circular ? chart.labels.length : chart.datasets.length;
+  const entries = Array.from({ length: count }, (_, i) => legendText(chart, i));
+  // Text, swatch and chart.js's padding either side of it.
+  const legendW = maxOf(entries.map((t) => textWidth(t, fs))) + Math.round(fs) + 3 * Math.round(fs * 0.8);
+  const outside =
+    circular && chart.dataLabels !== false
+      ? 2 * (maxOf(values[0]!.map((v, i) => textWidth(label(v, 0, i), fs))) + 16)
+      : 0;
+  const plot = circular ? Math.min(style.height * 0.6, style.width * 0.3) : style.width * 0.5;
+  return legendW + outside + plot <= style.width ? wanted : 'bottom';
 }
 
 /** Up to four lines are named at their ends; more need a legend. */

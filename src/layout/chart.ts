@@ -5,6 +5,8 @@ import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, Native
 import { isCircular } from '../schema/chart-types.js';
 import type { LayoutContext } from './frame.js';
 import { nativePointLabels } from './native-labels.js';
+import { qualified } from '../qualifier.js';
+import { labelColourOn } from '../charts/contrast.js';
 
 /**
  * A chart in its box: a picture for the chart stage to draw, with the style it is drawn in, or
@@ -85,10 +87,14 @@ function nativeColors(chart: ChartModel, p: Palette): string[] {
   return cycle(p.series, n);
 }
 
-/** An Excel number format: the chart's decimals, a % sign for a % unit, a true minus (U+2212) for negatives. */
-export function excelNumberFormat(decimals: number, percentSign: boolean): string {
+/**
+ * An Excel number format: the chart's decimals, a % sign for a % unit, a true minus (U+2212)
+ * for negatives, and text before the number (a qualifier: "more than ") when given.
+ */
+export function excelNumberFormat(decimals: number, percentSign: boolean, before = ''): string {
   const body = `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}${percentSign ? '"%"' : ''}`;
-  return `${body};"${MINUS}"${body}`;
+  const text = before.replace(/"/g, '');
+  return text ? `"${text}"${body};"${text}${MINUS}"${body}` : `${body};"${MINUS}"${body}`;
 }
 
 /** An Excel format for shares held as fractions: `0%`, `0.0%`. */
@@ -179,6 +185,25 @@ export function nativeChart(
     ...(chart.target ? { targetColour: p.emphasis } : {}),
     ...(scatter ? { scatter } : {}),
   });
+  // A qualified value's label says its qualifier, in a number format of its own, so that the
+  // label still follows the value when someone edits the sheet.
+  if (values && !percentStacked) {
+    order.forEach((d, ordinal) =>
+      chart.datasets[d]!.qualifiers?.forEach((q, i) => {
+        if (!q) return;
+        const own = labels.points.find((l) => l.series === ordinal && l.index === i);
+        if (own?.hidden || own?.text !== undefined) return;
+        const format = excelNumberFormat(plan.decimals, unitOf(d) === '%', qualified('', q, chart.lang));
+        // Inside a slice or a stacked segment the label takes the colour readable on its fill.
+        const inside = circular || stacked;
+        const color = inside
+          ? labelColourOn(circular ? colors[i]! : p.series[d % p.series.length]!, p.text)
+          : undefined;
+        if (own) own.format = format;
+        else labels.points.push({ series: ordinal, index: i, value: true, format, ...(color ? { color } : {}) });
+      }),
+    );
+  }
   // A thinned time axis: the labels not shown are blank in the chart's cache (see chart-xml.ts),
   // which every application honours; the embedded workbook keeps every date.
   // A pie without its legend would leave its slices unnamed; lines named at their ends need none.

@@ -75,7 +75,7 @@ describe('chart gallery', () => {
     ['Column chart: growth in services trade', [NAVY, MUTED]],
     ['Horizontal bar chart: visa policy', [NAVY]],
     ['Stacked bar chart: trade by quarter', [NAVY, RED, '6C8EBF']],
-    ['100 % stacked bars: shares by quarter', [NAVY, RED, '6C8EBF']],
+    ['100% stacked bars: shares by quarter', [NAVY, RED, '6C8EBF']],
     ['Line chart with a target', [NAVY, TARGET]],
     ['Area chart: trade by quarter', [NAVY]],
     ['Pie chart: two-way investment', [NAVY, RED]],
@@ -188,7 +188,7 @@ describe('chart gallery', () => {
     expect(await deck.file(slide('Stacked bar chart: trade by quarter', true).charts[0]!)).toContain(
       '<c:grouping val="stacked"/>',
     );
-    expect(await deck.file(slide('100 % stacked bars: shares by quarter', true).charts[0]!)).toContain(
+    expect(await deck.file(slide('100% stacked bars: shares by quarter', true).charts[0]!)).toContain(
       '<c:grouping val="percentStacked"/>',
     );
     const horizontal = await deck.file(slide('Horizontal bar chart: visa policy', true).charts[0]!);

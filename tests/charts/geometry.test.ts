@@ -87,6 +87,36 @@ describe('label geometry of the gallery pictures', () => {
     expect(boxes.some((b) => b.text.includes('-'))).toBe(false);
     drawn.destroy();
   });
+
+  it('keys lines in a legend with a stroke and bars with a square', () => {
+    const combos = captured.filter((c) => c.chart.type === 'combo');
+    expect(combos.length).toBe(2);
+    for (const { chart, style } of combos) {
+      const drawn = drawChart(chart, style);
+      const items = (drawn.legend as unknown as { legendItems: { text: string; pointStyle?: string }[] }).legendItems;
+      expect(items.map((i) => [i.text, i.pointStyle])).toEqual(
+        chart.datasets.map((d, i) => [d.label, chart.lineDatasets.includes(i) ? 'line' : 'rect']),
+      );
+      expect((drawn.options.plugins?.legend?.labels as { usePointStyle?: boolean }).usePointStyle).toBe(true);
+      drawn.destroy();
+    }
+  });
+
+  it('names scatter points inside the plot, clear of its border and the tick labels', () => {
+    const scatter = captured.find((c) => c.chart.type === 'scatter')!;
+    const drawn = drawChart(scatter.chart, scatter.style);
+    const { boxes, unplaced } = placedLabels(drawn)!;
+    const area = drawn.chartArea;
+    expect(unplaced).toEqual([]);
+    expect(boxes.map((b) => b.text)).toEqual(scatter.chart.pointLabels);
+    for (const b of boxes) {
+      expect(b.x, b.text).toBeGreaterThan(area.left + 2);
+      expect(b.y, b.text).toBeGreaterThan(area.top + 2);
+      expect(b.x + b.w, b.text).toBeLessThan(area.right - 2);
+      expect(b.y + b.h, b.text).toBeLessThan(area.bottom - 2);
+    }
+    drawn.destroy();
+  });
 });
 
 // ---- generated cases
