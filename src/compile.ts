@@ -480,7 +480,7 @@ async function packageDeck(
   ]);
   return timed(stage, 'pptx', async () => {
     const written = await writePptx(deck);
-    return finishPackage(written.bytes, {
+    return finishPackage(written.parts, {
       fonts: deck.style.fonts,
       typefaces: written.typefaces,
       timestamp: packageTimestamp(timestamp, outline),
