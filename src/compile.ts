@@ -1,4 +1,5 @@
 import { reportDroppedLabels } from './charts/dropped.js';
+import { createHash } from 'node:crypto';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { RecordingHost } from './host/record.js';
@@ -156,15 +157,28 @@ async function readOutline(
   );
   if (text === undefined) return undefined;
   texts.set(shown, text);
-  const source = await timed(stage, 'parse', () =>
-    parseYamlSource(shown, outlinePath, text, diagnostics, options.limits),
+  // Planning a build read this outline already: the same text in the same session is parsed
+  // and checked once (when that found nothing to say, so that its warnings are said again).
+  const before = diagnostics.items.length;
+  const key = `outline|${outlinePath}|${createHash('sha256').update(text).digest('hex')}`;
+  const validated = session.memo(
+    key,
+    () => {
+      const parseStart = performance.now();
+      const source = parseYamlSource(shown, outlinePath, text, diagnostics, options.limits);
+      stage.timings.parse = since(parseStart);
+      const plain = source && toPlain(source, diagnostics);
+      if (!source || !plain) return undefined;
+      const locate = yamlLocator(source);
+      const validateStart = performance.now();
+      const checked = validateOutline(plain.value ?? {}, locate, diagnostics);
+      stage.timings.validate = since(validateStart);
+      return checked && { ...checked, locate };
+    },
+    () => diagnostics.items.length === before,
   );
-  if (!source) return undefined;
-  const plain = toPlain(source, diagnostics);
-  if (!plain) return undefined;
-  const locate = yamlLocator(source);
-  const validated = await timed(stage, 'validate', () => validateOutline(plain.value ?? {}, locate, diagnostics));
   if (!validated) return undefined;
+  const { locate } = validated;
   // `zh-cn` passes the check (tags are case-insensitive) but is written as `zh-CN` everywhere after it.
   const lang = validated.outline.lang;
   const outline = lang ? { ...validated.outline, lang: canonicalLanguageTag(lang) } : validated.outline;
