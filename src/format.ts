@@ -216,13 +216,19 @@ export const MONTHS_LONG = [
   'December',
 ];
 
+/** The parts of a YYYY-MM-DD day, or undefined for any other text (or a month that does not exist). */
+export function calendarDay(date: string): { year: string; month: number; day: string } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (!m) return undefined;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? { year: m[1]!, month, day: m[3]! } : undefined;
+}
+
 /** "2025-10-27" → "27 Oct 2025" (en) or "2025年10月27日" (zh); other text unchanged. */
 export function formatDate(date: string, lang: string, long = false): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  if (!m) return date;
-  const [, y, mo, d] = m;
-  const month = Number(mo);
-  if (month < 1 || month > 12) return date;
-  if (isChinese(lang)) return `${y}年${month}月${Number(d)}日`;
-  return `${Number(d)} ${(long ? MONTHS_LONG : MONTHS_SHORT)[month - 1]} ${y}`;
+  const day = calendarDay(date);
+  if (!day) return date;
+  const { year, month } = day;
+  if (isChinese(lang)) return `${year}年${month}月${Number(day.day)}日`;
+  return `${Number(day.day)} ${(long ? MONTHS_LONG : MONTHS_SHORT)[month - 1]} ${year}`;
 }

@@ -30,6 +30,7 @@ import { themesCommand } from './themes.js';
 import { themeImportCommand } from './theme-import.js';
 import { groupByProject, withProject } from './projects.js';
 import { parseShard, type Shard } from './shard.js';
+import { RowRepeats } from './repeats.js';
 import { VERSION } from '../version.js';
 
 /** Where the CLI writes: injected so tests can capture it and so only bin.ts touches process. */
@@ -124,17 +125,25 @@ function report(results: (BuildResult | CompileResult)[], flags: CommonFlags, io
       )}\n`,
     );
   } else {
-    for (const r of results) printResult(r, io, written);
+    const repeats = new RowRepeats();
+    for (const r of results) printResult(r, io, written, repeats);
   }
   return results.every((r) => r.ok) ? EXIT_OK : EXIT_INPUT;
 }
 
 /** One deck's problems (stderr) and its line of output (stdout). */
-function printResult(r: BuildResult | CompileResult, io: Io, written: boolean): void {
+function printResult(r: BuildResult | CompileResult, io: Io, written: boolean, repeats: RowRepeats): void {
   const label = deckLabel(r.outline, r.row);
   if (r.diagnostics.length) {
-    io.stderr(`${formatDiagnostics(r.diagnostics, { color: io.color, sources: r.texts })}\n\n`);
-    io.stderr(`${label}: ${summaryLine(r.diagnostics, r.texts)}${r.ok ? '' : written ? '; no deck written' : ''}\n`);
+    const { fresh, repeated, rows } = repeats.split(r.outline, r.diagnostics);
+    if (fresh.length) io.stderr(`${formatDiagnostics(fresh, { color: io.color, sources: r.texts })}\n\n`);
+    const shown = !repeated
+      ? ''
+      : `, ${repeated === r.diagnostics.length ? (repeated === 1 ? 'the same' : 'all the same') : `${repeated} the same`}` +
+        ` as for ${rows.length === 1 ? `row \`${rows[0]}\`` : 'earlier rows'} above`;
+    io.stderr(
+      `${label}: ${summaryLine(r.diagnostics, r.texts)}${shown}${r.ok ? '' : written ? '; no deck written' : ''}\n`,
+    );
   }
   if ('removedStale' in r && r.removedStale)
     io.stderr(`removed ${r.removedStale} from an earlier build, so that it is not taken for this one\n`);
@@ -246,12 +255,12 @@ function writeReport(path: string, report: ChangeReport): void {
 }
 
 /** One deck of a batch as lines: built (with why, and what changed), failed, or unchanged. */
-function printDeck({ outcome, result }: BatchDeck, io: Io): void {
+function printDeck({ outcome, result }: BatchDeck, io: Io, repeats: RowRepeats): void {
   if (!result) {
     io.stdout(`unchanged ${outcome.deck} (${outcome.outline}): inputs as at the last build\n`);
     return;
   }
-  printResult(result, io, true);
+  printResult(result, io, true, repeats);
   if (outcome.reasons.length) io.stdout(`  rebuilt: ${outcome.reasons.join('; ')}\n`);
   for (const v of outcome.changes?.values ?? []) io.stdout(`  ${describeChange(v)}\n`);
   for (const a of outcome.changes?.slidesAdded ?? []) io.stdout(`  slide ${a.slide} added: ${a.label}\n`);
@@ -263,13 +272,14 @@ function printDeck({ outcome, result }: BatchDeck, io: Io): void {
  * terminal, also a line saying which deck is being built, rewritten in place and cleared after.
  */
 function progressLines(io: Io): NonNullable<BatchRequest['progress']> {
+  const repeats = new RowRepeats();
   return {
     start(outline, index, total) {
       if (io.progress && total > 1) io.stderr(`\r\x1b[K[${index}/${total}] building ${outline}…`);
     },
     done(deck) {
       if (io.progress) io.stderr('\r\x1b[K');
-      printDeck(deck, io);
+      printDeck(deck, io, repeats);
     },
   };
 }

@@ -21,6 +21,8 @@ export interface Diagnostic {
   /** What to do, in words, when there is no value to name. */
   hint?: string;
   related?: Related[];
+  /** The row id of the deck it came from, when an outline makes one deck per row (`each:`). */
+  row?: string;
 }
 
 /** What a diagnostic may add to its message: a hint in words, or structured help. */

@@ -69,12 +69,17 @@ export function suggestionOf(d: Pick<Diagnostic, 'hint' | 'expected'>): string |
   return `expected one of ${d.expected.map((e) => `\`${e}\``).join(', ')}`;
 }
 
+/** The message, saying which row's deck it is about when an outline makes one deck per row. */
+function messageOf(d: Diagnostic): string {
+  return d.row === undefined ? d.message : `${d.message} (in the deck for row \`${d.row}\`)`;
+}
+
 /** `file:line:col: error: message [code]`, the source line, a caret, related places and the suggestion. */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
   const c = pc.createColors(options.color);
   const at = d.at ? locate(d.at, options.sources) : undefined;
   const label = d.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
-  const lines = [`${c.bold(at ? `${where(at)}: ` : '')}${label}: ${d.message} ${c.dim(`[${d.code}]`)}`];
+  const lines = [`${c.bold(at ? `${where(at)}: ` : '')}${label}: ${messageOf(d)} ${c.dim(`[${d.code}]`)}`];
   const text = at?.line !== undefined ? options.sources.get(at.file) : undefined;
   if (at?.line !== undefined && text !== undefined) {
     const sourceLine = text.split(/\r?\n/)[at.line - 1];
@@ -144,7 +149,8 @@ export function diagnosticsToJson(
       ...(at?.pointer ? { pointer: at.pointer } : {}),
       severity: d.severity,
       code: d.code,
-      message: d.message,
+      message: messageOf(d),
+      ...(d.row === undefined ? {} : { row: d.row }),
       suggestion: suggestionOf(d) ?? null,
       ...(d.expected ? { expected: d.expected } : {}),
       ...(d.related

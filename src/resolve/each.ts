@@ -86,7 +86,7 @@ export function forRow(d: Diagnostic, plan: EachPlan, index: number): Diagnostic
   const id = plan.ids[index]!;
   return {
     ...d,
-    message: `${d.message} (in the deck for row \`${id}\`)`,
+    row: id,
     related: [
       ...(d.related ?? []),
       { at: rowAt, message: `the row \`${rowLabel(plan.table, index)}\` of \`${plan.table.key}\`` },

@@ -1,6 +1,6 @@
 import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
 import type { HouseText, HouseWord, Theme } from '../model.js';
-import { MONTHS_LONG } from '../format.js';
+import { calendarDay, MONTHS_LONG } from '../format.js';
 import { hasEastAsian, isChinese } from '../script.js';
 import { wordsFor, type Words } from '../words.js';
 
@@ -76,19 +76,17 @@ export function houseWords(theme: Theme, lang: string, diagnostics?: Diagnostics
  */
 export function houseDate(theme: Theme, date: string, lang: string): string | undefined {
   const pattern = theme.dateFormat && pickText(theme.dateFormat, lang, false);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  if (!pattern || !m) return undefined;
-  const [, y, mo, d] = m as unknown as [string, string, string, string];
-  const month = Number(mo);
-  if (month < 1 || month > 12) return undefined;
+  const day = calendarDay(date);
+  if (!pattern || !day) return undefined;
+  const { year, month } = day;
   const tokens: Record<string, string> = {
-    YYYY: y,
+    YYYY: year,
     MMMM: MONTHS_LONG[month - 1]!,
     MMM: MONTHS_LONG[month - 1]!.slice(0, 3),
-    MM: mo,
+    MM: String(month).padStart(2, '0'),
     M: String(month),
-    DD: d,
-    D: String(Number(d)),
+    DD: day.day,
+    D: String(Number(day.day)),
   };
   return pattern.replace(/YYYY|MMMM|MMM|MM|M|DD|D/g, (t) => tokens[t]!);
 }

@@ -1,3 +1,4 @@
+import { MONTHS_LONG } from '../format.js';
 /**
  * Dates in outlines and sources are ISO 8601 (2025-10-27, or 2025-10, or 2025): the one form
  * that reads the same to every reader and sorts. Others (27/10/2025: which is the month?) and
@@ -30,8 +31,7 @@ export function dateProblem(value: string | number): { message: string; suggesti
   };
 }
 
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
-const monthName = (m: number) => MONTHS[m - 1] ?? `month ${m}`;
+const monthName = (m: number) => MONTHS_LONG[m - 1] ?? `month ${m}`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** 27/10/2025 can only be 27 October; 03/04/2025 could be either. */

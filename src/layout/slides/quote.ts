@@ -97,8 +97,9 @@ function hiddenTitle(slide: Slide, ctx: LayoutContext): Element {
     role: 'title',
     box: { x: margin, y: -h - 12, w: ctx.theme.slide.width - 2 * margin, h },
     paragraphs: [paragraph(ctx, text, size, ctx.theme.palette.title, { bold: true })],
-    // Anchored at the bottom, a title longer than a line grows upwards, away from the slide.
-    valign: 'bottom',
+    // Top, as the layout's title placeholder is: pptxgenjs gives text in a placeholder the
+    // placeholder's anchor whatever the text asks, so 'bottom' here was never written.
+    valign: 'top',
     insets: TEXT_INSETS,
   };
 }
