@@ -330,6 +330,7 @@ function templatePlan(deck: RenderedDeck): TemplatePlan {
             ...(t.footerSize ? { size: t.footerSize } : {}),
             ...(t.date ? { date: t.date } : {}),
             slideNumber: t.slideNumbers,
+            ...(s.templateLayout?.marks?.length ? { marks: s.templateLayout.marks } : {}),
           }
         : undefined,
     ),

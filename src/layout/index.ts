@@ -29,6 +29,8 @@ import { layoutTableSlide } from './slides/table.js';
 import { sourceLine } from '../words.js';
 import { houseWords } from '../resolve/house-text.js';
 import { onTemplate } from './template.js';
+import { templateMarks } from './template-marks.js';
+import { masterPlaceholders } from '../template/placeholder-boxes.js';
 import { BASE_THEME } from '../resolve/theme.js';
 import type { HouseTemplate } from '../template/types.js';
 
@@ -104,7 +106,8 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
     properties: documentProperties(deck),
     house: houseStyle(theme, ctx),
   };
-  const masters = layoutMasters(theme, meta, ctx);
+  // On a template its masters draw the logo (or none): ours is neither drawn nor checked on dark slides.
+  const masters = layoutMasters(t ? logoOnTemplate(theme, t, ctx) : theme, meta, ctx);
   const layouts = layoutPlans(theme, ctx);
   if (!t) return { deck: { meta, style, masters, layouts, slides }, stats: ctx.fit.stats };
   // The marking leads the footer placeholder's text: the layout's footer has the place for it.
@@ -115,10 +118,36 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
     ...(theme.footer.date && meta.date ? { date: meta.date } : {}),
     slideNumbers: theme.footer.pageNumbers,
   };
+  const houseMarks = style.template;
+  const markSize = houseMarks.footerSize ?? theme.sizes.footer;
   return {
-    deck: { meta, style, masters, layouts, slides: slides.map((s) => withHouseMarks(s, masters, t, !!meta.footer)) },
+    deck: {
+      meta,
+      style,
+      masters,
+      layouts,
+      slides: slides.map((s) => withHouseMarks(s, masters, t, !!meta.footer, houseMarks, markSize)),
+    },
     stats: ctx.fit.stats,
   };
+}
+
+/**
+ * The theme whose masters are laid out on a template: without its logo, which the template's
+ * own masters replace. A logo the theme names but the template does not show is reported: the
+ * template's title placeholders are made without room for one, so briefdeck does not add it.
+ */
+function logoOnTemplate(theme: Theme, t: HouseTemplate, ctx: LayoutContext): Theme {
+  if (!theme.logo && !theme.logoDark) return theme;
+  if (!t.logo)
+    ctx.diagnostics.warn(
+      'logo-not-drawn',
+      `the template ${t.file} shows no logo, and briefdeck does not add the theme's logo to a template's slides`,
+      theme.origins.logo,
+      { hint: "put the logo on the template's slide master in PowerPoint, or write logo: none in the theme" },
+    );
+  const { logo: _logo, logoDark: _logoDark, ...rest } = theme;
+  return rest;
 }
 
 /**
@@ -159,7 +188,12 @@ function footerSizeOn(t: HouseTemplate, slides: readonly LaidOutSlide[], text: s
   const used = new Set(slides.map((s) => s.templateLayout?.part));
   const boxes = t.layouts
     .filter((l) => used.has(l.part))
-    .flatMap((l) => l.placeholders.filter((p) => p.type === 'ftr' && p.box).map((p) => p.box!));
+    .flatMap((l) => {
+      const own = l.placeholders.filter((p) => p.type === 'ftr' && p.box).map((p) => p.box!);
+      // A layout without one shows the footer where its master's placeholder is (template-marks.ts).
+      const master = masterPlaceholders(t.bytes, l.part).get('ftr')?.box;
+      return own.length ? own : master ? [master] : [];
+    });
   if (!boxes.length) return footer;
   const width = Math.min(...boxes.map((b) => b.w)) - 14.4;
   const r = fitBlocks(
@@ -179,9 +213,16 @@ function withHouseMarks(
   masters: Record<Master, MasterLayout>,
   t: HouseTemplate,
   hasFooter: boolean,
+  style: NonNullable<DeckStyle['template']>,
+  markSize: number,
 ): LaidOutSlide {
   const layout = t.layouts.find((l) => l.part === slide.templateLayout?.part);
-  const footerPlaceholder = slide.master === 'content' && !!layout?.placeholders.some((p) => p.type === 'ftr');
+  const marks = layout ? templateMarks(slide, layout, t, style, masters.content, markSize) : [];
+  if (marks.length) slide = { ...slide, templateLayout: { ...slide.templateLayout!, marks } };
+  // The footer text (which the marking leads) is in the layout's footer placeholder, or where the master has one.
+  const footerPlaceholder =
+    slide.master === 'content' &&
+    (!!layout?.placeholders.some((p) => p.type === 'ftr') || marks.some((m) => m.type === 'ftr'));
   const own = masters[slide.master].elements.filter(
     (e) =>
       (e.name === 'Classification' && !footerPlaceholder) ||

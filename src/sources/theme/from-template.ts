@@ -159,10 +159,15 @@ const safeFace = (face: string | undefined) => (face && /^[\p{L}\p{N} ._()-]+$/u
 export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInputType {
   const c = t.colors;
   const background = c.lt1;
-  const text = better(background, c.dk1, c.lt1);
+  // Text stands on what the content layout shows: a tinted or pictured backdrop (its average)
+  // when that is light, which text must read on as well as on the theme's light colour. Charts
+  // are pictures filled with the background, so their colours are judged there.
+  const content = chooseLayouts(t).content;
+  const ground = !content.dark && content.background ? content.background : background;
+  const text = better(ground, c.dk1, c.lt1);
   // Titles in the template's second dark colour when it reads well (a house navy or red), as
   // most organisation templates do; otherwise in the text colour.
-  const title = contrast(c.dk2, background) >= 4.5 ? c.dk2 : text;
+  const title = contrast(c.dk2, ground) >= 4.5 ? c.dk2 : text;
   const surface = contrast(c.lt2, text) >= 7 && c.lt2 !== background ? c.lt2 : mix(background, text, 0.05);
   // Title and section slides in the colour the template's own title layout shows when that is
   // dark (LibreOffice keeps the Office colours in its theme and draws its backdrops), else dk2.
@@ -181,13 +186,13 @@ export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInp
       surface,
       title,
       text,
-      muted: softened(text, background, 0.45),
+      muted: softened(text, ground, 0.45),
       accent: c.accent1,
       accent_text: better(c.accent1, c.lt1, c.dk1),
       rule: mix(text, background, 0.75),
       inactive: mix(text, background, 0.5),
       // The marking is text (4.5:1); chart series are graphics, 3:1 (WCAG 1.4.3 and 1.4.11).
-      emphasis: atLeast(c.accent2, background, text, 4.5),
+      emphasis: atLeast(c.accent2, ground, text, 4.5),
       divider_background: dividerBackground,
       divider_text: better(dividerBackground, c.lt1, c.dk1),
       series: [c.accent1, c.accent2, c.accent3, c.accent4, c.accent5, c.accent6].map((a) =>
