@@ -73,3 +73,17 @@ export function alignedRanges(a: [number, number], b: [number, number]): [AxisRa
   }
   return best!.ranges;
 }
+
+/**
+ * A scatter chart's two axes: a little room beyond the outermost points, so no marker sits on
+ * an axis line and no name beside a point meets the tick labels. Both renderers draw these.
+ */
+export function scatterRanges(xs: readonly number[], ys: readonly number[]): { x: AxisRange; y: AxisRange } {
+  const range = (v: readonly number[]) => {
+    const lo = v.reduce((a, b) => Math.min(a, b), Infinity);
+    const hi = v.reduce((a, b) => Math.max(a, b), -Infinity);
+    const pad = (hi - lo) * 0.06;
+    return niceRange(lo - pad, hi + pad, false);
+  };
+  return { x: range(xs), y: range(ys) };
+}

@@ -168,7 +168,7 @@ export function chartConfig(
     text ? { display: true, text, color: hex(p.muted), font: small } : { display: false };
   const range = (r: ChartPlan['axis']) =>
     r ? { min: r.min, max: r.max, ticks: { stepSize: r.step } } : { ticks: {}, beginAtZero: true };
-  const valueRange = range(plan.axis);
+  const valueRange = range(plan.axis ?? plan.scatter?.y);
   const shownTicks = plan.ticks;
   const valueTitle =
     chart.type === 'combo' && secondAxis
@@ -180,6 +180,7 @@ export function chartConfig(
         [categoryAxis]: {
           type: chart.type === 'scatter' ? 'linear' : 'category',
           stacked,
+          ...(plan.scatter ? { min: plan.scatter.x.min, max: plan.scatter.x.max } : {}),
           grid: { display: chart.type === 'scatter', color: hex(p.rule) },
           border: { color: hex(p.rule) },
           // Every category keeps its label (long ones are wrapped) unless it is a date, which
@@ -193,8 +194,8 @@ export function chartConfig(
               ? {
                   callback: (_: unknown, index: number) => (shownTicks.has(index) ? labelsShown[index] : null),
                 }
-              : chart.type === 'scatter'
-                ? { callback: (v: number | string) => plan.tick(Number(v)) }
+              : plan.scatter
+                ? { stepSize: plan.scatter.x.step, callback: (v: number | string) => plan.xTick(Number(v)) }
                 : {}),
           },
           title: axisTitle(chart.xLabel),

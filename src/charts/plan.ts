@@ -1,7 +1,7 @@
 import type { ChartModel } from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
-import { alignedRanges, niceRange, type AxisRange } from './axes.js';
+import { alignedRanges, niceRange, scatterRanges, type AxisRange } from './axes.js';
 import type { ChartStyle } from './config.js';
 import type { EdgeLabel, PlannedLabel } from './labels.js';
 import {
@@ -39,12 +39,16 @@ export interface ChartPlan {
   decimals: number;
   /** Value axis range (x for horizontal bars); undefined for pies and scatter. */
   axis?: AxisRange;
+  /** scatter: both axes, the same in the picture and the native chart. */
+  scatter?: { x: AxisRange; y: AxisRange };
   /** combo with two units: the line datasets' axis, its zero on the same gridline. */
   axis2?: AxisRange;
   /** combo: the line datasets' unit when it differs from the bars'. */
   unit2?: string;
   /** Axis tick text for a value on the first / second axis. */
   tick(value: number, second?: boolean): string;
+  /** scatter: tick text on the x axis. */
+  xTick(value: number): string;
   /** A value label's text. */
   label(value: number, dataset: number, index: number): string;
   labels: PlannedLabel[];
@@ -70,6 +74,13 @@ export function textWidth(text: string, size: number): number {
 }
 
 const lineHeight = (size: number) => Math.round(size * 1.25);
+
+/** Space between a label and what it labels, in CSS px (as labels.ts places them). */
+export const LABEL_GAP = 4;
+/** Height of a label's figures (about 0.75 em): what a stack segment must hold, plus air. */
+export const segmentFigures = (size: number) => Math.ceil(size * 0.75);
+/** Air above and below the figures inside a segment, so they never touch its edges. */
+export const SEGMENT_AIR = 3;
 
 /** Colours, for the label plan only: which fill a label may sit on. */
 export function seriesColour(chart: ChartModel, style: ChartStyle, dataset: number, index: number): string {
@@ -225,7 +236,16 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     const d = percentStacked ? 0 : stepDecimals(range?.step ?? 1);
     return (v: number) => chartNumber(v, u === '%' ? '%' : undefined, spec, d, lang, u === '%');
   };
-  const tick1 = tickFor(axis, unit);
+  const scatter =
+    chart.type === 'scatter'
+      ? scatterRanges(
+          chart.labels.map(Number),
+          chart.datasets.flatMap((d) => d.values),
+        )
+      : undefined;
+  // A scatter chart's x axis ticks in its own step (its unit is the data's, as the y axis's).
+  const tick1 = tickFor(axis ?? scatter?.y, unit);
+  const tickX = tickFor(scatter?.x, unit);
   const tick2 = tickFor(axis2, unit2);
 
   // ---- labels, and those left out by rule
@@ -243,6 +263,25 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
       ((chart.horizontal ? plotH / Math.max(1, n) : perCategory) * 0.63) / barsPerCategory,
     );
     const range = axis ? axis.max - axis.min : 1;
+    // Stack segments: where each starts (in value units), and the labels already beside a stack,
+    // by the gap they sit in (gap g lies between category g-1 and g), as spans along the value axis.
+    const slot = (chart.horizontal ? plotH : plotW) / Math.max(1, n);
+    const stackStart = (d: number, i: number) => {
+      const v = values[d]![i] ?? 0;
+      let start = 0;
+      for (let e = 0; e < d; e++) {
+        const u = values[e]![i] ?? 0;
+        if (!isLine(e) && Math.sign(u) === Math.sign(v)) start += u;
+      }
+      return start;
+    };
+    const beside = new Map<number, { lo: number; hi: number; need: number; after: boolean }[]>();
+    // After the stack (right of a column, below a horizontal bar: the next category's side)
+    // first; the outermost stacks have only half a gap towards the plot's edge.
+    const besideSides = (i: number) => [
+      { gapIndex: i + 1, after: true, room: (gap: number) => (i === n - 1 ? gap / 2 : gap) },
+      { gapIndex: i, after: false, room: (gap: number) => (i === 0 ? gap / 2 : gap) },
+    ];
     // Labels wider than a category's slot would collide with their neighbours: keep every k-th.
     const widest = maxOf(values.flatMap((d, i) => d.map((v, j) => textWidth(labelText(v, i, j), fs))));
     const keepEvery =
@@ -262,12 +301,35 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
           return;
         }
         if (stacked) {
+          if (v === 0) return;
           const length = (Math.abs(v) / range) * valueLength;
           const across = chart.horizontal ? length : barThickness;
           const along = chart.horizontal ? barThickness : length;
-          if (v === 0) return;
-          if (across < textWidth(text, fs) + 8 || along < Math.ceil(fs * 0.75) + 3)
-            return drop(d, i, text, 'its segment is too small to hold a label');
+          const w = textWidth(text, fs);
+          if (across >= w + 8 && along >= segmentFigures(fs) + 2 * SEGMENT_AIR) {
+            labels.push({ dataset: d, index: i, text, mode: 'segment', fill, negative: v < 0 });
+            return;
+          }
+          // Too small inside: beside the segment, level with it, in the gap next to its stack.
+          const gap = slot - barThickness;
+          const start = stackStart(d, i);
+          const half = (chart.horizontal ? w : lh) / 2;
+          // Level with the segment, kept inside the plot (as labels.ts keeps it).
+          const level = ((start + v / 2 - (axis?.min ?? 0)) / range) * valueLength;
+          const centre = Math.min(Math.max(level, half), valueLength - half);
+          const need = (chart.horizontal ? lh : w) + 2 * LABEL_GAP;
+          // A label in a gap must not meet another there: one on the same side at its level, or
+          // one on the other side at its level when the two together are wider than the gap.
+          const side = besideSides(i).find(
+            ({ gapIndex, room, after }) =>
+              room(gap) >= need &&
+              !(beside.get(gapIndex) ?? []).some(
+                (o) => centre + half > o.lo && centre - half < o.hi && (o.after === after || need + o.need > gap),
+              ),
+          );
+          if (!side) return drop(d, i, text, 'its segment is too small to hold a label, with no room beside it');
+          const taken = { lo: centre - half, hi: centre + half, need, after: side.after };
+          beside.set(side.gapIndex, [...(beside.get(side.gapIndex) ?? []), taken]);
           labels.push({ dataset: d, index: i, text, mode: 'segment', fill, negative: v < 0 });
           return;
         }
@@ -305,8 +367,10 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     decimals,
     ...(axis ? { axis } : {}),
     ...(axis2 ? { axis2 } : {}),
+    ...(scatter ? { scatter } : {}),
     ...(unit2 ? { unit2 } : {}),
     tick: (v, second) => (second ? tick2 : tick1)(v),
+    xTick: tickX,
     label: labelText,
     labels,
     edges,

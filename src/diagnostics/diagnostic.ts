@@ -88,6 +88,7 @@ export const DIAGNOSTIC_CODES = {
   'no-title': 'a slide without a title',
   'too-many-categories': 'a chart with more categories than can be read',
   'chart-labels-dropped': 'chart value labels left out because they would cover a value or each other',
+  'chart-target-not-drawn': 'a target line that an editable chart of its kind cannot draw (horizontal bars)',
   'foreign-house-text':
     "a theme's footer, marking or words shown in a deck of another language (English in a Chinese deck)",
   'logo-on-dark': 'a dark slide showing the logo made for light slides: the theme has no dark variant',
@@ -117,6 +118,7 @@ export const WARNING_CODES = [
   'no-title',
   'too-many-categories',
   'chart-labels-dropped',
+  'chart-target-not-drawn',
   'foreign-house-text',
   'logo-on-dark',
   'logo-not-drawn',

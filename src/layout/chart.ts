@@ -1,4 +1,3 @@
-import { niceRange } from '../charts/axes.js';
 import { chartStyleFor, unitTitle } from '../charts/config.js';
 import { MINUS, stepDecimals } from '../charts/numbers.js';
 import { planChart, type DroppedLabel } from '../charts/plan.js';
@@ -137,7 +136,9 @@ export function nativeChart(
     (circular && chart.dataLabels === 'share') || percentStacked
       ? excelShareFormat(plan.decimals)
       : excelNumberFormat(plan.decimals, plan.unit === '%');
-  const axisFormat = percentStacked ? '0%' : excelNumberFormat(stepDecimals(plan.axis?.step ?? 1), plan.unit === '%');
+  const axisFormat = percentStacked
+    ? '0%'
+    : excelNumberFormat(stepDecimals((plan.axis ?? plan.scatter?.y)?.step ?? 1), plan.unit === '%');
   const range = percentStacked ? { min: 0, max: 1, step: 0.2 } : plan.axis;
   const stacked = chart.stacked !== false;
   const target =
@@ -154,7 +155,7 @@ export function nativeChart(
         ? 'r'
         : 'b'
       : (chart.legend[0] as 'b' | 't' | 'l' | 'r');
-  const scatter = chart.type === 'scatter' ? scatterRanges(chart) : undefined;
+  const scatter = plan.scatter;
   const values = chart.dataLabels === 'value' || (percentStacked && chart.dataLabels !== false);
   // The series as the chart part lists them: bars, then lines (combo), then the target.
   const order = chart.type === 'combo' ? [...bars, ...chart.lineDatasets] : chart.datasets.map((_, i) => i);
@@ -272,18 +273,4 @@ export function nativeChart(
     ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}),
   };
   return { spec, dropped: labels.dropped };
-}
-
-/** A scatter chart's axes, written out so that the names placed beside its points stay where they were planned. */
-function scatterRanges(chart: ChartModel) {
-  const xs = chart.labels.map(Number);
-  const ys = chart.datasets.flatMap((d) => d.values);
-  // A little room beyond the outermost points, so no marker sits on an axis line.
-  const range = (v: number[]) => {
-    const lo = v.reduce((a, b) => Math.min(a, b), Infinity);
-    const hi = v.reduce((a, b) => Math.max(a, b), -Infinity);
-    const pad = (hi - lo) * 0.06;
-    return niceRange(lo - pad, hi + pad, false);
-  };
-  return { x: range(xs), y: range(ys) };
 }

@@ -13,9 +13,9 @@ import type {
   SlideKind,
 } from '../model.js';
 import { Diagnostics as DiagnosticsCollector } from '../diagnostics/diagnostic.js';
-import { fitBlocks, FitLog } from './fit.js';
+import { fitBlocks, FitLog, HEIGHT_SAFETY, lineFactor } from './fit.js';
 import { TypeScale, themeRange, type Role } from './scale.js';
-import type { LayoutContext } from './frame.js';
+import { TEXT_INSETS, type LayoutContext } from './frame.js';
 import { houseStyle, layoutPlans } from './house.js';
 import { layoutMasters } from './masters.js';
 import type { TextMeasurer } from './measure.js';
@@ -28,10 +28,10 @@ import { layoutStatsSlide } from './slides/stats.js';
 import { layoutTableSlide } from './slides/table.js';
 import { sourceLine } from '../words.js';
 import { houseWords } from '../resolve/house-text.js';
-import { onTemplate } from './template.js';
+import { onTemplate, regionsOf } from './template.js';
+import { chooseLayouts, TemplateError } from '../template/index.js';
 import { templateMarks } from './template-marks.js';
 import { masterPlaceholders } from '../template/placeholder-boxes.js';
-import { BASE_THEME } from '../resolve/theme.js';
 import type { HouseTemplate } from '../template/types.js';
 
 type Layout<K extends SlideKind> = (slide: Extract<ResolvedSlide, { kind: K }>, ctx: LayoutContext) => LaidOutSlide[];
@@ -80,9 +80,10 @@ export function createLayoutContext(
 
 /** Gives every text its final size and every element its box; splits what does not fit. */
 export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
-  // On a house template the slide is the template's size.
+  // On a house template the slide is the template's size; its sizes are already the template's
+  // (sources/theme/from-template.ts, or a theme file that adjusts them): they are not scaled again.
   const t = input.theme.template;
-  const deck = t ? { ...input, theme: onTemplateSize(input.theme, t) } : input;
+  const deck = t ? { ...input, theme: titleSizeOn(input, t) } : input;
   const { theme, meta } = deck;
   const placed = onTemplate(deck, diagnostics);
   const layoutAll = (ctx: LayoutContext) =>
@@ -165,18 +166,26 @@ function documentProperties({ meta, theme }: ResolvedDeck): DeckStyle['propertie
 }
 
 /**
- * A theme's sizes are for briefdeck's own 960 × 540 pt slide: on a template of another size
- * they scale with the slide's area (a 720 × 405 pt template sets 30 pt titles at 22.5 pt), to
- * the half point.
+ * The theme on its template's slide, its title size no larger than two lines of the content
+ * layout's title placeholder hold: a template's 33 pt title style in a box drawn for one line
+ * would make every two-line title shrink, with a warning each, to the size computed here.
  */
-function onTemplateSize(theme: Theme, t: HouseTemplate): Theme {
-  const base = BASE_THEME.slide;
-  const ratio = Math.sqrt((t.slide.width * t.slide.height) / (base.width * base.height));
-  if (Math.abs(ratio - 1) < 0.01) return { ...theme, slide: { ...t.slide } };
-  const sizes = { ...theme.sizes };
-  for (const k of Object.keys(sizes) as (keyof typeof sizes)[])
-    sizes[k] = Math.max(6, Math.round(sizes[k] * ratio * 2) / 2);
-  return { ...theme, slide: { ...t.slide }, sizes };
+function titleSizeOn(deck: ResolvedDeck, t: HouseTemplate): Theme {
+  const theme = { ...deck.theme, slide: { ...t.slide } };
+  let content;
+  try {
+    content = chooseLayouts(t, theme.layouts ?? {}).content;
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    content = chooseLayouts(t).content;
+  }
+  const box = regionsOf(t, content).title;
+  if (!box) return theme;
+  const factor = Math.max(...deck.slides.map((s) => lineFactor('title' in s ? s.title : undefined)));
+  const twoLines = Math.floor((((box.h - TEXT_INSETS.t - TEXT_INSETS.b) * HEIGHT_SAFETY) / (2 * factor)) * 2) / 2;
+  const { title, titleMin } = theme.sizes;
+  const held = Math.max(titleMin, Math.min(title, twoLines));
+  return held === title ? theme : { ...theme, sizes: { ...theme.sizes, title: held } };
 }
 
 /**

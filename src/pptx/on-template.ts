@@ -38,6 +38,8 @@ export interface SlideFooter {
   size?: number;
   date?: string;
   slideNumber?: boolean;
+  /** The faces of the deck's text: footer, date and number match the body, not the template's footer style. */
+  font?: { latin: string; eastAsian: string };
   /** Date, footer or number that the slide's layout has no placeholder for: drawn as text boxes of the slide. */
   marks?: readonly TemplateMark[];
 }
@@ -441,7 +443,13 @@ export function onLayout(
           `<p:txBody><a:bodyPr/><a:lstStyle/><a:p>${body(rPr)}</a:p></p:txBody></p:sp>`,
       );
     };
-    const rPr = `<a:rPr lang="${escapeXml(lang)}"${footer.size ? ` sz="${Math.round(footer.size * 100)}"` : ''}/>`;
+    const size = footer.size ? ` sz="${Math.round(footer.size * 100)}"` : '';
+    const faces = footer.font
+      ? `<a:latin typeface="${escapeXml(footer.font.latin)}"/><a:ea typeface="${escapeXml(footer.font.eastAsian)}"/>`
+      : '';
+    const rPr = faces
+      ? `<a:rPr lang="${escapeXml(lang)}"${size}>${faces}</a:rPr>`
+      : `<a:rPr lang="${escapeXml(lang)}"${size}/>`;
     const run = (text: string) => (props: string) => `<a:r>${props}<a:t>${escapeXml(text)}</a:t></a:r>`;
     if (footer.date) add('dt', 'Date', run(footer.date));
     if (footer.footer) add('ftr', 'Footer', run(footer.footer));

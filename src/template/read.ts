@@ -1,4 +1,4 @@
-import { attr, child, childrenNamed, elements, type XmlElement } from '../pptx/xml-tree.js';
+import { attr, child, childrenNamed, elements, walk, type XmlElement } from '../pptx/xml-tree.js';
 import { averageColor, backgroundColors, fillColors, fillOf } from './fill.js';
 import {
   colorMapOf,
@@ -122,7 +122,17 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
     }
   }
   if (!layouts.length) throw new TemplateError(file, 'has slide masters but no slide layouts');
-  const t: HouseTemplate = { file, bytes, slide, colors, fonts: fontScheme(theme), masters, layouts };
+  const titleSize = titleSizeOf(pkg.root(masterParts[0]!, 'a slide master'));
+  const t: HouseTemplate = {
+    file,
+    bytes,
+    slide,
+    colors,
+    fonts: fontScheme(theme),
+    masters,
+    layouts,
+    ...(titleSize ? { titleSize } : {}),
+  };
   // The master's logo first: it is on every slide; else the one the title slide shows.
   const titleLayout = chooseLayouts(t).title.part;
   const logo = [...masterParts, titleLayout].map((part) => logoOn(pkg, part, slide)).find(Boolean);
@@ -149,6 +159,41 @@ function logoOn(pkg: TemplatePackage, part: string, slide: Scene['slide']): Temp
     if (image) return { part: image, box, on: part };
   }
   return undefined;
+}
+
+/** A text size in points from `sz` (hundredths of a point), when it is one PowerPoint accepts (1–4000 pt). */
+function sizeOf(e: XmlElement | undefined): number | undefined {
+  const sz = e && Number(attr(e, 'sz'));
+  return sz && Number.isInteger(sz) && sz >= 100 && sz <= 400000 ? sz / 100 : undefined;
+}
+
+/** The first sized run property under `e`, in document order (first level first). */
+function firstSize(e: XmlElement | undefined): number | undefined {
+  if (!e) return undefined;
+  for (const d of walk(e))
+    if (d.name === 'a:defRPr' || d.name === 'a:rPr' || d.name === 'a:endParaRPr') {
+      const size = sizeOf(d);
+      if (size) return size;
+    }
+  return undefined;
+}
+
+/**
+ * The master's title text size: PowerPoint writes it in txStyles, LibreOffice in the master's
+ * title placeholder's own text.
+ */
+function titleSizeOf(master: XmlElement): number | undefined {
+  const styles = child(master, 'p:txStyles');
+  const titleStyle = styles && child(styles, 'p:titleStyle');
+  const own = firstSize(titleStyle && child(titleStyle, 'a:lvl1pPr'));
+  if (own) return own;
+  const tree = child(child(master, 'p:cSld') ?? master, 'p:spTree');
+  const isTitle = (s: XmlElement) => {
+    const ph = SHAPES.has(s.name) ? placeholderOf(s) : undefined;
+    return !!ph && attr(ph, 'type') === 'title';
+  };
+  const shape = tree && elements(tree).find(isTitle);
+  return firstSize(shape && child(shape, 'p:txBody'));
 }
 
 function notPresentationMessage(pkg: TemplatePackage): string {

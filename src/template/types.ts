@@ -80,6 +80,11 @@ export interface HouseTemplate {
   fonts: { major: { latin: string; eastAsian?: string }; minor: { latin: string; eastAsian?: string } };
   masters: { part: string; name?: string }[];
   layouts: TemplateLayout[];
+  /**
+   * The first level's text size (points) of the first master's title style (its txStyles, else
+   * its title placeholder, where LibreOffice writes it); absent when the template says none.
+   */
+  titleSize?: number;
   /** The logo its slides show, drawn by the template itself; absent when it has none. */
   logo?: TemplateLogo;
 }

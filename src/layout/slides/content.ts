@@ -169,7 +169,8 @@ function bodyBelow(top: number, footTop: number, ctx: LayoutContext): Body {
     };
   if (on)
     return {
-      top: Math.max(top, on.y),
+      // Under a title placeholder the title decided where the body starts (layoutTitle).
+      top: ctx.template?.title ? top : Math.max(top, on.y),
       bottom: Math.min(on.y + on.h, footTop - BODY_FOOT_GAP),
       left: on.x,
       width: on.w,
