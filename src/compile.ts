@@ -1,5 +1,5 @@
 import { reportDroppedLabels } from './charts/dropped.js';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { RecordingHost } from './host/record.js';
 import type { InputRecord } from './host/types.js';
@@ -7,8 +7,8 @@ import { layoutDeck } from './layout/index.js';
 import type { TemplatePlan } from './pptx/on-template.js';
 import { checkDeckLimits } from './limits.js';
 import { createMeasurer } from './layout/measure.js';
-import type { ChartStats, DataEntry, DataSet, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
-import { fileOrigin, type Origin } from './sources/origin.js';
+import type { ChartStats, DataEntry, LaidOutDeck, LayoutStats, RenderedDeck, Theme } from './model.js';
+import type { Origin } from './sources/origin.js';
 import { zipSafe } from './options.js';
 import { ResolveContext, rowScope } from './resolve/context.js';
 import { forRow, planEach, type EachPlan } from './resolve/each.js';
@@ -16,20 +16,15 @@ import { didYouMean } from './diagnostics/hints.js';
 import { resolveDeck } from './resolve/deck.js';
 import { checkFreshness } from './resolve/freshness.js';
 import { BASE_THEME, mergeThemes } from './resolve/theme.js';
-import type { Locator } from './schema/locator.js';
 import type { OutlineInput } from './schema/outline.js';
-import { validateOutline } from './schema/validate-outline.js';
 import type { Session } from './session.js';
-import { loadData, type DataFileRef } from './sources/data/index.js';
 import { displayPath } from './sources/paths.js';
-import { canonicalLanguageTag } from './sources/lang.js';
 import { emptyReport } from './report.js';
-import { readInputText } from './sources/read.js';
 import { loadLogo, loadThemeChain, type ThemeLocations } from './sources/theme/index.js';
 import { checkLayoutNames, layoutNamesOf } from './sources/theme/template.js';
-import { parseYamlSource, toPlain, yamlLocator } from './sources/yaml.js';
 import { snapshotRowName, type SnapshotRow } from './incremental/snapshot.js';
 import { dataFingerprint } from './incremental/fingerprint.js';
+import { baseName, readData, readOutline, rowDeckName, timed, type OutlineRead, type Stage } from './plan.js';
 
 export interface BuildReport {
   slides: number;
@@ -78,30 +73,6 @@ export interface CompileOptions {
   row?: string;
 }
 
-interface Stage {
-  diagnostics: Diagnostics;
-  timings: Record<string, number>;
-}
-
-const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
-
-async function timed<T>(stage: Stage, name: string, run: () => T | Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await run();
-  } finally {
-    stage.timings[name] = since(start);
-  }
-}
-
-function dataRefs(outline: OutlineInput, locate: Locator): DataFileRef[] {
-  const data = outline.data;
-  if (data === undefined) return [];
-  if (typeof data === 'string') return [{ given: data, at: locate.at(['data']) }];
-  if (Array.isArray(data)) return data.map((given, i) => ({ given, at: locate.at(['data', i]) }));
-  return Object.entries(data).map(([namespace, given]) => ({ given, namespace, at: locate.at(['data', namespace]) }));
-}
-
 function packageTimestamp(given: Date | undefined, outline: OutlineInput | undefined): Date {
   const date = outline?.date === undefined ? '' : String(outline.date);
   return (
@@ -132,89 +103,6 @@ interface FrontEnd {
 export interface RowData {
   scoped: boolean;
   sha256: string;
-}
-
-interface OutlineRead {
-  outline: OutlineInput;
-  locate: Locator;
-  complete: boolean;
-}
-
-/** load → parse → validate: the outline, or undefined after reporting why not. */
-async function readOutline(
-  outlinePath: string,
-  session: Session,
-  host: RecordingHost,
-  stage: Stage,
-  texts: Map<string, string>,
-): Promise<OutlineRead | undefined> {
-  const { options } = session;
-  const { diagnostics } = stage;
-  const shown = displayPath(outlinePath, options.cwd);
-  const text = await timed(stage, 'load', () =>
-    readInputText(host, outlinePath, 'outline', shown, diagnostics, fileOrigin(shown)),
-  );
-  if (text === undefined) return undefined;
-  texts.set(shown, text);
-  const source = await timed(stage, 'parse', () =>
-    parseYamlSource(shown, outlinePath, text, diagnostics, options.limits),
-  );
-  if (!source) return undefined;
-  const plain = toPlain(source, diagnostics);
-  if (!plain) return undefined;
-  const locate = yamlLocator(source);
-  const validated = await timed(stage, 'validate', () => validateOutline(plain.value ?? {}, locate, diagnostics));
-  if (!validated) return undefined;
-  // `zh-cn` passes the check (tags are case-insensitive) but is written as `zh-CN` everywhere after it.
-  const lang = validated.outline.lang;
-  const outline = lang ? { ...validated.outline, lang: canonicalLanguageTag(lang) } : validated.outline;
-  if (outline.ignore) diagnostics.ignore(outline.ignore);
-  return { outline, locate, complete: validated.complete };
-}
-
-/** The data files an outline names, with its queries run and downloads fetched (recorded in `extraInputs`). */
-function readData(
-  read: OutlineRead,
-  outlinePath: string,
-  session: Session,
-  host: RecordingHost,
-  stage: Stage,
-  texts: Map<string, string>,
-  extraInputs: InputRecord[],
-): Promise<DataSet> {
-  const { options } = session;
-  const allowOutside = options.allowOutsidePaths;
-  return timed(stage, 'data', () =>
-    loadData(dataRefs(read.outline, read.locate), {
-      host,
-      diagnostics: stage.diagnostics,
-      outlineDir: dirname(outlinePath),
-      projectDir: options.projectDir,
-      cwd: options.cwd,
-      allowOutside,
-      texts,
-      limits: options.limits,
-      memo: (key, compute, clean) => session.memo(key, compute, clean),
-      links: {
-        connectionString: options.connectionString,
-        // Citations of queries and downloads carry this day; SOURCE_DATE_EPOCH pins it.
-        now: options.timestamp ?? new Date(),
-        allowOutside,
-        cwd: options.cwd,
-        ...(options.dataTimeoutMs ? { queryTimeoutMs: options.dataTimeoutMs } : {}),
-        network: {
-          allow: options.allowNetwork,
-          ...(options.networkCa ? { ca: options.networkCa } : {}),
-          ...(options.dataTimeoutMs ? { timeoutMs: options.dataTimeoutMs } : {}),
-          ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-        },
-        recordInput: (input) => {
-          if (!extraInputs.some((i) => i.path === input.path)) extraInputs.push(input);
-        },
-        once: new Map(),
-      },
-    }),
-  );
 }
 
 /**
@@ -335,74 +223,6 @@ async function frontEnd(
   return { deck: laidOut.deck, layout: laidOut.stats, outline, usedKeys, cited, data: entries, ...each };
 }
 
-/** The decks one outline makes: itself, or one per row of its `each:` table. */
-export interface DeckPlan {
-  /** The outline, absolute. */
-  outlinePath: string;
-  decks: { deckName: string; row?: string }[];
-  /** Planning found errors (in `each:`, or the data it needs): the outline's result, with no deck. */
-  failed?: CompileResult;
-  /** Query results and downloads read while planning (with `linked`, or for an `each:` outline). */
-  linked?: InputRecord[];
-  /** For an `each:` outline: what the data of a row's deck says now (see RowData). */
-  rowData?: (row: string, scoped: boolean) => string | undefined;
-}
-
-const baseName = (outlinePath: string) => basename(outlinePath, extname(outlinePath));
-
-/** `regional-brief-east.pptx`: the deck of one row. */
-export const rowDeckName = (outlinePath: string, row: string) => `${baseName(outlinePath)}-${row}.pptx`;
-
-/**
- * Which decks an outline makes, reading only what that needs: the outline, and for `each:` its
- * data. With `linked`, the data is read (queries run, downloads fetched) in any case, so that a
- * caller can compare their results with the last build's. An outline that does not even load
- * plans as one deck: its compile reports why.
- */
-export async function planDecks(entry: string, session: Session, want: { linked?: boolean } = {}): Promise<DeckPlan> {
-  const outlinePath = resolve(session.options.cwd, entry);
-  const plain: DeckPlan = { outlinePath, decks: [{ deckName: `${baseName(outlinePath)}.pptx` }] };
-  const host = new RecordingHost(session.host);
-  const stage: Stage = { diagnostics: new Diagnostics(session.options.strict), timings: {} };
-  const texts = new Map<string, string>();
-  const extraInputs: InputRecord[] = [];
-  const read = await readOutline(outlinePath, session, host, stage, texts);
-  if (!read || (read.outline.each === undefined && !want.linked)) return plain;
-  const data = await readData(read, outlinePath, session, host, stage, texts, extraInputs);
-  if (read.outline.each === undefined) return { ...plain, linked: extraInputs };
-  const ctx = new ResolveContext(
-    read.locate,
-    data,
-    stage.diagnostics,
-    read.outline.lang ?? 'en',
-    session.options.limits,
-  );
-  const plan = planEach(read.outline.each, ctx);
-  if (plan) {
-    const key = plan.table.key;
-    return {
-      outlinePath,
-      decks: plan.ids.map((row) => ({ deckName: rowDeckName(outlinePath, row), row })),
-      linked: extraInputs,
-      rowData: (row, scoped) => {
-        const index = plan.ids.indexOf(row);
-        return index < 0 ? undefined : dataFingerprint(data, scoped ? { key, index } : undefined);
-      },
-    };
-  }
-  const failed: CompileResult = {
-    ok: false,
-    outline: displayPath(outlinePath, session.options.cwd),
-    deckName: plain.decks[0]!.deckName,
-    slideCount: 0,
-    diagnostics: stage.diagnostics.sorted(),
-    texts,
-    inputs: [...host.inputs, ...extraInputs],
-    report: emptyReport(stage.timings),
-  };
-  return { ...plain, failed, linked: extraInputs };
-}
-
 /**
  * Compiles one outline into deck bytes: no writing, no environment, no arguments. Input errors
  * come back as diagnostics; only a bug in briefdeck throws.
@@ -485,7 +305,7 @@ async function packageDeck(
   ]);
   return timed(stage, 'pptx', async () => {
     const written = await writePptx(deck);
-    return finishPackage(written.bytes, {
+    return finishPackage(written.parts, {
       fonts: deck.style.fonts,
       typefaces: written.typefaces,
       timestamp: packageTimestamp(timestamp, outline),

@@ -170,9 +170,11 @@ const swept = new Set<string>();
 /**
  * Writes a file so that readers see the old file or the new one, never a partial one:
  * a temporary file in the same folder, flushed, then renamed over the target. Temporary files
- * that killed writers left in the folder are removed first.
+ * that killed writers left in the folder are removed first. `durable: false` skips the flush to
+ * disk (a few milliseconds of waiting a file) for what is checked when read back, such as chart
+ * cache entries: after a power cut such a file may be empty or cut short, never half old, half new.
  */
-export function writeFileAtomic(path: string, data: Buffer): void {
+export function writeFileAtomic(path: string, data: Buffer, { durable = true }: { durable?: boolean } = {}): void {
   const dir = dirname(path);
   makeFolder(dir);
   // Once per folder per process: a shared chart cache holds thousands of entries.
@@ -187,7 +189,7 @@ export function writeFileAtomic(path: string, data: Buffer): void {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
       for (let off = 0; off < data.length;) off += writeSync(fd, data, off, data.length - off);
-      fsyncSync(fd);
+      if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

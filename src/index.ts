@@ -1,6 +1,7 @@
 /** The library API: build or check an outline. Never reads argv, never prints. */
 import { basename, extname, join } from 'node:path';
-import { compile, rowDeckName, type BuildReport, type CompileResult } from './compile.js';
+import { compile, type BuildReport, type CompileResult } from './compile.js';
+import { rowDeckName } from './plan.js';
 import { prepareFolder, removeStale, writeFileAtomic } from './emit.js';
 import type { Host } from './host/types.js';
 import type { BuildOptions } from './options.js';
@@ -14,7 +15,8 @@ export type { Host, InputRecord } from './host/types.js';
 export type { Session } from './session.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/diagnostic.js';
 export { diagnosticsToJson, formatDiagnostics, locate, summaryLine } from './diagnostics/format.js';
-export { compile, planDecks, type DeckPlan } from './compile.js';
+export { compile } from './compile.js';
+export { planDecks, type DeckPlan } from './plan.js';
 export { createSession } from './session.js';
 export { NodeHost } from './host/node.js';
 export { OverlayHost } from './host/overlay.js';

@@ -1,4 +1,5 @@
-import type { CompileResult, DeckPlan } from '../compile.js';
+import type { CompileResult } from '../compile.js';
+import type { DeckPlan } from '../plan.js';
 import { emptyReport } from '../report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host, InputRecord } from '../host/types.js';
@@ -104,7 +105,7 @@ function linkedNow(unit: Unit, session: Session): () => Promise<InputRecord[] | 
   return () =>
     (now ??= unit.plan.linked
       ? Promise.resolve(unit.plan.linked)
-      : import('../compile.js')
+      : import('../plan.js')
           .then(({ planDecks }) => planDecks(unit.outline, session, { linked: true }))
           .then((p) => p.linked));
 }
@@ -126,8 +127,8 @@ async function unitsOf(
   const plans: DeckPlan[] = [];
   const units: Unit[] = [];
   const owner = new Map<string, string>();
-  // Planning reads only the outline (and an `each:` outline's data), but it lives with compile.
-  const { planDecks } = await import('../compile.js');
+  // Planning reads only the outline (and an `each:` outline's data): it loads no layout, charts or packaging.
+  const { planDecks } = await import('../plan.js');
   for (const outline of outlines) {
     const plan = await planDecks(outline, session);
     plans.push(plan);

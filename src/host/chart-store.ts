@@ -10,7 +10,8 @@ export interface ChartStore {
 
 /**
  * Charts as `<key>.png` files in a folder, written atomically through emit.ts, so concurrent
- * builds sharing a cache never read a half-written file.
+ * builds sharing a cache never read a half-written file. Not flushed to disk one by one: an
+ * entry a power cut left short fails the seal check (charts/verified-store.ts) and is drawn again.
  */
 export class DiskChartStore implements ChartStore {
   constructor(readonly dir: string) {}
@@ -26,7 +27,7 @@ export class DiskChartStore implements ChartStore {
 
   async put(key: string, png: Buffer): Promise<void> {
     try {
-      writeFileAtomic(join(this.dir, `${key}.png`), png);
+      writeFileAtomic(join(this.dir, `${key}.png`), png, { durable: false });
     } catch {
       // A cache that cannot be written only costs time on the next build.
     }

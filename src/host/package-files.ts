@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,16 +43,22 @@ export async function moduleTreeHash(folder: URL): Promise<string> {
   return (await moduleTree(folder)).hash;
 }
 
-/** The modules moduleTreeHash covers (paths relative to the folder's parent) and their hash. */
+/**
+ * The modules moduleTreeHash covers (paths relative to the folder's parent) and their hash.
+ * Read synchronously: a few dozen small files of briefdeck's own, each read costing less than
+ * a turn of the event loop would.
+ */
 export async function moduleTree(folder: URL): Promise<{ modules: string[]; hash: string }> {
   const ext = folder.pathname.includes('/src/') ? '.ts' : '.js';
   const dir = fileURLToPath(folder);
-  const pending = (await readdir(dir)).filter(isModule).map((n) => pathToFileURL(join(dir, n)).href);
+  const pending = readdirSync(dir)
+    .filter(isModule)
+    .map((n) => pathToFileURL(join(dir, n)).href);
   const seen = new Map<string, string>();
   while (pending.length) {
     const url = pending.pop()!;
     if (seen.has(url)) continue;
-    const text = await readFile(fileURLToPath(url), 'utf8');
+    const text = readFileSync(fileURLToPath(url), 'utf8');
     seen.set(url, text);
     for (const m of text.matchAll(RELATIVE_IMPORT)) {
       const spec = (m[1] ?? m[2] ?? m[3])!.replace(/\.js$/, ext);

@@ -19,23 +19,26 @@ export function createMeasurer(
   registerFontFiles(fonts.files ?? []);
   const ctx: CanvasRenderingContext2D = canvasModule().createCanvas(8, 8).getContext('2d');
   const family = `"${fonts.latinMetric}", "${fonts.eastAsianMetric}"`;
-  const cache = new Map<string, number>();
+  // Widths at 100 px by face and text: a text tried at several sizes (fitting, two scale
+  // passes) reaches Pango once. The size is applied after, with the same arithmetic as before.
+  const cache = new Map<string, { at100: number; ems: number }>();
   let currentFont = '';
   return {
     width(text: string, size: number, bold = false): number {
-      const key = `${bold ? 'b' : ''}${size}|${text}`;
-      const hit = cache.get(key);
-      if (hit !== undefined) return hit;
-      // Measure at a large size and scale: Pango rounds small sizes to whole pixels.
-      const font = `${bold ? 'bold ' : ''}100px ${family}`;
-      if (font !== currentFont) {
-        ctx.font = font;
-        currentFont = font;
+      const key = `${bold ? 'b' : ''}|${text}`;
+      let known = cache.get(key);
+      if (known === undefined) {
+        // Measure at a large size and scale: Pango rounds small sizes to whole pixels.
+        const font = `${bold ? 'bold ' : ''}100px ${family}`;
+        if (font !== currentFont) {
+          ctx.font = font;
+          currentFont = font;
+        }
+        known = { at100: ctx.measureText(text).width, ems: autospace(text) + punctuationWidening(text) };
+        if (cache.size > 50_000) cache.clear();
+        cache.set(key, known);
       }
-      const w = (ctx.measureText(text).width * size) / 100 + (autospace(text) + punctuationWidening(text)) * size;
-      if (cache.size > 50_000) cache.clear();
-      cache.set(key, w);
-      return w;
+      return (known.at100 * size) / 100 + known.ems * size;
     },
   };
 }

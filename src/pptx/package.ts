@@ -47,10 +47,10 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * Finishes what pptxgenjs wrote: East Asian fonts where it copied the Latin face, theme
  * fonts, one copy of each image, no dangling content types, and fixed timestamps, then
- * re-zips in a stable order. Pure bytes in, bytes out.
+ * re-zips in a stable order. Pure bytes (or the parts writePptx took from pptxgenjs) in, bytes out.
  */
-export async function finishPackage(input: Buffer, options: PackageOptions): Promise<Buffer> {
-  const { names, text, binary } = await readZip(input);
+export async function finishPackage(input: Buffer | PackageParts, options: PackageOptions): Promise<Buffer> {
+  const { names, text, binary } = Buffer.isBuffer(input) ? await readZip(input) : input;
 
   // pptxgenjs writes the Latin face into the ea slot too (PptxGenJS#1288): CJK would fall back to a random font.
   for (const face of options.typefaces ?? [options.fonts]) {
@@ -99,7 +99,7 @@ export async function finishPackage(input: Buffer, options: PackageOptions): Pro
   return finishParts(options.template ? buildOnTemplate(parts, options.template) : parts, options);
 }
 
-async function finishParts({ names, text, binary }: ZipParts, options: PackageOptions): Promise<Buffer> {
+async function finishParts({ names, text, binary }: PackageParts, options: PackageOptions): Promise<Buffer> {
   dedupeMedia(binary, text);
   dropOrphanOverrides(text, new Set([...text.keys(), ...binary.keys()]));
   stampCore(text, options.timestamp);
@@ -134,19 +134,23 @@ function finishLayouts(text: Map<string, string>, layouts: readonly LayoutPart[]
   }
 }
 
-interface ZipParts {
+/** A package as parts: names in package order, XML parts as text, the rest as bytes. */
+export interface PackageParts {
   names: string[];
   text: Map<string, string>;
   binary: Map<string, Buffer>;
 }
 
-async function readZip(bytes: Buffer): Promise<ZipParts> {
+/** Which parts packaging reads and edits as text. */
+export const isTextPart = (name: string) => /\.(xml|rels)$/.test(name);
+
+async function readZip(bytes: Buffer): Promise<PackageParts> {
   const names: string[] = [];
   const text = new Map<string, string>();
   const binary = new Map<string, Buffer>();
   for (const { name, data } of unzip(bytes)) {
     names.push(name);
-    if (/\.(xml|rels)$/.test(name)) text.set(name, data.toString('utf8'));
+    if (isTextPart(name)) text.set(name, data.toString('utf8'));
     else binary.set(name, data);
   }
   return { names, text, binary };
@@ -165,7 +169,7 @@ function stampCore(text: Map<string, string>, timestamp: Date): void {
 }
 
 /** Zips parts in a stable order with one fixed time on every entry. */
-async function writeZip(parts: ZipParts, timestamp: Date): Promise<Buffer> {
+async function writeZip(parts: PackageParts, timestamp: Date): Promise<Buffer> {
   // [Content_Types].xml first, as Office writes it; then the order the parts came in.
   const order = parts.names
     .filter((n) => parts.text.has(n) || parts.binary.has(n))
@@ -188,7 +192,7 @@ const CHART_PART = /(charts\/chart|charts\/_rels\/chart|embeddings\/Microsoft_Ex
  * deck built in one process has chart11.xml where the first had chart1.xml. Number them from
  * 1 in order, so a deck's bytes do not depend on what was built before it.
  */
-function renumberCharts(parts: ZipParts): ZipParts {
+function renumberCharts(parts: PackageParts): PackageParts {
   const numbers = [...new Set(parts.names.flatMap((n) => [...n.matchAll(CHART_PART)].map((m) => Number(m[2]))))].sort(
     (a, b) => a - b,
   );

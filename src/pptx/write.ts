@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import PptxModule from 'pptxgenjs';
 import type { ChartPartExtras } from './chart-xml.js';
 import type {
@@ -12,6 +13,8 @@ import type {
   WritableElement,
 } from '../model.js';
 import type { DocumentProperties, LayoutPart, SlidePlaceholders } from './house-parts.js';
+import { isTextPart, type PackageParts } from './package.js';
+import { readZip } from './zip.js';
 import { escapeXml, xmlSafeTexts } from './xml.js';
 
 /**
@@ -64,6 +67,75 @@ class Faces {
   }
 }
 
+/**
+ * Pictures handed to pptxgenjs as short stand-ins: it would decode each base64 picture in
+ * JavaScript only for packaging to take it back out. The stand-in's bytes name the picture, and
+ * the picture takes its place among the parts.
+ */
+class Pictures {
+  private readonly byStandIn = new Map<string, Buffer>();
+  standIn(image: Buffer, mime: string): string {
+    const name = `briefdeck picture ${this.byStandIn.size + 1}`;
+    this.byStandIn.set(name, image);
+    return `image/${mime};base64,${Buffer.from(name, 'latin1').toString('base64')}`;
+  }
+  /** The picture a part stands in for, or the part itself. */
+  swap(data: Buffer): Buffer {
+    return (data.length < 64 && this.byStandIn.get(data.toString('latin1'))) || data;
+  }
+}
+
+/**
+ * The output type that makes pptxgenjs's JSZip hand back itself instead of a zip. pptxgenjs
+ * builds every part, then zips them all (a JavaScript CRC of each) only for packaging to unzip
+ * and zip them again; it has no way to give its parts, so the one call that zips is taught this
+ * type. Any other type zips as before.
+ */
+const AS_PARTS = 'briefdeck-parts';
+let partsTaught = false;
+function teachParts(): void {
+  if (partsTaught) return;
+  partsTaught = true;
+  const generate = JSZip.prototype.generateAsync;
+  JSZip.prototype.generateAsync = function (this: JSZip, options, onUpdate) {
+    return options?.type === (AS_PARTS as string)
+      ? (Promise.resolve(this) as unknown as ReturnType<typeof generate>)
+      : generate.call(this, options, onUpdate);
+  } as typeof generate;
+}
+
+/** pptxgenjs's parts, each picture in place of its stand-in. */
+async function partsOf(pptx: PptxGenJS, pictures: Pictures): Promise<PackageParts> {
+  teachParts();
+  const parts: PackageParts = { names: [], text: new Map(), binary: new Map() };
+  let out: unknown;
+  try {
+    out = await pptx.write({ outputType: AS_PARTS as 'nodebuffer' });
+  } catch {
+    // A JSZip of pptxgenjs's own, not taught the type: it zips below, and says why if it cannot.
+  }
+  if (out instanceof JSZip) {
+    const files: JSZip.JSZipObject[] = [];
+    out.forEach((_, file) => {
+      if (!file.dir) files.push(file);
+    });
+    for (const file of files) {
+      parts.names.push(file.name);
+      if (isTextPart(file.name)) parts.text.set(file.name, await file.async('string'));
+      else parts.binary.set(file.name, pictures.swap(await file.async('nodebuffer')));
+    }
+    return parts;
+  }
+  // pptxgenjs zipped after all (a copy of JSZip of its own): read its zip.
+  const bytes = Buffer.isBuffer(out) ? out : ((await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
+  for (const { name, data } of readZip(bytes)) {
+    parts.names.push(name);
+    if (isTextPart(name)) parts.text.set(name, data.toString('utf8'));
+    else parts.binary.set(name, pictures.swap(data));
+  }
+  return parts;
+}
+
 function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
   const runs: TextProps[] = [];
   paragraphs.forEach((p, pi) => {
@@ -94,7 +166,14 @@ function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
 /** Which placeholder of its layout a text fills, if any. */
 type Placeholder = 'title' | 'body' | undefined;
 
-function addElement(pptx: PptxGenJS, slide: Slide, e: WritableElement, faces: Faces, placeholder?: Placeholder): void {
+function addElement(
+  pptx: PptxGenJS,
+  slide: Slide,
+  e: WritableElement,
+  faces: Faces,
+  pictures: Pictures,
+  placeholder?: Placeholder,
+): void {
   switch (e.kind) {
     case 'text':
       slide.addText(textRuns(e.paragraphs, faces), {
@@ -126,7 +205,7 @@ function addElement(pptx: PptxGenJS, slide: Slide, e: WritableElement, faces: Fa
     case 'picture':
       slide.addImage({
         ...geometry(e.box),
-        data: `image/${e.mime};base64,${e.image.toString('base64')}`,
+        data: pictures.standIn(e.image, e.mime),
         altText: e.alt,
         objectName: e.name,
       });
@@ -364,7 +443,7 @@ function masterTextOptions(t: MasterText, faces: Faces) {
 }
 
 /** A fixed shape of a master, in pptxgenjs's master-object form. */
-function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] | undefined {
+function masterObject(e: WritableElement, faces: Faces, pictures: Pictures): MasterObjects[number] | undefined {
   switch (e.kind) {
     case 'text': {
       const p = e.paragraphs[0];
@@ -397,7 +476,7 @@ function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] |
       return {
         image: {
           ...geometry(e.box),
-          data: `image/${e.mime};base64,${e.image.toString('base64')}`,
+          data: pictures.standIn(e.image, e.mime),
           altText: e.alt,
         },
       };
@@ -411,7 +490,7 @@ function masterObject(e: WritableElement, faces: Faces): MasterObjects[number] |
  * use, with the master's fixed shapes and a title and a body placeholder. The placeholders come
  * first, so they have the same index (100, 101) on every layout, as PowerPoint's do.
  */
-function defineLayouts(pptx: PptxGenJS, deck: RenderedDeck, faces: Faces): void {
+function defineLayouts(pptx: PptxGenJS, deck: RenderedDeck, faces: Faces, pictures: Pictures): void {
   for (const role of LAYOUT_ORDER) {
     const plan = deck.layouts[role];
     const m = deck.masters[plan.master];
@@ -421,7 +500,7 @@ function defineLayouts(pptx: PptxGenJS, deck: RenderedDeck, faces: Faces): void 
       objects: [
         { placeholder: { options: { name: 'title', type: 'title', ...masterTextOptions(m.title, faces) }, text: '' } },
         { placeholder: { options: { name: 'body', type: 'body', ...masterTextOptions(plan.body, faces) }, text: '' } },
-        ...m.elements.map((e) => masterObject(e, faces)).filter((o): o is NonNullable<typeof o> => !!o),
+        ...m.elements.map((e) => masterObject(e, faces, pictures)).filter((o): o is NonNullable<typeof o> => !!o),
       ],
       ...(m.slideNumber ? { slideNumber: masterTextOptions(m.slideNumber, faces) } : {}),
     });
@@ -440,7 +519,8 @@ function placeholders(deck: RenderedDeck, s: RenderedDeck['slides'][number]): Ma
 }
 
 export interface WrittenPptx {
-  bytes: Buffer;
+  /** The parts of the package pptxgenjs wrote, for packaging to finish. */
+  parts: PackageParts;
   /** Per slide (0-based), the text in its placeholders: pptxgenjs writes them at the layout's box. */
   placeholders: SlidePlaceholders[];
   /** The typeface pairs written: pptxgenjs writes each Latin face into the East Asian slot too. */
@@ -486,6 +566,7 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
   const pptx = new PptxGenJSClass();
   const { slide, fonts, properties } = deck.style;
   const faces = new Faces();
+  const pictures = new Pictures();
   pptx.defineLayout({ name: 'BRIEFDECK', width: inch(slide.width), height: inch(slide.height) });
   pptx.layout = 'BRIEFDECK';
   pptx.title = properties.title;
@@ -495,14 +576,14 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
   // pptxgenjs escapes title, subject and author, but writes the company name raw.
   pptx.company = escapeXml(properties.company);
   pptx.theme = { headFontFace: faces.latin(fonts), bodyFontFace: fonts.latin };
-  defineLayouts(pptx, deck, faces);
+  defineLayouts(pptx, deck, faces, pictures);
   const filled = deck.slides.map((s) => placeholders(deck, s));
   deck.slides.forEach((s, i) => {
     const slide = pptx.addSlide({ masterName: deck.layouts[s.layout].name });
-    for (const e of s.elements) addElement(pptx, slide, e, faces, filled[i]!.get(e));
+    for (const e of s.elements) addElement(pptx, slide, e, faces, pictures, filled[i]!.get(e));
     if (s.notes) slide.addNotes(s.notes);
   });
-  const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  const parts = await partsOf(pptx, pictures);
   const charts = deck.slides.flatMap((s) =>
     s.elements.flatMap((e) =>
       e.kind === 'native-chart'
@@ -519,7 +600,7 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
   const placed = (i: number): SlidePlaceholders =>
     Object.fromEntries([...filled[i]!].map(([e, which]) => [which, { box: e.box, name: e.name }]));
   return {
-    bytes: out,
+    parts,
     placeholders: deck.slides.map((_, i) => placed(i)),
     typefaces: [...faces.seen.values()],
     layouts: layoutParts(deck),

@@ -28,8 +28,8 @@ describe('the CLI process', () => {
     const dir = tempProject({
       'deck.yaml': outline(),
       'out/deck.pptx': 'a deck from an earlier build',
-      // A fault injected where only a bug could be: packaging the deck.
-      'crash.mjs': `import { createRequire } from 'node:module';\nconst JSZip = createRequire(${JSON.stringify(join(REPO, 'package.json'))})('jszip');\nJSZip.prototype.generateAsync = function () { throw new Error('injected fault'); };\n`,
+      // A fault injected where only a bug could be: packaging the deck (pptxgenjs adds its parts with JSZip's file()).
+      'crash.mjs': `import { createRequire } from 'node:module';\nconst JSZip = createRequire(${JSON.stringify(join(REPO, 'package.json'))})('jszip');\nJSZip.prototype.file = function () { throw new Error('injected fault'); };\n`,
     });
     const r = run(['build', '--no-cache', 'deck.yaml'], dir, ['--import', join(dir, 'crash.mjs')]);
     expect(r.status).toBe(70);

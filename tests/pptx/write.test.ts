@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   HouseStyle,
@@ -21,9 +22,14 @@ const face: Typeface = { latin: 'Georgia', eastAsian: 'SimSun' };
 const head = { top: { color: '0A0A0A', width: 1.25 }, bottom: { color: '0A0A0A', width: 0.75 } };
 const foot = { bottom: { color: 'DEDEDE', width: 0.75 } };
 const box = { x: 72, y: 72, w: 360, h: 144 };
+const logo = readFileSync(new URL('../../assets/logo.png', import.meta.url));
+const darkLogo = readFileSync(new URL('../../assets/logo-dark.png', import.meta.url));
 const master: MasterLayout = {
   background: 'ABCDEF',
-  elements: [{ kind: 'rect', name: 'Band', box: { x: 0, y: 500, w: 960, h: 40 }, fill: '123456' }],
+  elements: [
+    { kind: 'rect', name: 'Band', box: { x: 0, y: 500, w: 960, h: 40 }, fill: '123456' },
+    { kind: 'picture', name: 'Logo', box: { x: 900, y: 505, w: 40, h: 30 }, image: logo, mime: 'png', alt: '' },
+  ],
   title: { box, font: face, size: 33, color: '654321', bold: true, valign: 'top' },
 };
 const house: HouseStyle = {
@@ -177,6 +183,14 @@ const deck: RenderedDeck = {
           ],
         },
         { kind: 'native-chart', name: 'Chart', box: { x: 480, y: 72, w: 400, h: 300 }, spec },
+        {
+          kind: 'picture',
+          name: 'Picture',
+          box: { x: 480, y: 400, w: 80, h: 60 },
+          image: darkLogo,
+          mime: 'png',
+          alt: 'The dark logo',
+        },
       ],
     },
   ],
@@ -187,7 +201,7 @@ beforeAll(async () => {
   const written = await writePptx(deck);
   expect(written.typefaces).toEqual([face]);
   opened = await openPptx(
-    await finishPackage(written.bytes, {
+    await finishPackage(written.parts, {
       fonts: deck.style.fonts,
       typefaces: written.typefaces,
       timestamp: new Date('2025-01-01T00:00:00Z'),
@@ -264,6 +278,17 @@ describe('the pptx writer, given a laid-out deck and no theme', () => {
     // The slide's bullets fill the body placeholder where layout put them.
     const slide = opened.slides[0]!.xml;
     expect(slide).toMatch(/name="Body"[\s\S]*?<p:ph type="body" idx="1"\/>[\s\S]*?<a:off x="914400" y="914400"\/>/);
+  });
+
+  it('packages each picture as the very bytes it was given, once', async () => {
+    const slideImages = opened.slides[0]!.images;
+    expect(slideImages).toHaveLength(1);
+    expect((await opened.bytes(slideImages[0]!)).equals(darkLogo)).toBe(true);
+    const media = opened.names.filter((n) => n.startsWith('ppt/media/'));
+    const bytes = await Promise.all(media.map((n) => opened.bytes(n)));
+    // The logo on every layout of the master is stored once, beside the slide's picture.
+    expect(bytes).toHaveLength(2);
+    expect(bytes.filter((b) => b.equals(logo))).toHaveLength(1);
   });
 
   it('writes the house theme, text styles and document properties from the deck style', async () => {
