@@ -127,17 +127,26 @@ const OPENING_QUOTE = /^[\u2018\u201c]/;
 const SCRIPT_ANCHOR = '\u3000';
 
 /**
- * The runs of one paragraph, as written. A Chinese paragraph that opens with “ gets a 1 pt
- * ideographic space before it: LibreOffice (before 24.8) gives a script-neutral character at the
- * start of a paragraph the script of the application language, sets the “ as Latin, and adds
- * its Latin–Asian spacing after it (a visible gap, “ 十四五”). Behind an ideograph the “ is East
- * Asian in every viewer; PowerPoint draws it in the East Asian face either way.
+ * The runs of one paragraph, as written. An opening quotation mark that starts a line of Chinese
+ * (the paragraph's first, or one after a soft break) is set in the Latin face: the East Asian face
+ * draws “ full-width with its ink in the right half, so a title opening with “ started half an
+ * em right of the grid (clreq: opening punctuation at a line start is set half-width). A Chinese
+ * paragraph that opens with “ also gets a 1 pt ideographic space before it: LibreOffice (before
+ * 24.8) gives a script-neutral character at the start of a paragraph the script of the
+ * application language, sets the “ as Latin, and adds its Latin–Asian spacing after it (a
+ * visible gap, “ 十四五”); behind the space the “ is East Asian script (set in the face its run
+ * names) in every viewer, and 1 pt is within the grid.
  */
 export function paragraphRuns(runs: readonly Run[], face: Typeface): Run[] {
   const written = runs.flatMap((r) => textRuns(r, face));
-  const first = written[0];
-  if (!first || !OPENING_QUOTE.test(first.text) || face.latin === face.eastAsian) return written;
-  if (!runs.some((r) => hasEastAsian(r.text))) return written;
+  if (face.latin === face.eastAsian || !runs.some((r) => hasEastAsian(r.text))) return written;
+  const hung = written.map((r, i) =>
+    (i === 0 || r.breakBefore) && OPENING_QUOTE.test(r.text) && /^[\u2018\u201c]+$/.test(r.text)
+      ? { ...r, font: { latin: face.latin, eastAsian: face.latin } }
+      : r,
+  );
+  const first = hung[0];
+  if (!first || !OPENING_QUOTE.test(first.text)) return hung;
   const { breakBefore: _, italic: __, ...rest } = first;
   const anchor: Run = {
     ...rest,
@@ -145,7 +154,7 @@ export function paragraphRuns(runs: readonly Run[], face: Typeface): Run[] {
     size: 1,
     font: { latin: face.eastAsian, eastAsian: face.eastAsian },
   };
-  return [anchor, ...written];
+  return [anchor, ...hung];
 }
 
 export function eastAsianPunctuation(run: Run, face: Typeface): Run[] {

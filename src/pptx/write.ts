@@ -12,6 +12,7 @@ import type {
   WritableElement,
 } from '../model.js';
 import type { DocumentProperties, LayoutPart, SlidePlaceholders } from './house-parts.js';
+import { ONE_FACE } from './package.js';
 import { escapeXml, xmlSafeTexts } from './xml.js';
 
 /**
@@ -60,7 +61,9 @@ class Faces {
   readonly seen = new Map<string, Typeface>();
   latin(face: Typeface): string {
     this.seen.set(`${face.latin}\n${face.eastAsian}`, face);
-    return face.latin;
+    // pptxgenjs writes one name into both slots, and packaging sets the East Asian face the
+    // deck pairs with that name: a run meant to be in one face for both says so with a mark.
+    return face.latin === face.eastAsian ? `${face.latin}${ONE_FACE}` : face.latin;
   }
 }
 

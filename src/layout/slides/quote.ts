@@ -41,7 +41,15 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       name: 'Quote',
       role: 'body',
       box: { x, y: top, w, h },
-      paragraphs: [paragraph(ctx, quoted, r.size, palette.title, { italic: !hasEastAsian(quoted) })],
+      paragraphs: [
+        paragraph(
+          ctx,
+          settleLastLine(quoted, w * WIDTH_SAFETY, (t) => ctx.measure.width(t, r.size)),
+          r.size,
+          palette.title,
+          { italic: !hasEastAsian(quoted) },
+        ),
+      ],
       valign: 'top',
       insets: TEXT_INSETS,
     });
