@@ -163,9 +163,9 @@ export function packBullets(
 }
 
 /**
- * A bullet list in its box. With `fill`, a list shorter than its box uses the height: the space
- * between bullets grows (up to MAX_SPACE_BEFORE), then what is still free goes partly above the
- * list, so a short slide is balanced instead of stacked at the top.
+ * A bullet list in its box, from the box's top. With `fill`, a list shorter than its box uses
+ * some of the height: the space between bullets grows (up to MAX_SPACE_BEFORE); what is still
+ * free stays below the list, so the first bullet of every slide stands at one y.
  */
 export function bulletsElement(
   bullets: readonly BulletText[],
@@ -176,26 +176,18 @@ export function bulletsElement(
 ): Element {
   const { width, height } = inner(box);
   let spacing = 1;
-  let top = box.y;
-  let h = box.h;
   if (options.fill && bullets.length > 1) {
     const base = measureAt(bullets, width, size, ctx, 1);
     const gaps = bullets.slice(1).reduce((a, b) => a + SPACE_BEFORE[b.level] * size, 0);
     const free = height - base.height;
     if (free > 0 && gaps > 0) spacing = Math.min(MAX_SPACE_BEFORE / SPACE_BEFORE[0], 1 + free / gaps);
-    const used = measureAt(bullets, width, size, ctx, spacing).height;
-    const left = height - used;
-    // A third of what is left goes above the list: optically centred, not floating mid-slide.
-    if (left > height * 0.2) {
-      top = box.y + left / 3;
-      h = box.h - left / 3;
-    }
+    // The list starts at the body's top whatever its length: every slide's body begins at one y.
   }
   return {
     kind: 'text',
     name: options.name ?? 'Body',
     role: 'body',
-    box: { ...box, y: top, h },
+    box,
     paragraphs: bulletParagraphs(
       bullets,
       size,

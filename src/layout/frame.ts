@@ -303,14 +303,22 @@ export function layoutTitle(
       name: 'Title rule',
       box: {
         x: geometry.title.align === 'center' ? x + (width - rule.width) / 2 : x,
-        y: bottom + 6,
+        y: bottom + RULE_OFFSET,
         w: rule.width,
         h: rule.weight,
       },
       fill: palette[rule.color],
     });
-  return { elements, bodyTop: title ? bottom + 24 : bottom + 8 };
+  return { elements, bodyTop: title ? bottom + RULE_OFFSET + TITLE_BODY_GAP : bottom + 8 };
 }
+
+/** The title rule's top, under the title's box. */
+const RULE_OFFSET = 6;
+/**
+ * From the title rule's top to the body's: 30 pt (40 px at 1280 wide) clear of a 3 pt rule, so a
+ * card's or table's own top rule never reads as a second title rule (design review §3).
+ */
+export const TITLE_BODY_GAP = 33;
 
 /**
  * On a house template the title takes the layout's title placeholder box as it is, so that the

@@ -352,18 +352,28 @@ function balanceChinese(text: string, lines: number, maxWidth: number, measure: 
  * each line narrower than the box: they fall at punctuation, a space, after a particle or before a
  * preposition, or failing those between two words, never inside a word or after a preposition.
  * Returns the text unchanged when it fits on one line in the whole box, when its last line is long
- * enough, or when no such break exists: then the renderer wraps it as it would any text.
+ * enough, or when no such break exists: then the renderer wraps it as it would any text. With
+ * `balance`, a wrapping Chinese paragraph is balanced even without an orphan.
  */
-export function settleLastLine(text: string, maxWidth: number, measure: MeasureFn): string {
+export function settleLastLine(
+  text: string,
+  maxWidth: number,
+  measure: MeasureFn,
+  options: { balance?: boolean } = {},
+): string {
   if (/[\n\u2028]/.test(text)) return text;
   const before = wrapText(text, maxWidth, measure);
   const n = before.lines.length;
   if (n < 2 || before.brokeWord) return text;
   const last = before.lines[n - 1]!;
   if (ideographs(last) > 0 || ideographs(before.lines[n - 2]!) > 0) {
-    if (charactersOf(last) > CJK_ORPHAN) return text;
     // Text that fits the whole box on one line is left whole: a break there would be our own.
-    if (wrapText(text, maxWidth / FIT_SHARE, measure).lines.length < 2) return text;
+    const full = wrapText(text, maxWidth / FIT_SHARE, measure).lines;
+    if (full.length < 2) return text;
+    // A renderer may fill the 5 % every fit keeps free, and leave the orphan there.
+    // Display text (a quotation) is balanced whenever it wraps: its lines are read as a shape.
+    const orphan = charactersOf(last) <= CJK_ORPHAN || charactersOf(full.at(-1)!) <= CJK_ORPHAN;
+    if (!orphan && !options.balance) return text;
     const balanced = balanceChinese(text, n, maxWidth, measure);
     return balanced ? balanced.join(SOFT_BREAK) : text;
   }

@@ -154,7 +154,7 @@ describe.each(DECKS)('%s', (name) => {
           .filter((m) => /name="Chart"/.test(m[1]!))
           .map((m) => boxOf(m[1]!)),
       ].map((s) => s.y);
-      for (const top of tops) expect((top - rule.y) / EMU, `slide ${slide.index}`).toBeCloseTo(18, 0);
+      for (const top of tops) expect((top - rule.y) / EMU, `slide ${slide.index}`).toBeCloseTo(33, 0);
       seen += tops.length;
       const values = sh.filter((s) => /^Stat \d+ value$/.test(s.name));
       const rowsOf = new Set(values.map((v) => v.y));
