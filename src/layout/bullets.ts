@@ -3,6 +3,7 @@ import { HEIGHT_SAFETY, lineFactor, measureBlocks, shrinkToFit, WIDTH_SAFETY, ty
 import { paragraphRuns, TEXT_INSETS, type LayoutContext, type TextContext } from './frame.js';
 import { runLang } from './lang.js';
 import { settleLastLine, SOFT_BREAK } from './linebreak.js';
+import { typeset } from './typography.js';
 
 /** Bullet indents in points: pptxgenjs writes marL = indent × (level + 1) with a hanging indent. */
 export const BULLET_INDENT = 20;
@@ -18,7 +19,7 @@ export function leadIn(text: string): { lead?: string; rest: string } {
 
 /** The bullet as the reader sees it: the lead-in's markers gone. */
 export function plainBullet(text: string): string {
-  const { lead, rest } = leadIn(text);
+  const { lead, rest } = leadIn(typeset(text, { glue: true }));
   if (lead === undefined) return rest;
   // A lead-in ending in full-width punctuation ("主动开放：") needs no space after it.
   return /[\u3000-\u303f\uff00-\uffef]$/.test(lead) ? `${lead}${rest}` : `${lead} ${rest}`;

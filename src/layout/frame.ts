@@ -4,6 +4,7 @@ import { luminance } from '../a11y/contrast.js';
 import { hasEastAsian } from '../script.js';
 import { fitBlocks, HEIGHT_SAFETY, lineFactor, WIDTH_SAFETY, type Block, type FitLog } from './fit.js';
 import { settleLastLine, SOFT_BREAK } from './linebreak.js';
+import { typeset } from './typography.js';
 import type { Role, TypeScale } from './scale.js';
 import type { Words } from '../words.js';
 import { runLang } from './lang.js';
@@ -81,7 +82,7 @@ export function paragraph(
     runs: paragraphRuns(
       [
         {
-          text,
+          text: typeset(text),
           size,
           color,
           ...(bold ? { bold } : {}),
@@ -239,10 +240,11 @@ export function fitOne(
  * shrinks (a warning) before it is an error.
  */
 export function layoutTitle(
-  title: string,
+  written: string,
   slide: ResolvedSlide,
   ctx: LayoutContext,
 ): { elements: Element[]; bodyTop: number } {
+  const title = typeset(written);
   if (ctx.template?.title) return titleOnTemplate(title, slide, ctx, ctx.template.title, ctx.template.body.y);
   const f = frameOf(ctx.theme);
   const { sizes, palette, geometry } = ctx.theme;
@@ -309,7 +311,10 @@ export function layoutTitle(
       },
       fill: palette[rule.color],
     });
-  return { elements, bodyTop: title ? bottom + RULE_OFFSET + TITLE_BODY_GAP : bottom + 8 };
+  // A chart keeps the closer start it was sized for: it has no top rule to crowd the title's, and
+  // 15 pt less height hid a stacked segment's value label in the gallery.
+  const gap = slide.kind === 'chart' ? CHART_BODY_GAP : TITLE_BODY_GAP;
+  return { elements, bodyTop: title ? bottom + RULE_OFFSET + gap : bottom + 8 };
 }
 
 /** The title rule's top, under the title's box. */
@@ -319,6 +324,8 @@ const RULE_OFFSET = 6;
  * card's or table's own top rule never reads as a second title rule (design review §3).
  */
 export const TITLE_BODY_GAP = 33;
+/** The same for a chart slide. */
+export const CHART_BODY_GAP = 18;
 
 /**
  * On a house template the title takes the layout's title placeholder box as it is, so that the
