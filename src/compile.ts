@@ -510,6 +510,8 @@ function templatePlan(deck: RenderedDeck): TemplatePlan {
             ...(t.footerSize ? { size: t.footerSize } : {}),
             ...(t.date ? { date: t.date } : {}),
             slideNumber: t.slideNumbers,
+            font: deck.style.fonts,
+            ...(s.templateLayout?.marks?.length ? { marks: s.templateLayout.marks } : {}),
           }
         : undefined,
     ),

@@ -541,11 +541,21 @@ export interface LaidOutSlide {
    * and whether its title is on a dark ground (a dark layout, or a dark band under the title): the title
    * then keeps layout's light colour instead of the template's title style.
    */
-  templateLayout?: { part: string; dark: boolean };
+  templateLayout?: { part: string; dark: boolean; marks?: TemplateMark[] };
   layout: LayoutRole;
   elements: Element[];
   notes: string;
   at: Origin;
+}
+
+/**
+ * On a house template: the date, footer or slide number a content slide shows although its
+ * layout has no placeholder for it, drawn by the slide itself where the master's placeholder is
+ * (or the theme's footer slot when the master has none either).
+ */
+export interface TemplateMark {
+  type: 'dt' | 'ftr' | 'sldNum';
+  text: MasterText;
 }
 
 /** A text a master places on each slide (title placeholder, slide number); absent fields keep PowerPoint's defaults. */

@@ -45,4 +45,11 @@ describe('the structure of src/', () => {
     );
     expect(offending.map((f) => relative(src, f))).toEqual([]);
   });
+
+  it('keeps layout independent of the pptx writer: layout decides, pptx only translates', () => {
+    const offending = sources(join(REPO, 'src', 'layout')).filter((f) =>
+      /from '(\.\.\/)+pptx\//.test(readFileSync(f, 'utf8')),
+    );
+    expect(offending.map((f) => relative(join(REPO, 'src'), f))).toEqual([]);
+  });
 });

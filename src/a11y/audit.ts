@@ -2,6 +2,7 @@ import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { openPackage, type OpenPackage } from '../inspect/package.js';
 import { DECORATIVE_EXT_URI, paragraphs } from '../inspect/read.js';
 import { all, attr, kid, kids, path, type Element } from '../inspect/xml.js';
+import { PackageGrounds, type SlideGround } from '../template/ground.js';
 import { contrast, GRAPHIC_MINIMUM, textMinimum } from './contrast.js';
 import { hasHan, isChineseTag, langFits } from './script.js';
 
@@ -29,7 +30,8 @@ interface Shape {
   decorative: boolean;
   placeholder?: string;
   box?: { x: number; y: number; w: number; h: number };
-  fill?: string;
+  /** The colours its fill shows (every stop of a gradient), resolved through the theme; absent when unfilled. */
+  fill?: string[];
   text: string;
   runs: { text: string; lang?: string; color?: string; size: number; bold: boolean }[];
   table?: Element;
@@ -40,6 +42,7 @@ interface Shape {
 /** Audits a finished .pptx for what a screen reader and a low-vision reader need. */
 export async function auditPptx(bytes: Buffer, options: AuditOptions): Promise<A11yIssue[]> {
   const pkg = await openPackage(bytes);
+  const grounds = new PackageGrounds(bytes);
   const presentation = await pkg.xml('ppt/presentation.xml');
   const rels = await pkg.rels('ppt/presentation.xml');
   const issues: A11yIssue[] = [];
@@ -52,14 +55,17 @@ export async function auditPptx(bytes: Buffer, options: AuditOptions): Promise<A
     const add = (code: A11yCode, message: string) => issues.push({ code, slide, message });
     const root = await pkg.xml(part);
     const slideRels = await pkg.rels(part);
+    const ground = await grounds.slide(part);
     const shapes: Shape[] = [];
     collect(path(root, 'cSld', 'spTree'), slideRels, shapes);
-    const background = await backgroundOf(pkg, part, root);
-    // What the layout and master draw beneath the slide (a title band), and the boxes its placeholders inherit.
-    const beneath = await layoutBeneath(pkg, slideRels);
+    shapes.forEach((s, i) => {
+      if (ground.own[i]?.length) s.fill = ground.own[i];
+    });
+    // The boxes its placeholders inherit.
+    const placeholderBox = await layoutBoxes(pkg, slideRels);
     for (const s of shapes)
       if (!s.box && s.placeholder) {
-        const box = beneath.placeholderBox(s.placeholder);
+        const box = placeholderBox(s.placeholder);
         if (box) s.box = box;
       }
 
@@ -86,13 +92,14 @@ export async function auditPptx(bytes: Buffer, options: AuditOptions): Promise<A
         if (!langFits(r.lang, r.text, options.lang))
           add('a11y-language', `“${clip(r.text)}” is tagged ${r.lang ?? 'with no language'}`);
       }
-      checkTextContrast(s, shapes, background, add, beneath.fills);
-      if (s.table) checkTable(s.table, s.fill ?? background, options.lang, add);
+      checkTextContrast(s, groundOf(s, shapes, ground), add);
+      if (s.table) checkTable(s.table, groundOf(s, shapes, ground), options.lang, add);
     }
     for (const s of shapes) {
-      if (s.chartPart) await checkNativeChart(pkg, s, background, add);
+      const under = groundOf(s, shapes, ground);
+      if (s.chartPart) await checkNativeChart(pkg, s, under, add);
       else if (s.isChartPicture && options.pictureCharts?.has(slide))
-        checkPictureChart(options.pictureCharts.get(slide)!, background, add);
+        checkPictureChart(options.pictureCharts.get(slide)!, under, add);
     }
     await checkNotes(pkg, slideRels, options.lang, add);
   }
@@ -149,9 +156,6 @@ function collect(tree: Element | undefined, rels: Map<string, { type: string; ta
             },
           }
         : {}),
-      ...(attr(path(spPr, 'solidFill', 'srgbClr'), 'val')
-        ? { fill: attr(path(spPr, 'solidFill', 'srgbClr'), 'val') }
-        : {}),
       text: paragraphs(txBody).join(' '),
       runs,
       ...(kid(data, 'tbl') ? { table: kid(data, 'tbl') } : {}),
@@ -161,15 +165,12 @@ function collect(tree: Element | undefined, rels: Map<string, { type: string; ta
   }
 }
 
-/**
- * The filled shapes a slide's layout and master draw beneath it (bottom to top; the master's
- * unless the layout hides them), and the box a placeholder without one inherits from them.
- */
-async function layoutBeneath(
+/** The box a placeholder without one inherits: its layout's placeholder of the type, else its master's of the kind. */
+async function layoutBoxes(
   pkg: OpenPackage,
   slideRels: Map<string, { type: string; target: string }>,
-): Promise<{ fills: Shape[]; placeholderBox(type: string): Shape['box'] }> {
-  const levels: { shapes: Shape[]; hidesBelow: boolean }[] = [];
+): Promise<(type: string) => Shape['box']> {
+  const levels: Shape[][] = [];
   let rels = slideRels;
   for (const type of ['slideLayout', 'slideMaster']) {
     const target = [...rels.values()].find((r) => r.type === type)?.target;
@@ -178,33 +179,13 @@ async function layoutBeneath(
     rels = await pkg.rels(target);
     const shapes: Shape[] = [];
     collect(path(root, 'cSld', 'spTree'), rels, shapes);
-    levels.push({ shapes, hidesBelow: attr(root, 'showMasterSp') === '0' });
+    levels.push(shapes);
   }
   const [layout, master] = levels;
-  const fills = [...(master && !layout?.hidesBelow ? master.shapes : []), ...(layout?.shapes ?? [])].filter(
-    (s) => s.fill && s.box && !s.placeholder,
-  );
   const kindOf = (t: string) => (t === 'ctrTitle' ? 'title' : t === 'subTitle' || t === 'obj' ? 'body' : t);
-  return {
-    fills,
-    placeholderBox: (type) =>
-      layout?.shapes.find((s) => s.placeholder === type && s.box)?.box ??
-      master?.shapes.find((s) => s.placeholder && kindOf(s.placeholder) === kindOf(type) && s.box)?.box,
-  };
-}
-
-/** The slide's solid background, else its layout's, else its master's; white when none is solid. */
-async function backgroundOf(pkg: OpenPackage, part: string, root: Element): Promise<string> {
-  let at: { part: string; root: Element } | undefined = { part, root };
-  for (let depth = 0; at && depth < 3; depth++) {
-    const fill = attr(path(at.root, 'cSld', 'bg', 'bgPr', 'solidFill', 'srgbClr'), 'val');
-    if (fill) return fill;
-    const next: string | undefined = [...(await pkg.rels(at.part)).values()].find(
-      (r) => r.type === 'slideLayout' || r.type === 'slideMaster',
-    )?.target;
-    at = next && pkg.has(next) ? { part: next, root: await pkg.xml(next) } : undefined;
-  }
-  return 'FFFFFF';
+  return (type) =>
+    layout?.find((s) => s.placeholder === type && s.box)?.box ??
+    master?.find((s) => s.placeholder && kindOf(s.placeholder) === kindOf(type) && s.box)?.box;
 }
 
 type Add = (code: A11yCode, message: string) => void;
@@ -230,29 +211,50 @@ function contains(outer: Shape['box'], inner: Shape['box']): boolean {
 }
 
 /**
- * A text's background: its own fill, else the topmost filled shape drawn before it under its
- * centre, else the slide's.
+ * What a shape stands on: its own fill, else the topmost filled shape drawn before it (on the
+ * slide, then its layout and master) under its centre, else the slide's background. Every
+ * colour it can show, so that what is on it is judged against the worst.
  */
-function checkTextContrast(s: Shape, shapes: Shape[], slideBackground: string, add: Add, beneath: Shape[] = []): void {
-  if (!s.runs.length) return;
-  const below = [...beneath, ...shapes.slice(0, shapes.indexOf(s))].reverse();
-  const ground = s.fill ?? below.find((b) => b.fill && contains(b.box, s.box))?.fill ?? slideBackground;
+function groundOf(s: Shape, shapes: Shape[], ground: SlideGround): string[] {
+  if (s.fill) return s.fill;
+  const own = shapes
+    .slice(0, shapes.indexOf(s))
+    .reverse()
+    .find((b) => b.fill && contains(b.box, s.box));
+  if (own?.fill) return own.fill;
+  // What the layout and master draw beneath the slide (a title band), topmost first.
+  const beneath = [...ground.beneath].reverse().find((b) => contains(b.box, s.box));
+  if (beneath) return beneath.under?.(s.box) ?? beneath.colors;
+  return ground.backgroundUnder(s.box);
+}
+
+/** The ground colour a colour contrasts least with, and that contrast. */
+function worst(color: string, ground: readonly string[]): { ratio: number; on: string } {
+  let found = { ratio: Infinity, on: ground[0] ?? 'FFFFFF' };
+  for (const g of ground) {
+    const ratio = contrast(color, g);
+    if (ratio < found.ratio) found = { ratio, on: g };
+  }
+  return found;
+}
+
+function checkTextContrast(s: Shape, ground: string[], add: Add): void {
   for (const r of s.runs) {
     if (!r.color || !r.text.trim()) continue;
-    const ratio = contrast(r.color, ground);
+    const { ratio, on } = worst(r.color, ground);
     const minimum = textMinimum(r.size, r.bold);
     if (ratio < minimum)
       add(
         'a11y-contrast',
-        `“${clip(r.text)}” (#${r.color} on #${ground}, ${r.size} pt) has contrast ${ratio.toFixed(2)}:1; at least ${minimum}:1 is needed`,
+        `“${clip(r.text)}” (#${r.color} on #${on}, ${r.size} pt) has contrast ${ratio.toFixed(2)}:1; at least ${minimum}:1 is needed`,
       );
   }
 }
 
 /** Each cell's runs against the cell's own fill (header row, bands), else the table's ground. */
-function checkTable(table: Element, ground: string, lang: string, add: Add): void {
+function checkTable(table: Element, ground: string[], lang: string, add: Add): void {
   for (const tc of all(table, 'tc')) {
-    const fill = attr(path(tc, 'tcPr', 'solidFill', 'srgbClr'), 'val') ?? ground;
+    const own = attr(path(tc, 'tcPr', 'solidFill', 'srgbClr'), 'val');
     for (const r of all(kid(tc, 'txBody'), 'r')) {
       const rPr = kid(r, 'rPr');
       const text = kid(r, 't')?.textContent ?? '';
@@ -262,7 +264,7 @@ function checkTable(table: Element, ground: string, lang: string, add: Add): voi
       const colour = attr(path(rPr, 'solidFill', 'srgbClr'), 'val');
       if (!colour || !text.trim()) continue;
       const size = Number(attr(rPr, 'sz') ?? 1800) / 100;
-      const ratio = contrast(colour, fill);
+      const { ratio, on: fill } = worst(colour, own ? [own] : ground);
       const minimum = textMinimum(size, attr(rPr, 'b') === '1');
       if (ratio < minimum)
         add(
@@ -273,10 +275,11 @@ function checkTable(table: Element, ground: string, lang: string, add: Add): voi
   }
 }
 
-async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, add: Add): Promise<void> {
+async function checkNativeChart(pkg: OpenPackage, s: Shape, under: string[], add: Add): Promise<void> {
   if (!s.chartPart || !pkg.has(s.chartPart)) return;
   const root = await pkg.xml(s.chartPart);
-  const ground = attr(path(root, 'spPr', 'solidFill', 'srgbClr'), 'val') ?? background;
+  const own = attr(path(root, 'spPr', 'solidFill', 'srgbClr'), 'val');
+  const grounds = own ? [own] : under;
   const colourOf = (el: Element | undefined) =>
     attr(path(el, 'solidFill', 'srgbClr'), 'val') ?? attr(path(el, 'ln', 'solidFill', 'srgbClr'), 'val');
   const fills = new Set<string>();
@@ -335,11 +338,11 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
     }
   }
   for (const fill of fills) {
-    const ratio = contrast(fill, ground);
+    const { ratio, on } = worst(fill, grounds);
     if (ratio < GRAPHIC_MINIMUM)
       add(
         'a11y-contrast',
-        `a chart series drawn in #${fill} has contrast ${ratio.toFixed(2)}:1 on #${ground}; at least 3:1 is needed`,
+        `a chart series drawn in #${fill} has contrast ${ratio.toFixed(2)}:1 on #${on}; at least 3:1 is needed`,
       );
   }
   for (const { label, fill, size, bold } of onFills) {
@@ -359,29 +362,32 @@ async function checkNativeChart(pkg: OpenPackage, s: Shape, background: string, 
   }
   for (const label of onGround) {
     if (!label) continue;
-    const ratio = contrast(label, ground);
+    const { ratio, on } = worst(label, grounds);
     if (ratio < 4.5)
       add(
         'a11y-contrast',
-        `chart text in #${label} has contrast ${ratio.toFixed(2)}:1 on #${ground}; at least 4.5:1 is needed`,
+        `chart text in #${label} has contrast ${ratio.toFixed(2)}:1 on #${on}; at least 4.5:1 is needed`,
       );
   }
 }
 
 /** What a chart.js picture is drawn with: fills, text on the background, and labels drawn on the fills. */
 export interface PictureChartColours {
+  /** The colour the picture is filled with before anything is drawn: what its marks stand on. */
+  ground?: string;
   fills: string[];
   labels: string[];
   labelsOnFills?: string;
 }
 
-function checkPictureChart(colours: PictureChartColours, background: string, add: Add): void {
+function checkPictureChart(colours: PictureChartColours, under: string[], add: Add): void {
+  const ground = colours.ground ? [colours.ground] : under;
   for (const fill of new Set(colours.fills)) {
-    const ratio = contrast(fill, background);
+    const { ratio, on } = worst(fill, ground);
     if (ratio < GRAPHIC_MINIMUM)
       add(
         'a11y-contrast',
-        `a chart series drawn in #${fill} has contrast ${ratio.toFixed(2)}:1 on #${background}; at least 3:1 is needed`,
+        `a chart series drawn in #${fill} has contrast ${ratio.toFixed(2)}:1 on #${on}; at least 3:1 is needed`,
       );
     // Labels inside slices and stacked segments are bold chart text: large text's 3:1.
     const inside = colours.labelsOnFills;
@@ -392,11 +398,11 @@ function checkPictureChart(colours: PictureChartColours, background: string, add
       );
   }
   for (const label of new Set(colours.labels)) {
-    const ratio = contrast(label, background);
+    const { ratio, on } = worst(label, ground);
     if (ratio < 4.5)
       add(
         'a11y-contrast',
-        `chart text in #${label} has contrast ${ratio.toFixed(2)}:1 on #${background}; at least 4.5:1 is needed`,
+        `chart text in #${label} has contrast ${ratio.toFixed(2)}:1 on #${on}; at least 4.5:1 is needed`,
       );
   }
 }

@@ -58,6 +58,7 @@ function pictureColours(chart: ChartModel, p: Palette): PictureChartColours {
   if (highlighted) fills.push(p.inactive);
   const stacked = chart.stacked !== false;
   return {
+    ground: p.background,
     fills,
     labels: [p.text, p.muted],
     ...((circular && chart.dataLabels === 'share') || (stacked && chart.dataLabels)

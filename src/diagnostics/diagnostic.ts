@@ -91,6 +91,7 @@ export const DIAGNOSTIC_CODES = {
   'foreign-house-text':
     "a theme's footer, marking or words shown in a deck of another language (English in a Chinese deck)",
   'logo-on-dark': 'a dark slide showing the logo made for light slides: the theme has no dark variant',
+  'logo-not-drawn': "a theme's logo on a deck built on a template that shows none: the logo is left out",
   // build
   'chart-render-failed': 'a chart could not be drawn (its drawing thread failed or died)',
   'write-failed': 'the deck could not be written',
@@ -118,6 +119,7 @@ export const WARNING_CODES = [
   'chart-labels-dropped',
   'foreign-house-text',
   'logo-on-dark',
+  'logo-not-drawn',
   'text-shrunk',
   'content-split',
   'stale-data',

@@ -234,6 +234,9 @@ export function fitOne(
   return { size: r.size, lines: r.lines[0]?.length ?? 1, fits: r.fits };
 }
 
+/** Between a title's last line and the body under it. */
+const TITLE_BODY_GAP = 24;
+
 /**
  * The slide title: at the deck's title size, in one line or two; the body starts under it,
  * lower under a two-line title. A title that needs more than two lines at the deck's size
@@ -313,7 +316,7 @@ export function layoutTitle(
     });
   // A chart keeps the closer start it was sized for: it has no top rule to crowd the title's, and
   // 15 pt less height hid a stacked segment's value label in the gallery.
-  const gap = slide.kind === 'chart' ? CHART_BODY_GAP : TITLE_BODY_GAP;
+  const gap = slide.kind === 'chart' ? CHART_BODY_GAP : BODY_BELOW_RULE;
   return { elements, bodyTop: title ? bottom + RULE_OFFSET + gap : bottom + 8 };
 }
 
@@ -323,7 +326,7 @@ const RULE_OFFSET = 6;
  * From the title rule's top to the body's: 30 pt (40 px at 1280 wide) clear of a 3 pt rule, so a
  * card's or table's own top rule never reads as a second title rule (design review §3).
  */
-export const TITLE_BODY_GAP = 33;
+export const BODY_BELOW_RULE = 33;
 /** The same for a chart slide. */
 export const CHART_BODY_GAP = 18;
 
@@ -357,6 +360,19 @@ function titleOnTemplate(
   const text = settleLastLine(title, (box.w - TEXT_INSETS.l - TEXT_INSETS.r) * WIDTH_SAFETY, (t) =>
     ctx.measure.width(t, r.size, true),
   );
+  // The title is set at the top of its box; the body starts under its lines, as it does without
+  // a template, not at the template's body top when that lies lower: a one-line title over a
+  // body placeholder drawn for two lines of a 44 pt title leaves a band of nothing between them.
+  const textBottom = box.y + fittedHeight(Math.min(2, r.lines), r.size, TEXT_INSETS, title);
+  // A band the template draws behind its title (a filled shape under the title's middle, not the
+  // whole slide) is the title's region too: the body starts under it.
+  const { height } = ctx.theme.slide;
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  const band = (ctx.template?.layout.fills ?? [])
+    .map((f) => f.box)
+    .filter((b) => b.h < height / 2 && cx >= b.x && cx <= b.x + b.w && cy >= b.y && cy <= b.y + b.h)
+    .reduce((bottom, b) => Math.max(bottom, b.y + b.h + 12), 0);
   return {
     elements: [
       {
@@ -365,11 +381,11 @@ function titleOnTemplate(
         role: 'title',
         box: { ...box },
         paragraphs: [paragraph(ctx, text, r.size, ctx.template?.titleColor ?? ctx.theme.palette.title, { bold: true })],
-        valign: 'middle',
+        valign: 'top',
         insets: TEXT_INSETS,
       },
     ],
-    bodyTop,
+    bodyTop: Math.min(bodyTop, Math.max(textBottom + TITLE_BODY_GAP, band)),
   };
 }
 

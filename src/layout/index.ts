@@ -13,9 +13,9 @@ import type {
   SlideKind,
 } from '../model.js';
 import { Diagnostics as DiagnosticsCollector } from '../diagnostics/diagnostic.js';
-import { fitBlocks, FitLog } from './fit.js';
+import { fitBlocks, FitLog, HEIGHT_SAFETY, lineFactor } from './fit.js';
 import { TypeScale, themeRange, type Role } from './scale.js';
-import type { LayoutContext } from './frame.js';
+import { TEXT_INSETS, type LayoutContext } from './frame.js';
 import { houseStyle, layoutPlans } from './house.js';
 import { layoutMasters } from './masters.js';
 import type { TextMeasurer } from './measure.js';
@@ -28,8 +28,10 @@ import { layoutStatsSlide } from './slides/stats.js';
 import { layoutTableSlide } from './slides/table.js';
 import { sourceLine } from '../words.js';
 import { houseWords } from '../resolve/house-text.js';
-import { onTemplate } from './template.js';
-import { BASE_THEME } from '../resolve/theme.js';
+import { onTemplate, regionsOf } from './template.js';
+import { chooseLayouts, TemplateError } from '../template/index.js';
+import { templateMarks } from './template-marks.js';
+import { masterPlaceholders } from '../template/placeholder-boxes.js';
 import type { HouseTemplate } from '../template/types.js';
 
 type Layout<K extends SlideKind> = (slide: Extract<ResolvedSlide, { kind: K }>, ctx: LayoutContext) => LaidOutSlide[];
@@ -78,9 +80,10 @@ export function createLayoutContext(
 
 /** Gives every text its final size and every element its box; splits what does not fit. */
 export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
-  // On a house template the slide is the template's size.
+  // On a house template the slide is the template's size; its sizes are already the template's
+  // (sources/theme/from-template.ts, or a theme file that adjusts them): they are not scaled again.
   const t = input.theme.template;
-  const deck = t ? { ...input, theme: onTemplateSize(input.theme, t) } : input;
+  const deck = t ? { ...input, theme: titleSizeOn(input, t) } : input;
   const { theme, meta } = deck;
   const placed = onTemplate(deck, diagnostics);
   const layoutAll = (ctx: LayoutContext) =>
@@ -104,7 +107,8 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
     properties: documentProperties(deck),
     house: houseStyle(theme, ctx),
   };
-  const masters = layoutMasters(theme, meta, ctx);
+  // On a template its masters draw the logo (or none): ours is neither drawn nor checked on dark slides.
+  const masters = layoutMasters(t ? logoOnTemplate(theme, t, ctx) : theme, meta, ctx);
   const layouts = layoutPlans(theme, ctx);
   if (!t) return { deck: { meta, style, masters, layouts, slides }, stats: ctx.fit.stats };
   // The marking leads the footer placeholder's text: the layout's footer has the place for it.
@@ -115,10 +119,36 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
     ...(theme.footer.date && meta.date ? { date: meta.date } : {}),
     slideNumbers: theme.footer.pageNumbers,
   };
+  const houseMarks = style.template;
+  const markSize = houseMarks.footerSize ?? theme.sizes.footer;
   return {
-    deck: { meta, style, masters, layouts, slides: slides.map((s) => withHouseMarks(s, masters, t, !!meta.footer)) },
+    deck: {
+      meta,
+      style,
+      masters,
+      layouts,
+      slides: slides.map((s) => withHouseMarks(s, masters, t, !!meta.footer, houseMarks, markSize)),
+    },
     stats: ctx.fit.stats,
   };
+}
+
+/**
+ * The theme whose masters are laid out on a template: without its logo, which the template's
+ * own masters replace. A logo the theme names but the template does not show is reported: the
+ * template's title placeholders are made without room for one, so briefdeck does not add it.
+ */
+function logoOnTemplate(theme: Theme, t: HouseTemplate, ctx: LayoutContext): Theme {
+  if (!theme.logo && !theme.logoDark) return theme;
+  if (!t.logo)
+    ctx.diagnostics.warn(
+      'logo-not-drawn',
+      `the template ${t.file} shows no logo, and briefdeck does not add the theme's logo to a template's slides`,
+      theme.origins.logo,
+      { hint: "put the logo on the template's slide master in PowerPoint, or write logo: none in the theme" },
+    );
+  const { logo: _logo, logoDark: _logoDark, ...rest } = theme;
+  return rest;
 }
 
 /**
@@ -136,18 +166,26 @@ function documentProperties({ meta, theme }: ResolvedDeck): DeckStyle['propertie
 }
 
 /**
- * A theme's sizes are for briefdeck's own 960 × 540 pt slide: on a template of another size
- * they scale with the slide's area (a 720 × 405 pt template sets 30 pt titles at 22.5 pt), to
- * the half point.
+ * The theme on its template's slide, its title size no larger than two lines of the content
+ * layout's title placeholder hold: a template's 33 pt title style in a box drawn for one line
+ * would make every two-line title shrink, with a warning each, to the size computed here.
  */
-function onTemplateSize(theme: Theme, t: HouseTemplate): Theme {
-  const base = BASE_THEME.slide;
-  const ratio = Math.sqrt((t.slide.width * t.slide.height) / (base.width * base.height));
-  if (Math.abs(ratio - 1) < 0.01) return { ...theme, slide: { ...t.slide } };
-  const sizes = { ...theme.sizes };
-  for (const k of Object.keys(sizes) as (keyof typeof sizes)[])
-    sizes[k] = Math.max(6, Math.round(sizes[k] * ratio * 2) / 2);
-  return { ...theme, slide: { ...t.slide }, sizes };
+function titleSizeOn(deck: ResolvedDeck, t: HouseTemplate): Theme {
+  const theme = { ...deck.theme, slide: { ...t.slide } };
+  let content;
+  try {
+    content = chooseLayouts(t, theme.layouts ?? {}).content;
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    content = chooseLayouts(t).content;
+  }
+  const box = regionsOf(t, content).title;
+  if (!box) return theme;
+  const factor = Math.max(...deck.slides.map((s) => lineFactor('title' in s ? s.title : undefined)));
+  const twoLines = Math.floor((((box.h - TEXT_INSETS.t - TEXT_INSETS.b) * HEIGHT_SAFETY) / (2 * factor)) * 2) / 2;
+  const { title, titleMin } = theme.sizes;
+  const held = Math.max(titleMin, Math.min(title, twoLines));
+  return held === title ? theme : { ...theme, sizes: { ...theme.sizes, title: held } };
 }
 
 /**
@@ -159,7 +197,12 @@ function footerSizeOn(t: HouseTemplate, slides: readonly LaidOutSlide[], text: s
   const used = new Set(slides.map((s) => s.templateLayout?.part));
   const boxes = t.layouts
     .filter((l) => used.has(l.part))
-    .flatMap((l) => l.placeholders.filter((p) => p.type === 'ftr' && p.box).map((p) => p.box!));
+    .flatMap((l) => {
+      const own = l.placeholders.filter((p) => p.type === 'ftr' && p.box).map((p) => p.box!);
+      // A layout without one shows the footer where its master's placeholder is (template-marks.ts).
+      const master = masterPlaceholders(t.bytes, l.part).get('ftr')?.box;
+      return own.length ? own : master ? [master] : [];
+    });
   if (!boxes.length) return footer;
   const width = Math.min(...boxes.map((b) => b.w)) - 14.4;
   const r = fitBlocks(
@@ -179,9 +222,16 @@ function withHouseMarks(
   masters: Record<Master, MasterLayout>,
   t: HouseTemplate,
   hasFooter: boolean,
+  style: NonNullable<DeckStyle['template']>,
+  markSize: number,
 ): LaidOutSlide {
   const layout = t.layouts.find((l) => l.part === slide.templateLayout?.part);
-  const footerPlaceholder = slide.master === 'content' && !!layout?.placeholders.some((p) => p.type === 'ftr');
+  const marks = layout ? templateMarks(slide, layout, t, style, masters.content, markSize) : [];
+  if (marks.length) slide = { ...slide, templateLayout: { ...slide.templateLayout!, marks } };
+  // The footer text (which the marking leads) is in the layout's footer placeholder, or where the master has one.
+  const footerPlaceholder =
+    slide.master === 'content' &&
+    (!!layout?.placeholders.some((p) => p.type === 'ftr') || marks.some((m) => m.type === 'ftr'));
   const own = masters[slide.master].elements.filter(
     (e) =>
       (e.name === 'Classification' && !footerPlaceholder) ||

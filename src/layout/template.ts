@@ -2,10 +2,10 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Box, LayoutRole, Palette, ResolvedDeck, Theme } from '../model.js';
 import { chooseLayouts, layoutByName, TemplateError } from '../template/index.js';
 import { isDarkColor } from '../template/color.js';
+import { libreOfficeBoxes, masterType } from '../template/placeholder-boxes.js';
 import type { HouseTemplate, TemplateLayout, TemplatePlaceholder } from '../template/types.js';
 import type { LayoutContext } from './frame.js';
 import { LAYOUT_OF } from './roles.js';
-import { libreOfficeBoxes, masterType } from '../pptx/on-template.js';
 
 /**
  * A slide built on a house template takes its regions from the layout chosen for it: the
@@ -18,8 +18,13 @@ export interface SlideOnTemplate {
   title?: Box;
   /** The subtitle placeholder's box (title-slide layouts). */
   subtitle?: Box;
-  /** Where body content (charts, tables, bullets, stat cards) goes. */
+  /** Where body content (charts, tables, bullets, stat cards) goes: the left one of two content placeholders. */
   body: Box;
+  /**
+   * On a layout with two content placeholders side by side ("Two Content", "Comparison"), the
+   * right one: a slide of two parts puts its second there; a slide of one spans both.
+   */
+  second?: Box;
   /** Where the source line goes: just below the body when there is room above the footers, else the body's foot. */
   source: Box;
   /** The layout's background is dark: text on it is light. */
@@ -51,33 +56,59 @@ export function regionsOf(t: HouseTemplate, chosen: TemplateLayout): SlideOnTemp
     height,
     ...layout.placeholders.filter((p) => FOOTER_TYPES.includes(p.type) && p.box).map((p) => p.box!.y),
   );
-  // The first body placeholder by index is the main one; a "Two Content" layout gives its left half.
+  // The first body placeholder by index is the main one, unless the layout has two content
+  // placeholders side by side: then the left one, and the right one takes a second part.
   const bodies = layout.placeholders
     .filter((p) => BODY_TYPES.includes(p.type) && p.box)
     .sort((a, b) => (a.idx ?? 0) - (b.idx ?? 0));
+  const pair = sideBySide(bodies.filter((p) => p.box!.h >= height * MIN_BODY_SHARE));
   const top = title ? title.y + title.h + 12 : margin;
   // No body placeholder, or one too small to hold a chart (LibreOffice writes layouts whose
   // boxes are placeholders for its own): the space between title and footers instead.
-  const own = bodies[0]?.box;
+  const own = pair?.[0] ?? bodies[0]?.box;
   const body =
     own && own.h >= height * MIN_BODY_SHARE
       ? { ...own }
       : { x: title?.x ?? margin, y: top, w: title?.w ?? width - 2 * margin, h: Math.max(0, footerTop - 8 - top) };
-  const bodyBottom = body.y + body.h;
+  const second = pair?.[1];
+  const bodyBottom = Math.max(body.y + body.h, second ? second.y + second.h : 0);
   const room = footerTop - bodyBottom;
+  // The source line spans both content placeholders when there are two.
+  const sourceW = second ? second.x + second.w - body.x : body.w;
   const source =
     room >= SOURCE_HEIGHT + 2
-      ? { x: body.x, y: bodyBottom + 1, w: body.w, h: SOURCE_HEIGHT }
-      : { x: body.x, y: bodyBottom - SOURCE_HEIGHT, w: body.w, h: SOURCE_HEIGHT };
+      ? { x: body.x, y: bodyBottom + 1, w: sourceW, h: SOURCE_HEIGHT }
+      : { x: body.x, y: bodyBottom - SOURCE_HEIGHT, w: sourceW, h: SOURCE_HEIGHT };
+  const above = (b: Box) =>
+    room >= SOURCE_HEIGHT + 2 ? b : { ...b, h: Math.max(0, Math.min(b.h, source.y - 4 - b.y)) };
   return {
     layout,
     ...(title ? { title } : {}),
     ...(subtitle ? { subtitle } : {}),
-    body: room >= SOURCE_HEIGHT + 2 ? body : { ...body, h: Math.max(0, source.y - 4 - body.y) },
+    body: above(body),
+    ...(second ? { second: above({ ...second }) } : {}),
     source,
     dark: layout.dark,
     ...(title && !layout.dark && darkUnder(layout, title) ? { titleColor: hex(t.colors.lt1) } : {}),
   };
+}
+
+/**
+ * Two content placeholders of one type side by side, left first: the first pair (by the
+ * layout's order) that share most of their height and do not overlap across. A text box beside
+ * a content box ("Content with Caption") is not a pair: its text is a caption. Undefined when
+ * there is no such pair.
+ */
+function sideBySide(placeholders: readonly TemplatePlaceholder[]): [Box, Box] | undefined {
+  for (const [i, p] of placeholders.entries())
+    for (const q of placeholders.slice(i + 1)) {
+      if (p.type !== q.type) continue;
+      const [a, b] = [p.box!, q.box!];
+      const [left, right] = a.x <= b.x ? [a, b] : [b, a];
+      const shared = Math.min(left.y + left.h, right.y + right.h) - Math.max(left.y, right.y);
+      if (left.x + left.w <= right.x + 1 && shared >= 0.8 * Math.min(left.h, right.h)) return [left, right];
+    }
+  return undefined;
 }
 
 /** Whether the topmost filled shape under the middle of `box` is dark; the background's darkness if none. */

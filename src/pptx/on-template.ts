@@ -1,3 +1,5 @@
+import { masterType, placeholdersIn, type LayoutPlaceholder } from '../template/placeholder-boxes.js';
+import type { MasterText, TemplateMark } from '../model.js';
 import { orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 import { readZip } from './zip.js';
@@ -36,6 +38,10 @@ export interface SlideFooter {
   size?: number;
   date?: string;
   slideNumber?: boolean;
+  /** The faces of the deck's text: footer, date and number match the body, not the template's footer style. */
+  font?: { latin: string; eastAsian: string };
+  /** Date, footer or number that the slide's layout has no placeholder for: drawn as text boxes of the slide. */
+  marks?: readonly TemplateMark[];
 }
 
 /** A package as parts: names in order, XML text and binary data by name. */
@@ -47,9 +53,9 @@ export interface Parts {
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PRESENTATION_MAIN = 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml';
-const EMU_PER_PT = 12700;
 /** A box written through pptxgenjs's inches comes back within a few EMU of the template's. */
 const SAME_BOX_EMU = 254;
+const EMU_PER_PT = 12700;
 
 interface Relationship {
   id: string;
@@ -169,35 +175,6 @@ function writeRels(rels: readonly Relationship[]): string {
   );
 }
 
-/** A placeholder of a template layout, with its box in EMU (inherited from the master when the layout has none). */
-export interface LayoutPlaceholder {
-  type: string;
-  idx?: string;
-  box?: { x: number; y: number; w: number; h: number };
-}
-
-const PH_TYPE_DEFAULT = 'obj';
-
-function placeholdersIn(xml: string): LayoutPlaceholder[] {
-  const out: LayoutPlaceholder[] = [];
-  for (const sp of xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? []) {
-    const ph = /<p:ph\b[^>]*>/.exec(sp)?.[0];
-    if (!ph) continue;
-    const off = /<a:xfrm\b[^>]*>\s*<a:off x="(-?\d+)" y="(-?\d+)"\s*\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/.exec(sp);
-    const idx = attrOf(ph, 'idx');
-    out.push({
-      type: attrOf(ph, 'type') ?? PH_TYPE_DEFAULT,
-      ...(idx !== undefined ? { idx } : {}),
-      ...(off ? { box: { x: +off[1]!, y: +off[2]!, w: +off[3]!, h: +off[4]! } } : {}),
-    });
-  }
-  return out;
-}
-
-/** Which master placeholder a layout placeholder takes its position from. */
-export const masterType = (type: string) =>
-  type === 'ctrTitle' || type === 'title' ? 'title' : ['dt', 'ftr', 'sldNum'].includes(type) ? type : 'body';
-
 /** The placeholders of a template layout, boxes inherited from its master where the layout sets none. */
 export function layoutPlaceholders(template: Parts, layout: string): LayoutPlaceholder[] {
   const xml = template.text.get(layout);
@@ -218,22 +195,6 @@ const templateParts = (bytes: Buffer): Parts => {
   if (!p) parsed.set(bytes, (p = partsOf(bytes)));
   return p;
 };
-
-/**
- * LibreOffice writes every layout with placeholder boxes of its own invention and keeps the
- * real ones on the master (its own slides carry the master's boxes explicitly). For a template
- * it wrote, the master's placeholder of each kind, in points; undefined for other templates.
- */
-export function libreOfficeBoxes(bytes: Buffer, layout: string): Map<string, LayoutPlaceholder['box']> | undefined {
-  const t = templateParts(bytes);
-  if (!/<Application>LibreOffice/.test(t.text.get('docProps/app.xml') ?? '')) return undefined;
-  const master = relsOf(t.text.get(relsPath(layout))).find((r) => r.type === 'slideMaster');
-  const xml = master ? t.text.get(resolveTarget(layout, master.target)) : undefined;
-  const boxes = new Map<string, LayoutPlaceholder['box']>();
-  for (const p of xml ? placeholdersIn(xml) : [])
-    if (p.box && !boxes.has(masterType(p.type))) boxes.set(masterType(p.type), boxInPoints(p.box));
-  return boxes;
-}
 
 /** Template parts our package never takes: its slides, its package-level parts, its document properties. */
 const OURS_ONLY =
@@ -324,13 +285,16 @@ export function buildOnTemplate(ours: Parts, plan: TemplatePlan): Parts {
     const placeholders = layoutPlaceholders(template, layout);
     out.text.set(
       slide,
-      onLayout(
-        out.text.get(slide)!,
-        placeholders,
-        footers[i],
-        plan.lang ?? 'en',
-        i + 1,
-        plan.darkLayouts?.[i] ?? false,
+      withLayoutColorMap(
+        onLayout(
+          out.text.get(slide)!,
+          placeholders,
+          footers[i],
+          plan.lang ?? 'en',
+          i + 1,
+          plan.darkLayouts?.[i] ?? false,
+        ),
+        template.text.get(layout) ?? '',
       ),
     );
   });
@@ -420,6 +384,19 @@ function retarget(owner: string, xml: string, renamed: Map<string, string>, as: 
   );
 }
 
+const COLOR_MAP_OVERRIDE = /<p:clrMapOvr>\s*<a:overrideClrMapping\b[^>]*\/>\s*<\/p:clrMapOvr>/;
+
+/**
+ * A slide on a layout that overrides its master's colour map (a dark title layout mapping bg1
+ * to dk2) carries the same override, as PowerPoint writes it: readers that take a slide's
+ * `masterClrMapping` to mean the master's own map would otherwise draw the layout's background
+ * in the light colour under the slide's light text.
+ */
+function withLayoutColorMap(slide: string, layout: string): string {
+  const override = COLOR_MAP_OVERRIDE.exec(layout)?.[0];
+  return override ? slide.replace(/<p:clrMapOvr>\s*<a:masterClrMapping\s*\/>\s*<\/p:clrMapOvr>/, override) : slide;
+}
+
 /** pptxgenjs's slide-number shape, copied from our master onto every slide: the layout's own replaces it. */
 const OUR_SLIDE_NUMBER = /<p:sp>(?:(?!<p:sp>)[\s\S])*?<p:ph\b[^>]*\btype="sldNum"[^>]*\/>[\s\S]*?<\/p:sp>/g;
 
@@ -450,21 +427,30 @@ export function onLayout(
     if (title?.box && sameBox(s, title.box)) s = s.replace(/<a:xfrm>[\s\S]*?<\/a:xfrm>/, '');
     return s;
   });
+  slide = inContentPlaceholders(slide, placeholders);
   if (footer) {
     let id = Math.max(1, ...[...slide.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1])));
     const shapes: string[] = [];
-    const add = (type: 'dt' | 'ftr' | 'sldNum', name: string, body: string) => {
+    const add = (type: 'dt' | 'ftr' | 'sldNum', name: string, body: (rPr: string) => string) => {
       const ph = placeholders.find((p) => p.type === type);
+      const mark = footer.marks?.find((m) => m.type === type);
+      if (!ph && mark) shapes.push(markShape(++id, name, mark.text, body(markRunProperties(mark.text, lang))));
       if (!ph) return;
       id++;
       shapes.push(
         `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
           `<p:nvPr><p:ph type="${type}"${ph.idx !== undefined ? ` idx="${ph.idx}"` : ''}/></p:nvPr></p:nvSpPr><p:spPr/>` +
-          `<p:txBody><a:bodyPr/><a:lstStyle/><a:p>${body}</a:p></p:txBody></p:sp>`,
+          `<p:txBody><a:bodyPr/><a:lstStyle/><a:p>${body(rPr)}</a:p></p:txBody></p:sp>`,
       );
     };
-    const rPr = `<a:rPr lang="${escapeXml(lang)}"${footer.size ? ` sz="${Math.round(footer.size * 100)}"` : ''}/>`;
-    const run = (text: string) => `<a:r>${rPr}<a:t>${escapeXml(text)}</a:t></a:r>`;
+    const size = footer.size ? ` sz="${Math.round(footer.size * 100)}"` : '';
+    const faces = footer.font
+      ? `<a:latin typeface="${escapeXml(footer.font.latin)}"/><a:ea typeface="${escapeXml(footer.font.eastAsian)}"/>`
+      : '';
+    const rPr = faces
+      ? `<a:rPr lang="${escapeXml(lang)}"${size}>${faces}</a:rPr>`
+      : `<a:rPr lang="${escapeXml(lang)}"${size}/>`;
+    const run = (text: string) => (props: string) => `<a:r>${props}<a:t>${escapeXml(text)}</a:t></a:r>`;
     if (footer.date) add('dt', 'Date', run(footer.date));
     if (footer.footer) add('ftr', 'Footer', run(footer.footer));
     if (footer.slideNumber)
@@ -472,11 +458,49 @@ export function onLayout(
         'sldNum',
         'Slide number',
         // A field PowerPoint numbers itself; the text is what a reader without fields shows.
-        `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">${rPr}<a:t>${number}</a:t></a:fld>`,
+        (props) =>
+          `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">${props}<a:t>${number}</a:t></a:fld>`,
       );
     if (shapes.length) slide = slide.replace(/<\/p:spTree>/, `${shapes.join('')}</p:spTree>`);
   }
   return slide;
+}
+
+const BODY_SHAPE = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:cNvPr id="\d+" name="Body"[\s\S]*?<\/p:sp>/g;
+
+/**
+ * Body text filling the width of one of the layout's content placeholders takes it, so that
+ * "Reset slide" keeps it where it is: each column of a "Two Content" layout in its own, and the
+ * content of a "Comparison" layout in its content placeholder rather than the heading above it.
+ * Text in no placeholder's box stays as it is.
+ */
+function inContentPlaceholders(xml: string, placeholders: readonly LayoutPlaceholder[]): string {
+  const content = placeholders.filter((p) => (p.type === 'obj' || p.type === 'body') && p.idx !== undefined && p.box);
+  const claimed = new Set<string>();
+  return xml.replace(BODY_SHAPE, (sp) => {
+    const m = /<a:off x="(-?\d+)" y="(-?\d+)"\s*\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/.exec(sp);
+    if (!m) return sp;
+    const cx = Number(m[1]) + Number(m[3]) / 2;
+    const cy = Number(m[2]) + Number(m[4]) / 2;
+    // Bullets beside a chart share one placeholder with it: they stay a text box.
+    const ph = content.find(
+      (p) =>
+        !claimed.has(p.idx!) &&
+        Number(m[3]) >= 0.8 * p.box!.w &&
+        cx >= p.box!.x &&
+        cx <= p.box!.x + p.box!.w &&
+        cy >= p.box!.y &&
+        cy <= p.box!.y + p.box!.h,
+    );
+    if (!ph) return sp;
+    claimed.add(ph.idx!);
+    const own = /<p:ph\b[^>]*\/>/.exec(sp)?.[0];
+    if (own && attrOf(own, 'idx') === ph.idx) return sp;
+    // The layout's own type: a reader that matches placeholders by type (LibreOffice) would
+    // otherwise take a Comparison layout's bold heading style for a content placeholder's text.
+    const tag = ph.type === 'obj' ? `<p:ph idx="${ph.idx}"/>` : `<p:ph type="body" idx="${ph.idx}"/>`;
+    return own ? sp.replace(own, tag) : sp.replace(/<p:nvPr\s*\/>|<p:nvPr><\/p:nvPr>/, `<p:nvPr>${tag}</p:nvPr>`);
+  });
 }
 
 function sameBox(shape: string, box: NonNullable<LayoutPlaceholder['box']>): boolean {
@@ -485,10 +509,29 @@ function sameBox(shape: string, box: NonNullable<LayoutPlaceholder['box']>): boo
   return [box.x, box.y, box.w, box.h].every((v, i) => Math.abs(v - Number(m[i + 1])) <= SAME_BOX_EMU);
 }
 
-/** A placeholder box in points. */
-export const boxInPoints = (b: NonNullable<LayoutPlaceholder['box']>) => ({
-  x: b.x / EMU_PER_PT,
-  y: b.y / EMU_PER_PT,
-  w: b.w / EMU_PER_PT,
-  h: b.h / EMU_PER_PT,
-});
+const emu = (pt: number) => Math.round(pt * EMU_PER_PT);
+const ALGN = { left: 'l', center: 'ctr', right: 'r' } as const;
+const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
+
+/** A mark's run properties: its size, colour and faces, set on the run as the master's style does not reach it. */
+function markRunProperties(t: MasterText, lang: string): string {
+  return (
+    `<a:rPr lang="${escapeXml(lang)}" sz="${Math.round(t.size * 100)}"><a:solidFill><a:srgbClr val="${escapeXml(t.color)}"/></a:solidFill>` +
+    `<a:latin typeface="${escapeXml(t.font.latin)}"/><a:ea typeface="${escapeXml(t.font.eastAsian)}"/></a:rPr>`
+  );
+}
+
+/**
+ * A date, footer or number where the layout has no placeholder for it: a plain text box at the
+ * box layout chose. Not a placeholder: one the layout lacks would inherit nothing and be lost
+ * to "Reset slide".
+ */
+function markShape(id: number, name: string, t: MasterText, body: string): string {
+  return (
+    `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>` +
+    `<p:spPr><a:xfrm><a:off x="${emu(t.box.x)}" y="${emu(t.box.y)}"/><a:ext cx="${emu(t.box.w)}" cy="${emu(t.box.h)}"/></a:xfrm>` +
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>' +
+    `<p:txBody><a:bodyPr wrap="square" anchor="${ANCHOR[t.valign]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>` +
+    `<a:p><a:pPr algn="${ALGN[t.align ?? 'left']}"/>${body}</a:p></p:txBody></p:sp>`
+  );
+}

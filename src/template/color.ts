@@ -1,4 +1,4 @@
-import { attr, elements, type XmlElement } from '../pptx/xml-tree.js';
+import { attr, child, elements, type XmlElement } from '../pptx/xml-tree.js';
 import type { SchemeSlot } from './types.js';
 
 /**
@@ -12,6 +12,18 @@ type Rgb = [number, number, number];
 /** How a master (or a layout's override) maps bg1/tx1/bg2/tx2 to theme slots. */
 export type ColorMap = Record<string, string>;
 export const DEFAULT_COLOR_MAP: ColorMap = { bg1: 'lt1', tx1: 'dk1', bg2: 'lt2', tx2: 'dk2' };
+
+/** A master's `p:clrMap` (or an `a:overrideClrMapping`) as a map. */
+export function colorMapOf(e: XmlElement | undefined): ColorMap | undefined {
+  if (!e) return undefined;
+  return Object.fromEntries(e.attrs.filter(([k]) => !k.startsWith('xmlns')));
+}
+
+/** A layout's or slide's own colour map (`p:clrMapOvr`); undefined when it keeps its master's. */
+export function overrideMapOf(part: XmlElement): ColorMap | undefined {
+  const ovr = child(part, 'p:clrMapOvr');
+  return colorMapOf(ovr && child(ovr, 'a:overrideClrMapping'));
+}
 
 export interface ColorContext {
   scheme: Record<SchemeSlot, string>;

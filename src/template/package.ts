@@ -55,6 +55,11 @@ export class TemplatePackage {
     }
   }
 
+  /** An XML part's text; undefined when the package has no such part. */
+  text(part: string): string | undefined {
+    return this.xml.get(part)?.toString('utf8');
+  }
+
   has(part: string): boolean {
     return this.xml.has(part);
   }

@@ -28,3 +28,62 @@ export async function averageImageColor(data: Buffer): Promise<string | undefine
     return undefined;
   }
 }
+
+/** Cells a picture is sampled in when the part under a box matters. */
+const GRID = 48;
+
+/**
+ * A picture stretched over a slide, sampled on a GRID × GRID raster over white, for the colours
+ * under one box of the slide: a backdrop picture is often light where text goes and dark at its
+ * edges, so its average says little about the text on it.
+ */
+export interface PictureGrid {
+  /** The average colours of a 3 × 3 split of the region (fractions of the picture, 0–1), as RRGGBB. */
+  under(region: { x: number; y: number; w: number; h: number }): string[];
+}
+
+export async function pictureGrid(data: Buffer): Promise<PictureGrid | undefined> {
+  let pixels: Uint8ClampedArray;
+  try {
+    const image = await loadImage(data);
+    const canvas = createCanvas(GRID, GRID);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#FFFFFF';
+    ctx.fillRect(0, 0, GRID, GRID);
+    ctx.drawImage(image, 0, 0, GRID, GRID);
+    pixels = ctx.getImageData(0, 0, GRID, GRID).data;
+  } catch {
+    return undefined;
+  }
+  const cell = (n: number) => Math.min(GRID - 1, Math.max(0, Math.floor(n * GRID)));
+  const average = (x0: number, y0: number, x1: number, y1: number) => {
+    const sum = [0, 0, 0];
+    let n = 0;
+    for (let y = y0; y <= y1; y++)
+      for (let x = x0; x <= x1; x++, n++) for (let c = 0; c < 3; c++) sum[c]! += pixels[(y * GRID + x) * 4 + c]!;
+    return sum
+      .map((s) =>
+        Math.round(s / n)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')
+      .toUpperCase();
+  };
+  return {
+    under(region) {
+      const [x0, x1] = [cell(region.x), cell(region.x + region.w)];
+      const [y0, y1] = [cell(region.y), cell(region.y + region.h)];
+      const out = new Set<string>();
+      for (let i = 0; i < 3; i++)
+        for (let j = 0; j < 3; j++) {
+          const xs = x0 + Math.floor(((x1 - x0 + 1) * i) / 3);
+          const xe = Math.max(xs, x0 + Math.floor(((x1 - x0 + 1) * (i + 1)) / 3) - 1);
+          const ys = y0 + Math.floor(((y1 - y0 + 1) * j) / 3);
+          const ye = Math.max(ys, y0 + Math.floor(((y1 - y0 + 1) * (j + 1)) / 3) - 1);
+          out.add(average(xs, ys, xe, ye));
+        }
+      return [...out];
+    },
+  };
+}

@@ -1,15 +1,16 @@
-import { attr, child, childrenNamed, elements, type XmlElement } from '../pptx/xml-tree.js';
-import { averageImageColor } from './picture.js';
+import { attr, child, childrenNamed, elements, walk, type XmlElement } from '../pptx/xml-tree.js';
+import { averageColor, backgroundColors, fillColors, fillOf } from './fill.js';
 import {
-  colorChild,
+  colorMapOf,
   DEFAULT_COLOR_MAP,
   isDarkColor,
+  overrideMapOf,
   literalColor,
-  resolveColor,
   type ColorContext,
   type ColorMap,
 } from './color.js';
 import { TemplatePackage } from './package.js';
+import { masterType } from './placeholder-boxes.js';
 import {
   SCHEME_SLOTS,
   TemplateError,
@@ -17,8 +18,10 @@ import {
   type HouseTemplate,
   type SchemeSlot,
   type TemplateLayout,
+  type TemplateLogo,
   type TemplatePlaceholder,
 } from './types.js';
+import { chooseLayouts } from './choose.js';
 
 /**
  * Reads an organisation's .potx/.pptx: slide size, theme colours and fonts, its masters and
@@ -32,8 +35,6 @@ const MIN_SIDE = 72;
 const MAX_SIDE = 4032;
 const MAX_MASTERS = 100;
 const MAX_LAYOUTS = 1000;
-/** A background picture larger than this is not decoded to judge its darkness. */
-const MAX_PICTURE_BYTES = 8 * 1024 * 1024;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const points = (emu: string | undefined) => round2(Number(emu) / EMU_PER_POINT);
@@ -95,7 +96,7 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
       const own = placeholdersOf(layout, slide);
       const placeholders: TemplatePlaceholder[] = own.map((ph) => {
         if (ph.box) return ph;
-        const inherited = masterPlaceholders.find((m) => m.type === masterTypeOf(ph.type))?.box;
+        const inherited = masterPlaceholders.find((m) => m.type === masterType(ph.type))?.box;
         return inherited ? { ...ph, box: inherited } : ph;
       });
       const map = overrideMapOf(layout) ?? masterMap;
@@ -121,7 +122,78 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
     }
   }
   if (!layouts.length) throw new TemplateError(file, 'has slide masters but no slide layouts');
-  return { file, bytes, slide, colors, fonts: fontScheme(theme), masters, layouts };
+  const titleSize = titleSizeOf(pkg.root(masterParts[0]!, 'a slide master'));
+  const t: HouseTemplate = {
+    file,
+    bytes,
+    slide,
+    colors,
+    fonts: fontScheme(theme),
+    masters,
+    layouts,
+    ...(titleSize ? { titleSize } : {}),
+  };
+  // The master's logo first: it is on every slide; else the one the title slide shows.
+  const titleLayout = chooseLayouts(t).title.part;
+  const logo = [...masterParts, titleLayout].map((part) => logoOn(pkg, part, slide)).find(Boolean);
+  return logo ? { ...t, logo } : t;
+}
+
+/** A logo is small: at most this share of the slide's width and of its height. */
+const LOGO_MAX_WIDTH = 0.4;
+const LOGO_MAX_HEIGHT = 0.25;
+
+/**
+ * The first picture a master or layout draws that is not a placeholder and is small enough to
+ * be a logo (not a backdrop or a banner), with the image it shows.
+ */
+function logoOn(pkg: TemplatePackage, part: string, slide: Scene['slide']): TemplateLogo | undefined {
+  const root = pkg.root(part, 'a slide master or layout');
+  const tree = child(child(root, 'p:cSld') ?? root, 'p:spTree');
+  for (const pic of tree ? childrenNamed(tree, 'p:pic') : []) {
+    if (placeholderOf(pic)) continue;
+    const box = boxOf(pic, slide);
+    if (!box || box.w > slide.width * LOGO_MAX_WIDTH || box.h > slide.height * LOGO_MAX_HEIGHT) continue;
+    const blip = child(child(pic, 'p:blipFill') ?? pic, 'a:blip');
+    const image = blip && pkg.rels(part).find((r) => r.id === attr(blip, 'r:embed') && r.kind === 'image')?.part;
+    if (image) return { part: image, box, on: part };
+  }
+  return undefined;
+}
+
+/** A text size in points from `sz` (hundredths of a point), when it is one PowerPoint accepts (1–4000 pt). */
+function sizeOf(e: XmlElement | undefined): number | undefined {
+  const sz = e && Number(attr(e, 'sz'));
+  return sz && Number.isInteger(sz) && sz >= 100 && sz <= 400000 ? sz / 100 : undefined;
+}
+
+/** The first sized run property under `e`, in document order (first level first). */
+function firstSize(e: XmlElement | undefined): number | undefined {
+  if (!e) return undefined;
+  for (const d of walk(e))
+    if (d.name === 'a:defRPr' || d.name === 'a:rPr' || d.name === 'a:endParaRPr') {
+      const size = sizeOf(d);
+      if (size) return size;
+    }
+  return undefined;
+}
+
+/**
+ * The master's title text size: PowerPoint writes it in txStyles, LibreOffice in the master's
+ * title placeholder's own text.
+ */
+function titleSizeOf(master: XmlElement): number | undefined {
+  const styles = child(master, 'p:txStyles');
+  const titleStyle = styles && child(styles, 'p:titleStyle');
+  const own = firstSize(titleStyle && child(titleStyle, 'a:lvl1pPr'));
+  if (own) return own;
+  const tree = child(child(master, 'p:cSld') ?? master, 'p:spTree');
+  const isTitle = (s: XmlElement) => {
+    const ph = SHAPES.has(s.name) ? placeholderOf(s) : undefined;
+    return !!ph && attr(ph, 'type') === 'title';
+  };
+  const shape = tree && elements(tree).find(isTitle);
+  return firstSize(shape && child(shape, 'p:txBody'));
 }
 
 function notPresentationMessage(pkg: TemplatePackage): string {
@@ -179,16 +251,6 @@ function fontScheme(theme: XmlElement): HouseTemplate['fonts'] {
   return { major: face('a:majorFont'), minor: face('a:minorFont') };
 }
 
-function colorMapOf(e: XmlElement | undefined): ColorMap | undefined {
-  if (!e) return undefined;
-  return Object.fromEntries(e.attrs.filter(([k]) => !k.startsWith('xmlns')));
-}
-
-function overrideMapOf(layout: XmlElement): ColorMap | undefined {
-  const ovr = child(layout, 'p:clrMapOvr');
-  return colorMapOf(ovr && child(ovr, 'a:overrideClrMapping'));
-}
-
 const SHAPES = new Set(['p:sp', 'p:pic', 'p:graphicFrame', 'p:cxnSp']);
 
 /** The placeholders of a master or layout, in tree order, with their boxes when they give one. */
@@ -240,13 +302,6 @@ function boxOf(shape: XmlElement, slide: Scene['slide']): Box | undefined {
   return { x: left, y: top, w: round2(right - left), h: round2(bottom - top) };
 }
 
-/** A layout placeholder takes its box from the master's placeholder of this type. */
-function masterTypeOf(type: string): string {
-  if (type === 'ctrTitle' || type === 'title') return 'title';
-  if (type === 'dt' || type === 'ftr' || type === 'sldNum') return type;
-  return 'body';
-}
-
 interface Level {
   part: string;
   root: XmlElement;
@@ -275,8 +330,7 @@ async function backgroundSeen(
   for (const level of levels) {
     const bg = child(child(level.root, 'p:cSld') ?? level.root, 'p:bg');
     if (!bg) continue;
-    const color = await backgroundColor(pkg, level.part, bg, scene, ctx);
-    return color;
+    return averageColor(await backgroundColors(pkg, level.part, bg, scene.theme, ctx));
   }
   return undefined;
 }
@@ -331,36 +385,6 @@ async function filledShapes(
   return out;
 }
 
-const FILLS = new Set(['a:solidFill', 'a:gradFill', 'a:blipFill', 'a:pattFill', 'a:noFill', 'a:grpFill']);
-const fillOf = (props: XmlElement) => elements(props).find((c) => FILLS.has(c.name));
-
-async function backgroundColor(
-  pkg: TemplatePackage,
-  part: string,
-  bg: XmlElement,
-  scene: Scene,
-  ctx: ColorContext,
-): Promise<string | undefined> {
-  const props = child(bg, 'p:bgPr');
-  if (props) {
-    const fill = fillOf(props);
-    return fill ? fillColor(pkg, part, fill, ctx) : undefined;
-  }
-  const ref = child(bg, 'p:bgRef');
-  if (!ref) return undefined;
-  // idx 1001+ picks a background fill style of the theme; its phClr is the colour given here.
-  const given = colorChild(ref);
-  const placeholder = given && resolveColor(given, ctx);
-  const idx = Number(attr(ref, 'idx'));
-  const styles = child(
-    child(child(scene.theme, 'a:themeElements') ?? scene.theme, 'a:fmtScheme') ?? scene.theme,
-    'a:bgFillStyleLst',
-  );
-  const style = idx >= 1001 && styles ? elements(styles)[idx - 1001] : undefined;
-  if (!style) return placeholder;
-  return (await fillColor(pkg, part, style, { ...ctx, ...(placeholder ? { placeholder } : {}) })) ?? placeholder;
-}
-
 /** The colour a fill shows on average: gradient stops and pattern colours averaged, pictures sampled. */
 async function fillColor(
   pkg: TemplatePackage,
@@ -368,49 +392,5 @@ async function fillColor(
   fill: XmlElement,
   ctx: ColorContext,
 ): Promise<string | undefined> {
-  switch (fill.name) {
-    case 'a:solidFill': {
-      const c = colorChild(fill);
-      return c && resolveColor(c, ctx);
-    }
-    case 'a:gradFill': {
-      const stops = childrenNamed(child(fill, 'a:gsLst') ?? fill, 'a:gs');
-      return average(stops.map((s) => colorChild(s)).map((c) => c && resolveColor(c, ctx)));
-    }
-    case 'a:pattFill': {
-      const fg = colorChild(child(fill, 'a:fgClr'));
-      const bg = colorChild(child(fill, 'a:bgClr'));
-      return average([fg && resolveColor(fg, ctx), bg && resolveColor(bg, ctx)]);
-    }
-    case 'a:blipFill':
-    case 'p:blipFill': {
-      const blip = child(fill, 'a:blip');
-      const target = blip && pkg.rels(part).find((r) => r.id === attr(blip, 'r:embed'))?.part;
-      if (!target) return undefined;
-      let color = pkg.pictureColors.get(target);
-      if (!color) {
-        const data = pkg.media(target, MAX_PICTURE_BYTES);
-        color = data ? averageImageColor(data) : Promise.resolve(undefined);
-        pkg.pictureColors.set(target, color);
-      }
-      return color;
-    }
-    default:
-      return undefined;
-  }
-}
-
-function average(colors: (string | undefined)[]): string | undefined {
-  const known = colors.filter((c): c is string => !!c);
-  if (!known.length) return undefined;
-  const sum = [0, 0, 0];
-  for (const c of known) for (let i = 0; i < 3; i++) sum[i]! += parseInt(c.slice(i * 2, i * 2 + 2), 16);
-  return sum
-    .map((s) =>
-      Math.round(s / known.length)
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')
-    .toUpperCase();
+  return averageColor(await fillColors(pkg, part, fill, ctx));
 }

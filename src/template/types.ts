@@ -57,6 +57,16 @@ export interface TemplateLayout {
   fills?: { box: Box; color: string }[];
 }
 
+/** The picture a template's master (else its title layout) shows as its logo. */
+export interface TemplateLogo {
+  /** The picture's part: 'ppt/media/image1.png'. */
+  part: string;
+  /** Where it is drawn, in points. */
+  box: Box;
+  /** The master or layout part that draws it. */
+  on: string;
+}
+
 /** An organisation's .potx/.pptx as briefdeck uses it. */
 export interface HouseTemplate {
   /** Project-relative path as shown to the user. */
@@ -70,6 +80,13 @@ export interface HouseTemplate {
   fonts: { major: { latin: string; eastAsian?: string }; minor: { latin: string; eastAsian?: string } };
   masters: { part: string; name?: string }[];
   layouts: TemplateLayout[];
+  /**
+   * The first level's text size (points) of the first master's title style (its txStyles, else
+   * its title placeholder, where LibreOffice writes it); absent when the template says none.
+   */
+  titleSize?: number;
+  /** The logo its slides show, drawn by the template itself; absent when it has none. */
+  logo?: TemplateLogo;
 }
 
 export type { LayoutRole };

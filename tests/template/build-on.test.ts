@@ -65,6 +65,19 @@ describe.each(TEMPLATES)('the flagship deck built on %s', (name) => {
     expect(await deck.file('[Content_Types].xml')).not.toContain('template.main+xml');
   });
 
+  it("gives each slide its layout's colour-map override, so that every reader draws its background alike", async () => {
+    const { deck } = built.get(name)!;
+    let overridden = 0;
+    for (const s of deck.slides) {
+      const layout = await deck.file(layoutPart(s.layout));
+      const override = /<p:clrMapOvr>\s*(<a:overrideClrMapping\b[^>]*\/>)/.exec(layout)?.[1];
+      if (override) overridden++;
+      expect(s.xml, `slide ${s.index}`).toContain(override ?? '<a:masterClrMapping/>');
+    }
+    // The East Asian template's dark title layout maps bg1 to dk2.
+    if (name === 'east-asian-dark.pptx') expect(overridden).toBeGreaterThan(0);
+  });
+
   it("writes titles into the layout's title placeholder, inheriting its position where layout used its box", () => {
     const { deck } = built.get(name)!;
     let inherited = 0;

@@ -34,11 +34,15 @@ describe('the theme a template implies', () => {
     for (const [fg, bg, ratio] of pairs) expect(contrast(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(ratio);
   });
 
-  it('scales text sizes with the slide: three quarters on a 10 in slide, never below 4 pt', async () => {
+  it('scales text sizes with the slide, never below what reads when projected; titles at the template’s own size', async () => {
     const pandoc = await themeOf('pandoc-reference.pptx'); // 720 × 405 pt = 0.75 of 960 × 540
-    expect(pandoc.sizes).toMatchObject({ title: 22.5, body: 16.5, body_min: 13.5, deck_title: 30 });
+    // Scaled: body 16.5, deck title 30; floored: bullets 16, source 9 (7.5 scaled), footer 9;
+    // the title at the master's 33 pt title style, no larger than briefdeck's own 30.
+    expect(pandoc.sizes).toMatchObject({ title: 30, body: 16.5, body_min: 16, deck_title: 30, source: 9, footer: 9 });
     const four3 = await themeOf('impress-debian-4x3.potx'); // 793.75 wide: the width limits
     expect(four3.sizes!.body).toBe(Math.round(22 * (793.75 / 960) * 2) / 2);
+    // Midnightblue's master title (LibreOffice writes it on the placeholder) is 27 pt.
+    expect((await themeOf('impress-midnightblue.potx')).sizes!.title).toBe(27);
   });
 
   it('measures faces by their metric twins, unknown faces by the wider Liberation Sans', () => {

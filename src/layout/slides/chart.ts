@@ -2,7 +2,7 @@ import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { bulletsElement, fitBullets, packBullets } from '../bullets.js';
 import { placedChart } from '../chart.js';
 import type { LayoutContext } from '../frame.js';
-import { bodyForPages, contentSlide, continued } from './content.js';
+import { bodyForPages, contentSlide, continued, type Body } from './content.js';
 import { reportDroppedLabels } from '../../charts/dropped.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'chart' }>;
@@ -56,7 +56,7 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   }
   const chartSlide = contentSlide(slide, ctx, slide.title, (body) => {
     const elements: Element[] = [];
-    const chartW = withBullets ? Math.round((body.width - SIDE_GAP) * CHART_SHARE) : body.width;
+    const chartW = withBullets ? chartWidth(body) : body.width;
     const chartBox = { x: body.left, y: body.top, w: chartW, h: body.bottom - body.top };
     if (chartBox.h < 90 || chartBox.w < 160) {
       ctx.diagnostics.error(
@@ -92,9 +92,15 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   return [chartSlide, ...continuations];
 }
 
-/** Where bullets stand beside the chart. */
-function sideBox(body: { top: number; bottom: number; left: number; width: number }) {
-  const chartW = Math.round((body.width - SIDE_GAP) * CHART_SHARE);
+/** The chart's width beside bullets: the left content placeholder on a two-content layout. */
+const chartWidth = (body: Body) =>
+  body.columns ? body.columns[0].width : Math.round((body.width - SIDE_GAP) * CHART_SHARE);
+
+/** Where bullets stand beside the chart: the right content placeholder on a two-content layout. */
+function sideBox(body: Body) {
+  const h = body.bottom - body.top;
+  if (body.columns) return { x: body.columns[1].left, y: body.top, w: body.columns[1].width, h };
+  const chartW = chartWidth(body);
   return {
     x: body.left + chartW + SIDE_GAP,
     y: body.top,

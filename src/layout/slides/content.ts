@@ -22,6 +22,12 @@ export interface Body {
   bottom: number;
   left: number;
   width: number;
+  /**
+   * On a template layout with two content placeholders: their left edges and widths, left
+   * first. A slide of two parts (a chart and its bullets, a long list) puts one in each; a slide
+   * of one part spans both (`left` and `width`).
+   */
+  columns?: [{ left: number; width: number }, { left: number; width: number }];
 }
 
 /** Space between the body and the foot note under it. */
@@ -149,9 +155,22 @@ export function footNote(
 
 function bodyBelow(top: number, footTop: number, ctx: LayoutContext): Body {
   const on = ctx.template?.body;
+  const second = ctx.template?.second;
+  if (on && second)
+    return {
+      top: Math.max(top, on.y, second.y),
+      bottom: Math.min(on.y + on.h, second.y + second.h, footTop - BODY_FOOT_GAP),
+      left: on.x,
+      width: second.x + second.w - on.x,
+      columns: [
+        { left: on.x, width: on.w },
+        { left: second.x, width: second.w },
+      ],
+    };
   if (on)
     return {
-      top: Math.max(top, on.y),
+      // Under a title placeholder the title decided where the body starts (layoutTitle).
+      top: ctx.template?.title ? top : Math.max(top, on.y),
       bottom: Math.min(on.y + on.h, footTop - BODY_FOOT_GAP),
       left: on.x,
       width: on.w,

@@ -49,6 +49,7 @@ export function dividerOnTemplate(
     valign: deckTitle ? 'bottom' : 'top',
     insets: TEXT_INSETS,
   });
+  if (slide.kind === 'section') elements.push(sectionNumber(slide, ctx, titleBox, t, on));
   const lines = [
     slide.subtitle,
     slide.kind === 'title' ? [slide.author, slide.date].filter(Boolean).join('  ·  ') : undefined,
@@ -56,7 +57,10 @@ export function dividerOnTemplate(
   // The subtitle placeholder, else the body placeholder where it is not the title's, else under the title.
   const below = { x: titleBox.x, y: titleBox.y + titleBox.h + 8, w: titleBox.w, h: 0 };
   below.h = Math.max(0, Math.min(on.source.y, ctx.theme.slide.height - 8) - below.y);
-  const region = on.subtitle ?? (on.body.h > 0 && !overlaps(on.body, titleBox) ? on.body : below);
+  const place = on.subtitle ?? (on.body.h > 0 && !overlaps(on.body, titleBox) ? on.body : below);
+  // Subtitle and byline start where the title starts, whatever the placeholder's indent: our
+  // lines are set flush left, and a template's centred subtitle box begins further in.
+  const region = { ...place, x: titleBox.x, w: Math.max(place.x + place.w, titleBox.x + titleBox.w) - titleBox.x };
   let y = region.y;
   for (const [i, line] of lines.entries()) {
     const s = i === 0 && slide.subtitle ? sizes.subtitle : sizes.caption + 2;
@@ -97,3 +101,33 @@ export function dividerOnTemplate(
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/**
+ * The section's number, as briefdeck's own divider shows it: above the title, or under the
+ * title's lines where the layout puts its title at the top of the slide.
+ */
+function sectionNumber(
+  slide: SectionSlide,
+  ctx: LayoutContext,
+  titleBox: Box,
+  title: { size: number; lines: number },
+  on: SlideOnTemplate,
+): Element {
+  const size = ctx.theme.sizes.sectionNumber;
+  const h = fittedHeight(1, size);
+  const above = titleBox.y - h - 4;
+  const y = above >= 4 ? above : titleBox.y + fittedHeight(title.lines, title.size, TEXT_INSETS, slide.title) + 4;
+  return {
+    kind: 'text',
+    name: 'Section number',
+    role: 'other',
+    box: { x: titleBox.x, y, w: Math.min(200, titleBox.w), h },
+    paragraphs: [
+      paragraph(ctx, String(slide.number).padStart(2, '0'), size, on.titleColor ?? ctx.theme.palette.dividerText, {
+        bold: true,
+      }),
+    ],
+    valign: 'top',
+    insets: TEXT_INSETS,
+  };
+}

@@ -13,6 +13,9 @@ type Slide = Extract<ResolvedSlide, { kind: 'table' }>;
 export const CELL_PAD_X = 6;
 export const CELL_PAD_Y = 4;
 
+/** A table at least this share of the body wide spans the whole body. */
+const FULL_WIDTH_SHARE = 0.75;
+
 /**
  * Column widths, as a browser lays out an automatic table: every column gets its natural
  * width (and a share of some spare room) when the table fits. Otherwise short columns (up to
@@ -32,8 +35,10 @@ export function columnWidths(
   );
   const sum = natural.reduce((a, b) => a + b, 0);
   if (sum <= total) {
-    // A small table is not stretched across the slide: its columns would drift apart.
-    const width = Math.min(total, Math.max(sum * 1.4, total * 0.5));
+    // A small table is not stretched across the slide: its columns would drift apart. One that
+    // would take most of the width takes all of it: stopping short of the margin looks like a slip.
+    const roomy = Math.min(total, Math.max(sum * 1.4, total * 0.5));
+    const width = roomy >= total * FULL_WIDTH_SHARE ? total : roomy;
     return natural.map((w) => (w * width) / sum);
   }
   const floor = columns.map((c, i) => {

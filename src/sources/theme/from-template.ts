@@ -5,8 +5,8 @@ import type { HouseTemplate } from '../../template/types.js';
 
 /**
  * The theme a house template implies, as a theme file would write it: palette from its theme
- * colours, faces from its font scheme with installed faces to measure them by, sizes scaled to
- * its slide. `theme: house.potx` builds with exactly this; `theme import` writes it out, so an
+ * colours, faces from its font scheme with installed faces to measure them by, sizes for its
+ * slide (readable when projected). `theme: house.potx` builds with exactly this; `theme import` writes it out, so an
  * imported theme builds the same deck until someone edits it.
  */
 
@@ -114,40 +114,87 @@ function softened(text: string, background: string, t: number): string {
 
 const better = (on: string, a: string, b: string) => (contrast(a, on) >= contrast(b, on) ? a : b);
 
-/** Sizes scaled with the slide: the same text takes the same share of a smaller slide. */
-function scaledSizes(slide: HouseTemplate['slide']): Sizes {
+/**
+ * The smallest size of each kind of text that still reads when projected, whatever the slide's
+ * size: scaling briefdeck's 13.333 in sizes to a 10 in slide would set bullets at 16.5 pt and
+ * source lines at 7.5 pt. Keys are the theme file's; sizes not named keep their scaled value.
+ */
+export const READABLE: Partial<Record<keyof Sizes, number>> = {
+  title: 24,
+  title_min: 20,
+  body: 16,
+  body_min: 16,
+  caption: 11,
+  caption_min: 9,
+  source: 9,
+  source_min: 8,
+  source_list: 14,
+  footer: 9,
+  footer_min: 8,
+  stat_label: 12,
+  stat_label_min: 10,
+  table: 12,
+  table_min: 10,
+  chart: 11,
+  chart_min: 9,
+  chart_bullets: 16,
+  deck_title: 28,
+  deck_title_min: 24,
+  subtitle: 16,
+  section_title: 28,
+  section_number: 16,
+  quote: 20,
+  quote_min: 16,
+};
+
+/**
+ * Sizes for the template's slide: briefdeck's own scaled with the slide (the same text takes the
+ * same share of a smaller slide) but never below what reads when projected; titles at the
+ * template's own title size where its master gives one, up to briefdeck's own (a template's 44 pt
+ * title style is made for three words, a briefing's titles are sentences). Bullets keep the
+ * scaled size: a template's body style (24 pt on a 10 in slide) is for a few words a slide, and
+ * a briefing's bullets would continue on extra slides at it.
+ */
+function houseSizes(t: HouseTemplate): Sizes {
+  const { slide } = t;
   const scale = Math.min(slide.width / BASE_THEME.slide.width, slide.height / BASE_THEME.slide.height);
   const s = BASE_THEME.sizes;
-  const at = (n: number) => Math.max(4, Math.round(n * scale * 2) / 2);
-  return {
-    title: at(s.title),
-    title_min: at(s.titleMin),
-    body: at(s.body),
-    body_min: at(s.bodyMin),
-    caption: at(s.caption),
-    caption_min: at(s.captionMin),
-    source: at(s.source),
-    source_min: at(s.sourceMin),
-    source_list: at(s.sourceList),
-    footer: at(s.footer),
-    footer_min: at(s.footerMin),
-    stat_value: at(s.statValue),
-    stat_value_min: at(s.statValueMin),
-    stat_label: at(s.statLabel),
-    stat_label_min: at(s.statLabelMin),
-    table: at(s.table),
-    table_min: at(s.tableMin),
-    chart: at(s.chart),
-    chart_min: at(s.chartMin),
-    chart_bullets: at(s.chartBullets),
-    deck_title: at(s.deckTitle),
-    deck_title_min: at(s.deckTitleMin),
-    subtitle: at(s.subtitle),
-    section_title: at(s.sectionTitle),
-    section_number: at(s.sectionNumber),
-    quote: at(s.quote),
-    quote_min: at(s.quoteMin),
-  } satisfies Required<Sizes>;
+  const half = (n: number) => Math.round(n * 2) / 2;
+  const own = (n: number | undefined, base: number) => (n === undefined ? undefined : half(Math.min(n, base)));
+  const scaled: Required<Sizes> = {
+    title: own(t.titleSize, s.title) ?? half(s.title * scale),
+    title_min: half(s.titleMin * scale),
+    body: half(s.body * scale),
+    body_min: half(s.bodyMin * scale),
+    caption: half(s.caption * scale),
+    caption_min: half(s.captionMin * scale),
+    source: half(s.source * scale),
+    source_min: half(s.sourceMin * scale),
+    source_list: half(s.sourceList * scale),
+    footer: half(s.footer * scale),
+    footer_min: half(s.footerMin * scale),
+    stat_value: half(s.statValue * scale),
+    stat_value_min: half(s.statValueMin * scale),
+    stat_label: half(s.statLabel * scale),
+    stat_label_min: half(s.statLabelMin * scale),
+    table: half(s.table * scale),
+    table_min: half(s.tableMin * scale),
+    chart: half(s.chart * scale),
+    chart_min: half(s.chartMin * scale),
+    chart_bullets: half(s.chartBullets * scale),
+    // The deck title is set in the title layout's title box, which a template draws for its own
+    // title style: larger than that style, it would shrink to fit with a warning.
+    deck_title: half(Math.min(s.deckTitle * scale, t.titleSize ?? Infinity)),
+    deck_title_min: half(s.deckTitleMin * scale),
+    subtitle: half(s.subtitle * scale),
+    section_title: half(s.sectionTitle * scale),
+    section_number: half(s.sectionNumber * scale),
+    quote: half(s.quote * scale),
+    quote_min: half(s.quoteMin * scale),
+  };
+  for (const [key, floor] of Object.entries(READABLE) as [keyof Sizes, number][])
+    scaled[key] = Math.max(scaled[key], floor);
+  return scaled;
 }
 
 /**
@@ -159,10 +206,15 @@ const safeFace = (face: string | undefined) => (face && /^[\p{L}\p{N} ._()-]+$/u
 export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInputType {
   const c = t.colors;
   const background = c.lt1;
-  const text = better(background, c.dk1, c.lt1);
+  // Text stands on what the content layout shows: a tinted or pictured backdrop (its average)
+  // when that is light, which text must read on as well as on the theme's light colour. Charts
+  // are pictures filled with the background, so their colours are judged there.
+  const content = chooseLayouts(t).content;
+  const ground = !content.dark && content.background ? content.background : background;
+  const text = better(ground, c.dk1, c.lt1);
   // Titles in the template's second dark colour when it reads well (a house navy or red), as
   // most organisation templates do; otherwise in the text colour.
-  const title = contrast(c.dk2, background) >= 4.5 ? c.dk2 : text;
+  const title = contrast(c.dk2, ground) >= 4.5 ? c.dk2 : text;
   const surface = contrast(c.lt2, text) >= 7 && c.lt2 !== background ? c.lt2 : mix(background, text, 0.05);
   // Title and section slides in the colour the template's own title layout shows when that is
   // dark (LibreOffice keeps the Office colours in its theme and draws its backdrops), else dk2.
@@ -181,13 +233,13 @@ export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInp
       surface,
       title,
       text,
-      muted: softened(text, background, 0.45),
+      muted: softened(text, ground, 0.45),
       accent: c.accent1,
       accent_text: better(c.accent1, c.lt1, c.dk1),
       rule: mix(text, background, 0.75),
       inactive: mix(text, background, 0.5),
       // The marking is text (4.5:1); chart series are graphics, 3:1 (WCAG 1.4.3 and 1.4.11).
-      emphasis: atLeast(c.accent2, background, text, 4.5),
+      emphasis: atLeast(c.accent2, ground, text, 4.5),
       divider_background: dividerBackground,
       divider_text: better(dividerBackground, c.lt1, c.dk1),
       series: [c.accent1, c.accent2, c.accent3, c.accent4, c.accent5, c.accent6].map((a) =>
@@ -201,6 +253,6 @@ export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInp
       east_asian_metric: eastAsianMetric,
       chart: `${latinMetric}, ${eastAsianMetric}`,
     },
-    sizes: scaledSizes(t.slide),
+    sizes: houseSizes(t),
   };
 }

@@ -1,5 +1,5 @@
 import { chooseLayouts, LAYOUT_ROLES } from '../../template/choose.js';
-import type { HouseTemplate } from '../../template/types.js';
+import type { Box, HouseTemplate } from '../../template/types.js';
 import { themeInputFromTemplate } from './from-template.js';
 
 /**
@@ -27,7 +27,23 @@ function seriesNote(series: readonly string[], t: HouseTemplate): string {
   return changed.length ? `; darkened to 3:1 on the background: ${changed.join(', ')}` : '';
 }
 
-export function importedThemeYaml(t: HouseTemplate, name: string, templateRef: string): string {
+/** The template's logo as the imported theme names it: a file next to the theme, and where the template draws it. */
+export interface ImportedLogo {
+  /** Relative to the theme: 'assets/house-logo.png'. */
+  ref: string;
+  box: Box;
+}
+
+/**
+ * Where the template draws its logo, as theme geometry: top left or right, at its top and
+ * height; at most its width wide. Used when the theme builds decks without the template.
+ */
+function logoGeometry(t: HouseTemplate, box: Box): string {
+  const align = box.x + box.w / 2 < t.slide.width / 2 ? 'left' : 'right';
+  return `  logo: { align: ${align}, top: ${inches(box.y)}, height: ${inches(box.h)}, max_width: ${inches(box.w)} }   # where the template's master shows it`;
+}
+
+export function importedThemeYaml(t: HouseTemplate, name: string, templateRef: string, logo?: ImportedLogo): string {
   const input = themeInputFromTemplate(t, name);
   const p = input.palette!;
   const f = input.fonts!;
@@ -62,6 +78,13 @@ export function importedThemeYaml(t: HouseTemplate, name: string, templateRef: s
     "# Sizes in points, scaled from briefdeck's 13.333 × 7.5 in defaults to this slide.",
     'sizes:',
     ...Object.entries(input.sizes!).map(([k, v]) => `  ${k}: ${v}`),
+    ...(logo
+      ? [
+          `logo: ${q(logo.ref)}   # the template's own logo: drawn by its master on a deck built on it, by briefdeck without it`,
+          'geometry:',
+          logoGeometry(t, logo.box),
+        ]
+      : []),
     '# The template layout each kind of slide is made on, by its name in PowerPoint.',
     'layouts:',
     ...LAYOUT_ROLES.map((role) => `  ${role}: ${q(chosen[role].name)}`),
