@@ -431,6 +431,11 @@ export async function compile(
     report: { ...emptyReport(stage.timings), slides, dataKeysUsed: front.usedKeys, sourcesCited: front.cited },
   };
   const { diagnostics } = stage;
+  if (front.deck && !diagnostics.hasErrors() && !options.render) {
+    // A check draws nothing, yet says what the build would: the labels the pictures leave out.
+    const unplaced = await timed(stage, 'charts', () => session.unplacedLabels(front.deck!));
+    for (const u of unplaced) reportDroppedLabels(u.chart, u.labels, u.at, diagnostics);
+  }
   if (front.deck && !diagnostics.hasErrors() && options.render) {
     const { deck, stats, failures, unplaced } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
     result.report.charts = stats;

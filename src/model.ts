@@ -10,6 +10,7 @@ import type { FormatSpec } from './format.js';
 import type { ChartStyle } from './charts/config.js';
 import type { ChartType } from './schema/chart-types.js';
 import type { HouseTemplate } from './template/types.js';
+import type { Qualifier } from './qualifier.js';
 
 export type { Origin };
 
@@ -32,6 +33,8 @@ export interface Dataset {
   label: string;
   values: number[];
   unit?: string;
+  /** Per value, what the data says of it beyond the number ("more than"); absent: all exact. */
+  qualifiers?: (Qualifier | undefined)[];
 }
 export interface DataSeries extends DataMeta {
   kind: 'series';
@@ -414,6 +417,8 @@ export interface NativePointLabel {
   bold?: boolean;
   /** No label on this point. */
   hidden?: boolean;
+  /** The value's own number format (a qualifier before the number: `"more than "#,##0`). */
+  format?: string;
 }
 
 /** Text on a chart: its face and size. */

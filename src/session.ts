@@ -1,4 +1,4 @@
-import type { ChartService, RenderedCharts } from './charts/index.js';
+import type { ChartService, RenderedCharts, UnplacedLabels } from './charts/index.js';
 import { folderProblem, type FolderProblem } from './emit.js';
 import type { LaidOutDeck } from './model.js';
 import { NodeHost } from './host/node.js';
@@ -18,6 +18,8 @@ export interface Session {
   /** A parse or check of an input, by a key that includes its content hash; kept only when clean. */
   memo<T>(key: string, compute: () => T | undefined, clean: () => boolean): T | undefined;
   renderCharts(deck: LaidOutDeck): Promise<RenderedCharts>;
+  /** The labels the deck's pictures leave out, as renderCharts reports them, without drawing pictures (check). */
+  unplacedLabels(deck: LaidOutDeck): Promise<UnplacedLabels[]>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,20 @@ export async function createSession(options: BuildOptions = {}, init: SessionIni
   }
   const parsed = new Map<string, unknown>();
   let charts: ChartService | undefined = init.charts;
+  const chartService = async (): Promise<ChartService> => {
+    if (!charts) {
+      // Loaded on first use: a deck without pictures needs neither chart.js nor canvas (tens of ms of start-up).
+      const [{ ChartService }, { DiskChartStore }, { VerifiedChartStore }] = await Promise.all([
+        import('./charts/index.js'),
+        import('./host/chart-store.js'),
+        import('./charts/verified-store.js'),
+      ]);
+      // A shared cache is written by others: entries are used only if they verify.
+      const store = resolved.cacheDir ? new VerifiedChartStore(new DiskChartStore(resolved.cacheDir)) : undefined;
+      charts = new ChartService({ ...(store ? { store } : {}), workers: resolved.workers });
+    }
+    return charts;
+  };
   return {
     host,
     options: resolved,
@@ -54,18 +70,12 @@ export async function createSession(options: BuildOptions = {}, init: SessionIni
       return value;
     },
     async renderCharts(deck) {
-      if (!charts) {
-        // Loaded on first use: `check` needs neither chart.js nor canvas (tens of ms of start-up).
-        const [{ ChartService }, { DiskChartStore }, { VerifiedChartStore }] = await Promise.all([
-          import('./charts/index.js'),
-          import('./host/chart-store.js'),
-          import('./charts/verified-store.js'),
-        ]);
-        // A shared cache is written by others: entries are used only if they verify.
-        const store = resolved.cacheDir ? new VerifiedChartStore(new DiskChartStore(resolved.cacheDir)) : undefined;
-        charts = new ChartService({ ...(store ? { store } : {}), workers: resolved.workers });
-      }
-      return charts.render(deck);
+      return (await chartService()).render(deck);
+    },
+    async unplacedLabels(deck) {
+      // No picture chart, no chart.js: a check of a deck without pictures loads nothing to draw with.
+      if (!deck.slides.some((s) => s.elements.some((e) => e.kind === 'chart'))) return [];
+      return (await chartService()).unplaced(deck);
     },
     async close() {
       await charts?.close();

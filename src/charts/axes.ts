@@ -11,12 +11,14 @@ export interface AxisRange {
 }
 
 const NICE = [1, 2, 2.5, 5, 10];
+/** Steps for two axes read against one set of gridlines: labels 0, 2, 4 rather than 0, 2.5, 5, 7.5. */
+const ROUND = [1, 2, 5, 10];
 
-/** The smallest 1, 2, 2.5 or 5 × 10^k that is at least `raw`. */
-export function niceStep(raw: number): number {
+/** The smallest 1, 2, 2.5 or 5 × 10^k (or of the given multiples) that is at least `raw`. */
+export function niceStep(raw: number, multiples: readonly number[] = NICE): number {
   if (!(raw > 0) || !Number.isFinite(raw)) return 1;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = NICE.find((n) => n * power >= raw * (1 - 1e-9))! * power;
+  const step = multiples.find((n) => n * power >= raw * (1 - 1e-9))! * power;
   return Number(step.toPrecision(12));
 }
 
@@ -48,28 +50,57 @@ export function niceRange(lo: number, hi: number, fromZero: boolean, intervals =
 }
 
 /**
- * Two ranges, each containing its data and zero, with the same number of steps below and
- * above zero: the zero lines and the gridlines of both axes coincide.
+ * Two ranges with the same number of 1-2-5 steps, so that the gridlines of both axes coincide.
+ * When both or neither go below zero, they have as many steps below and above zero: the zero
+ * lines coincide too. When only one does, the other starts at zero (a volume axis never reads
+ * −2.5) and the negative one starts at a step below its lowest value.
  */
 export function alignedRanges(a: [number, number], b: [number, number]): [AxisRange, AxisRange] {
   const spans = [a, b].map(([lo, hi]) => [Math.min(lo, 0), Math.max(hi, 0)] as const);
+  const wasteOf = (ranges: AxisRange[]) =>
+    spans.reduce((w, [lo, hi], i) => w + 1 - (hi - lo) / (ranges[i]!.max - ranges[i]!.min), 0);
   let best: { waste: number; ranges: [AxisRange, AxisRange] } | undefined;
+  if (spans[0]![0] < 0 !== spans[1]![0] < 0) {
+    for (let n = 4; n <= 6; n++) {
+      const ranges = spans.map(([lo, hi]) => {
+        const step = niceStep((hi - lo) / n, ROUND);
+        const min = clean(Math.floor(lo / step + 1e-9) * step);
+        const max = clean(min + n * step);
+        return max >= hi - 1e-9 ? { min, max, step } : undefined;
+      });
+      if (ranges.some((r) => !r)) continue;
+      const waste = wasteOf(ranges as AxisRange[]);
+      if (!best || waste < best.waste - 1e-9) best = { waste, ranges: ranges as [AxisRange, AxisRange] };
+    }
+    if (best) return best.ranges;
+  }
   for (let n = 4; n <= 6; n++) {
     for (let below = 0; below <= n; below++) {
       const above = n - below;
       const ranges = spans.map(([lo, hi]) => {
         if ((lo < 0 && below === 0) || (hi > 0 && above === 0)) return undefined;
-        const step = niceStep(Math.max(below ? -lo / below : 0, above ? hi / above : 0) || 1);
+        const step = niceStep(Math.max(below ? -lo / below : 0, above ? hi / above : 0) || 1, ROUND);
         return { min: clean(-below * step), max: clean(above * step), step };
       });
       if (ranges.some((r) => !r)) continue;
       const [ra, rb] = ranges as [AxisRange, AxisRange];
-      const waste = spans.reduce((w, [lo, hi], i) => {
-        const r = i ? rb : ra;
-        return w + 1 - (hi - lo) / (r.max - r.min);
-      }, 0);
+      const waste = wasteOf([ra, rb]);
       if (!best || waste < best.waste - 1e-9) best = { waste, ranges: [ra, rb] };
     }
   }
   return best!.ranges;
+}
+
+/**
+ * A scatter chart's two axes: a little room beyond the outermost points, so no marker sits on
+ * an axis line and no name beside a point meets the tick labels. Both renderers draw these.
+ */
+export function scatterRanges(xs: readonly number[], ys: readonly number[]): { x: AxisRange; y: AxisRange } {
+  const range = (v: readonly number[]) => {
+    const lo = v.reduce((a, b) => Math.min(a, b), Infinity);
+    const hi = v.reduce((a, b) => Math.max(a, b), -Infinity);
+    const pad = (hi - lo) * 0.06;
+    return niceRange(lo - pad, hi + pad, false);
+  };
+  return { x: range(xs), y: range(ys) };
 }

@@ -1,11 +1,9 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
-import { labelColon } from '../format.js';
 import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
 import { labelPlugin } from './labels.js';
-import { chartDecimals, chartNumber } from './numbers.js';
-import { planChart, type ChartPlan } from './plan.js';
+import { legendText, planChart, type ChartPlan } from './plan.js';
 
 /** What a chart's look depends on besides its data: derived from the theme and the box. */
 export interface ChartStyle {
@@ -168,7 +166,7 @@ export function chartConfig(
     text ? { display: true, text, color: hex(p.muted), font: small } : { display: false };
   const range = (r: ChartPlan['axis']) =>
     r ? { min: r.min, max: r.max, ticks: { stepSize: r.step } } : { ticks: {}, beginAtZero: true };
-  const valueRange = range(plan.axis);
+  const valueRange = range(plan.axis ?? plan.scatter?.y);
   const shownTicks = plan.ticks;
   const valueTitle =
     chart.type === 'combo' && secondAxis
@@ -180,6 +178,7 @@ export function chartConfig(
         [categoryAxis]: {
           type: chart.type === 'scatter' ? 'linear' : 'category',
           stacked,
+          ...(plan.scatter ? { min: plan.scatter.x.min, max: plan.scatter.x.max } : {}),
           grid: { display: chart.type === 'scatter', color: hex(p.rule) },
           border: { color: hex(p.rule) },
           // Every category keeps its label (long ones are wrapped) unless it is a date, which
@@ -193,8 +192,8 @@ export function chartConfig(
               ? {
                   callback: (_: unknown, index: number) => (shownTicks.has(index) ? labelsShown[index] : null),
                 }
-              : chart.type === 'scatter'
-                ? { callback: (v: number | string) => plan.tick(Number(v)) }
+              : plan.scatter
+                ? { stepSize: plan.scatter.x.step, callback: (v: number | string) => plan.xTick(Number(v)) }
                 : {}),
           },
           title: axisTitle(chart.xLabel),
@@ -244,6 +243,9 @@ export function chartConfig(
     ? chart.labels
     : chart.labels.map((l) => wrapLabel(l, Math.max(6, Math.floor(perCategory))));
   const legendShown = chart.legend !== 'none' && !plan.directLabels;
+  const isLineSeries = (i: number) =>
+    chart.type === 'line' || (chart.type === 'combo' && chart.lineDatasets.includes(i));
+  const lineSwatches = chart.datasets.some((_, i) => isLineSeries(i));
 
   return {
     type: circular ? chart.type : chart.type === 'scatter' ? 'scatter' : 'bar',
@@ -273,18 +275,12 @@ export function chartConfig(
       animation: false,
       layout: { padding: plan.padding },
       ...(chart.type === 'doughnut' ? { cutout: '55%' } : {}),
+      ...(plan.pieRadius !== undefined ? { radius: `${Math.round(plan.pieRadius * 100)}%` } : {}),
       scales,
       plugins: {
         legend: {
           display: legendShown,
-          position:
-            chart.legend === 'none'
-              ? 'top'
-              : chart.legend === 'auto'
-                ? style.width / style.height >= 1.6
-                  ? 'right'
-                  : 'bottom'
-                : chart.legend,
+          position: plan.legendPosition,
           labels: {
             color: hex(p.text),
             font,
@@ -298,8 +294,7 @@ export function chartConfig(
               ? {
                   generateLabels: () =>
                     chart.labels.map((l, i) => ({
-                      text:
-                        chart.dataLabels === 'value' ? l : `${l}${labelColon(l, chart.lang)}${legendValue(chart, i)}`,
+                      text: legendText(chart, i),
                       fillStyle: hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted),
                       strokeStyle: hex(p.background),
                       lineWidth: 0,
@@ -308,7 +303,24 @@ export function chartConfig(
                       fontColor: hex(p.text),
                     })),
                 }
-              : {}),
+              : lineSwatches
+                ? {
+                    // Lines are keyed by a stroke, bars by a square, as they are drawn.
+                    usePointStyle: true,
+                    pointStyleWidth: Math.round(style.fontSize * 1.6),
+                    generateLabels: () =>
+                      chart.datasets.map((d, i) => ({
+                        text: d.label,
+                        fillStyle: hex(colour(i)),
+                        strokeStyle: hex(colour(i)),
+                        lineWidth: isLineSeries(i) ? 3 : 0,
+                        pointStyle: isLineSeries(i) ? 'line' : 'rect',
+                        hidden: false,
+                        datasetIndex: i,
+                        fontColor: hex(p.text),
+                      })),
+                  }
+                : {}),
           },
         },
         title: chart.title
@@ -327,12 +339,6 @@ export function chartConfig(
       },
     } as ChartConfiguration['options'],
   } as ChartConfiguration;
-}
-
-/** A pie legend entry's value, with its unit and the chart's precision. */
-function legendValue(chart: ChartModel, i: number): string {
-  const v = chart.datasets[0]!.values[i]!;
-  return chartNumber(v, chart.datasets[0]!.unit ?? chart.unit, chart.format, chartDecimals(chart), chart.lang, true);
 }
 
 /** The value axis title: the outline's, with the unit added when it does not say it already. */

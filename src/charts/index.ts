@@ -97,6 +97,10 @@ async function eachLimited<T>(items: readonly T[], limit: number, run: (item: T)
 
 type ChartElement = Extract<Element, { kind: 'chart' }>;
 
+/** The key names font files by the content the build read, not their path, so caches travel between checkouts. */
+const hashedFonts = (files: ChartStyle['fontFiles']) =>
+  files.map((f) => ({ family: f.family, weight: f.weight, style: f.style, sha: f.sha256 }));
+
 interface Job {
   chart: ChartModel;
   style: ChartStyle;
@@ -164,9 +168,6 @@ export class ChartService {
     const store = this.options.store;
     const versions = await this.versions();
     const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
-    // The key names font files by the content the build read, not their path, so caches travel between checkouts.
-    const hashedFonts = (files: ChartStyle['fontFiles']) =>
-      files.map((f) => ({ family: f.family, weight: f.weight, style: f.style, sha: f.sha256 }));
 
     // First find what must be drawn, so the choice of workers depends on real work.
     const jobs = new Map<string, Job>();
@@ -224,6 +225,39 @@ export class ChartService {
       }),
     }));
     return { deck: { ...deck, slides }, stats, failures, unplaced };
+  }
+
+  /**
+   * The labels each picture of the deck leaves out where the drawing finds no free place, as
+   * `render` reports them, without making pictures: read from the picture in the store when it
+   * is there, else found by laying the chart out and drawing it unencoded (`check`).
+   */
+  async unplaced(deck: LaidOutDeck): Promise<UnplacedLabels[]> {
+    const charts = deck.slides.flatMap((slide) =>
+      slide.elements.flatMap((e) => (e.kind === 'chart' ? [{ e, at: slide.at }] : [])),
+    );
+    if (!charts.length) return [];
+    const store = this.options.store;
+    const versions = store ? await this.versions() : undefined;
+    const found = new Map<string, DroppedLabel[]>();
+    const out: UnplacedLabels[] = [];
+    for (const { e, at } of charts) {
+      const key = versions
+        ? chartKey({ chart: e.chart, style: { ...e.style, fontFiles: hashedFonts(e.style.fontFiles) }, versions })
+        : undefined;
+      let labels = key === undefined ? undefined : found.get(key);
+      if (!labels) {
+        const png = key === undefined ? undefined : await store!.get(key, picturePixels(e.style));
+        if (png) labels = unplacedLabels(png);
+        else {
+          this.renderer ??= new (await import('./render.js')).ChartRenderer();
+          labels = this.renderer.unplaced(e.chart, e.style);
+        }
+        if (key !== undefined) found.set(key, labels);
+      }
+      if (labels.length) out.push({ chart: e.chart, at, labels });
+    }
+    return out;
   }
 
   /** Stops the worker threads, if any were started. */

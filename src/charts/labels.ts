@@ -1,5 +1,6 @@
 import type { Chart, Plugin } from 'chart.js';
 import { labelColourOn } from './contrast.js';
+import { LABEL_GAP as GAP, SEGMENT_AIR, segmentFigures } from './plan.js';
 
 /**
  * Data labels, the target line's label and series names at line ends, placed from the
@@ -62,8 +63,6 @@ export interface PlacedLabels {
   boxes: LabelBox[];
   unplaced: PlannedLabel[];
 }
-
-const GAP = 4;
 
 interface Rect {
   x: number;
@@ -250,13 +249,18 @@ export function labelPlugin(planned: PlannedLabel[], edges: EdgeLabel[], look: L
         }
       }
 
+      // A scatter point's name beside the plot would sit on the tick labels or the plot's border.
+      const inPlotOnly = (chart.config as { type?: string }).type === 'scatter';
       for (const label of planned) {
         const el = chart.getDatasetMeta(label.dataset).data[label.index] as unknown as AnyElement | undefined;
         if (!el) continue;
         const size = measure(label.text, true);
         const own = { dataset: label.dataset, index: label.index };
         const candidates = candidatesFor(label, el, size, area, look.size);
-        const spot = candidates.find((c) => within(c.box, chart) && free(c.box, c.inside ? own : undefined));
+        const spot = candidates.find(
+          (c) =>
+            within(c.box, chart) && (!inPlotOnly || inPlot(c.box, area)) && free(c.box, c.inside ? own : undefined),
+        );
         if (!spot) {
           result.unplaced.push(label);
           continue;
@@ -311,6 +315,19 @@ export function labelPlugin(planned: PlannedLabel[], edges: EdgeLabel[], look: L
   };
 }
 
+/** Clearance between a label inside the plot and the plot's border, CSS px. */
+const PLOT_MARGIN = 3;
+
+/** A label box inside the plot area, clear of its border. */
+export function inPlot(box: Rect, area: { left: number; right: number; top: number; bottom: number }): boolean {
+  return (
+    box.x >= area.left + PLOT_MARGIN &&
+    box.y >= area.top + PLOT_MARGIN &&
+    box.x + box.w <= area.right - PLOT_MARGIN &&
+    box.y + box.h <= area.bottom - PLOT_MARGIN
+  );
+}
+
 /** A label box stays inside the picture (outside-end labels may use the plot's padding). */
 function within(box: Rect, chart: Chart): boolean {
   return box.x >= 0 && box.y >= 0 && box.x + box.w <= chart.width && box.y + box.h <= chart.height;
@@ -358,12 +375,38 @@ function candidatesFor(
       );
     }
     case 'segment': {
-      const r = barRect(el as unknown as BarGeometry);
-      // A segment holds its label when the figures (about 0.7 em high) fit, with a little air;
-      // the box is the figures' height, not the line's, so it stays within the segment.
-      const figures = Math.ceil(fontSize * 0.75);
-      if (r.w < w + 2 * GAP || r.h < figures + 2) return [];
-      return [{ box: { x: r.x + r.w / 2 - w / 2, y: r.y + r.h / 2 - figures / 2, w, h: figures }, inside: true }];
+      const b = el as unknown as BarGeometry;
+      const r = barRect(b);
+      // A segment holds its label when the figures (about 0.75 em high) fit, with air above and
+      // below; the box is the figures' height, not the line's, so it stays within the segment.
+      const figures = segmentFigures(fontSize);
+      const out: Candidate[] = [];
+      if (r.w >= w + 2 * GAP && r.h >= figures + 2 * SEGMENT_AIR)
+        out.push({ box: { x: r.x + r.w / 2 - w / 2, y: r.y + r.h / 2 - figures / 2, w, h: figures }, inside: true });
+      // Else beside it, level with it (moved along the stack only as far as the plot's edge
+      // needs), in the gap after its stack, then before it.
+      const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
+      const level = b.horizontal
+        ? clamp(r.x + r.w / 2 - w / 2, area.left, area.right - w)
+        : clamp(r.y + r.h / 2 - h / 2, area.top, area.bottom - h);
+      const besides: Rect[] = b.horizontal
+        ? [
+            { x: level, y: r.y + r.h + GAP, w, h },
+            { x: level, y: r.y - GAP - h, w, h },
+          ]
+        : [
+            { x: r.x + r.w + GAP, y: level, w, h },
+            { x: r.x - GAP - w, y: level, w, h },
+          ];
+      for (const box of besides)
+        if (
+          box.x >= area.left - 1 &&
+          box.x + box.w <= area.right + 1 &&
+          box.y >= area.top - 1 &&
+          box.y + box.h <= area.bottom + 1
+        )
+          out.push({ box, inside: false });
+      return out;
     }
     case 'point': {
       const p = el as unknown as PointGeometry;

@@ -1,7 +1,7 @@
 import type { ChartModel } from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
-import { alignedRanges, niceRange, type AxisRange } from './axes.js';
+import { alignedRanges, niceRange, scatterRanges, type AxisRange } from './axes.js';
 import type { ChartStyle } from './config.js';
 import type { EdgeLabel, PlannedLabel } from './labels.js';
 import {
@@ -15,6 +15,8 @@ import {
 } from './numbers.js';
 import { ticksToShow } from './time-axis.js';
 import { maxOf, minOf } from '../extremes.js';
+import { qualified } from '../qualifier.js';
+import { labelColon } from '../format.js';
 
 /**
  * Every decision about a chart's numbers and labels that does not need chart.js: the values
@@ -39,12 +41,16 @@ export interface ChartPlan {
   decimals: number;
   /** Value axis range (x for horizontal bars); undefined for pies and scatter. */
   axis?: AxisRange;
+  /** scatter: both axes, the same in the picture and the native chart. */
+  scatter?: { x: AxisRange; y: AxisRange };
   /** combo with two units: the line datasets' axis, its zero on the same gridline. */
   axis2?: AxisRange;
   /** combo: the line datasets' unit when it differs from the bars'. */
   unit2?: string;
   /** Axis tick text for a value on the first / second axis. */
   tick(value: number, second?: boolean): string;
+  /** scatter: tick text on the x axis. */
+  xTick(value: number): string;
   /** A value label's text. */
   label(value: number, dataset: number, index: number): string;
   labels: PlannedLabel[];
@@ -58,6 +64,10 @@ export interface ChartPlan {
   directLabels: boolean;
   /** Marker radius on lines. */
   pointRadius: number;
+  /** Pie and doughnut: the radius as a share of the largest the plot allows, leaving room for outside labels. */
+  pieRadius?: number;
+  /** Where the picture's legend goes: beside the plot only when its longest entry fits there. */
+  legendPosition: 'top' | 'bottom' | 'left' | 'right';
   /** The plot area size the plan assumed (CSS px): no larger than chart.js makes it. */
   plot: { w: number; h: number };
 }
@@ -70,6 +80,13 @@ export function textWidth(text: string, size: number): number {
 }
 
 const lineHeight = (size: number) => Math.round(size * 1.25);
+
+/** Space between a label and what it labels, in CSS px (as labels.ts places them). */
+export const LABEL_GAP = 4;
+/** Height of a label's figures (about 0.75 em): what a stack segment must hold, plus air. */
+export const segmentFigures = (size: number) => Math.ceil(size * 0.75);
+/** Air above and below the figures inside a segment, so they never touch its edges. */
+export const SEGMENT_AIR = 3;
 
 /** Colours, for the label plan only: which fill a label may sit on. */
 export function seriesColour(chart: ChartModel, style: ChartStyle, dataset: number, index: number): string {
@@ -126,14 +143,20 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     labelText = (v, d) => shareText((100 * v) / totals[d]!, decimals, lang);
   } else {
     // The unit once: on the axis title; a % sign stays with its number.
-    labelText = (v, d) => {
+    // A qualified value says so on its label ("more than US$80 billion"), not in a name.
+    labelText = (v, d, i) => {
       const u = chart.datasets[d]?.unit ?? unit;
-      return chartNumber(v, u, spec, decimals, lang, u === '%' || circular);
+      return qualified(
+        chartNumber(v, u, spec, decimals, lang, u === '%' || circular),
+        chart.datasets[d]?.qualifiers?.[i],
+        lang,
+      );
     };
   }
 
   // ---- room the picture leaves for the plot (estimates err small, so what is kept fits)
   const legendShown = chart.legend !== 'none' && !(chart.type === 'line' && directLabelsFor(chart));
+  const legendPosition = legendPlace(chart, style, (v, d, i) => labelText(v, d, i), values);
   const edges: EdgeLabel[] = [];
   const directLabels = chart.type === 'line' && directLabelsFor(chart);
   if (directLabels)
@@ -160,7 +183,7 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   if (targetText !== undefined && targetVertical) padding.top = lh + 8;
 
   const titleH = chart.title ? fs * 1.1 * 1.6 : 0;
-  const legendH = legendShown && chart.legend !== 'left' && chart.legend !== 'right' ? fs * 2.2 : 0;
+  const legendH = legendShown && legendPosition !== 'left' && legendPosition !== 'right' ? fs * 2.2 : 0;
   const xTitleH = chart.xLabel ? small * 1.8 : 0;
   // Category labels wrap to the room a category has (see wrapLabel in config.ts).
   const perCategoryChars = (style.width * 0.85) / Math.max(1, n) / (fs * 0.55);
@@ -225,7 +248,16 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     const d = percentStacked ? 0 : stepDecimals(range?.step ?? 1);
     return (v: number) => chartNumber(v, u === '%' ? '%' : undefined, spec, d, lang, u === '%');
   };
-  const tick1 = tickFor(axis, unit);
+  const scatter =
+    chart.type === 'scatter'
+      ? scatterRanges(
+          chart.labels.map(Number),
+          chart.datasets.flatMap((d) => d.values),
+        )
+      : undefined;
+  // A scatter chart's x axis ticks in its own step (its unit is the data's, as the y axis's).
+  const tick1 = tickFor(axis ?? scatter?.y, unit);
+  const tickX = tickFor(scatter?.x, unit);
   const tick2 = tickFor(axis2, unit2);
 
   // ---- labels, and those left out by rule
@@ -243,6 +275,25 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
       ((chart.horizontal ? plotH / Math.max(1, n) : perCategory) * 0.63) / barsPerCategory,
     );
     const range = axis ? axis.max - axis.min : 1;
+    // Stack segments: where each starts (in value units), and the labels already beside a stack,
+    // by the gap they sit in (gap g lies between category g-1 and g), as spans along the value axis.
+    const slot = (chart.horizontal ? plotH : plotW) / Math.max(1, n);
+    const stackStart = (d: number, i: number) => {
+      const v = values[d]![i] ?? 0;
+      let start = 0;
+      for (let e = 0; e < d; e++) {
+        const u = values[e]![i] ?? 0;
+        if (!isLine(e) && Math.sign(u) === Math.sign(v)) start += u;
+      }
+      return start;
+    };
+    const beside = new Map<number, { lo: number; hi: number; need: number; after: boolean }[]>();
+    // After the stack (right of a column, below a horizontal bar: the next category's side)
+    // first; the outermost stacks have only half a gap towards the plot's edge.
+    const besideSides = (i: number) => [
+      { gapIndex: i + 1, after: true, room: (gap: number) => (i === n - 1 ? gap / 2 : gap) },
+      { gapIndex: i, after: false, room: (gap: number) => (i === 0 ? gap / 2 : gap) },
+    ];
     // Labels wider than a category's slot would collide with their neighbours: keep every k-th.
     const widest = maxOf(values.flatMap((d, i) => d.map((v, j) => textWidth(labelText(v, i, j), fs))));
     const keepEvery =
@@ -262,12 +313,35 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
           return;
         }
         if (stacked) {
+          if (v === 0) return;
           const length = (Math.abs(v) / range) * valueLength;
           const across = chart.horizontal ? length : barThickness;
           const along = chart.horizontal ? barThickness : length;
-          if (v === 0) return;
-          if (across < textWidth(text, fs) + 8 || along < Math.ceil(fs * 0.75) + 3)
-            return drop(d, i, text, 'its segment is too small to hold a label');
+          const w = textWidth(text, fs);
+          if (across >= w + 8 && along >= segmentFigures(fs) + 2 * SEGMENT_AIR) {
+            labels.push({ dataset: d, index: i, text, mode: 'segment', fill, negative: v < 0 });
+            return;
+          }
+          // Too small inside: beside the segment, level with it, in the gap next to its stack.
+          const gap = slot - barThickness;
+          const start = stackStart(d, i);
+          const half = (chart.horizontal ? w : lh) / 2;
+          // Level with the segment, kept inside the plot (as labels.ts keeps it).
+          const level = ((start + v / 2 - (axis?.min ?? 0)) / range) * valueLength;
+          const centre = Math.min(Math.max(level, half), valueLength - half);
+          const need = (chart.horizontal ? lh : w) + 2 * LABEL_GAP;
+          // A label in a gap must not meet another there: one on the same side at its level, or
+          // one on the other side at its level when the two together are wider than the gap.
+          const side = besideSides(i).find(
+            ({ gapIndex, room, after }) =>
+              room(gap) >= need &&
+              !(beside.get(gapIndex) ?? []).some(
+                (o) => centre + half > o.lo && centre - half < o.hi && (o.after === after || need + o.need > gap),
+              ),
+          );
+          if (!side) return drop(d, i, text, 'its segment is too small to hold a label, with no room beside it');
+          const taken = { lo: centre - half, hi: centre + half, need, after: side.after };
+          beside.set(side.gapIndex, [...(beside.get(side.gapIndex) ?? []), taken]);
           labels.push({ dataset: d, index: i, text, mode: 'segment', fill, negative: v < 0 });
           return;
         }
@@ -281,16 +355,16 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
       labels.push({ dataset: 0, index: i, text, mode: 'point', fill: style.palette.background, negative: false }),
     );
   }
+  let pieRadius: number | undefined;
   if (circular && labels.length) {
-    // Labels outside their slice need room around the pie.
+    // Labels outside their slice need room around the pie: a smaller pie inside the plot, not
+    // padding around it, which chart.js would take from the legend's width too.
     const widest = maxOf(labels.map((l) => textWidth(l.text, fs)));
-    padding.left = padding.right = Math.max(padding.right, widest + 16);
-    padding.top = padding.bottom = lh + 12;
-  }
-  if (chart.type === 'scatter' && chart.pointLabels) {
-    const widest = maxOf(chart.pointLabels.map((t) => textWidth(t, fs)));
-    padding.right = Math.max(padding.right, widest + 12);
-    padding.top = Math.max(padding.top, lh + 8);
+    const legendW = legendShown && (legendPosition === 'left' || legendPosition === 'right') ? style.width * 0.35 : 0;
+    const areaW = style.width - legendW - 16;
+    const areaH = style.height - titleH - legendH - 16;
+    const room = Math.min(areaW / 2 - (widest + 16), areaH / 2 - (lh + 12));
+    pieRadius = Math.max(0.3, Math.min(1, room / (Math.min(areaW, areaH) / 2)));
   }
 
   let ticks: Set<number> | undefined;
@@ -305,8 +379,10 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     decimals,
     ...(axis ? { axis } : {}),
     ...(axis2 ? { axis2 } : {}),
+    ...(scatter ? { scatter } : {}),
     ...(unit2 ? { unit2 } : {}),
     tick: (v, second) => (second ? tick2 : tick1)(v),
+    xTick: tickX,
     label: labelText,
     labels,
     edges,
@@ -314,9 +390,54 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     padding,
     ...(ticks ? { ticks } : {}),
     directLabels,
+    legendPosition,
+    ...(pieRadius !== undefined ? { pieRadius } : {}),
     pointRadius,
     plot: { w: plotW, h: plotH },
   };
+}
+
+/** A legend entry's text: a slice's name with its value unless its label shows the value. */
+export function legendText(chart: ChartModel, index: number): string {
+  if (!isCircular(chart.type)) return chart.datasets[index]?.label ?? '';
+  const l = chart.labels[index] ?? '';
+  if (chart.dataLabels === 'value') return l;
+  const d = chart.datasets[0]!;
+  const v = chart.datasets[0]!.values[index]!;
+  const value = chartNumber(v, d.unit ?? chart.unit, chart.format, chartDecimals(chart), chart.lang, true);
+  return `${l}${labelColon(l, chart.lang)}${qualified(value, d.qualifiers?.[index], chart.lang)}`;
+}
+
+/**
+ * The picture's legend position: as asked (`auto`: beside a wide chart, below a tall one), but
+ * below the plot when beside it the longest entry would not fit next to the plot and a pie's
+ * outside labels, where chart.js would cut it off at the picture's edge.
+ */
+function legendPlace(
+  chart: ChartModel,
+  style: ChartStyle,
+  label: (v: number, d: number, i: number) => string,
+  values: number[][],
+): ChartPlan['legendPosition'] {
+  const wanted =
+    chart.legend === 'none' || chart.legend === 'auto'
+      ? style.width / style.height >= 1.6
+        ? 'right'
+        : 'bottom'
+      : chart.legend;
+  if (wanted !== 'left' && wanted !== 'right') return wanted;
+  const fs = style.fontSize;
+  const circular = isCircular(chart.type);
+  const count = circular ? chart.labels.length : chart.datasets.length;
+  const entries = Array.from({ length: count }, (_, i) => legendText(chart, i));
+  // Text, swatch and chart.js's padding either side of it.
+  const legendW = maxOf(entries.map((t) => textWidth(t, fs))) + Math.round(fs) + 3 * Math.round(fs * 0.8);
+  const outside =
+    circular && chart.dataLabels !== false
+      ? 2 * (maxOf(values[0]!.map((v, i) => textWidth(label(v, 0, i), fs))) + 16)
+      : 0;
+  const plot = circular ? Math.min(style.height * 0.6, style.width * 0.3) : style.width * 0.5;
+  return legendW + outside + plot <= style.width ? wanted : 'bottom';
 }
 
 /** Up to four lines are named at their ends; more need a legend. */

@@ -45,6 +45,24 @@ function plainBackground(colour: string): Plugin {
 }
 
 /**
+ * Clips the whole drawing away: chart.js lays the chart out and the label plugin places its
+ * labels (measuring text as ever), but Cairo paints no pixel. Listed first, so it clips before
+ * any other plugin draws, and restores after everything.
+ */
+const paintNothing: Plugin = {
+  id: 'briefdeck-paint-nothing',
+  beforeDraw(chart) {
+    chart.ctx.save();
+    chart.ctx.beginPath();
+    chart.ctx.rect(0, 0, 0, 0);
+    chart.ctx.clip();
+  },
+  afterDraw(chart) {
+    chart.ctx.restore();
+  },
+};
+
+/**
  * Draws charts with chart.js through chartjs-node-canvas: the only module that imports it.
  * One renderer per session; it keeps one chart.js instance per picture size, since each
  * instance loads its own copy of chart.js.
@@ -66,6 +84,24 @@ export class ChartRenderer {
       this.instances.set(key, instance);
     }
     return instance;
+  }
+
+  /**
+   * The labels the picture would leave out, found by laying the chart out and drawing it exactly
+   * as render does, without the PNG encoding (two thirds of a picture's time): for `check`.
+   */
+  unplaced(chart: ChartModel, style: ChartStyle): DroppedLabel[] {
+    registerFontFiles(style.fontFiles);
+    const config = chartConfig(chart, style);
+    // Layout and placement run as for the picture; painting is clipped away (no background either).
+    config.plugins = [paintNothing, ...(config.plugins ?? [])];
+    const draw = (this.instance(style) as unknown as { renderChart: (c: unknown) => DrawnChart }).renderChart;
+    const drawn = draw.call(this.instance(style), config);
+    try {
+      return unplacedOf(drawn, chart);
+    } finally {
+      drawn.destroy();
+    }
   }
 
   /** A PNG of the chart at style.density times its CSS size. */

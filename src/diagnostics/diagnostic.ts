@@ -62,6 +62,7 @@ export const DIAGNOSTIC_CODES = {
   'unit-mismatch': 'values with different units shown together',
   'unknown-source': 'a source id that the sources map does not define',
   'negative-in-pie': 'a pie or doughnut chart with a negative value',
+  'qualified-share': 'shares asked of a chart whose data has a qualified value ("more than 80"): values are shown',
   'empty-series': 'a chart with no data points',
   'empty-repeat': 'a slide repeated per row (`repeat:`) of a table that has no rows',
   'duplicate-row-id': 'two rows of an `each:` table that would write the same deck',
@@ -88,6 +89,7 @@ export const DIAGNOSTIC_CODES = {
   'no-title': 'a slide without a title',
   'too-many-categories': 'a chart with more categories than can be read',
   'chart-labels-dropped': 'chart value labels left out because they would cover a value or each other',
+  'chart-target-not-drawn': 'a target line that an editable chart of its kind cannot draw (horizontal bars)',
   'foreign-house-text':
     "a theme's footer, marking or words shown in a deck of another language (English in a Chinese deck)",
   'logo-on-dark': 'a dark slide showing the logo made for light slides: the theme has no dark variant',
@@ -117,6 +119,7 @@ export const WARNING_CODES = [
   'no-title',
   'too-many-categories',
   'chart-labels-dropped',
+  'chart-target-not-drawn',
   'foreign-house-text',
   'logo-on-dark',
   'logo-not-drawn',

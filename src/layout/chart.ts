@@ -1,4 +1,3 @@
-import { niceRange } from '../charts/axes.js';
 import { chartStyleFor, unitTitle } from '../charts/config.js';
 import { MINUS, stepDecimals } from '../charts/numbers.js';
 import { planChart, type DroppedLabel } from '../charts/plan.js';
@@ -6,6 +5,8 @@ import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, Native
 import { isCircular } from '../schema/chart-types.js';
 import type { LayoutContext } from './frame.js';
 import { nativePointLabels } from './native-labels.js';
+import { qualified } from '../qualifier.js';
+import { labelColourOn } from '../charts/contrast.js';
 
 /**
  * A chart in its box: a picture for the chart stage to draw, with the style it is drawn in, or
@@ -86,10 +87,14 @@ function nativeColors(chart: ChartModel, p: Palette): string[] {
   return cycle(p.series, n);
 }
 
-/** An Excel number format: the chart's decimals, a % sign for a % unit, a true minus (U+2212) for negatives. */
-export function excelNumberFormat(decimals: number, percentSign: boolean): string {
+/**
+ * An Excel number format: the chart's decimals, a % sign for a % unit, a true minus (U+2212)
+ * for negatives, and text before the number (a qualifier: "more than ") when given.
+ */
+export function excelNumberFormat(decimals: number, percentSign: boolean, before = ''): string {
   const body = `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}${percentSign ? '"%"' : ''}`;
-  return `${body};"${MINUS}"${body}`;
+  const text = before.replace(/"/g, '');
+  return text ? `"${text}"${body};"${text}${MINUS}"${body}` : `${body};"${MINUS}"${body}`;
 }
 
 /** An Excel format for shares held as fractions: `0%`, `0.0%`. */
@@ -137,7 +142,9 @@ export function nativeChart(
     (circular && chart.dataLabels === 'share') || percentStacked
       ? excelShareFormat(plan.decimals)
       : excelNumberFormat(plan.decimals, plan.unit === '%');
-  const axisFormat = percentStacked ? '0%' : excelNumberFormat(stepDecimals(plan.axis?.step ?? 1), plan.unit === '%');
+  const axisFormat = percentStacked
+    ? '0%'
+    : excelNumberFormat(stepDecimals((plan.axis ?? plan.scatter?.y)?.step ?? 1), plan.unit === '%');
   const range = percentStacked ? { min: 0, max: 1, step: 0.2 } : plan.axis;
   const stacked = chart.stacked !== false;
   const target =
@@ -154,7 +161,7 @@ export function nativeChart(
         ? 'r'
         : 'b'
       : (chart.legend[0] as 'b' | 't' | 'l' | 'r');
-  const scatter = chart.type === 'scatter' ? scatterRanges(chart) : undefined;
+  const scatter = plan.scatter;
   const values = chart.dataLabels === 'value' || (percentStacked && chart.dataLabels !== false);
   // The series as the chart part lists them: bars, then lines (combo), then the target.
   const order = chart.type === 'combo' ? [...bars, ...chart.lineDatasets] : chart.datasets.map((_, i) => i);
@@ -178,6 +185,25 @@ export function nativeChart(
     ...(chart.target ? { targetColour: p.emphasis } : {}),
     ...(scatter ? { scatter } : {}),
   });
+  // A qualified value's label says its qualifier, in a number format of its own, so that the
+  // label still follows the value when someone edits the sheet.
+  if (values && !percentStacked) {
+    order.forEach((d, ordinal) =>
+      chart.datasets[d]!.qualifiers?.forEach((q, i) => {
+        if (!q) return;
+        const own = labels.points.find((l) => l.series === ordinal && l.index === i);
+        if (own?.hidden || own?.text !== undefined) return;
+        const format = excelNumberFormat(plan.decimals, unitOf(d) === '%', qualified('', q, chart.lang));
+        // Inside a slice or a stacked segment the label takes the colour readable on its fill.
+        const inside = circular || stacked;
+        const color = inside
+          ? labelColourOn(circular ? colors[i]! : p.series[d % p.series.length]!, p.text)
+          : undefined;
+        if (own) own.format = format;
+        else labels.points.push({ series: ordinal, index: i, value: true, format, ...(color ? { color } : {}) });
+      }),
+    );
+  }
   // A thinned time axis: the labels not shown are blank in the chart's cache (see chart-xml.ts),
   // which every application honours; the embedded workbook keeps every date.
   // A pie without its legend would leave its slices unnamed; lines named at their ends need none.
@@ -272,18 +298,4 @@ export function nativeChart(
     ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}),
   };
   return { spec, dropped: labels.dropped };
-}
-
-/** A scatter chart's axes, written out so that the names placed beside its points stay where they were planned. */
-function scatterRanges(chart: ChartModel) {
-  const xs = chart.labels.map(Number);
-  const ys = chart.datasets.flatMap((d) => d.values);
-  // A little room beyond the outermost points, so no marker sits on an axis line.
-  const range = (v: number[]) => {
-    const lo = v.reduce((a, b) => Math.min(a, b), Infinity);
-    const hi = v.reduce((a, b) => Math.max(a, b), -Infinity);
-    const pad = (hi - lo) * 0.06;
-    return niceRange(lo - pad, hi + pad, false);
-  };
-  return { x: range(xs), y: range(ys) };
 }

@@ -177,7 +177,8 @@ export function nativePointLabels(input: NativeLabelInput): NativeLabels {
         ['b', { x: cx - w / 2, y: cy + d, w, h }],
         ['l', { x: cx - d - w, y: cy - h / 2, w, h }],
       ];
-      const inside = (b: Rect) => b.x >= -8 && b.x + b.w <= plot.w + 8 && b.y >= -8 && b.y + b.h <= plot.h + 8;
+      // Inside the plot: beside it a name would sit on the tick labels or the plot's border.
+      const inside = (b: Rect) => b.x >= 2 && b.x + b.w <= plot.w - 2 && b.y >= 2 && b.y + b.h <= plot.h - 2;
       const spot = spots.find(
         ([, b]) => inside(b) && !marks.some((m) => overlap(b, m)) && !placed.some((p) => overlap(b, p)),
       );

@@ -13,6 +13,7 @@ import {
   walk,
   type XmlElement,
 } from './xml-tree.js';
+import { escapeXml } from './xml.js';
 
 /**
  * Native chart parts as the schema has them. pptxgenjs writes chart XML that Office repairs or
@@ -415,7 +416,9 @@ function pointLabel(label: NativePointLabel, defaults: XmlElement): XmlElement {
   const defRPr = style && [...walk(style)].find((x) => x.name === 'a:defRPr');
   if (defRPr && label.bold !== undefined) setAttr(defRPr, 'b', label.bold ? '1' : '0');
   if (style && label.color) textColour(style)?.set(label.color);
-  const numFmt = child(defaults, 'c:numFmt');
+  const numFmt = label.format
+    ? el('c:numFmt', { formatCode: escapeXml(label.format), sourceLinked: '0' })
+    : child(defaults, 'c:numFmt');
   // A name of our own is rich text, styled as the other labels are.
   const rich =
     label.text !== undefined && style
@@ -433,7 +436,7 @@ function pointLabel(label: NativePointLabel, defaults: XmlElement): XmlElement {
                         { ...(defRPr ? pickRun(defRPr) : {}), lang: 'en-US' },
                         clone(defRPr ?? el('x')).children,
                       ),
-                      el('a:t', {}, [label.text!]),
+                      el('a:t', {}, [escapeXml(label.text!)]),
                     ]),
                   ])
                 : clone(c),

@@ -8,6 +8,7 @@ import type { ResolveContext } from './context.js';
 import { formatValue } from '../format.js';
 import { isChinese } from '../script.js';
 import { timeAxisOf } from '../charts/time-axis.js';
+import { qualified } from '../qualifier.js';
 
 const MAX_READABLE_CATEGORIES = 12;
 
@@ -106,7 +107,11 @@ export function resolveChart(
       .map((_, i) => i)
       .sort((a, b) => (datasets[0]!.values[a]! - datasets[0]!.values[b]!) * (spec.sort === 'asc' ? 1 : -1));
     labels = order.map((i) => labels[i]!);
-    datasets = datasets.map((d) => ({ ...d, values: order.map((i) => d.values[i]!) }));
+    datasets = datasets.map((d) => ({
+      ...d,
+      values: order.map((i) => d.values[i]!),
+      ...(d.qualifiers ? { qualifiers: order.map((i) => d.qualifiers![i]) } : {}),
+    }));
   }
   // `highlight: "{{ row.province }}"`: each deck of an `each:` outline may highlight its own row.
   const highlight = spec.highlight === undefined ? undefined : ctx.text(spec.highlight, [...path, 'highlight'], []);
@@ -170,7 +175,13 @@ export function resolveChart(
     ...(unit ? { unit } : {}),
     ...(title ? { title } : {}),
     horizontal: type === 'horizontal-bar' || spec.horizontal === true,
-    stacked: type === 'stacked-bar' ? (spec.stacked === 'percent' ? 'percent' : true) : (spec.stacked ?? false),
+    stacked: exactStack(
+      type === 'stacked-bar' ? (spec.stacked === 'percent' ? 'percent' : true) : (spec.stacked ?? false),
+      datasets,
+      labels,
+      ctx.at([...path, 'stacked']),
+      ctx,
+    ),
     ...(spec.x_label
       ? { xLabel: ctx.text(spec.x_label, [...path, 'x_label'], sources) }
       : type === 'scatter' && picked.labelName
@@ -189,7 +200,13 @@ export function resolveChart(
     ...(picked.pointLabels
       ? { pointLabels: picked.pointLabels.map((l) => ctx.text(l, [...path, 'label_by'], sources)) }
       : {}),
-    dataLabels: dataLabelsOf(spec.labels, type, labels.length, datasets.length),
+    dataLabels: exactLabels(
+      dataLabelsOf(spec.labels, type, labels.length, datasets.length),
+      datasets,
+      labels,
+      ctx.at([...path, spec.labels === undefined ? 'type' : 'labels']),
+      ctx,
+    ),
     format,
     ...(highlight !== undefined && labels.includes(highlight) ? { highlight } : {}),
     ...(target ? { target } : {}),
@@ -200,6 +217,56 @@ export function resolveChart(
   };
   model.alt = spec.alt ? ctx.text(spec.alt, [...path, 'alt'], sources) : altText(model);
   return model;
+}
+
+/** The first qualified value of the chart's series, named for a message: "Partner countries (more than)". */
+function firstQualified(datasets: Dataset[], labels: string[]): string | undefined {
+  for (const d of datasets) {
+    const i = d.qualifiers?.findIndex(Boolean) ?? -1;
+    if (i >= 0) return `${labels[i]}: ${qualified(String(d.values[i]), d.qualifiers![i], 'en')}`;
+  }
+  return undefined;
+}
+
+/**
+ * A share of a bound or of an approximation is unknown: a chart with a qualified value shows
+ * values, and says why when shares were asked for or would have been the default.
+ */
+function exactLabels(
+  wanted: ChartModel['dataLabels'],
+  datasets: Dataset[],
+  labels: string[],
+  at: Origin,
+  ctx: ResolveContext,
+): ChartModel['dataLabels'] {
+  const qualified = firstQualified(datasets, labels);
+  if (wanted !== 'share' || !qualified) return wanted;
+  ctx.diagnostics.warn(
+    'qualified-share',
+    `the chart's data has a qualified value, ${qualified}, so its shares of the total are unknown; the labels show values`,
+    at,
+    'write `labels: value` to say so, or give exact values to show shares',
+  );
+  return 'value';
+}
+
+/** A 100 % stack computes shares: with a qualified value the bars stack their values instead. */
+function exactStack(
+  wanted: ChartModel['stacked'],
+  datasets: Dataset[],
+  labels: string[],
+  at: Origin,
+  ctx: ResolveContext,
+): ChartModel['stacked'] {
+  const qualified = firstQualified(datasets, labels);
+  if (wanted !== 'percent' || !qualified) return wanted;
+  ctx.diagnostics.warn(
+    'qualified-share',
+    `the chart's data has a qualified value, ${qualified}, so shares of each total are unknown; the bars stack values`,
+    at,
+    'write `stacked: true`, or give exact values to stack shares',
+  );
+  return true;
 }
 
 function dataLabelsOf(
@@ -407,8 +474,12 @@ export function altText(chart: ChartModel): string {
   const withUnit = (v: number, d: Dataset) =>
     formatValue(v, d.unit ?? chart.unit, { ...chart.format, withUnit: true }, chart.lang);
   const unitFits = chart.datasets.every((d) => !zh || !/[A-Za-z]{2,}/.test(withUnit(d.values[0] ?? 0, d)));
-  const fmt = (v: number, d: Dataset) =>
-    unitFits ? withUnit(v, d) : formatValue(v, d.unit ?? chart.unit, chart.format, chart.lang);
+  const fmt = (v: number, d: Dataset, i: number) =>
+    qualified(
+      unitFits ? withUnit(v, d) : formatValue(v, d.unit ?? chart.unit, chart.format, chart.lang),
+      d.qualifiers?.[i],
+      chart.lang,
+    );
   // A scatter chart's points are bare pairs: what each axis measures says what they mean.
   const scatterAxes =
     chart.type === 'scatter' && (chart.xLabel || chart.yLabel)
@@ -425,7 +496,7 @@ export function altText(chart: ChartModel): string {
   const parts = chart.datasets.map((d) => {
     const name = chart.datasets.length > 1 ? `${d.label}${colon}` : '';
     if (chart.labels.length <= 8)
-      return `${name}${chart.labels.map((l, i) => `${l} ${fmt(d.values[i]!, d)}`).join(semi)}${stop}`;
+      return `${name}${chart.labels.map((l, i) => `${l} ${fmt(d.values[i]!, d, i)}`).join(semi)}${stop}`;
     let lo = 0;
     let hi = 0;
     d.values.forEach((v, i) => {
@@ -434,8 +505,8 @@ export function altText(chart: ChartModel): string {
     });
     const first = chart.labels[0];
     const last = chart.labels[chart.labels.length - 1];
-    const high = `${chart.labels[hi]} ${fmt(d.values[hi]!, d)}`;
-    const low = `${chart.labels[lo]} ${fmt(d.values[lo]!, d)}`;
+    const high = `${chart.labels[hi]} ${fmt(d.values[hi]!, d, hi)}`;
+    const low = `${chart.labels[lo]} ${fmt(d.values[lo]!, d, lo)}`;
     return zh
       ? `${name}${chart.labels.length}个数据点，从${first}到${last}；最高为${high}，最低为${low}。`
       : `${name}${chart.labels.length} points from ${first} to ${last}; highest ${high}, lowest ${low}.`;

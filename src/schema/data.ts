@@ -26,7 +26,16 @@ const meta = {
 const Finite = z.number().finite();
 
 export const ValueEntry = z.object({ value: z.union([Finite, z.string()]), ...meta }).strict();
-export const SeriesEntry = z.object({ series: z.record(z.string(), Finite), ...meta }).strict();
+/** A value in a series with its qualifier: `{ value: 80, note: more than }`. */
+export const QualifiedValue = z
+  .object({
+    value: Finite,
+    note: z.string().describe('A qualifier: "more than", "exceeded", "nearly", "about", "less than", 超过, 近, 约…'),
+  })
+  .strict();
+export const SeriesEntry = z
+  .object({ series: z.record(z.string(), z.union([Finite, QualifiedValue])), ...meta })
+  .strict();
 export const DatasetsEntry = z
   .object({
     labels: z.array(z.union([z.string(), z.number()])).min(1),

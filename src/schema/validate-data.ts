@@ -4,6 +4,8 @@ import type { Origin } from '../sources/origin.js';
 import { DatasetsEntry, KEY_PART, SeriesEntry, SourceInfo, TableEntry, ValueEntry } from './data.js';
 import type { Locator, Path } from './locator.js';
 import { describe, validateAgainst } from './validate.js';
+import { QUALIFIER_NOTES, qualifierOf, type Qualifier } from '../qualifier.js';
+import { didYouMean } from '../diagnostics/hints.js';
 import { isLink, schemaOf, type LinkSpec } from './links.js';
 
 /** What one data file defines, checked: its entries, its sources, and the source ids it names. */
@@ -150,6 +152,34 @@ export function validateDataDocument(
   return out;
 }
 
+/** Each value's qualifier (`{ value: 80, note: more than }`); undefined after reporting a note that is none. */
+function seriesQualifiers(
+  series: Record<string, number | { value: number; note: string }>,
+  labels: string[],
+  path: Path,
+  locate: Locator,
+  diagnostics: Diagnostics,
+): (Qualifier | undefined)[] | undefined {
+  let ok = true;
+  const out = labels.map((l) => {
+    const x = series[l]!;
+    if (typeof x === 'number') return undefined;
+    const q = qualifierOf(x.note);
+    if (!q) {
+      ok = false;
+      const known = Object.keys(QUALIFIER_NOTES);
+      diagnostics.error(
+        'data-invalid',
+        `\`note: ${x.note}\` is not a qualifier a chart can write before the number`,
+        locate.at([...path, 'series', l, 'note']),
+        didYouMean(x.note, known) ?? `write one of: ${known.join(', ')}`,
+      );
+    }
+    return q;
+  });
+  return ok ? out : undefined;
+}
+
 function readEntry(
   value: Record<string, unknown>,
   path: Path,
@@ -174,10 +204,21 @@ function readEntry(
     if (!v) return undefined;
     // Keys that look like numbers ("2021") are reordered by JavaScript objects; take the file's order.
     const labels = locate.keysInOrder([...path, 'series']) ?? Object.keys(v.series);
+    const qualifiers = seriesQualifiers(v.series, labels, path, locate, diagnostics);
+    if (!qualifiers) return undefined;
     return {
       kind: 'series',
       labels,
-      datasets: [{ label: meta.key.split('.').pop()!, values: labels.map((l) => v.series[l]!) }],
+      datasets: [
+        {
+          label: meta.key.split('.').pop()!,
+          values: labels.map((l) => {
+            const x = v.series[l]!;
+            return typeof x === 'number' ? x : x.value;
+          }),
+          ...(qualifiers.some(Boolean) ? { qualifiers } : {}),
+        },
+      ],
       ...meta,
       ...common(v),
     };

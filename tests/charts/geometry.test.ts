@@ -64,6 +64,18 @@ describe('label geometry of the gallery pictures', () => {
     drawn.destroy();
   });
 
+  it('draws a scatter chart on the ranges the native chart writes, a little beyond its points', () => {
+    const scatter = captured.find((c) => c.chart.type === 'scatter')!;
+    const plan = planChart(scatter.chart, scatter.style);
+    // The gallery's tariffs run 2.1-9.2 % and trade shares 22-48 %.
+    expect(plan.scatter).toEqual({ x: { min: 0, max: 10, step: 2 }, y: { min: 20, max: 50, step: 10 } });
+    const drawn = drawChart(scatter.chart, scatter.style);
+    expect([drawn.scales.x!.min, drawn.scales.x!.max, drawn.scales.y!.min, drawn.scales.y!.max]).toEqual([
+      0, 10, 20, 50,
+    ]);
+    drawn.destroy();
+  });
+
   it('labels negative bars beneath them, with a true minus sign', () => {
     const balance = captured.find((c) => c.chart.datasets[0]!.values.some((v) => v < 0) && c.chart.type === 'column')!;
     const drawn = drawChart(balance.chart, balance.style);
@@ -73,6 +85,36 @@ describe('label geometry of the gallery pictures', () => {
     expect(negative.map((b) => b.text)).toEqual(['\u22124.1', '\u22122.6', '\u22127.4']);
     for (const b of negative) expect(b.y).toBeGreaterThan(zero);
     expect(boxes.some((b) => b.text.includes('-'))).toBe(false);
+    drawn.destroy();
+  });
+
+  it('keys lines in a legend with a stroke and bars with a square', () => {
+    const combos = captured.filter((c) => c.chart.type === 'combo');
+    expect(combos.length).toBe(2);
+    for (const { chart, style } of combos) {
+      const drawn = drawChart(chart, style);
+      const items = (drawn.legend as unknown as { legendItems: { text: string; pointStyle?: string }[] }).legendItems;
+      expect(items.map((i) => [i.text, i.pointStyle])).toEqual(
+        chart.datasets.map((d, i) => [d.label, chart.lineDatasets.includes(i) ? 'line' : 'rect']),
+      );
+      expect((drawn.options.plugins?.legend?.labels as { usePointStyle?: boolean }).usePointStyle).toBe(true);
+      drawn.destroy();
+    }
+  });
+
+  it('names scatter points inside the plot, clear of its border and the tick labels', () => {
+    const scatter = captured.find((c) => c.chart.type === 'scatter')!;
+    const drawn = drawChart(scatter.chart, scatter.style);
+    const { boxes, unplaced } = placedLabels(drawn)!;
+    const area = drawn.chartArea;
+    expect(unplaced).toEqual([]);
+    expect(boxes.map((b) => b.text)).toEqual(scatter.chart.pointLabels);
+    for (const b of boxes) {
+      expect(b.x, b.text).toBeGreaterThan(area.left + 2);
+      expect(b.y, b.text).toBeGreaterThan(area.top + 2);
+      expect(b.x + b.w, b.text).toBeLessThan(area.right - 2);
+      expect(b.y + b.h, b.text).toBeLessThan(area.bottom - 2);
+    }
     drawn.destroy();
   });
 });
@@ -233,7 +275,7 @@ describe('label geometry of generated charts', () => {
     expect(geometryProblems(g.chart, style)).toEqual([]);
   });
 
-  it('reports what it leaves out, by rule: a stack segment too small for its label', () => {
+  it('labels a stack segment too small for its figures beside its stack, level with it', () => {
     const chart = model({
       type: 'stacked-bar',
       stacked: true,
@@ -243,8 +285,48 @@ describe('label geometry of generated charts', () => {
         { label: 'Tiny', values: [4, 5] },
       ],
     });
-    const plan = planChart(chart, chartStyleFor({ w: 864, h: 330 }, 960, THEME));
-    expect(plan.dropped.map((d) => `${d.category} ${d.dataset} ${d.text}`)).toEqual(['Q1 Tiny 4', 'Q2 Tiny 5']);
-    expect(plan.labels).toHaveLength(2);
+    const style = chartStyleFor({ w: 864, h: 330 }, 960, THEME);
+    expect(planChart(chart, style).dropped).toEqual([]);
+    expect(geometryProblems(chart, style)).toEqual([]);
+    const drawn = drawChart(chart, style);
+    const tiny = placedLabels(drawn)!.boxes.filter((b) => b.dataset === 1);
+    expect(tiny.map((b) => [b.text, b.inside])).toEqual([
+      ['4', false],
+      ['5', false],
+    ]);
+    for (const box of tiny) {
+      const bar = drawn.getDatasetMeta(1).data[box.index!] as unknown as {
+        x: number;
+        y: number;
+        base: number;
+        width: number;
+      };
+      // Right of its own bar, nearer to it than to the next, and level with the segment.
+      expect(box.x).toBeGreaterThanOrEqual(bar.x + bar.width / 2);
+      expect(box.x - (bar.x + bar.width / 2)).toBeLessThan(10);
+      expect(box.y).toBeLessThanOrEqual(bar.base);
+      expect(box.y + box.h).toBeGreaterThanOrEqual(bar.y);
+    }
+    drawn.destroy();
+  });
+
+  it('reports what it leaves out, by rule: a segment too small for its label with no room beside its stack', () => {
+    const labels = Array.from({ length: 10 }, (_, i) => `Q${i + 1}`);
+    const chart = model({
+      type: 'stacked-bar',
+      stacked: true,
+      labels,
+      datasets: [
+        { label: 'Big', values: labels.map(() => 500) },
+        { label: 'Tiny', values: labels.map((_, i) => 4 + (i % 2)) },
+      ],
+    });
+    const style = chartStyleFor({ w: 420, h: 200 }, 960, THEME);
+    const plan = planChart(chart, style).dropped.filter((d) => d.dataset === 'Tiny');
+    expect(plan.map((d) => `${d.category} ${d.text}`)).toEqual(labels.map((l, i) => `${l} ${4 + (i % 2)}`));
+    expect(new Set(plan.map((d) => d.reason))).toEqual(
+      new Set(['its segment is too small to hold a label, with no room beside it']),
+    );
+    expect(geometryProblems(chart, style)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { CHART_SEQUENCES, fixChartXml, fixWorkbookParts } from '../../src/pptx/c
 import { parseXml, elements, attr, child, childrenNamed, walk, type XmlElement } from '../../src/pptx/xml-tree.js';
 import { buildDeck } from '../../src/index.js';
 import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
+import { located } from '../helpers/diagnostics.js';
 import { tempProject } from '../helpers/project.js';
 
 /**
@@ -180,9 +181,10 @@ describe('embedded workbooks', () => {
 
 describe('native chart numbers, colours and axes', () => {
   it('formats pie shares and 100 % stacks as percentages, not #,##0', () => {
-    expect(chartOf('Pie chart: two-way investment')).toContain('formatCode="0%"');
+    // The two-way investment pie holds a lower bound: values, not shares (qualifiers.test.ts).
+    expect(chartOf('Pie chart: two-way investment')).not.toContain('formatCode="0%"');
     expect(chartOf('Pie chart: shares with decimals')).toContain('formatCode="0.0%"');
-    const stack = chartOf('100 % stacked bars: shares by quarter');
+    const stack = chartOf('100% stacked bars: shares by quarter');
     expect(stack).toMatch(/<c:valAx>[\s\S]*formatCode="0%"/);
     expect(stack).toContain('formatCode="0.0%"');
     expect(stack).not.toContain('USD billion');
@@ -199,13 +201,25 @@ describe('native chart numbers, colours and axes', () => {
 
   it('starts bar axes at zero, with the picture’s range, and shares one axis when the units match', () => {
     const combo = chartOf('Combo chart: volume and growth');
-    expect(combo).toMatch(
-      /<c:scaling><c:orientation val="minMax"\/><c:max val="[\d.]+"\/><c:min val="-[\d.]+"\/><\/c:scaling>/,
-    );
+    // The volumes are all positive: their axis starts at zero; only the growth axis goes below it.
+    const scalings = [...combo.matchAll(/<c:valAx>[\s\S]*?<c:max val="([\d.-]+)"\/><c:min val="([\d.-]+)"\/>/g)];
+    expect(scalings.map((m) => Number(m[2]))).toEqual([0, -10]);
     expect((combo.match(/<c:valAx>/g) ?? []).length).toBe(2);
     const oneUnit = chartOf('Combo chart in one unit: exports and imports');
     expect((oneUnit.match(/<c:valAx>/g) ?? []).length).toBe(1);
     expect(oneUnit).toContain('<c:min val="0"/>');
+  });
+
+  it('writes the scatter axes the picture draws', () => {
+    const xml = chartOf('Scatter chart: tariffs and trade share');
+    const scalings = [...xml.matchAll(/<c:max val="([\d.]+)"\/><c:min val="([\d.]+)"\/>/g)].map((m) => [
+      Number(m[2]),
+      Number(m[1]),
+    ]);
+    expect(scalings).toEqual([
+      [0, 10],
+      [20, 50],
+    ]);
   });
 
   it('draws the target as a dashed line series named by its label', () => {
@@ -255,5 +269,35 @@ describe('native chart numbers, colours and axes', () => {
   it('names series as words, not data keys', () => {
     expect(chartOf('Column chart: growth in services trade')).toContain('<c:v>Services growth</c:v>');
     for (const xml of charts.values()) expect(xml).not.toMatch(/<c:tx>[\s\S]{0,200}<c:v>[a-z]+_[a-z_]+<\/c:v>/);
+  });
+});
+
+describe('a target on editable horizontal bars', () => {
+  it('is reported as not drawn, where the chart is written; a picture or columns draw it without a word', async () => {
+    const chart = (type: string, render: string) =>
+      `      - { type: chart, title: "${type} ${render}", chart: { type: ${type}, data: visa, target: { value: 40, label: Target 40 }, render: ${render} } }`;
+    const project = tempProject({
+      'deck.yaml': [
+        'title: Targets',
+        'lang: en',
+        'data: data.yaml',
+        'sections:',
+        '  - title: Charts',
+        '    slides:',
+        chart('horizontal-bar', 'native'),
+        chart('horizontal-bar', 'image'),
+        chart('column', 'native'),
+      ].join('\n'),
+      'data.yaml': [
+        'sources: { made: { title: Invented, publisher: briefdeck, date: 2025-01-01 } }',
+        'source: made',
+        'visa: { unit: countries, series: { Mutual: 29, Unilateral: 47 } }',
+      ].join('\n'),
+    });
+    const r = await buildDeck('deck.yaml', { cwd: project, cacheDir: false });
+    expect(located(r).map((d) => [d.code, d.line])).toEqual([['chart-target-not-drawn', 7]]);
+    const built = await openPptx(join(project, 'out', 'deck.pptx'));
+    const sideways = built.slides.find((s) => s.title === 'horizontal-bar native')!;
+    expect(await built.file(sideways.charts[0]!)).not.toContain('Target 40');
   });
 });

@@ -145,12 +145,32 @@ describe('axes', () => {
     expect(niceRange(0, 670, true)).toEqual({ min: 0, max: 700, step: 100 });
   });
 
-  it('align the zeros of two axes on one gridline', () => {
-    const [a, b] = alignedRanges([0, 6.3], [-5, 21.4]);
+  it('align the zeros of two axes on one gridline when both go below zero', () => {
+    const [a, b] = alignedRanges([-1, 6.3], [-5, 21.4]);
     expect(a.min / a.step).toBe(b.min / b.step);
     expect(a.max / a.step).toBe(b.max / b.step);
-    expect(a.min).toBeLessThanOrEqual(0);
+    expect(a.min).toBeLessThanOrEqual(-1);
     expect(b.max).toBeGreaterThanOrEqual(21.4);
+  });
+
+  it('start a non-negative axis at zero when only the other goes below it, in round steps', () => {
+    const [a, b] = alignedRanges([0, 6.3], [-5, 21.4]);
+    expect(a).toEqual({ min: 0, max: 8, step: 2 });
+    expect(b).toEqual({ min: -10, max: 30, step: 10 });
+    // The same number of steps: the gridlines of both axes coincide.
+    expect((a.max - a.min) / a.step).toBe((b.max - b.min) / b.step);
+    for (const [x, y] of [
+      [0, 3.2],
+      [-0.4, 17],
+      [0, 740],
+      [-12, 48],
+    ] as const) {
+      const [r, t] = alignedRanges([x, y], [-3.3, 9.9]);
+      if (x >= 0) expect(r.min).toBe(0);
+      expect(r.min <= x && r.max >= y && t.min <= -3.3 && t.max >= 9.9).toBe(true);
+      expect((r.max - r.min) / r.step).toBe((t.max - t.min) / t.step);
+      for (const step of [r.step, t.step]) expect([1, 2, 5]).toContain(step / 10 ** Math.floor(Math.log10(step)));
+    }
   });
 
   it('share one axis in a combo chart whose series have one unit, and two when units differ', () => {
@@ -175,7 +195,12 @@ describe('axes', () => {
     });
     const plan = planChart(two, STYLE);
     expect(plan.axis2).toBeDefined();
-    expect(plan.axis!.min / plan.axis!.step).toBe(plan.axis2!.min / plan.axis2!.step);
+    // The same number of steps on both axes; the positive trade axis from zero.
+    expect((plan.axis!.max - plan.axis!.min) / plan.axis!.step).toBe(
+      (plan.axis2!.max - plan.axis2!.min) / plan.axis2!.step,
+    );
+    expect(plan.axis!.min).toBe(0);
+    expect(plan.axis2!.min).toBeLessThan(0);
   });
 });
 

@@ -3,7 +3,8 @@ import { Canvas } from 'canvas';
 import { describe, expect, it } from 'vitest';
 import { unplacedLabels, withUnplaced } from '../../src/charts/png-note.js';
 import { seal } from '../../src/charts/verified-store.js';
-import { buildDeck } from '../../src/index.js';
+import { buildDeck, checkDeck } from '../../src/index.js';
+import { located } from '../helpers/diagnostics.js';
 import { tempProject } from '../helpers/project.js';
 
 /**
@@ -11,10 +12,11 @@ import { tempProject } from '../helpers/project.js';
  * so the build reports it whether the picture was drawn now or comes from the cache.
  */
 
-// Eighteen economies crowded on a few pixels: not every name has a free place beside its point.
+// Eighteen economies on two points, nine on each: a point has six places for a name beside it,
+// so not every name has a free place, whatever the axes' range.
 const rows = Array.from(
   { length: 18 },
-  (_, i) => `      - [${(5 + (i % 3) * 0.01).toFixed(2)}, ${30 + (i % 6) * 0.05}, Economy ${i + 1}]`,
+  (_, i) => `      - [${(5 + (i % 2) * 0.01).toFixed(2)}, ${30 + (i % 2) * 0.05}, Economy ${i + 1}]`,
 );
 
 const files = {
@@ -37,6 +39,8 @@ const files = {
     '    columns: [Tariff, Share, Economy]',
     '    rows:',
     ...rows,
+    // Far from the others: the axes span it, so the eighteen stay crowded on a few pixels.
+    '      - [40, 90, Outlier]',
   ].join('\n'),
 };
 
@@ -51,6 +55,24 @@ describe('labels the picture has no place for', () => {
       const warning = result.diagnostics.find((d) => d.code === 'chart-labels-dropped');
       expect(warning?.message).toMatch(/Economy \d+ \(Economy \d+\)/);
       expect(warning?.message).toContain('the picture has no free place for it');
+    }
+  }, 60_000);
+
+  it('are reported by check, which draws nothing, as build reports them', async () => {
+    const project = tempProject(files);
+    const cacheDir = join(project, 'cache');
+    const dropped = (r: Parameters<typeof located>[0]) => located(r).filter((d) => d.code === 'chart-labels-dropped');
+    // Without a picture anywhere: the check lays the chart out itself.
+    const cold = await checkDeck('deck.yaml', { cwd: project, cacheDir });
+    const built = await buildDeck('deck.yaml', { cwd: project, cacheDir });
+    // With the built picture in the cache: the check reads what its drawing found.
+    const warm = await checkDeck('deck.yaml', { cwd: project, cacheDir });
+    const noCache = await checkDeck('deck.yaml', { cwd: project, cacheDir: false });
+    expect(dropped(built)).toHaveLength(1);
+    expect(dropped(built)[0]!.message).toContain('the picture has no free place for it');
+    for (const checked of [cold, warm, noCache]) {
+      expect(checked.bytes).toBeUndefined();
+      expect(dropped(checked)).toEqual(dropped(built));
     }
   }, 60_000);
 

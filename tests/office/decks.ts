@@ -40,14 +40,22 @@ export const SHIPPED = SHIPPED_DECKS.map((d) => (d.row === undefined ? d.outline
 /**
  * Builds the shipped decks from the repository's own files into a temporary folder and returns
  * the .pptx paths in SHIPPED order. Fails loudly: a deck that does not build is a test failure.
+ * `reported`, when given, receives each deck's diagnostics (`code: message`) by SHIPPED name.
  */
-export async function buildShipped(outDir = join(tempProject(), 'out')): Promise<string[]> {
+export async function buildShipped(
+  outDir = join(tempProject(), 'out'),
+  reported?: Map<string, string[]>,
+): Promise<string[]> {
   const session = await createSession({ cwd: REPO, outDir, cacheDir: join(outDir, '..', 'cache') });
   try {
     const paths: string[] = [];
     for (const d of SHIPPED_DECKS) {
       const r = await buildInSession(`decks/${d.outline}`, session, d.row);
       if (!r.ok) throw new Error(`decks/${d.outline} ${d.row ?? ''} did not build: ${JSON.stringify(r.diagnostics)}`);
+      reported?.set(
+        SHIPPED[paths.length]!,
+        r.diagnostics.map((x) => `${x.code}: ${x.message}`),
+      );
       paths.push(join(outDir, d.deck));
     }
     return paths;

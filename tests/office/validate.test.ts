@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
 import { orderPresentation } from '../../src/pptx/schema-order.js';
 import { tempProject } from '../helpers/project.js';
-import { buildShipped, SHIPPED_DECKS } from './decks.js';
+import { buildShipped, SHIPPED, SHIPPED_DECKS } from './decks.js';
 import { validatePptx } from './validator.js';
 
 /** A deck with every slide type, picture and native charts and Chinese text, built here. */
@@ -36,9 +36,10 @@ tab: { columns: [地区, 数值], rows: [[东部, 1], [西部, 2]] }
 };
 
 const decks: string[] = [];
+const shippedReports = new Map<string, string[]>();
 
 beforeAll(async () => {
-  decks.push(...(await buildShipped()));
+  decks.push(...(await buildShipped(undefined, shippedReports)));
   const stress = tempProject({}, ['tests/fixtures/stress', 'templates', 'assets']);
   await buildDeck('tests/fixtures/stress/stress.yaml', { cwd: stress, outDir: join(stress, 'out'), cacheDir: false });
   decks.push(join(stress, 'out', 'stress.pptx'));
@@ -47,6 +48,15 @@ beforeAll(async () => {
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   decks.push(join(features, 'out', 'all.pptx'));
 }, 120_000);
+
+describe('the shipped decks', () => {
+  // A shipped deck is an example: a warning there (a chart label left out, text shrunk) is one
+  // every user who copies it would see, and teaches them to ignore warnings.
+  it('build without errors or warnings', () => {
+    expect([...shippedReports.keys()]).toEqual(SHIPPED);
+    for (const [name, reported] of shippedReports) expect(reported, name).toEqual([]);
+  });
+});
 
 describe("Microsoft's Open XML validator", () => {
   it('finds nothing in every shipped deck and every deck built here', async () => {
