@@ -3,6 +3,7 @@ import { HEIGHT_SAFETY, lineFactor, measureBlocks, shrinkToFit, WIDTH_SAFETY, ty
 import { paragraphRuns, TEXT_INSETS, type LayoutContext, type TextContext } from './frame.js';
 import { runLang } from './lang.js';
 import { settleLastLine, SOFT_BREAK } from './linebreak.js';
+import { typeset } from './typography.js';
 
 /** Bullet indents in points: pptxgenjs writes marL = indent × (level + 1) with a hanging indent. */
 export const BULLET_INDENT = 20;
@@ -18,7 +19,7 @@ export function leadIn(text: string): { lead?: string; rest: string } {
 
 /** The bullet as the reader sees it: the lead-in's markers gone. */
 export function plainBullet(text: string): string {
-  const { lead, rest } = leadIn(text);
+  const { lead, rest } = leadIn(typeset(text));
   if (lead === undefined) return rest;
   // A lead-in ending in full-width punctuation ("主动开放：") needs no space after it.
   return /[\u3000-\u303f\uff00-\uffef]$/.test(lead) ? `${lead}${rest}` : `${lead} ${rest}`;
@@ -163,9 +164,9 @@ export function packBullets(
 }
 
 /**
- * A bullet list in its box. With `fill`, a list shorter than its box uses the height: the space
- * between bullets grows (up to MAX_SPACE_BEFORE), then what is still free goes partly above the
- * list, so a short slide is balanced instead of stacked at the top.
+ * A bullet list in its box, from the box's top. With `fill`, a list shorter than its box uses
+ * some of the height: the space between bullets grows (up to MAX_SPACE_BEFORE); what is still
+ * free stays below the list, so the first bullet of every slide stands at one y.
  */
 export function bulletsElement(
   bullets: readonly BulletText[],
@@ -176,26 +177,18 @@ export function bulletsElement(
 ): Element {
   const { width, height } = inner(box);
   let spacing = 1;
-  let top = box.y;
-  let h = box.h;
   if (options.fill && bullets.length > 1) {
     const base = measureAt(bullets, width, size, ctx, 1);
     const gaps = bullets.slice(1).reduce((a, b) => a + SPACE_BEFORE[b.level] * size, 0);
     const free = height - base.height;
     if (free > 0 && gaps > 0) spacing = Math.min(MAX_SPACE_BEFORE / SPACE_BEFORE[0], 1 + free / gaps);
-    const used = measureAt(bullets, width, size, ctx, spacing).height;
-    const left = height - used;
-    // A third of what is left goes above the list: optically centred, not floating mid-slide.
-    if (left > height * 0.2) {
-      top = box.y + left / 3;
-      h = box.h - left / 3;
-    }
+    // The list starts at the body's top whatever its length: every slide's body begins at one y.
   }
   return {
     kind: 'text',
     name: options.name ?? 'Body',
     role: 'body',
-    box: { ...box, y: top, h },
+    box,
     paragraphs: bulletParagraphs(
       bullets,
       size,

@@ -4,6 +4,7 @@ import { luminance } from '../a11y/contrast.js';
 import { hasEastAsian } from '../script.js';
 import { fitBlocks, HEIGHT_SAFETY, lineFactor, WIDTH_SAFETY, type Block, type FitLog } from './fit.js';
 import { settleLastLine, SOFT_BREAK } from './linebreak.js';
+import { typeset } from './typography.js';
 import type { Role, TypeScale } from './scale.js';
 import type { Words } from '../words.js';
 import { runLang } from './lang.js';
@@ -81,7 +82,7 @@ export function paragraph(
     runs: paragraphRuns(
       [
         {
-          text,
+          text: typeset(text),
           size,
           color,
           ...(bold ? { bold } : {}),
@@ -127,17 +128,26 @@ const OPENING_QUOTE = /^[\u2018\u201c]/;
 const SCRIPT_ANCHOR = '\u3000';
 
 /**
- * The runs of one paragraph, as written. A Chinese paragraph that opens with “ gets a 1 pt
- * ideographic space before it: LibreOffice (before 24.8) gives a script-neutral character at the
- * start of a paragraph the script of the application language, sets the “ as Latin, and adds
- * its Latin–Asian spacing after it (a visible gap, “ 十四五”). Behind an ideograph the “ is East
- * Asian in every viewer; PowerPoint draws it in the East Asian face either way.
+ * The runs of one paragraph, as written. An opening quotation mark that starts a line of Chinese
+ * (the paragraph's first, or one after a soft break) is set in the Latin face: the East Asian face
+ * draws “ full-width with its ink in the right half, so a title opening with “ started half an
+ * em right of the grid (clreq: opening punctuation at a line start is set half-width). A Chinese
+ * paragraph that opens with “ also gets a 1 pt ideographic space before it: LibreOffice (before
+ * 24.8) gives a script-neutral character at the start of a paragraph the script of the
+ * application language, sets the “ as Latin, and adds its Latin–Asian spacing after it (a
+ * visible gap, “ 十四五”); behind the space the “ is East Asian script (set in the face its run
+ * names) in every viewer, and 1 pt is within the grid.
  */
 export function paragraphRuns(runs: readonly Run[], face: Typeface): Run[] {
   const written = runs.flatMap((r) => textRuns(r, face));
-  const first = written[0];
-  if (!first || !OPENING_QUOTE.test(first.text) || face.latin === face.eastAsian) return written;
-  if (!runs.some((r) => hasEastAsian(r.text))) return written;
+  if (face.latin === face.eastAsian || !runs.some((r) => hasEastAsian(r.text))) return written;
+  const hung = written.map((r, i) =>
+    (i === 0 || r.breakBefore) && OPENING_QUOTE.test(r.text) && /^[\u2018\u201c]+$/.test(r.text)
+      ? { ...r, font: { latin: face.latin, eastAsian: face.latin } }
+      : r,
+  );
+  const first = hung[0];
+  if (!first || !OPENING_QUOTE.test(first.text)) return hung;
   const { breakBefore: _, italic: __, ...rest } = first;
   const anchor: Run = {
     ...rest,
@@ -145,7 +155,7 @@ export function paragraphRuns(runs: readonly Run[], face: Typeface): Run[] {
     size: 1,
     font: { latin: face.eastAsian, eastAsian: face.eastAsian },
   };
-  return [anchor, ...written];
+  return [anchor, ...hung];
 }
 
 export function eastAsianPunctuation(run: Run, face: Typeface): Run[] {
@@ -233,10 +243,11 @@ const TITLE_BODY_GAP = 24;
  * shrinks (a warning) before it is an error.
  */
 export function layoutTitle(
-  title: string,
+  written: string,
   slide: ResolvedSlide,
   ctx: LayoutContext,
 ): { elements: Element[]; bodyTop: number } {
+  const title = typeset(written);
   if (ctx.template?.title) return titleOnTemplate(title, slide, ctx, ctx.template.title, ctx.template.body.y);
   const f = frameOf(ctx.theme);
   const { sizes, palette, geometry } = ctx.theme;
@@ -297,14 +308,27 @@ export function layoutTitle(
       name: 'Title rule',
       box: {
         x: geometry.title.align === 'center' ? x + (width - rule.width) / 2 : x,
-        y: bottom + 6,
+        y: bottom + RULE_OFFSET,
         w: rule.width,
         h: rule.weight,
       },
       fill: palette[rule.color],
     });
-  return { elements, bodyTop: title ? bottom + TITLE_BODY_GAP : bottom + 8 };
+  // A chart keeps the closer start it was sized for: it has no top rule to crowd the title's, and
+  // 15 pt less height hid a stacked segment's value label in the gallery.
+  const gap = slide.kind === 'chart' ? CHART_BODY_GAP : BODY_BELOW_RULE;
+  return { elements, bodyTop: title ? bottom + RULE_OFFSET + gap : bottom + 8 };
 }
+
+/** The title rule's top, under the title's box. */
+const RULE_OFFSET = 6;
+/**
+ * From the title rule's top to the body's: 30 pt (40 px at 1280 wide) clear of a 3 pt rule, so a
+ * card's or table's own top rule never reads as a second title rule (design review §3).
+ */
+export const BODY_BELOW_RULE = 33;
+/** The same for a chart slide. */
+export const CHART_BODY_GAP = 18;
 
 /**
  * On a house template the title takes the layout's title placeholder box as it is, so that the

@@ -79,6 +79,12 @@ function graphemes(text: string): string[] {
  * wins over a word inside it.
  */
 const BRIEFING_WORDS = [
+  '扩大开放',
+  '对外开放',
+  '服务贸易',
+  '货物贸易',
+  '负面清单',
+  '必由之路',
   '跨境电商',
   '一带一路',
   '互利共赢',
@@ -255,34 +261,121 @@ const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const ideographs = (s: string) => s.match(IDEOGRAPH)?.length ?? 0;
 
 /**
- * Keeps a paragraph's last line from holding a lone word, or one or two Chinese characters,
- * when a better break exists. A lone Latin word is tied to the word before with a no-break
- * space, which every renderer honours. Chinese lines are balanced instead: the text is broken
- * where it would wrap in the narrowest width that keeps its number of lines, breaking only
- * between words (Intl.Segmenter, zh), and those breaks are written as soft breaks (SOFT_BREAK),
- * each line narrower than the box. Returns the text
- * unchanged when it is one line, when its last line is long enough, or when no better break exists.
+ * Closing punctuation and spaces do not count as characters of a line: "由之路。”" is three.
  */
-export function settleLastLine(text: string, maxWidth: number, measure: MeasureFn): string {
+function charactersOf(line: string): number {
+  return graphemes(line).filter((g) => !NO_START.has(g) && !SPACES.has(g) && !GLUE.has(g)).length;
+}
+/** A Chinese last line this short reads as an orphan ("由之路。”", "信号"). */
+const CJK_ORPHAN = 4;
+/** Prepositions and conjunctions: a line may start with one, never end with it ("从｜2.7万亿美元"). */
+const FUNCTION_WORDS = new Set([...'从在对向与和及并将把为以由自于跟同']);
+/** Structural particles close the phrase before them: a break after one ("的｜明确信号") is a phrase break. */
+const PARTICLES = new Set([...'的地得之']);
+/** Particles and suffixes that lean on the word before: a line never starts with one ("｜的明确信号"). */
+const ENCLITICS = new Set([...'的地得之了着过们']);
+/** Pauses inside a sentence and its end: the best places to break. */
+const PAUSES = new Set([...'，。、；：？！）」』】》〉”’…,.;:?!)']);
+
+/**
+ * What a break at each offset of a Chinese paragraph costs: 0 at punctuation or a space, 4 after a
+ * particle or before a preposition, 12 between two other words; a break after a preposition, before
+ * a particle (的, 了, 们), or inside a word (Intl.Segmenter plus BRIEFING_WORDS), is not offered at all.
+ */
+function chineseBreaks(text: string): Map<number, number> {
+  const words = chineseWordBoundaries(text);
+  const gs = graphemes(text);
+  const out = new Map<number, number>();
+  let offset = 0;
+  for (let i = 0; i + 1 < gs.length; i++) {
+    const [before, a, b] = [gs[i - 1], gs[i]!, gs[i + 1]!];
+    offset += a.length;
+    if (!canBreak(before, a, b)) continue;
+    if (PAUSES.has(a) || SPACES.has(a)) out.set(offset, 0);
+    else if (!words.has(offset) && isCJK(a) && isCJK(b)) continue;
+    else if (FUNCTION_WORDS.has(a) && words.has(offset - a.length)) continue;
+    else if (ENCLITICS.has(b)) continue;
+    else if (PARTICLES.has(a) || FUNCTION_WORDS.has(b)) out.set(offset, 4);
+    else out.set(offset, 12);
+  }
+  return out;
+}
+
+/**
+ * The best way to set a Chinese paragraph in `lines` lines no wider than maxWidth, breaking only
+ * where chineseBreaks allows, with a last line longer than an orphan: least break cost plus
+ * raggedness (lines of even length read as one block). Undefined when no such setting exists.
+ */
+function balanceChinese(text: string, lines: number, maxWidth: number, measure: MeasureFn): string[] | undefined {
+  const breaks = chineseBreaks(text);
+  const points = [0, ...[...breaks.keys()].sort((a, b) => a - b), text.length];
+  const cost = (from: number, to: number, k: number): number | undefined => {
+    const line = trimEnd(text.slice(from, to));
+    const w = measure(line);
+    if (w > maxWidth + EPSILON) return undefined;
+    if (to === text.length && charactersOf(line) <= CJK_ORPHAN) return undefined;
+    const slack = (maxWidth - w) / maxWidth;
+    // The last line may be shorter than the others, but not much: half the measure at most is free.
+    const ragged = to === text.length ? Math.max(0, slack - 0.5) : slack;
+    return ragged * ragged * 100 + (k === 0 ? 0 : (breaks.get(from) ?? 0));
+  };
+  // best[k][i]: least cost of setting text up to points[i] in k + 1 lines.
+  const best: { cost: number; from: number }[][] = [];
+  for (let k = 0; k < lines; k++) {
+    best.push(points.map(() => ({ cost: Infinity, from: -1 })));
+    for (let i = 1; i < points.length; i++) {
+      const starts = k === 0 ? [0] : points.slice(1, i).map((_, j) => j + 1);
+      for (const j of starts) {
+        const prior = k === 0 ? 0 : best[k - 1]![j]!.cost;
+        if (!Number.isFinite(prior)) continue;
+        const c = cost(points[j]!, points[i]!, k === 0 ? 0 : 1);
+        if (c !== undefined && prior + c < best[k]![i]!.cost) best[k]![i] = { cost: prior + c, from: j };
+      }
+    }
+  }
+  const end = points.length - 1;
+  if (!Number.isFinite(best[lines - 1]![end]!.cost)) return undefined;
+  const out: string[] = [];
+  for (let k = lines - 1, i = end; k >= 0; k--) {
+    const j = best[k]![i]!.from;
+    out.unshift(trimEnd(text.slice(points[j]!, points[i]!)));
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Keeps a paragraph's last line from holding a lone word, or a Chinese orphan of four characters
+ * or fewer (closing punctuation aside), when a better break exists. A lone Latin word is tied to
+ * the word before with a no-break space, which every renderer honours. A Chinese paragraph is set
+ * again in as many lines (balanceChinese) and its breaks are written as soft breaks (SOFT_BREAK),
+ * each line narrower than the box: they fall at punctuation, a space, after a particle or before a
+ * preposition, or failing those between two words, never inside a word or after a preposition.
+ * Returns the text unchanged when it fits on one line in the whole box, when its last line is long
+ * enough, or when no such break exists: then the renderer wraps it as it would any text. With
+ * `balance`, a wrapping Chinese paragraph is balanced even without an orphan.
+ */
+export function settleLastLine(
+  text: string,
+  maxWidth: number,
+  measure: MeasureFn,
+  options: { balance?: boolean } = {},
+): string {
   if (/[\n\u2028]/.test(text)) return text;
   const before = wrapText(text, maxWidth, measure);
   const n = before.lines.length;
   if (n < 2 || before.brokeWord) return text;
   const last = before.lines[n - 1]!;
   if (ideographs(last) > 0 || ideographs(before.lines[n - 2]!) > 0) {
-    if (ideographs(last) >= 3 || /[A-Za-z0-9]{3}/.test(last)) return text;
-    let lo = maxWidth * 0.5;
-    let hi = maxWidth;
-    for (let i = 0; i < 14; i++) {
-      const mid = (lo + hi) / 2;
-      const r = wrapText(text, mid, measure, { byWord: true });
-      if (r.lines.length === n && !r.brokeWord) hi = mid;
-      else lo = mid;
-    }
-    // Broken only between words: a soft break inside 试点 would part the word on every renderer.
-    const balanced = wrapText(text, hi, measure, { byWord: true });
-    const better = balanced.lines.length === n && ideographs(balanced.lines[n - 1]!) > ideographs(last);
-    return better ? balanced.lines.join(SOFT_BREAK) : text;
+    // Text that fits the whole box on one line is left whole: a break there would be our own.
+    const full = wrapText(text, maxWidth / FIT_SHARE, measure).lines;
+    if (full.length < 2) return text;
+    // A renderer may fill the 5 % every fit keeps free, and leave the orphan there.
+    // Display text (a quotation) is balanced whenever it wraps: its lines are read as a shape.
+    const orphan = charactersOf(last) <= CJK_ORPHAN || charactersOf(full.at(-1)!) <= CJK_ORPHAN;
+    if (!orphan && !options.balance) return text;
+    const balanced = balanceChinese(text, n, maxWidth, measure);
+    return balanced ? balanced.join(SOFT_BREAK) : text;
   }
   // A renderer may also set the line in the 5 % every fit keeps free, and leave a lone word there.
   const lone = (lines: string[]) => lines.length >= 2 && !/\s/.test(lines[lines.length - 1]!.trim());

@@ -42,6 +42,12 @@ export interface PackageOptions {
   template?: TemplatePlan;
 }
 
+/**
+ * Ends a typeface name the writer gives pptxgenjs for a run set in one face for both scripts (a
+ * Chinese line's opening “ in the Latin face): packaging writes that face into every slot.
+ */
+export const ONE_FACE = '\u2063';
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -59,6 +65,9 @@ export async function finishPackage(input: Buffer | PackageParts, options: Packa
       if (/^ppt\/(slides|slideMasters|slideLayouts|notesSlides)\//.test(name))
         text.set(name, xml.replace(eaSlot, `<a:ea typeface="${escapeXml(face.eastAsian)}"`));
     }
+  }
+  for (const [name, xml] of text) {
+    if (xml.includes(ONE_FACE)) text.set(name, xml.replaceAll(`${ONE_FACE}"`, '"'));
   }
   const latin = escapeXml(options.fonts.latin);
   const ea = escapeXml(options.fonts.eastAsian);

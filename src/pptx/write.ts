@@ -13,7 +13,7 @@ import type {
   WritableElement,
 } from '../model.js';
 import type { DocumentProperties, LayoutPart, SlidePlaceholders } from './house-parts.js';
-import { isTextPart, type PackageParts } from './package.js';
+import { isTextPart, ONE_FACE, type PackageParts } from './package.js';
 import { readZip } from './zip.js';
 import { escapeXml, xmlSafeTexts } from './xml.js';
 
@@ -63,7 +63,9 @@ class Faces {
   readonly seen = new Map<string, Typeface>();
   latin(face: Typeface): string {
     this.seen.set(`${face.latin}\n${face.eastAsian}`, face);
-    return face.latin;
+    // pptxgenjs writes one name into both slots, and packaging sets the East Asian face the
+    // deck pairs with that name: a run meant to be in one face for both says so with a mark.
+    return face.latin === face.eastAsian ? `${face.latin}${ONE_FACE}` : face.latin;
   }
 }
 

@@ -45,7 +45,10 @@ describe('Chinese deck decks/opening-up-zh.yaml', () => {
     for (const slide of deck.slides) {
       for (const run of slide.xml.matchAll(/<a:r><a:rPr([^>]*)>([\s\S]*?)<a:t>([^<]*)<\/a:t><\/a:r>/g)) {
         if (/[\u4e00-\u9fff]/.test(run[3]!)) expect(run[1]).toContain('lang="zh-CN"');
-        expect(run[2]).toContain('<a:ea typeface="Microsoft YaHei"');
+        // A line-start opening “ is set half-width in the Latin face, both slots.
+        const face =
+          /^[“‘]$/.test(run[3]!) && run[2]!.includes('<a:latin typeface="Calibri"') ? 'Calibri' : 'Microsoft YaHei';
+        expect(run[2]).toContain(`<a:ea typeface="${face}"`);
       }
     }
   });

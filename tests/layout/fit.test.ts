@@ -175,7 +175,7 @@ describe('text that cannot fit', () => {
     const bullets = Array.from(
       { length: 6 },
       (_, i) =>
-        `  - Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of twenty-two points`,
+        `  - Bullet ${i + 1} that is long enough to wrap onto a second line at the theme's body size of twenty-two`,
     ).join('\n      ');
     const dir = tempProject({
       'deck.yaml': `title: T\nsections:\n  - title: S\n    slides:\n      - type: bullets\n        title: Seven long bullets\n        bullets:\n      ${bullets}\n`,

@@ -7,6 +7,7 @@ import {
   layoutSourceLine,
   layoutTitle,
   TEXT_INSETS,
+  BODY_BELOW_RULE,
 } from '../../src/layout/frame.js';
 import type { Element, ResolvedSlide } from '../../src/model.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
@@ -37,7 +38,7 @@ describe('slide title layout (fake measurer)', () => {
     expect(title.box).toEqual({ x: f.margin, y: f.titleTop, w: width, h });
     expect(title.paragraphs[0]!.runs[0]).toMatchObject({ size, bold: true, color: BASE_THEME.palette.title });
     expect(elements.find((e) => e.kind === 'rect')!.box.y).toBe(f.titleTop + h + 6);
-    expect(bodyTop).toBe(f.titleTop + h + 24);
+    expect(bodyTop).toBe(f.titleTop + h + 6 + BODY_BELOW_RULE);
     expect(ctx.fit.stats.shrunk).toBe(0);
   });
 

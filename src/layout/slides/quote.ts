@@ -7,14 +7,18 @@ import { contentSlide } from './content.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'quote' }>;
 
+/** From the margin (where the bar stands) to the quotation's text. */
+const QUOTE_INDENT = 24;
+
 export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes, palette } = ctx.theme;
   const quoted = `“${slide.quote}”`;
   const laidOut = contentSlide(slide, ctx, slide.title, (body) => {
     const elements: Element[] = [];
-    const inset = Math.round(body.width * 0.08);
-    const x = body.left + inset;
-    const w = body.width - 2 * inset;
+    // The bar stands on the margin and the text on a second grid line just right of it; the
+    // measure stays short (at most 80 % of the body) so a quotation reads as one.
+    const x = body.left + QUOTE_INDENT;
+    const w = Math.round(body.width * 0.8) - QUOTE_INDENT;
     const by = slide.by ? `${ctx.words.attributionDash} ${slide.by}` : undefined;
     const bySize = sizes.body - 2;
     // A long attribution takes a second line rather than a smaller size.
@@ -28,11 +32,14 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
     const box = { x, y: body.top, w, h: room };
     const r = fitOne(quoted, { box, size: sizes.quote, minSize: sizes.quoteMin, what: 'quotation', at: slide.at }, ctx);
     const h = fittedHeight(r.lines, r.size, TEXT_INSETS, quoted);
-    const top = body.top + Math.max(0, (room - h - byH) / 2);
+    // Under a title, at the body's top where every slide's body starts; alone, on the slide's
+    // middle (within the body), as a quotation slide is read: the block in the top half looked lost.
+    const middle = ctx.theme.slide.height / 2 - (h + byH) / 2;
+    const top = slide.title ? body.top : Math.min(Math.max(body.top, middle), body.top + Math.max(0, room - h - byH));
     elements.push({
       kind: 'rect',
       name: 'Quote rule',
-      box: { x: x - 20, y: top, w: 4, h: h + byH },
+      box: { x: body.left, y: top, w: 4, h: h + byH },
       fill: palette.accent,
     });
     // Chinese has no italic: slanted ideographs are a synthetic oblique that reads badly.
@@ -41,7 +48,15 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       name: 'Quote',
       role: 'body',
       box: { x, y: top, w, h },
-      paragraphs: [paragraph(ctx, quoted, r.size, palette.title, { italic: !hasEastAsian(quoted) })],
+      paragraphs: [
+        paragraph(
+          ctx,
+          settleLastLine(quoted, w * WIDTH_SAFETY, (t) => ctx.measure.width(t, r.size), { balance: true }),
+          r.size,
+          palette.title,
+          { italic: !hasEastAsian(quoted) },
+        ),
+      ],
       valign: 'top',
       insets: TEXT_INSETS,
     });
@@ -63,9 +78,8 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
             settleLastLine(by, w * WIDTH_SAFETY, (t) => ctx.measure.width(t, b.size)),
             b.size,
             palette.muted,
-            {
-              align: 'right',
-            },
+            // Flush with the quotation's text, in every language.
+            {},
           ),
         ],
         valign: 'top',

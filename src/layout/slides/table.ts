@@ -1,6 +1,7 @@
 import type { LaidOutSlide, ResolvedSlide, TableCell } from '../../model.js';
 import { measureBlocks, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
 import { paragraphRuns, type LayoutContext } from '../frame.js';
+import { typeset } from '../typography.js';
 import { runLang } from '../lang.js';
 import type { TextMeasurer } from '../measure.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
@@ -111,7 +112,7 @@ function styledRows(
   const isTotal = (r: number) => total && r === last && r > 0;
   return rows.map((row, r) =>
     row.map((raw, c) => {
-      const text = r === 0 ? headerText(raw) : raw;
+      const text = typeset(r === 0 ? headerText(raw) : raw);
       const color = r === 0 ? p.title : p.text;
       const runs = paragraphRuns([{ text, size, color, font: ctx.face, lang: runLang(text, ctx.lang) }], ctx.face);
       return {

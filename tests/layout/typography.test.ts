@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { typeset } from '../../src/layout/typography.js';
+
+describe('the typographic text rule', () => {
+  it('curls an apostrophe between letters only', () => {
+    expect(typeset("China's 'open' door")).toBe("China\u2019s 'open' door");
+    expect(typeset("industries' share")).toBe('industries\u2019 share');
+    expect(typeset('2.7 trillion yuan')).toBe('2.7 trillion yuan');
+  });
+  it('sets ranges of years and quarters with an en dash, and leaves ISO dates alone', () => {
+    expect(typeset('2021-2024 and Q1-Q3, H1-H2')).toBe('2021\u20132024 and Q1\u2013Q3, H1\u2013H2');
+    expect(typeset('on 2025-10-27')).toBe('on 2025-10-27');
+  });
+  it('glues a number to its unit, and a magnitude word to the unit after it', () => {
+    expect(typeset('reached 2.7 trillion yuan in 2024', { glue: true })).toBe(
+      'reached 2.7\u00a0trillion\u00a0yuan in 2024',
+    );
+    expect(typeset('with 29 countries', { glue: true })).toBe('with 29\u00a0countries');
+    expect(typeset('In 2024 China', { glue: true })).toBe('In 2024 China');
+  });
+});
