@@ -19,7 +19,7 @@ export function leadIn(text: string): { lead?: string; rest: string } {
 
 /** The bullet as the reader sees it: the lead-in's markers gone. */
 export function plainBullet(text: string): string {
-  const { lead, rest } = leadIn(typeset(text));
+  const { lead, rest } = leadIn(typeset(text, { glue: true }));
   if (lead === undefined) return rest;
   // A lead-in ending in full-width punctuation ("主动开放：") needs no space after it.
   return /[\u3000-\u303f\uff00-\uffef]$/.test(lead) ? `${lead}${rest}` : `${lead} ${rest}`;

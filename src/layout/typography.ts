@@ -16,8 +16,11 @@ const PERIOD_RANGE = /\b([QH]\d)-([QH]\d)\b/g;
 const MAGNITUDE = '(?:thousand|million|billion|trillion)';
 /** Words that start the next phrase rather than name what a figure counts. */
 const NOT_A_UNIT = '(?:and|or|to|in|on|of|the|from|with|by|for|as|at|vs|than|while|when|up|down)\\b';
-/** A figure, a space, and a lower-case word (and its unit after a magnitude word). */
-const NUMBER_UNIT = new RegExp(`(\\d[\\d.,]*%?) (${MAGNITUDE} )?(?=(?!${NOT_A_UNIT})\\p{Ll})`, 'gu');
+/**
+ * A figure (not ending in a comma or full stop, which end a phrase), a space, and a lower-case
+ * word (and its unit after a magnitude word).
+ */
+const NUMBER_UNIT = new RegExp(`(\\d(?:[\\d.,]*\\d)?%?) (${MAGNITUDE} )?(?=(?!${NOT_A_UNIT})\\p{Ll})`, 'gu');
 const NBSP = '\u00a0';
 
 /** Punctuation everywhere; with `glue` (running text: bullets), figures tied to their units too. */

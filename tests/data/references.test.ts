@@ -56,10 +56,10 @@ describe('precise references', () => {
     const text = deck.slides.find((s) => s.title === 'Text')!;
     expect(text.texts).toEqual(
       expect.arrayContaining([
-        'Tertiary 56.7%, latest US$121 billion, first US$100 billion',
+        'Tertiary 56.7%, latest US$121\u00a0billion, first US$100\u00a0billion',
         'Use 826.2; firms 59,080',
-        'Sum US$331 billion, max US$121 billion, min US$100 billion, last US$121 billion',
-        'Growth 21%, change US$10 billion, 5.9%',
+        'Sum US$331\u00a0billion, max US$121\u00a0billion, min US$100\u00a0billion, last US$121\u00a0billion',
+        'Growth 21%, change US$10\u00a0billion, 5.9%',
         'Sum of a column 59,906.2',
       ]),
     );

@@ -49,7 +49,7 @@ describe('decks/regional-stats.yaml', () => {
       const glance = deck.slides.find((s) => s.title === `${name} in 2024`)!;
       expect(glance.texts).toContain(gdp);
       const chart = deck.slides.find((s) => s.title === `${name} among the five largest provincial economies`)!;
-      expect(chart.texts).toContain(`${name}: ${gdp} trillion yuan`);
+      expect(chart.texts).toContain(`${name}: ${gdp}\u00a0trillion\u00a0yuan`);
     }
     // Unchanged query results: nothing to build again.
     expect((await run(['build', 'decks/province-briefs.yaml', '--no-cache'], dir)).out).toMatch(

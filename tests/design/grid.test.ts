@@ -73,6 +73,8 @@ describe('the typographic text rule on the English flagship', () => {
     expect(slideText).toMatch(/China\u2019s/);
     expect(slideText).not.toMatch(/\p{L}'\p{L}/u);
     expect(slideText).not.toMatch(/\b\d{4}-\d{4}\b/);
+    // A bullet's figure keeps its unit on its line: "2.7 / trillion yuan" was split.
+    expect(slideText).toContain('2.7\u00a0trillion\u00a0yuan');
     // Notes stay as written.
     expect(en.slides.map((s) => s.notes).join('\n')).not.toContain('\u2019');
   });

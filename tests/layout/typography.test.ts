@@ -17,5 +17,8 @@ describe('the typographic text rule', () => {
     );
     expect(typeset('with 29 countries', { glue: true })).toBe('with 29\u00a0countries');
     expect(typeset('In 2024 China', { glue: true })).toBe('In 2024 China');
+    // A figure that ends a phrase is not glued to the next one's first word.
+    expect(typeset('peak 6, low 0', { glue: true })).toBe('peak 6, low 0');
+    expect(typeset('up 5. then', { glue: true })).toBe('up 5. then');
   });
 });
