@@ -3,30 +3,40 @@ import { createCanvas, loadImage } from 'canvas';
 /** Sampled at this size: enough to know whether a backdrop picture is dark, cheap to decode. */
 const SAMPLE = 16;
 
-/** The average colour of a PNG or JPEG as RRGGBB; undefined when it cannot be decoded. */
-export async function averageImageColor(data: Buffer): Promise<string | undefined> {
+/** A PNG or JPEG drawn over white on a size × size canvas, as RGBA; undefined when it cannot be decoded. */
+async function rasterOverWhite(data: Buffer, size: number): Promise<Uint8ClampedArray | undefined> {
   try {
     const image = await loadImage(data);
-    const canvas = createCanvas(SAMPLE, SAMPLE);
+    const canvas = createCanvas(size, size);
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#FFFFFF'; // transparent parts show the white slide behind
-    ctx.fillRect(0, 0, SAMPLE, SAMPLE);
-    ctx.drawImage(image, 0, 0, SAMPLE, SAMPLE);
-    const pixels = ctx.getImageData(0, 0, SAMPLE, SAMPLE).data;
-    const sum = [0, 0, 0];
-    for (let i = 0; i < pixels.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += pixels[i + c]!;
-    const n = pixels.length / 4;
-    return sum
-      .map((s) =>
-        Math.round(s / n)
-          .toString(16)
-          .padStart(2, '0'),
-      )
-      .join('')
-      .toUpperCase();
+    ctx.fillRect(0, 0, size, size);
+    ctx.drawImage(image, 0, 0, size, size);
+    return ctx.getImageData(0, 0, size, size).data;
   } catch {
     return undefined;
   }
+}
+
+/** RRGGBB of the mean of n pixels whose channels add up to sum. */
+function meanHex(sum: readonly number[], n: number): string {
+  return sum
+    .map((s) =>
+      Math.round(s / n)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase();
+}
+
+/** The average colour of a PNG or JPEG as RRGGBB; undefined when it cannot be decoded. */
+export async function averageImageColor(data: Buffer): Promise<string | undefined> {
+  const pixels = await rasterOverWhite(data, SAMPLE);
+  if (!pixels) return undefined;
+  const sum = [0, 0, 0];
+  for (let i = 0; i < pixels.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += pixels[i + c]!;
+  return meanHex(sum, pixels.length / 4);
 }
 
 /** Cells a picture is sampled in when the part under a box matters. */
@@ -43,32 +53,15 @@ export interface PictureGrid {
 }
 
 export async function pictureGrid(data: Buffer): Promise<PictureGrid | undefined> {
-  let pixels: Uint8ClampedArray;
-  try {
-    const image = await loadImage(data);
-    const canvas = createCanvas(GRID, GRID);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#FFFFFF';
-    ctx.fillRect(0, 0, GRID, GRID);
-    ctx.drawImage(image, 0, 0, GRID, GRID);
-    pixels = ctx.getImageData(0, 0, GRID, GRID).data;
-  } catch {
-    return undefined;
-  }
+  const pixels = await rasterOverWhite(data, GRID);
+  if (!pixels) return undefined;
   const cell = (n: number) => Math.min(GRID - 1, Math.max(0, Math.floor(n * GRID)));
   const average = (x0: number, y0: number, x1: number, y1: number) => {
     const sum = [0, 0, 0];
     let n = 0;
     for (let y = y0; y <= y1; y++)
       for (let x = x0; x <= x1; x++, n++) for (let c = 0; c < 3; c++) sum[c]! += pixels[(y * GRID + x) * 4 + c]!;
-    return sum
-      .map((s) =>
-        Math.round(s / n)
-          .toString(16)
-          .padStart(2, '0'),
-      )
-      .join('')
-      .toUpperCase();
+    return meanHex(sum, n);
   };
   return {
     under(region) {

@@ -39,12 +39,7 @@ export function layoutBulletsSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
       } else ctx.fit.shrunk('a long bullet', range.size, fit.size, slide.at, 'split the bullet into shorter ones');
       return { bullets, size: fit.fits ? fit.size : bodyMin };
     });
-    ctx.fit.split(
-      `bullets continued over ${pages.length} slides`,
-      pages.length,
-      slide.at,
-      'shorten or remove bullets to keep them on one slide',
-    );
+    reportContinued(slide, pages.length, ctx);
   }
   return pages.map((page, i) =>
     contentSlide(slide, ctx, continued(slide.title, i, ctx.words), (body) => [
@@ -103,13 +98,7 @@ function twoColumns(slide: Slide, ctx: LayoutContext, columns: Columns, b: Body)
           slide.at,
           'split the bullet into shorter ones',
         );
-    if (pages.length > 1)
-      ctx.fit.split(
-        `bullets continued over ${pages.length} slides`,
-        pages.length,
-        slide.at,
-        'shorten or remove bullets to keep them on one slide',
-      );
+    if (pages.length > 1) reportContinued(slide, pages.length, ctx);
   }
   return pages.map((page, i) =>
     contentSlide(slide, ctx, continued(slide.title, i, ctx.words), (body) =>
@@ -120,5 +109,15 @@ function twoColumns(slide: Slide, ctx: LayoutContext, columns: Columns, b: Body)
           bulletsElement(bullets, columnBox(body, (body.columns ?? columns)[c]!), page.size, ctx),
         ),
     ),
+  );
+}
+
+/** A list that continued over further slides, told once for the deck's fit report. */
+function reportContinued(slide: Slide, pages: number, ctx: LayoutContext): void {
+  ctx.fit.split(
+    `bullets continued over ${pages} slides`,
+    pages,
+    slide.at,
+    'shorten or remove bullets to keep them on one slide',
   );
 }
