@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChartStyle } from '../../src/charts/config.js';
-import { ChartRenderer } from '../../src/charts/render.js';
 import { buildDeck } from '../../src/index.js';
 import type { ChartModel } from '../../src/model.js';
 import { openPptx } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
-import { drawChart } from './geometry-helpers.js';
+import { chartsAskedFor, drawChart } from './geometry-helpers.js';
 
 /**
  * A picture and its editable twin must say the same thing: for every gallery chart, the value
@@ -25,14 +24,13 @@ const captured: { chart: ChartModel; style: ChartStyle }[] = [];
 const nativeXml: { title: string; xml: string }[] = [];
 
 beforeAll(async () => {
-  const spy = vi.spyOn(ChartRenderer.prototype, 'render');
-  spy.mockImplementation(async function (this: ChartRenderer, chart, style) {
-    captured.push({ chart, style });
-    return Buffer.alloc(0);
-  });
   const project = tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
-  await buildDeck('decks/chart-gallery.yaml', { cwd: project, cacheDir: false, workers: 0 });
-  spy.mockRestore();
+  // The gallery's real models and styles, as the renderer is asked to draw them.
+  captured.push(
+    ...(await chartsAskedFor(() =>
+      buildDeck('decks/chart-gallery.yaml', { cwd: project, cacheDir: false, workers: 0 }),
+    )),
+  );
   const deck = await openPptx(join(project, 'out', 'chart-gallery.pptx'));
   for (const s of deck.slides) if (s.charts[0]) nativeXml.push({ title: s.title, xml: await deck.file(s.charts[0]) });
 }, 120_000);

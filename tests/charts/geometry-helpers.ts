@@ -1,8 +1,10 @@
 import type { Chart } from 'chart.js';
+import { vi } from 'vitest';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { chartConfig, type ChartStyle } from '../../src/charts/config.js';
 import { coversValue, intersects, obstaclesOf, placedLabels, type LabelBox } from '../../src/charts/labels.js';
 import { planChart } from '../../src/charts/plan.js';
+import { ChartRenderer } from '../../src/charts/render.js';
 import { registerFontFiles } from '../../src/fonts.js';
 import type { ChartModel } from '../../src/model.js';
 
@@ -77,4 +79,22 @@ export function geometryProblems(chart: ChartModel, style: ChartStyle): Geometry
   } finally {
     drawn.destroy();
   }
+}
+
+/** The models and styles the picture renderer is asked to draw while `build` runs; nothing is drawn. */
+export async function chartsAskedFor(
+  build: () => Promise<unknown>,
+): Promise<{ chart: ChartModel; style: ChartStyle }[]> {
+  const asked: { chart: ChartModel; style: ChartStyle }[] = [];
+  const spy = vi.spyOn(ChartRenderer.prototype, 'render');
+  spy.mockImplementation(async (chart, style) => {
+    asked.push({ chart, style });
+    return Buffer.alloc(0);
+  });
+  try {
+    await build();
+  } finally {
+    spy.mockRestore();
+  }
+  return asked;
 }

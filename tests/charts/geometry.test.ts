@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chartStyleFor, type ChartStyle } from '../../src/charts/config.js';
 import { planChart } from '../../src/charts/plan.js';
-import { ChartRenderer } from '../../src/charts/render.js';
 import { buildDeck } from '../../src/index.js';
 import type { ChartModel } from '../../src/model.js';
 import { tempProject } from '../helpers/project.js';
-import { drawChart, geometryProblems } from './geometry-helpers.js';
+import { chartsAskedFor, drawChart, geometryProblems } from './geometry-helpers.js';
 import { placedLabels } from '../../src/charts/labels.js';
 
 /**
@@ -18,20 +17,18 @@ import { placedLabels } from '../../src/charts/labels.js';
 const captured: { chart: ChartModel; style: ChartStyle }[] = [];
 
 beforeAll(async () => {
-  // Record what the renderer is asked to draw (it still draws): the gallery's real models and styles.
-  const spy = vi.spyOn(ChartRenderer.prototype, 'render');
-  spy.mockImplementation(async function (this: ChartRenderer, chart, style) {
-    captured.push({ chart, style });
-    return Buffer.alloc(0);
-  });
   const project = tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
-  await buildDeck('decks/chart-gallery.yaml', {
-    cwd: project,
-    cacheDir: false,
-    workers: 0,
-    outDir: join(project, 'o'),
-  });
-  spy.mockRestore();
+  // The gallery's real models and styles, as the renderer is asked to draw them.
+  captured.push(
+    ...(await chartsAskedFor(() =>
+      buildDeck('decks/chart-gallery.yaml', {
+        cwd: project,
+        cacheDir: false,
+        workers: 0,
+        outDir: join(project, 'o'),
+      }),
+    )),
+  );
 }, 60_000);
 
 afterAll(() => vi.restoreAllMocks());

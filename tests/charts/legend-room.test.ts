@@ -2,11 +2,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChartStyle } from '../../src/charts/config.js';
-import { ChartRenderer } from '../../src/charts/render.js';
 import { buildDeck } from '../../src/index.js';
 import type { ChartModel } from '../../src/model.js';
 import { REPO, tempProject } from '../helpers/project.js';
-import { drawChart } from './geometry-helpers.js';
+import { chartsAskedFor, drawChart } from './geometry-helpers.js';
 
 /**
  * On a narrow slide (the flagship on the 10 in pandoc reference template) the doughnut's legend
@@ -17,11 +16,6 @@ import { drawChart } from './geometry-helpers.js';
 const captured: { chart: ChartModel; style: ChartStyle }[] = [];
 
 beforeAll(async () => {
-  const spy = vi.spyOn(ChartRenderer.prototype, 'render');
-  spy.mockImplementation(async function (this: ChartRenderer, chart, style) {
-    captured.push({ chart, style });
-    return Buffer.alloc(0);
-  });
   const dir = tempProject({ 'briefdeck.yaml': '' }, ['decks', 'assets']);
   mkdirSync(join(dir, 'templates'), { recursive: true });
   copyFileSync(
@@ -33,8 +27,10 @@ beforeAll(async () => {
     join(dir, 'decks/narrow.yaml'),
     flagship.replace(/^theme: .*$/m, 'theme: ../templates/pandoc-reference.pptx'),
   );
-  await buildDeck('decks/narrow.yaml', { cwd: dir, cacheDir: false, workers: 0 });
-  spy.mockRestore();
+  // The flagship's models and styles on the narrow template, as the renderer is asked to draw them.
+  captured.push(
+    ...(await chartsAskedFor(() => buildDeck('decks/narrow.yaml', { cwd: dir, cacheDir: false, workers: 0 }))),
+  );
 }, 120_000);
 
 afterAll(() => vi.restoreAllMocks());
