@@ -147,7 +147,21 @@ function canBreak(before: string | undefined, a: string, b: string): boolean {
  * Splits text into unbreakable segments: each segment ends at a break opportunity.
  * Trailing spaces (and a newline) stay at the end of the segment they follow.
  */
-export function segments(text: string, byWord = false): string[] {
+export function segments(text: string, byWord = false): readonly string[] {
+  // A text is wrapped again at every size and width a fit tries: its segments are the same each time.
+  const key = `${byWord ? 'w' : 's'}${text}`;
+  let known = segmentsMemo.get(key);
+  if (known === undefined) {
+    known = Object.freeze(segmentsOf(text, byWord));
+    if (segmentsMemo.size > 10_000) segmentsMemo.clear();
+    segmentsMemo.set(key, known);
+  }
+  return known;
+}
+
+const segmentsMemo = new Map<string, readonly string[]>();
+
+function segmentsOf(text: string, byWord: boolean): string[] {
   const out: string[] = [];
   let current = '';
   let before: string | undefined;
@@ -175,10 +189,21 @@ function trimEnd(s: string): string {
 }
 
 /**
- * Greedily fills lines no wider than maxWidth. Whole line candidates are measured (not sums
- * of segment widths) so kerning and shaping are honoured. Each segment costs at most two
- * measure calls (plus one per character when an over-wide run is cut), so long paragraphs
- * stay linear in measure calls rather than quadratic.
+ * Text in Latin letters, digits and their punctuation only: its width on a line is the sum of its
+ * segments' widths to within kerning at each join (no shaping across a space, no Asian spacing).
+ */
+const ADDITIVE = /^[\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20cf]*$/;
+
+/**
+ * Greedily fills lines no wider than maxWidth. Decisions are those of measuring each whole line
+ * candidate (not sums of segment widths), so kerning and shaping are honoured. In Latin text
+ * (ADDITIVE) a candidate is first estimated as the line so far plus the segment, with a margin of
+ * a quarter of an M per join, far more than any kerning pair: only a candidate whose estimate
+ * falls within that margin of the width is measured whole, and each line once when it is done,
+ * so the breaks and widths are the very ones whole-line measuring gives, with a measure call a
+ * line rather than one a word (widths of segments are cached by the measurer across the deck).
+ * Other text costs at most two measure calls a segment (plus one per character when an
+ * over-wide run is cut): long paragraphs stay linear in measure calls rather than quadratic.
  */
 export function wrapText(
   text: string,
@@ -204,21 +229,57 @@ export function wrapText(
     result.widths.push(w);
   };
 
+  // Width of a line's trailing spaces once something follows them (cached with the visible texts,
+  // which never end in a space).
+  const spaces = (s: string): number => {
+    if (s === '') return 0;
+    let w = cache.get(s);
+    if (w === undefined) {
+      w = measure(s);
+      cache.set(s, w);
+    }
+    return w;
+  };
+  let perJoin: number | undefined;
+
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = '';
     let lineWidth = 0;
+    // How far lineWidth, an estimate, may be from the line's measured width (0: it is measured).
+    let lineSlack = 0;
+    const additive = ADDITIVE.test(paragraph);
+    const exact = (): number => (lineSlack === 0 ? lineWidth : width(line));
     for (const seg of segments(paragraph, options.byWord)) {
       const segWidth = width(seg);
       result.widestWord = Math.max(result.widestWord, segWidth);
       if (line !== '') {
-        const joined = width(line + seg);
-        if (fits(joined)) {
-          line += seg;
-          lineWidth = joined;
-          continue;
+        if (additive) {
+          perJoin ??= width('M') / 4;
+          const estimate = lineWidth + spaces(line.slice(trimEnd(line).length)) + segWidth;
+          const slack = lineSlack + perJoin;
+          if (estimate + slack <= maxWidth) {
+            line += seg;
+            lineWidth = estimate;
+            lineSlack = slack;
+            continue;
+          }
+          if (estimate - slack > maxWidth + EPSILON) {
+            emit(line, exact());
+            line = '';
+          }
         }
-        emit(line, lineWidth);
+        if (line !== '') {
+          const joined = width(line + seg);
+          if (fits(joined)) {
+            line += seg;
+            lineWidth = joined;
+            lineSlack = 0;
+            continue;
+          }
+          emit(line, exact());
+        }
       }
+      lineSlack = 0;
       if (fits(segWidth)) {
         line = seg;
         lineWidth = segWidth;
@@ -244,7 +305,7 @@ export function wrapText(
       line = piece + seg.slice(body.length);
       lineWidth = pieceWidth;
     }
-    emit(line, lineWidth);
+    emit(line, exact());
   }
   return result;
 }

@@ -205,3 +205,61 @@ describe('wrapText', () => {
     expect(m.calls()).toBeLessThanOrEqual(2 * words.length);
   });
 });
+
+describe('wrapText on Latin text, estimating before measuring', () => {
+  /** Kerning at the joins a Latin line breaks at (after a space or a hyphen), as fonts have it. */
+  const kerned: MeasureFn = (text) => {
+    let w = proportional(text);
+    for (const m of text.matchAll(/[ -][TVWY]/g)) w -= m[0].startsWith('-') ? 0.15 : 0.08;
+    return Math.round(w * 1000) / 1000;
+  };
+
+  /** Every line candidate measured whole: the breaks and widths wrapText must give. */
+  function wholeLines(text: string, maxWidth: number, measure: MeasureFn): { lines: string[]; widths: number[] } {
+    const lines: string[] = [];
+    const widths: number[] = [];
+    let line = '';
+    for (const seg of segments(text)) {
+      if (line !== '' && measure((line + seg).trimEnd()) > maxWidth) {
+        lines.push(line.trimEnd());
+        widths.push(measure(line.trimEnd()));
+        line = '';
+      }
+      line += seg;
+    }
+    lines.push(line.trimEnd());
+    widths.push(measure(line.trimEnd()));
+    return { lines, widths };
+  }
+
+  it('breaks where measuring every candidate whole breaks, with the same widths', () => {
+    const words = ['Trade', 'Value', 'well-Tuned', 'AVenue', 'Year', 'on-Year', 'Wide', 'to', 'VAT', 'mill', 'it'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 3 + Math.floor(next() * 30) }, () => words[Math.floor(next() * words.length)])
+        .join(' ')
+        .replace(/ -/g, '-');
+      const maxWidth = 6 + next() * 20;
+      const r = wrapText(text, maxWidth, kerned);
+      expect({ lines: r.lines, widths: r.widths }, `${text} in ${maxWidth}`).toEqual(
+        wholeLines(text, maxWidth, kerned),
+      );
+    }
+  });
+
+  it('measures a line of many words about once, not once for each word it grows by', () => {
+    const text = Array.from({ length: 200 }, (_, i) => ['alpha', 'beta', 'gamma', 'delta'][i % 4] + String(i)).join(
+      ' ',
+    );
+    const longer: string[] = [];
+    const r = wrapText(text, 30, (t) => {
+      if (t.includes(' ') && t.trim() !== '') longer.push(t);
+      return proportional(t);
+    });
+    expect(r.lines.length).toBeGreaterThan(10);
+    // Whole-candidate measuring measured one text with a space for each word joined to a line.
+    expect(longer.length).toBeLessThanOrEqual(3 * r.lines.length);
+    expect(longer.length).toBeLessThan((200 - r.lines.length) / 2);
+  });
+});
