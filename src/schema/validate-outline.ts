@@ -1,7 +1,7 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Locator } from './locator.js';
 import { Outline, Slide, type OutlineInput, type SlideInput } from './outline.js';
-import { validateAgainst } from './validate.js';
+import { ONCE, validateAgainst } from './validate.js';
 
 export interface ValidatedOutline {
   outline: OutlineInput;
@@ -15,14 +15,14 @@ export interface ValidatedOutline {
  */
 /** A slide as written, or without its unknown fields (already reported), or null. */
 function salvageSlide(slide: unknown): SlideInput | null {
-  const first = Slide.safeParse(slide);
+  const first = Slide.safeParse(slide, ONCE);
   if (first.success) return first.data;
   if (!slide || typeof slide !== 'object') return null;
   const unknown = new Set(
     first.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [])),
   );
   if (!unknown.size) return null;
-  const second = Slide.safeParse(Object.fromEntries(Object.entries(slide).filter(([k]) => !unknown.has(k))));
+  const second = Slide.safeParse(Object.fromEntries(Object.entries(slide).filter(([k]) => !unknown.has(k))), ONCE);
   return second.success ? second.data : null;
 }
 
@@ -38,7 +38,7 @@ export function validateOutline(
   const kept: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(Outline.shape)) {
     if (key === 'sections' || !(key in input)) continue;
-    const r = field.safeParse(input[key]);
+    const r = field.safeParse(input[key], ONCE);
     if (r.success) kept[key] = r.data;
   }
   if (typeof kept.title !== 'string') kept.title = '';

@@ -9,6 +9,13 @@ type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
 /**
+ * Parse options for schemas that check a handful of documents in a process: zod would otherwise
+ * generate and compile a fast path for each object schema on its first parse (new Function),
+ * which in a cold build costs more than the one or two parses it speeds up.
+ */
+export const ONCE = { jitless: true } as const;
+
+/**
  * Validates a plain value against a schema and reports every problem at the YAML node it
  * concerns. Returns the parsed value, or undefined when there were errors.
  */
@@ -19,7 +26,7 @@ export function validateAgainst<T>(
   diagnostics: Diagnostics,
   basePath: Path = [],
 ): T | undefined {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, ONCE);
   if (result.success) return result.data;
   for (const issue of withoutEchoes(result.error.issues, schema, value)) {
     reportIssue(issue, schema, value, locate, diagnostics, basePath);
