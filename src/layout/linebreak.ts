@@ -57,6 +57,8 @@ const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
 
 function isCJK(grapheme: string): boolean {
   const cp = grapheme.codePointAt(0) ?? 0;
+  // Below the first range (Latin text, asked about every pair of letters): no range to search.
+  if (cp < 0x1100) return false;
   // Full-width digits and letters behave like words ("２０２４" must not split).
   const fullwidthAlnum =
     (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
