@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: V8's tiering is set before any other module's code runs.
+import './tiering.js';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
