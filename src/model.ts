@@ -48,6 +48,8 @@ export interface DataTable extends DataMeta {
   /** Position of each row, and of each cell, for errors about one of them. */
   rowAt: Origin[];
   cellAt: Origin[][];
+  /** Per cell, a qualifier the data gives its number (`{ value: 80, note: more than }`); absent: all exact. */
+  qualifiers?: (Qualifier | undefined)[][];
 }
 export type DataEntry = DataValue | DataSeries | DataTable;
 

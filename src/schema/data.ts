@@ -40,7 +40,15 @@ export const DatasetsEntry = z
   .object({
     labels: z.array(z.union([z.string(), z.number()])).min(1),
     datasets: z
-      .array(z.object({ label: z.string(), values: z.array(Finite), unit: z.string().optional() }).strict())
+      .array(
+        z
+          .object({
+            label: z.string(),
+            values: z.array(z.union([Finite, QualifiedValue])),
+            unit: z.string().optional(),
+          })
+          .strict(),
+      )
       .min(1),
     ...meta,
   })
@@ -48,7 +56,7 @@ export const DatasetsEntry = z
 export const TableEntry = z
   .object({
     columns: z.array(z.string()).min(1),
-    rows: z.array(z.array(z.union([z.string(), Finite, z.null()]))),
+    rows: z.array(z.array(z.union([z.string(), Finite, z.null(), QualifiedValue]))),
     ...meta,
   })
   .strict();
