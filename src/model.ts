@@ -36,6 +36,12 @@ export interface Dataset {
   /** Per value, what the data says of it beyond the number ("more than"); absent: all exact. */
   qualifiers?: (Qualifier | undefined)[];
 }
+/** A headline figure: `lead` is the data's qualifier before it ("more than ", "超过"), kept with the number. */
+export interface Stat {
+  value: string;
+  label: string;
+  lead?: string;
+}
 export interface DataSeries extends DataMeta {
   kind: 'series';
   labels: string[];
@@ -284,7 +290,7 @@ export type ResolvedSlide =
   | (SlideBase & { kind: 'title'; subtitle?: string; author?: string; date?: string })
   | (SlideBase & { kind: 'section'; subtitle?: string; number: number })
   | (SlideBase & { kind: 'bullets'; bullets: BulletText[] })
-  | (SlideBase & { kind: 'stats'; stats: { value: string; label: string }[]; caption?: string })
+  | (SlideBase & { kind: 'stats'; stats: Stat[]; caption?: string })
   | (SlideBase & { kind: 'chart'; chart: ChartModel; caption?: string; bullets: BulletText[] })
   | (SlideBase & {
       kind: 'table';

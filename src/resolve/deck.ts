@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, raiseHint } from '../limits.js';
 import { DEFAULT_FORMAT, formatDate, formatValue } from '../format.js';
 import { pageReference, wordsFor } from '../words.js';
 import { houseDate, houseFooter, houseWords } from './house-text.js';
+import { qualified, type Qualifier } from '../qualifier.js';
 
 type SlideOf<K extends SlideType> = Extract<SlideInput, { type: K }>;
 type Handler<K extends SlideType> = (
@@ -187,9 +188,11 @@ const HANDLERS = {
     stats: slide.stats.map((stat, i) => {
       const entry = ctx.reference(stat.value, [...path, 'stats', i, 'value'], ['value'], sources, 'a stat');
       const spec = ctx.formatSpec(stat.format, ctx.at([...path, 'stats', i, 'format']));
+      const lead = entry?.kind === 'value' ? qualified('', entry.qualifier, ctx.lang) : '';
       return {
         value: entry?.kind === 'value' ? formatValue(entry.value, entry.unit, spec, ctx.lang) : '?',
         label: ctx.text(stat.label, [...path, 'stats', i, 'label'], sources),
+        ...(lead ? { lead } : {}),
       };
     }),
     ...(slide.caption ? { caption: ctx.text(slide.caption, [...path, 'caption'], sources) } : {}),
@@ -220,12 +223,16 @@ const HANDLERS = {
     if (!entry || entry.kind === 'value') return undefined;
     let columns: string[];
     let rows: (string | number | null)[][];
+    // Each cell's qualifier, so that "more than 80" in the data reads so in the table.
+    let qualifiers: (Qualifier | undefined)[][];
     if (entry.kind === 'table') {
       columns = entry.columns;
       rows = entry.rows;
+      qualifiers = entry.rows.map((row, r) => row.map((_, c) => entry.qualifiers?.[r]?.[c]));
     } else {
       columns = ['', ...entry.datasets.map((d) => d.label)];
       rows = entry.labels.map((l, i) => [l, ...entry.datasets.map((d) => d.values[i]!)]);
+      qualifiers = entry.labels.map((_, i) => [undefined, ...entry.datasets.map((d) => d.qualifiers?.[i])]);
     }
     if ('columns' in ref && ref.columns) {
       const picked = ref.columns.map((name) => columns.indexOf(name));
@@ -241,19 +248,24 @@ const HANDLERS = {
       }
       columns = picked.map((i) => columns[i]!);
       rows = rows.map((r) => picked.map((i) => r[i] ?? null));
+      qualifiers = qualifiers.map((q) => picked.map((i) => q[i]));
     }
     const numeric = columns.map(
       (_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null),
     );
     const yearColumns = columns.map((_, c) => isYearColumn(rows.map((r) => r[c] ?? null)));
     const precision = columnDecimals(rows);
-    const cell = (v: string | number | null, c: number) =>
-      v === null ? '' : typeof v === 'number' ? tableNumber(v, yearColumns[c]!, ctx.lang, precision[c]) : v;
+    const cell = (v: string | number | null, c: number, r: number) =>
+      v === null
+        ? ''
+        : typeof v === 'number'
+          ? qualified(tableNumber(v, yearColumns[c]!, ctx.lang, precision[c]), qualifiers[r]?.[c], ctx.lang)
+          : v;
     const options: { headers?: string[] | Record<string, string>; total?: boolean | string } =
       typeof slide.table === 'object' && 'data' in slide.table ? slide.table : {};
     const headed = withHeaders(columns, options.headers, [...path, 'table'], ctx, sources);
     const totalled = withTotal(
-      rows.map((r) => r.map(cell)),
+      rows.map((row, r) => row.map((v, c) => cell(v, c, r))),
       options.total,
       ctx.at([...path, 'table', 'total']),
       ctx,

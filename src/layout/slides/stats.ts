@@ -29,27 +29,35 @@ function splitFigure(value: string): { prefix: string; number: string; unit: str
  * deck: "US$6.16 trillion" + "goods trade in 2024" → "6.16" + "goods trade in 2024 (US$ trillion)".
  * Percent signs and single-character measure words stay with their figures.
  */
-export function setStats(stats: readonly Stat[], fitsCard: (value: string) => boolean, lang: string): Stat[] {
+export function setStats(
+  stats: readonly Stat[],
+  fitsCard: (value: string) => boolean,
+  lang: string,
+): { value: string; label: string }[] {
   const zh = isChinese(lang);
-  const joined = stats.map(({ value, label }) => {
+  const joined = stats.map(({ value, label, lead = '' }) => {
     const first = label[0];
     if ((zh || hasEastAsian(label)) && first && MEASURE_WORDS.has(first) && /\d$/.test(value) && label.length > 1)
-      return { value: `${value}${first}`, label: label.slice(1) };
-    return { value, label };
+      return { value: `${value}${first}`, label: label.slice(1), lead };
+    return { value, label, lead };
   });
-  if (joined.every((s) => fitsCard(s.value))) return joined;
-  return joined.map((stat) => {
+  // A qualifier ("more than ", "超过") stays before its figure wherever the unit goes.
+  if (joined.every((s) => fitsCard(s.lead + s.value)))
+    return joined.map((s) => ({ value: s.lead + s.value, label: s.label }));
+  return joined.map(({ lead, ...stat }) => {
     const f = splitFigure(stat.value);
     const prefix = f?.prefix.trim() ?? '';
-    if (!f || (!f.unit && !prefix) || f.unit === '%' || (!prefix && [...f.unit].length <= 1)) return stat;
+    if (!f || (!f.unit && !prefix) || f.unit === '%' || (!prefix && [...f.unit].length <= 1))
+      return { value: lead + stat.value, label: stat.label };
     const { label } = stat;
+    const value = lead + f.number;
     const unit = [prefix, f.unit].filter(Boolean).join(zh ? '' : ' ');
     // A unit the label already names ("379 innovations" over "innovations rolled out") is not repeated.
-    if (!prefix && label.toLowerCase().includes(f.unit.toLowerCase())) return { value: f.number, label };
+    if (!prefix && label.toLowerCase().includes(f.unit.toLowerCase())) return { value, label };
     // An English word unit reads on into a label that starts in lower case: "8" + "years running as …".
     if (!zh && !prefix && /^[a-z]+$/.test(f.unit) && /^[a-z]/.test(label))
-      return { value: f.number, label: `${f.unit} ${label}` };
-    return { value: f.number, label: `${label}${zh ? `（${unit}）` : ` (${unit})`}` };
+      return { value, label: `${f.unit} ${label}` };
+    return { value, label: `${label}${zh ? `（${unit}）` : ` (${unit})`}` };
   });
 }
 

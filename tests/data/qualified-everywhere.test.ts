@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/index.js';
+import { located } from '../helpers/diagnostics.js';
+import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
+import { tempProject } from '../helpers/project.js';
+
+/**
+ * A qualified value (`{ value: 80, note: more than }`) reads with its qualifier wherever the deck
+ * shows it: a chart given as `datasets:`, a table cell (from a table or a series), a stat card,
+ * text that names the value, a point or a cell, alt text and speaker notes; in English and Chinese.
+ * Each case is built for real and read back from the package's XML.
+ */
+
+const DATA = `sources:
+  s: { title: Test figures }
+source: s
+invest:
+  inbound: { value: 80, unit: USD billion, note: exceeded }
+  outbound: { value: 160, unit: USD billion }
+  split:
+    unit: USD billion
+    labels: [Into partners, Into China]
+    datasets: [{ label: Investment, values: [160, { value: 80, note: more than }] }]
+  summary:
+    unit: USD billion
+    columns: [Flow, Amount]
+    rows: [[Into partners, 160], [Into China, { value: 80, note: 超过 }]]
+  growth:
+    unit: "%"
+    series: { Goods: 38, Services: { value: 40, note: nearly } }
+`;
+
+const outline = (lang: string) => `title: Qualified
+lang: ${lang}
+data: data.yaml
+sections:
+  - title: Part
+    slides:
+      - type: chart
+        title: Datasets chart
+        chart: { type: column, data: invest.split, render: image }
+      - type: table
+        title: Table cells
+        table: invest.summary
+      - type: table
+        title: Series as a table
+        table: invest.growth
+      - type: stats
+        title: Stat cards
+        stats:
+          - { value: invest.inbound, label: into China }
+          - { value: invest.outbound, label: into partners }
+      - type: bullets
+        title: Bullets
+        bullets:
+          - "Inbound: {{ invest.inbound }}"
+          - "Cell: {{ invest.summary[\\"Into China\\"] }}"
+          - "Point: {{ invest.growth[\\"Services\\"] }}"
+          - "Already said: more than {{ invest.inbound }}"
+          - "已写明：超过{{ invest.inbound }}，{{ invest.outbound }}"
+          - "Sum: {{ invest.split | sum }}"
+        notes: "Investment into China {{ invest.inbound }}."
+`;
+
+async function build(lang: string): Promise<OpenedDeck> {
+  const dir = tempProject({ 'data.yaml': DATA, 'deck.yaml': outline(lang) });
+  const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false, workers: 0 });
+  expect(located(r).filter((d) => d.severity === 'error')).toEqual([]);
+  return openPptx(join(dir, 'out', 'deck.pptx'));
+}
+
+const slide = (deck: OpenedDeck, title: string) => deck.slides.find((s) => s.title === title)!;
+
+describe('qualified values everywhere', () => {
+  it('says the qualifier in English on every kind of slide', async () => {
+    const deck = await build('en');
+    expect(slide(deck, 'Datasets chart').altTexts.join(' ')).toContain('Into China more than US$80 billion');
+    expect(slide(deck, 'Table cells').texts).toContain('more than 80');
+    expect(slide(deck, 'Series as a table').texts).toContain('nearly 40');
+    expect(slide(deck, 'Series as a table').texts).toContain('38');
+    const stats = slide(deck, 'Stat cards').texts.join('|');
+    expect(stats).toMatch(/more than (US\$)?80/);
+    expect(stats).not.toMatch(/more than (US\$)?160/);
+    const bullets = slide(deck, 'Bullets');
+    const text = bullets.texts.join('|').replace(/\u00a0/g, ' ');
+    expect(text).toContain('Inbound: more than US$80 billion');
+    expect(text).toContain('Cell: more than US$80 billion');
+    expect(text).toContain('Point: nearly 40%');
+    expect(text).toContain('Already said: more than US$80 billion');
+    expect(text).not.toContain('more than more than');
+    expect(text).toContain('已写明：超过US$80 billion，US$160 billion');
+    expect(text).toContain('Sum: more than US$240 billion');
+    expect(bullets.notes).toContain('Investment into China more than US$80 billion.');
+  }, 60_000);
+
+  it('says it in Chinese in a Chinese deck', async () => {
+    const deck = await build('zh-CN');
+    expect(slide(deck, 'Table cells').texts).toContain('超过80');
+    expect(slide(deck, 'Series as a table').texts).toContain('近40');
+    expect(slide(deck, 'Datasets chart').altTexts.join(' ')).toContain('超过800亿美元');
+    expect(slide(deck, 'Stat cards').texts.join('|')).toMatch(/超过/);
+    const text = slide(deck, 'Bullets').texts.join('|');
+    expect(text).toContain('超过800亿美元');
+    expect(text).not.toContain('超过超过');
+    expect(slide(deck, 'Bullets').notes).toContain('超过800亿美元');
+  }, 60_000);
+});
