@@ -336,7 +336,7 @@ function compare(
 ): Resolved | undefined {
   if (a.qualifier || b.qualifier)
     return qualifiedFigure(
-      `\`${fn}\` of \`${a.name}\` and \`${b.name}\` is not known: ${a.qualifier ? a.name : b.name} is qualified ("${qualified('', a.qualifier ?? b.qualifier, 'en').trim()}")`,
+      `\`${fn}\` of \`${a.name}\` and \`${b.name}\` is not known: \`${a.qualifier ? a.name : b.name}\` is qualified ("${qualified('', a.qualifier ?? b.qualifier, 'en').trim()}")`,
       ctx,
       at,
     );

@@ -105,4 +105,30 @@ describe('qualified values everywhere', () => {
     expect(text).not.toContain('超过超过');
     expect(slide(deck, 'Bullets').notes).toContain('超过800亿美元');
   }, 60_000);
+
+  it('refuses a figure computed from a qualified value that cannot say how exact it is', async () => {
+    const deck = `title: Computed
+data: data.yaml
+sections:
+  - title: Part
+    slides:
+      - type: bullets
+        title: Computed
+        bullets:
+          - "{{ invest.growth | max }}"
+          - "{{ growth(invest.inbound, invest.outbound) }}"
+          - "{{ invest.growth | last }}"
+`;
+    const dir = tempProject({ 'data.yaml': DATA, 'deck.yaml': deck });
+    const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false, workers: 0 });
+    const errors = located(r).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.line])).toEqual([
+      ['qualified-figure', 9],
+      ['qualified-figure', 10],
+    ]);
+    expect(errors[0]!.message).toBe(
+      'the max of `invest.growth` is not known: a value in it is qualified ("more than", "nearly" …)',
+    );
+    expect(errors[1]!.message).toContain('`invest.inbound` is qualified ("more than")');
+  });
 });
