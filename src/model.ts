@@ -67,6 +67,8 @@ export interface SourceRecord {
   date?: string;
   page?: string;
   url?: string;
+  /** Title, author and publisher as the data gives them per language (`{ en: …, zh-CN: … }`); the fields above are the fallback forms. */
+  languages?: { title?: HouseText; author?: HouseText; publisher?: HouseText };
   /** Where the figures were read: `trade.xlsx, Sheet "Monthly"!A1:C13`, a database and its query. */
   location?: string;
   /** When they were read (a query, a download) or last saved (a workbook), as YYYY-MM-DD. */

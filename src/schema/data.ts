@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { HttpLink, PostgresLink, SqliteLink, WorkbookLink } from './links.js';
 import { isoDate } from './iso-date.js';
+import { LangText } from './lang-text.js';
 
 export const SourceInfo = z
   .object({
-    title: z.string(),
-    author: z.string().optional(),
-    publisher: z.string().optional(),
+    title: LangText('The title of the work'),
+    author: LangText('Who wrote it').optional(),
+    publisher: LangText('Who published it, e.g. { en: Guangming Daily, zh-CN: 光明日报 }').optional(),
     date: isoDate().optional(),
     page: z.union([z.string(), z.number()]).optional(),
     url: z.string().optional(),

@@ -7,6 +7,7 @@ import { describe, validateAgainst } from './validate.js';
 import { QUALIFIER_NOTES, qualifierOf, type Qualifier } from '../qualifier.js';
 import { didYouMean } from '../diagnostics/hints.js';
 import { isLink, schemaOf, type LinkSpec } from './links.js';
+import { pickText } from '../resolve/house-text.js';
 
 /** What one data file defines, checked: its entries, its sources, and the source ids it names. */
 export interface DataFileContent {
@@ -351,13 +352,22 @@ function readSources(value: unknown, locate: Locator, diagnostics: Diagnostics):
   for (const [id, info] of Object.entries(value as Record<string, unknown>)) {
     const v = validateAgainst(SourceInfo, info, locate, diagnostics, ['sources', id]);
     if (!v) continue;
+    // Per-language forms are kept for the deck's language; the plain fields hold the fallback (English, else the first).
+    const fallback = (t: string | Record<string, string> | undefined) =>
+      t === undefined || typeof t === 'string' ? t : pickText(t, 'en', true);
+    const languages = optional({
+      title: typeof v.title === 'object' ? v.title : undefined,
+      author: typeof v.author === 'object' ? v.author : undefined,
+      publisher: typeof v.publisher === 'object' ? v.publisher : undefined,
+    });
     records.push({
       id,
-      title: v.title,
+      title: fallback(v.title)!,
       at: locate.at(['sources', id], 'key'),
+      ...(Object.keys(languages).length ? { languages } : {}),
       ...optional({
-        author: v.author,
-        publisher: v.publisher,
+        author: fallback(v.author),
+        publisher: fallback(v.publisher),
         date: v.date === undefined ? undefined : String(v.date),
         page: v.page === undefined ? undefined : String(v.page),
         url: v.url,
