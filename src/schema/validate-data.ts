@@ -17,6 +17,8 @@ export interface DataFileContent {
   sourceRefs: { id: string; at: Origin }[];
   /** Keys whose entries were reported invalid: using them is not a second error. */
   invalidKeys: string[];
+  /** Source ids whose citation was reported invalid: citing them is not a second error. */
+  invalidSources?: string[];
   /** The file as a whole is unusable (empty, or not a map): any key might have been in it. */
   failed?: boolean;
   /** Entries that name a workbook, a query or a web address: read after checking (see sources/data/linked.ts). */
@@ -65,7 +67,12 @@ export function validateDataDocument(
     return out;
   }
   const top = plain as Record<string, unknown>;
-  if (top.sources !== undefined) out.sources = readSources(top.sources, locate, diagnostics);
+  if (top.sources !== undefined) {
+    out.sources = readSources(top.sources, locate, diagnostics);
+    const read = new Set(out.sources.map((r) => r.id));
+    const invalid = Object.keys(isObject(top.sources) ? top.sources : {}).filter((id) => !read.has(id));
+    if (invalid.length) out.invalidSources = invalid;
+  }
   const walk = (
     node: Record<string, unknown>,
     path: Path,

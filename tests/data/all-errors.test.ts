@@ -27,10 +27,11 @@ trade:
 `;
 
 const SECOND = `sources:
-  b: { title: Second }
+  b: { title: Second, date: 2025-02-30 }
 other:
   x: { value: 1, source: c }
   y: { value: 2, note: nearly, unit: 5 }
+  z: { value: 3, source: b }
 `;
 
 const DECK = `title: Errors
@@ -110,6 +111,8 @@ describe('every data error in one run', () => {
         '`source` should be text or a list, not a map of fields',
         'write a source id from `sources:`, or a list of them: `[a, b]`',
       ],
+      // The invalid citation \`b\` is reported once, not again where \`other.z\` names it.
+      ['second.yaml', 2, 29, 'invalid-value', expect.stringContaining('2025-02-30'), null],
       ['second.yaml', 4, 26, 'unknown-source', 'unknown source `c`', 'did you mean `a`?'],
       ['second.yaml', 5, 38, 'wrong-type', expect.stringContaining('`unit` should be text'), null],
     ]);
