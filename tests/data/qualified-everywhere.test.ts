@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
 import { located } from '../helpers/diagnostics.js';
-import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
+import { openPptx, shapesOf, type OpenedDeck } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
 
 /**
@@ -79,9 +79,18 @@ describe('qualified values everywhere', () => {
     expect(slide(deck, 'Table cells').texts).toContain('more than 80');
     expect(slide(deck, 'Series as a table').texts).toContain('nearly 40');
     expect(slide(deck, 'Series as a table').texts).toContain('38');
-    const stats = slide(deck, 'Stat cards').texts.join('|');
-    expect(stats).toMatch(/more than (US\$)?80/);
-    expect(stats).not.toMatch(/more than (US\$)?160/);
+    // On a stat card the qualifier stands before the figure, smaller, on its baseline.
+    const [first, second] = ['Stat 1 value', 'Stat 2 value'].map((name) =>
+      [
+        ...shapesOf(slide(deck, 'Stat cards').xml)
+          .find((sh) => sh.name === name)!
+          .xml.matchAll(/<a:rPr\b[^>]*\bsz="(\d+)"[\s\S]*?<a:t>([^<]*)<\/a:t>/g),
+      ].map((m) => ({ size: Number(m[1]), text: m[2] })),
+    );
+    expect(first![0]!.text).toBe('more than ');
+    expect(first![1]!.text).toMatch(/^(US\$)?80/);
+    expect(first![0]!.size).toBeLessThan(first![1]!.size * 0.5);
+    expect(second!.map((r) => r.text).join('')).not.toContain('more than');
     const bullets = slide(deck, 'Bullets');
     const text = bullets.texts.join('|').replace(/\u00a0/g, ' ');
     expect(text).toContain('Inbound: more than US$80 billion');
