@@ -67,7 +67,7 @@ export interface SourceRecord {
   date?: string;
   page?: string;
   url?: string;
-  /** Title, author and publisher as the data gives them per language (`{ en: …, zh-CN: … }`); the fields above are the fallback forms. */
+  /** Title, author and publisher as given per language (`{ en: …, zh-CN: … }`); the fields above hold the fallback. */
   languages?: { title?: HouseText; author?: HouseText; publisher?: HouseText };
   /** Where the figures were read: `trade.xlsx, Sheet "Monthly"!A1:C13`, a database and its query. */
   location?: string;

@@ -359,7 +359,7 @@ function readSources(value: unknown, locate: Locator, diagnostics: Diagnostics):
   for (const [id, info] of Object.entries(value as Record<string, unknown>)) {
     const v = validateAgainst(SourceInfo, info, locate, diagnostics, ['sources', id]);
     if (!v) continue;
-    // Per-language forms are kept for the deck's language; the plain fields hold the fallback (English, else the first).
+    // Per-language forms are kept for the deck's language; the plain fields hold English, else the first form.
     const fallback = (t: string | Record<string, string> | undefined) =>
       t === undefined || typeof t === 'string' ? t : pickText(t, 'en', true);
     const languages = optional({
