@@ -18,6 +18,7 @@ source: s
 invest:
   inbound: { value: 80, unit: USD billion, note: exceeded }
   outbound: { value: 160, unit: USD billion }
+  partners: { value: 30, note: more than }
   split:
     unit: USD billion
     labels: [Into partners, Into China]
@@ -60,6 +61,7 @@ sections:
           - "Already said: more than {{ invest.inbound }}"
           - "已写明：超过{{ invest.inbound }}，{{ invest.outbound }}"
           - "Sum: {{ invest.split | sum }}"
+          - "Now past {{ invest.partners }}; {{ invest.partners }}多个国际组织; with {{ invest.partners }}"
         notes: "Investment into China {{ invest.inbound }}."
 `;
 
@@ -100,6 +102,7 @@ describe('qualified values everywhere', () => {
     expect(text).not.toContain('more than more than');
     expect(text).toContain('已写明：超过US$80 billion，US$160 billion');
     expect(text).toContain('Sum: more than US$240 billion');
+    expect(text).toContain('Now past 30; 30多个国际组织; with more than 30');
     expect(bullets.notes).toContain('Investment into China more than US$80 billion.');
   }, 60_000);
 
