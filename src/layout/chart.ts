@@ -7,6 +7,9 @@ import type { LayoutContext } from './frame.js';
 import { nativePointLabels } from './native-labels.js';
 import { qualified } from '../qualifier.js';
 import { labelColourOn } from '../charts/contrast.js';
+import { sidewaysTarget } from './native-target.js';
+import type { ChartPlan } from '../charts/plan.js';
+import type { AxisRange } from '../charts/axes.js';
 
 /**
  * A chart in its box: a picture for the chart stage to draw, with the style it is drawn in, or
@@ -166,6 +169,13 @@ export function nativeChart(
   // The series as the chart part lists them: bars, then lines (combo), then the target.
   const order = chart.type === 'combo' ? [...bars, ...chart.lineDatasets] : chart.datasets.map((_, i) => i);
   const colors = nativeColors(chart, p);
+  const sideways = sidewaysTargetOf(chart, plan, box, ctx, {
+    size,
+    range,
+    values,
+    valueTitle: !!valueTitle,
+    legendPosition,
+  });
   const labels = nativePointLabels({
     chart,
     plan,
@@ -184,6 +194,7 @@ export function nativeChart(
     seriesColour: (d) => p.series[d % p.series.length]!,
     ...(chart.target ? { targetColour: p.emphasis } : {}),
     ...(scatter ? { scatter } : {}),
+    ...(sideways ? { plot: { w: sideways.plotArea.w * box.w, h: sideways.plotArea.h * box.h } } : {}),
   });
   // A qualified value's label says its qualifier, in a number format of its own, so that the
   // label still follows the value when someone edits the sheet.
@@ -242,6 +253,7 @@ export function nativeChart(
         }
       : {}),
     ...(target ? { target } : {}),
+    ...(sideways ? sideways : {}),
     alt: chart.alt,
     ...(chart.title ? { title: { text: chart.title, font, size: size + 2, color: p.title } } : {}),
     legend: {
@@ -298,4 +310,51 @@ export function nativeChart(
     ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}),
   };
   return { spec, dropped: labels.dropped };
+}
+
+/**
+ * Sideways bars' target, drawn over a plot area of fixed place (see native-target.ts); undefined
+ * for other charts, whose target is a series.
+ */
+function sidewaysTargetOf(
+  chart: ChartModel,
+  plan: ChartPlan,
+  box: Box,
+  ctx: LayoutContext,
+  o: {
+    size: number;
+    range: AxisRange | undefined;
+    values: boolean;
+    valueTitle: boolean;
+    legendPosition: 'b' | 't' | 'l' | 'r';
+  },
+) {
+  const { target } = chart;
+  if (!target || !chart.horizontal || chart.type === 'combo' || isCircular(chart.type) || !o.range) return undefined;
+  // A 100 % stack's axis holds fractions; its target and ticks are said in percent.
+  const percent = chart.stacked === 'percent';
+  const tick = (v: number) => plan.tick(percent ? v * 100 : v);
+  const stacked = chart.stacked !== false;
+  const outside = o.values && !stacked ? plan.values.flatMap((vs, d) => vs.map((v, i) => plan.label(v, d, i))) : [];
+  return sidewaysTarget({
+    box,
+    axis: o.range,
+    value: percent ? target.value / 100 : target.value,
+    label: plan.edges.find((e) => e.kind === 'target')?.text ?? String(target.value),
+    size: o.size,
+    face: ctx.face,
+    lang: chart.lang,
+    color: ctx.theme.palette.emphasis,
+    categories: chart.labels,
+    ticks: [tick(o.range.min), tick(o.range.max)],
+    widestValue: outside.reduce((a, t) => (t.length > a.length ? t : a), ''),
+    title: !!chart.title,
+    valueTitle: o.valueTitle,
+    categoryTitle: !!chart.xLabel,
+    ...(chart.legend !== 'none'
+      ? { legend: { position: o.legendPosition, entries: chart.datasets.map((d) => d.label) } }
+      : {}),
+    description: ctx.words.drawnTarget,
+    tick,
+  });
 }
