@@ -126,7 +126,8 @@ describe('a target on editable horizontal bars', () => {
     const cat = all.find((e) => e.name === 'c:catAx')!;
     const val = all.find((e) => e.name === 'c:valAx')!;
     expect(attr(child(child(cat, 'c:scaling')!, 'c:orientation')!, 'val')).toBe('maxMin');
-    // Crossing the reversed category axis at its maximum: the bottom; labels next to it, not at its "low" end (the top).
+    // Crossing the reversed category axis at its maximum: the bottom; labels next to it there,
+    // not at the category axis's "low" end (the top).
     expect(attr(child(val, 'c:crosses')!, 'val')).toBe('max');
     expect(attr(child(val, 'c:tickLblPos')!, 'val')).toBe('nextTo');
     expect(attr(child(val, 'c:axPos')!, 'val')).toBe('b');
