@@ -508,6 +508,11 @@ export interface NativeChartSpec {
   pointLabels?: NativePointLabel[];
   /** Scatter: the x axis range (the value axis's is `valueAxis.range`). */
   xRange?: { min: number; max: number; step: number };
+  /**
+   * Scatter: the x axis's number format. It starts with a line break: the x labels sit a line
+   * lower, clear of the y axis's lowest label at the corner they share.
+   */
+  xFormat?: string;
   bars?: {
     direction: 'bar' | 'col';
     grouping: 'clustered' | 'stacked' | 'percentStacked';

@@ -188,6 +188,9 @@ export function chartConfig(
             font,
             autoSkip: !shownTicks && chart.labels.length > 24,
             maxRotation: 0,
+            // A scatter's x labels a line lower, clear of the y axis's lowest label at the
+            // corner both share (the editable chart's x format starts with a line break).
+            ...(plan.scatter ? { padding: Math.round(font.size * 0.8) } : {}),
             ...(shownTicks
               ? {
                   callback: (_: unknown, index: number) => (shownTicks.has(index) ? labelsShown[index] : null),

@@ -190,7 +190,9 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   const longestLabel = Math.max(0, ...chart.labels.map((l) => l.length));
   const tickLines =
     chart.horizontal || chart.time ? 1 : Math.min(3, Math.ceil(longestLabel / Math.max(6, perCategoryChars)));
-  const plotH = Math.max(40, (style.height - titleH - legendH - xTitleH - tickLines * fs * 1.3 - 28) * 0.95);
+  // A scatter's x labels sit a line lower (see config.ts).
+  const xLabelLines = tickLines + (chart.type === 'scatter' ? 1 : 0);
+  const plotH = Math.max(40, (style.height - titleH - legendH - xTitleH - xLabelLines * fs * 1.3 - 28) * 0.95);
   const plotW = Math.max(60, (style.width - padding.right - 8 - fs * 4.5) * 0.92);
   const valueLength = chart.horizontal ? plotW : plotH;
 

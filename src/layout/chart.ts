@@ -289,7 +289,9 @@ export function nativeChart(
       gridline: { color: p.rule, width: 0.75 },
       ...(scatter ? { range: scatter.y } : range ? { range } : {}),
     },
-    ...(scatter ? { xRange: scatter.x } : {}),
+    ...(scatter
+      ? { xRange: scatter.x, xFormat: excelNumberFormat(stepDecimals(scatter.x.step), plan.unit === '%', '\n') }
+      : {}),
     ...(labels.points.length ? { pointLabels: labels.points } : {}),
     ...(type === 'bar'
       ? {

@@ -407,12 +407,22 @@ export interface ChartPartExtras {
   plotArea?: Box;
   /** A target line drawn in the chart's own drawing (c:userShapes). */
   drawnTarget?: NativeDrawnTarget;
+  /** Scatter: the x axis's number format (pptxgenjs writes the y axis's on both). */
+  xFormat?: string;
 }
 
 /** The relationship from a chart part to its drawing. */
 const USER_SHAPES_REL = 'rIdUserShapes';
 const USER_SHAPES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes';
 const USER_SHAPES_CONTENT = 'application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml';
+
+/** A scatter chart's x axis (its value axis at the bottom) gets its own number format. */
+function scatterXFormat(plotArea: XmlElement, format: string): void {
+  const x = childrenNamed(plotArea, 'c:valAx').find((a) => attr(child(a, 'c:axPos') ?? el('x'), 'val') === 'b');
+  const numFmt = x && child(x, 'c:numFmt');
+  // A line break in an attribute is read as a space unless written as a character reference.
+  if (numFmt) setAttr(numFmt, 'formatCode', escapeXml(format).replace(/\n/g, '&#10;'));
+}
 
 /** A plot area placed by layout: its inner box (without tick labels) at fractions of the chart, from its edges. */
 function placePlotArea(plotArea: XmlElement, box: Box): void {
@@ -607,6 +617,7 @@ export function fixChartXml(xml: string, extras: ChartPartExtras = {}): string {
     if (extras.shownCategories) blankCategories(plotArea, extras.shownCategories);
     if (extras.legendOnly) legendOnly(doc.root, plotArea, extras.legendOnly);
     if (extras.plotArea) placePlotArea(plotArea, extras.plotArea);
+    if (extras.xFormat) scatterXFormat(plotArea, extras.xFormat);
     twoAxisIds(plotArea);
   }
   if (extras.drawnTarget) doc.root.children.push(el('c:userShapes', { 'r:id': USER_SHAPES_REL }));

@@ -599,6 +599,7 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
               ...(e.spec.categoryAxis.shown ? { shownCategories: e.spec.categoryAxis.shown } : {}),
               ...(e.spec.legend.only ? { legendOnly: e.spec.legend.only } : {}),
               ...(e.spec.plotArea ? { plotArea: e.spec.plotArea } : {}),
+              ...(e.spec.xFormat ? { xFormat: e.spec.xFormat } : {}),
               ...(e.spec.drawnTarget ? { drawnTarget: e.spec.drawnTarget } : {}),
             },
           ]
