@@ -504,6 +504,11 @@ export interface NativeChartSpec {
    * of the chart's box; it stands at the target's place on the value axis as written.
    */
   drawnTarget?: NativeDrawnTarget;
+  /**
+   * Titles of upright axes (left, and a second axis on the right) set horizontally above the
+   * plot, as the picture sets them: their top-left corners, fractions of the chart's box.
+   */
+  uprightTitles?: { left?: { x: number; y: number }; right?: { x: number; y: number } };
   /** Labels of single points (see NativePointLabel). */
   pointLabels?: NativePointLabel[];
   /** Scatter: the x axis range (the value axis's is `valueAxis.range`). */

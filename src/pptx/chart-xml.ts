@@ -409,6 +409,32 @@ export interface ChartPartExtras {
   drawnTarget?: NativeDrawnTarget;
   /** Scatter: the x axis's number format (pptxgenjs writes the y axis's on both). */
   xFormat?: string;
+  /** Titles of the left and right axes, set horizontally with their top-left corners here (fractions). */
+  uprightTitles?: { left?: { x: number; y: number }; right?: { x: number; y: number } };
+}
+
+/** An upright axis's title, horizontal, at a place of layout's (the plot area is fixed too). */
+function placeUprightTitles(plotArea: XmlElement, at: NonNullable<ChartPartExtras['uprightTitles']>): void {
+  for (const axis of elements(plotArea).filter((c) => AXES.includes(c.name))) {
+    const side = attr(child(axis, 'c:axPos') ?? el('x'), 'val');
+    const corner = side === 'l' ? at.left : side === 'r' ? at.right : undefined;
+    const title = child(axis, 'c:title');
+    if (!corner || !title || attr(child(axis, 'c:delete') ?? el('x'), 'val') === '1') continue;
+    const manual = el('c:layout', {}, [
+      el('c:manualLayout', {}, [
+        el('c:xMode', { val: 'edge' }),
+        el('c:yMode', { val: 'edge' }),
+        el('c:x', { val: String(corner.x) }),
+        el('c:y', { val: String(corner.y) }),
+      ]),
+    ]);
+    title.children = [...elements(title).filter((c) => c.name !== 'c:layout'), manual];
+    // Not turned on its side: the text body's rotation 0, written horizontally.
+    for (const bodyPr of [...walk(title)].filter((e) => e.name === 'a:bodyPr')) {
+      setAttr(bodyPr, 'rot', '0');
+      setAttr(bodyPr, 'vert', 'horz');
+    }
+  }
 }
 
 /** The relationship from a chart part to its drawing. */
@@ -618,6 +644,7 @@ export function fixChartXml(xml: string, extras: ChartPartExtras = {}): string {
     if (extras.legendOnly) legendOnly(doc.root, plotArea, extras.legendOnly);
     if (extras.plotArea) placePlotArea(plotArea, extras.plotArea);
     if (extras.xFormat) scatterXFormat(plotArea, extras.xFormat);
+    if (extras.uprightTitles) placeUprightTitles(plotArea, extras.uprightTitles);
     twoAxisIds(plotArea);
   }
   if (extras.drawnTarget) doc.root.children.push(el('c:userShapes', { 'r:id': USER_SHAPES_REL }));

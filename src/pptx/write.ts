@@ -600,6 +600,7 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
               ...(e.spec.legend.only ? { legendOnly: e.spec.legend.only } : {}),
               ...(e.spec.plotArea ? { plotArea: e.spec.plotArea } : {}),
               ...(e.spec.xFormat ? { xFormat: e.spec.xFormat } : {}),
+              ...(e.spec.uprightTitles ? { uprightTitles: e.spec.uprightTitles } : {}),
               ...(e.spec.drawnTarget ? { drawnTarget: e.spec.drawnTarget } : {}),
             },
           ]
