@@ -142,6 +142,34 @@ describe('a target on editable horizontal bars', () => {
     expect(image.charts).toEqual([]);
   });
 
+  it('is reported, where the chart is written, on a sideways combo, which still cannot draw it', async () => {
+    const combo = tempProject({
+      'deck.yaml': [
+        'title: Combo',
+        'lang: en',
+        'data: data.yaml',
+        'sections:',
+        '  - title: Charts',
+        '    slides:',
+        '      - type: chart',
+        '        title: Sideways combo',
+        '        chart: { type: combo, data: two, horizontal: true, target: { value: 5 }, render: native }',
+      ].join('\n'),
+      'data.yaml': [
+        'sources: { made: { title: Invented, publisher: briefdeck, date: 2025-01-01 } }',
+        'source: made',
+        'two:',
+        '  unit: USD trillion',
+        '  labels: [2021, 2022]',
+        '  datasets:',
+        '    - { label: Volume, values: [6, 6.3] }',
+        '    - { label: Other, values: [4, 5] }',
+      ].join('\n'),
+    });
+    const r = await buildDeck('deck.yaml', { cwd: combo, cacheDir: false });
+    expect(located(r).map((d) => [d.code, d.line])).toEqual([['chart-target-not-drawn', 7]]);
+  });
+
   it('passes the Open XML validator', async () => {
     const r = await validateFile(join(project, 'out', 'deck.pptx'));
     expect(r.errors.map((e) => `${e.path} ${e.description}`)).toEqual([]);

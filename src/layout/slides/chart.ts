@@ -78,9 +78,9 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
     if (element.kind === 'native-chart' && slide.chart.horizontal && slide.chart.target && !element.spec.drawnTarget)
       ctx.diagnostics.warn(
         'chart-target-not-drawn',
-        'the editable horizontal bar chart leaves out its target line: an editable chart cannot draw it across sideways bars',
+        'the editable sideways combo chart leaves out its target line: it draws one only over sideways bars alone',
         slide.at,
-        'draw the chart as a picture (`render: image`), which shows the target, or as columns (`type: column`)',
+        'draw the chart as a picture (`render: image`), which shows the target, or upright (no `horizontal`)',
       );
     if (besideChart.length) elements.push(bulletsElement(besideChart, sideBox(body), size, ctx));
     return elements;
