@@ -1,5 +1,5 @@
 import { chartStyleFor, unitTitle } from '../charts/config.js';
-import { MINUS, stepDecimals } from '../charts/numbers.js';
+import { MINUS, stepDecimals, unitAffixes } from '../charts/numbers.js';
 import { planChart, type DroppedLabel } from '../charts/plan.js';
 import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, NativeSeries, Palette } from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
@@ -89,12 +89,21 @@ function nativeColors(chart: ChartModel, p: Palette): string[] {
 
 /**
  * An Excel number format: the chart's decimals, a % sign for a % unit, a true minus (U+2212)
- * for negatives, and text before the number (a qualifier: "more than ") when given.
+ * for negatives, text before the number (a qualifier, a currency: "more than US$") and after it
+ * (" billion") when given.
  */
-export function excelNumberFormat(decimals: number, percentSign: boolean, before = ''): string {
-  const body = `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}${percentSign ? '"%"' : ''}`;
+export function excelNumberFormat(
+  decimals: number,
+  percentSign: boolean,
+  before = '',
+  after = '',
+  grouped = true,
+): string {
+  const body = `${grouped ? '#,##0' : '0'}${decimals ? `.${'0'.repeat(decimals)}` : ''}${percentSign ? '"%"' : ''}`;
   const text = before.replace(/"/g, '');
-  return text ? `"${text}"${body};"${text}${MINUS}"${body}` : `${body};"${MINUS}"${body}`;
+  const tail = after.replace(/"/g, '');
+  const end = tail ? `"${tail}"` : '';
+  return text ? `"${text}"${body}${end};"${text}${MINUS}"${body}${end}` : `${body}${end};"${MINUS}"${body}${end}`;
 }
 
 /** An Excel format for shares held as fractions: `0%`, `0.0%`. */
@@ -138,10 +147,20 @@ export function nativeChart(
   const twoUnits = chart.type === 'combo' && plan.axis2 !== undefined;
   const valueTitle = twoUnits ? unitTitle(undefined, unitOf(bars[0] ?? 0)) : unitTitle(chart.yLabel, plan.unit);
   const axisTitle = (text: string | undefined) => (text ? { title: { text, font, size, color: p.muted } } : {});
+  // A pie's labels carry the unit, as the picture's do: it has no axis to say it.
+  const affixes = circular
+    ? unitAffixes(plan.values[0]!, unitOf(0), chart.format, plan.decimals, chart.lang)
+    : undefined;
+  const valueFormat = (before = '') =>
+    excelNumberFormat(
+      plan.decimals,
+      plan.unit === '%',
+      before + (affixes?.before ?? ''),
+      affixes?.after,
+      affixes?.grouped,
+    );
   const labelFormat =
-    (circular && chart.dataLabels === 'share') || percentStacked
-      ? excelShareFormat(plan.decimals)
-      : excelNumberFormat(plan.decimals, plan.unit === '%');
+    (circular && chart.dataLabels === 'share') || percentStacked ? excelShareFormat(plan.decimals) : valueFormat();
   const axisFormat = percentStacked
     ? '0%'
     : excelNumberFormat(stepDecimals((plan.axis ?? plan.scatter?.y)?.step ?? 1), plan.unit === '%');
@@ -193,7 +212,9 @@ export function nativeChart(
         if (!q) return;
         const own = labels.points.find((l) => l.series === ordinal && l.index === i);
         if (own?.hidden || own?.text !== undefined) return;
-        const format = excelNumberFormat(plan.decimals, unitOf(d) === '%', qualified('', q, chart.lang));
+        const format = circular
+          ? valueFormat(qualified('', q, chart.lang))
+          : excelNumberFormat(plan.decimals, unitOf(d) === '%', qualified('', q, chart.lang));
         // Inside a slice or a stacked segment the label takes the colour readable on its fill.
         const inside = circular || stacked;
         const color = inside

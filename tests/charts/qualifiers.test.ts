@@ -79,7 +79,9 @@ describe('qualified values in the shipped decks', () => {
       m[1],
       m[2]!.replace(/&quot;/g, '"'),
     ]);
-    expect(formats).toContainEqual(['1', '"more than "#,##0;"more than −"#,##0']);
+    // The unit as the picture writes it: a pie has no axis to say it.
+    expect(formats).toContainEqual(['1', '"more than US$"#,##0" billion";"more than US$−"#,##0" billion"']);
+    expect(xml.replace(/&quot;/g, '"')).toContain('formatCode=""US$"#,##0" billion";"US$−"#,##0" billion""');
     expect(xml).not.toContain('<c:showPercent val="1"/>');
     // The legend names the categories as the data does: no qualifier there.
     expect(xml).toContain('<c:v>Partner countries into China</c:v>');
@@ -116,7 +118,20 @@ describe('shares of a qualified series', () => {
     const out = await openPptx(join(dir, 'out', 'deck.pptx'));
     const xml = await out.file(out.slides.find((s) => s.charts.length)!.charts[0]!);
     expect(xml).not.toContain('<c:showPercent val="1"/>');
-    expect(xml.replace(/&quot;/g, '"')).toContain('"more than "#,##0');
+    expect(xml.replace(/&quot;/g, '"')).toContain('"more than US$"#,##0" billion"');
+  });
+
+  it('writes a Chinese pie label unit as the picture does (1600亿美元 from 160 USD billion)', async () => {
+    const dir = tempProject({
+      'deck.yaml': `lang: zh-CN\n${deck('{ type: pie, data: split, render: native, labels: value }')}`,
+      'data.yaml': DATA,
+    });
+    await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    const out = await openPptx(join(dir, 'out', 'deck.pptx'));
+    const xml = (await out.file(out.slides.find((s) => s.charts.length)!.charts[0]!)).replace(/&quot;/g, '"');
+    // 160 written as "160", then "0亿美元": the picture's 1600亿美元; the qualifier before it.
+    expect(xml).toContain('formatCode="0"0亿美元";"−"0"0亿美元""');
+    expect(xml).toContain('formatCode=""超过"0"0亿美元";"超过−"0"0亿美元""');
   });
 
   it('stacks values, not shares, in a 100 % stack of a qualified series', async () => {
