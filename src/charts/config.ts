@@ -23,8 +23,18 @@ export interface ChartStyle {
 const PT_TO_PX = 96 / 72;
 
 /**
+ * Chart text as read on the slide, points: a value label (and the legend and category names,
+ * set at the same size) at least 14, value-axis ticks and axis titles (0.9 of it) at least 12.
+ * The picture is drawn at its box's size in CSS px (96 to the inch, whatever its density), so a
+ * size in points here is the size the reader sees, on a 13.33- or a 10-inch slide alike.
+ */
+export const CHART_LABEL_MIN_PT = 14;
+export const CHART_TICK_MIN_PT = 12;
+
+/**
  * Chart text size for a box: the theme's chart size at full slide width, scaled down with
- * the square root of the box's share of it, never below 11 pt on the slide.
+ * the square root of the box's share of it, never below the reading floor above (nor the
+ * theme's `chart_min`).
  */
 export function chartStyleFor(
   box: { w: number; h: number },
@@ -32,12 +42,12 @@ export function chartStyleFor(
   theme: {
     palette: Palette;
     fonts: { chart: string; files: FontFile[] };
-    sizes: { chart: number };
+    sizes: { chart: number; chartMin?: number };
     charts: { density: number };
   },
 ): ChartStyle {
   const share = Math.min(1, box.w / (slideWidth * 0.9));
-  const pt = Math.max(11, theme.sizes.chart * Math.sqrt(share));
+  const pt = Math.max(CHART_LABEL_MIN_PT, theme.sizes.chartMin ?? 0, theme.sizes.chart * Math.sqrt(share));
   return {
     palette: theme.palette,
     fontFamily: theme.fonts.chart
@@ -148,7 +158,7 @@ export function chartConfig(
         type: 'bar',
         backgroundColor:
           chart.highlight !== undefined && single
-            ? chart.labels.map((l) => hex(l === chart.highlight ? p.accent : muted))
+            ? chart.labels.map((l) => hex(l === chart.highlight ? p.series[0]! : muted))
             : hex(colour(i)),
         borderRadius: 0,
         maxBarThickness: 120,
@@ -242,7 +252,7 @@ export function chartConfig(
   const labelsShown = circular
     ? chart.labels
     : chart.labels.map((l) => wrapLabel(l, Math.max(6, Math.floor(perCategory))));
-  const legendShown = chart.legend !== 'none' && !plan.directLabels;
+  const legendShown = plan.legendShown;
   const isLineSeries = (i: number) =>
     chart.type === 'line' || (chart.type === 'combo' && chart.lineDatasets.includes(i));
   const lineSwatches = chart.datasets.some((_, i) => isLineSeries(i));
@@ -294,7 +304,7 @@ export function chartConfig(
               ? {
                   generateLabels: () =>
                     chart.labels.map((l, i) => ({
-                      text: legendText(chart, i),
+                      text: plan.legendEntries?.[i] ?? legendText(chart, i),
                       fillStyle: hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted),
                       strokeStyle: hex(p.background),
                       lineWidth: 0,

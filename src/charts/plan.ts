@@ -68,6 +68,12 @@ export interface ChartPlan {
   pieRadius?: number;
   /** Where the picture's legend goes: beside the plot only when its longest entry fits there. */
   legendPosition: 'top' | 'bottom' | 'left' | 'right';
+  /** Is a legend drawn? (a pie with its values in the legend has one whatever the outline says) */
+  legendShown: boolean;
+  /** Pies: each slice's legend entry. */
+  legendEntries?: string[];
+  /** Pies: the values are in the legend, not on the slices (labels there would squeeze the ring). */
+  valuesInLegend: boolean;
   /** The plot area size the plan assumed (CSS px): no larger than chart.js makes it. */
   plot: { w: number; h: number };
 }
@@ -97,7 +103,7 @@ export function seriesColour(chart: ChartModel, style: ChartStyle, dataset: numb
     return chart.highlight === undefined || chart.highlight === l ? p.series[index % p.series.length]! : p.inactive;
   }
   if (chart.highlight !== undefined && chart.datasets.length === 1)
-    return chart.labels[index] === chart.highlight ? p.accent : p.inactive;
+    return chart.labels[index] === chart.highlight ? p.series[0]! : p.inactive;
   return p.series[dataset % p.series.length]!;
 }
 
@@ -155,8 +161,33 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   }
 
   // ---- room the picture leaves for the plot (estimates err small, so what is kept fits)
-  const legendShown = chart.legend !== 'none' && !(chart.type === 'line' && directLabelsFor(chart));
-  const legendPosition = legendPlace(chart, style, (v, d, i) => labelText(v, d, i), values);
+  let legendShown = chart.legend !== 'none' && !(chart.type === 'line' && directLabelsFor(chart));
+  let legendPosition = legendPlace(chart, style, (v, d, i) => labelText(v, d, i), values);
+  const titleH = chart.title ? fs * 1.1 * 1.6 : 0;
+  // A pie's values go into its legend ("China into partner countries: US$160 billion") when
+  // labels around the ring would squeeze it below its least size; the legend then sits beside
+  // the ring where it fits there whole, else below it.
+  let legendEntries: string[] | undefined;
+  let valuesInLegend = false;
+  if (circular) {
+    legendEntries = chart.labels.map((_, i) => legendText(chart, i));
+    const texts = values[0]!.flatMap((v, i) => (v !== 0 ? [labelText(v, 0, i)] : []));
+    const short = Math.min(style.width, style.height - titleH);
+    if (chart.dataLabels !== false && texts.length) {
+      const ring = 2 * pieRoom(style, titleH, texts, legendShown, legendPosition, legendEntries);
+      if (ring < PIE_MIN_SHARE * short) {
+        valuesInLegend = true;
+        legendShown = true;
+        legendEntries = chart.labels.map((_, i) => {
+          const text = legendText(chart, i, true);
+          return chart.dataLabels === 'share' && values[0]![i] ? `${text} (${labelText(values[0]![i]!, 0, i)})` : text;
+        });
+        const legendW = legendWidth(legendEntries, fs);
+        const beside = legendW <= style.width / 2 && style.width - legendW - 16 >= PIE_MIN_SHARE * short;
+        if (chart.legend === 'auto' || chart.legend === 'none') legendPosition = beside ? 'right' : 'bottom';
+      }
+    }
+  }
   const edges: EdgeLabel[] = [];
   const directLabels = chart.type === 'line' && directLabelsFor(chart);
   if (directLabels)
@@ -182,8 +213,12 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   const padding = { top: 8, right: Math.max(8, rightEdge), bottom: 4, left: 4 };
   if (targetText !== undefined && targetVertical) padding.top = lh + 8;
 
-  const titleH = chart.title ? fs * 1.1 * 1.6 : 0;
-  const legendH = legendShown && legendPosition !== 'left' && legendPosition !== 'right' ? fs * 2.2 : 0;
+  const legendH =
+    !legendShown || legendPosition === 'left' || legendPosition === 'right'
+      ? 0
+      : legendEntries
+        ? legendRows(legendEntries, fs, style.width) * fs * 1.8 + fs * 0.6
+        : fs * 2.2;
   const xTitleH = chart.xLabel ? small * 1.8 : 0;
   // Category labels wrap to the room a category has (see wrapLabel in config.ts).
   const perCategoryChars = (style.width * 0.85) / Math.max(1, n) / (fs * 0.55);
@@ -303,7 +338,8 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
         const text = labelText(v, d, i);
         const fill = seriesColour(chart, style, d, i);
         if (circular) {
-          if (v !== 0) labels.push({ dataset: d, index: i, text, mode: 'slice', fill, negative: false });
+          if (v !== 0 && !valuesInLegend)
+            labels.push({ dataset: d, index: i, text, mode: 'slice', fill, negative: false });
           return;
         }
         if (isLine(d)) {
@@ -359,11 +395,19 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   if (circular && labels.length) {
     // Labels outside their slice need room around the pie: a smaller pie inside the plot, not
     // padding around it, which chart.js would take from the legend's width too.
-    const widest = maxOf(labels.map((l) => textWidth(l.text, fs)));
-    const legendW = legendShown && (legendPosition === 'left' || legendPosition === 'right') ? style.width * 0.35 : 0;
-    const areaW = style.width - legendW - 16;
+    const room = pieRoom(
+      style,
+      titleH,
+      labels.map((l) => l.text),
+      legendShown,
+      legendPosition,
+      legendEntries ?? [],
+    );
+    const areaW =
+      style.width -
+      (legendShown && (legendPosition === 'left' || legendPosition === 'right') ? style.width * 0.35 : 0) -
+      16;
     const areaH = style.height - titleH - legendH - 16;
-    const room = Math.min(areaW / 2 - (widest + 16), areaH / 2 - (lh + 12));
     pieRadius = Math.max(0.3, Math.min(1, room / (Math.min(areaW, areaH) / 2)));
   }
 
@@ -391,17 +435,65 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     ...(ticks ? { ticks } : {}),
     directLabels,
     legendPosition,
+    legendShown,
+    ...(legendEntries ? { legendEntries } : {}),
+    valuesInLegend,
     ...(pieRadius !== undefined ? { pieRadius } : {}),
     pointRadius,
     plot: { w: plotW, h: plotH },
   };
 }
 
-/** A legend entry's text: a slice's name with its value unless its label shows the value. */
-export function legendText(chart: ChartModel, index: number): string {
+/**
+ * A pie's ring is at least this share of its box's short side (less its title): labels that
+ * would squeeze it smaller move into the legend.
+ */
+export const PIE_MIN_SHARE = 0.58;
+
+/** The radius a pie gets, px, with these labels outside it and its legend where it is. */
+function pieRoom(
+  style: ChartStyle,
+  titleH: number,
+  texts: string[],
+  legendShown: boolean,
+  legendPosition: ChartPlan['legendPosition'],
+  entries: string[],
+): number {
+  const fs = style.fontSize;
+  const side = legendShown && (legendPosition === 'left' || legendPosition === 'right');
+  const legendW = side ? style.width * 0.35 : 0;
+  const legendH = legendShown && !side ? legendRows(entries, fs, style.width) * fs * 1.8 + fs * 0.6 : 0;
+  const widest = maxOf(texts.map((t) => textWidth(t, fs)));
+  const areaW = style.width - legendW - 16;
+  const areaH = style.height - titleH - legendH - 16;
+  return Math.min(areaW / 2 - (widest + 16), areaH / 2 - (lineHeight(fs) + 12));
+}
+
+/** A legend's width beside the plot: its longest entry, the swatch and chart.js's padding. */
+function legendWidth(entries: string[], fs: number): number {
+  return maxOf(entries.map((t) => textWidth(t, fs))) + Math.round(fs) + 3 * Math.round(fs * 0.8);
+}
+
+/** Rows a legend above or below the plot takes, its entries packed as chart.js packs them. */
+function legendRows(entries: string[], fs: number, width: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const e of entries) {
+    const w = textWidth(e, fs) + Math.round(fs) + 2 * Math.round(fs * 0.8);
+    if (x && x + w > width - 16) {
+      rows++;
+      x = 0;
+    }
+    x += w;
+  }
+  return Math.max(1, rows);
+}
+
+/** A legend entry's text: a slice's name with its value unless its label shows the value (or `withValue`). */
+export function legendText(chart: ChartModel, index: number, withValue = false): string {
   if (!isCircular(chart.type)) return chart.datasets[index]?.label ?? '';
   const l = chart.labels[index] ?? '';
-  if (chart.dataLabels === 'value') return l;
+  if (chart.dataLabels === 'value' && !withValue) return l;
   const d = chart.datasets[0]!;
   const v = chart.datasets[0]!.values[index]!;
   const value = chartNumber(v, d.unit ?? chart.unit, chart.format, chartDecimals(chart), chart.lang, true);

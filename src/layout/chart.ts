@@ -1,4 +1,4 @@
-import { chartStyleFor, unitTitle } from '../charts/config.js';
+import { CHART_LABEL_MIN_PT, chartStyleFor, unitTitle } from '../charts/config.js';
 import { MINUS, stepDecimals, unitAffixes } from '../charts/numbers.js';
 import { planChart, type DroppedLabel } from '../charts/plan.js';
 import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, NativeSeries, Palette } from '../model.js';
@@ -79,7 +79,7 @@ function nativeColors(chart: ChartModel, p: Palette): string[] {
   if (chart.datasets.length === 1 && NATIVE_TYPES[chart.type] === 'bar' && chart.type !== 'combo') {
     return cycle(
       chart.labels.map((l) =>
-        chart.highlight === undefined ? p.series[0]! : l === chart.highlight ? p.accent : muted,
+        chart.highlight === undefined ? p.series[0]! : l === chart.highlight ? p.series[0]! : muted,
       ),
       n,
     );
@@ -130,8 +130,9 @@ export function nativeChart(
   const style = chartStyleFor(box, ctx.theme.slide.width, ctx.theme);
   const plan = planChart(chart, style);
   const percentStacked = chart.stacked === 'percent';
-  // Native chart text does not scale with the box as the picture's does: the theme size, kept readable.
-  const size = Math.max(sizes.chartMin, Math.min(sizes.chart, NATIVE_TEXT_MAX));
+  // Native chart text does not scale with the box as the picture's does: the theme size, kept
+  // readable, never below the picture's floor for value labels (ticks share it: at least theirs).
+  const size = Math.max(CHART_LABEL_MIN_PT, sizes.chartMin, Math.min(sizes.chart, NATIVE_TEXT_MAX));
   const unitOf = (i: number) => chart.datasets[i]?.unit ?? chart.unit;
   // A 100 % stack holds each category's shares as fractions, so labels and axis read as percentages.
   const valuesOf = (i: number) =>

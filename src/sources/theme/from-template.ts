@@ -112,6 +112,22 @@ function softened(text: string, background: string, t: number): string {
   return text;
 }
 
+/**
+ * Is the colour a red (hue within 12° of pure red, clearly saturated)? In a briefing chart red
+ * reads as loss or warning: a template's red accent stays its accent, not a data colour.
+ */
+export function isRed(c: string): boolean {
+  const [r, g, b] = channels(c) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max === 0 || (max - min) / max < 0.45 || max !== r) return false;
+  const hue = (60 * (g - b)) / (max - min);
+  return Math.abs(hue) <= 12;
+}
+
+/** Series colours with the reds last: data first takes the template's neutral and brand hues. */
+const redsLast = (colors: string[]) => [...colors.filter((c) => !isRed(c)), ...colors.filter((c) => isRed(c))];
+
 const better = (on: string, a: string, b: string) => (contrast(a, on) >= contrast(b, on) ? a : b);
 
 /**
@@ -242,7 +258,7 @@ export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInp
       emphasis: atLeast(c.accent2, ground, text, 4.5),
       divider_background: dividerBackground,
       divider_text: better(dividerBackground, c.lt1, c.dk1),
-      series: [c.accent1, c.accent2, c.accent3, c.accent4, c.accent5, c.accent6].map((a) =>
+      series: redsLast([c.accent1, c.accent2, c.accent3, c.accent4, c.accent5, c.accent6]).map((a) =>
         atLeast(a, background, text, 3),
       ),
     },
