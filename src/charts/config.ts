@@ -63,6 +63,9 @@ export function chartStyleFor(
   };
 }
 
+/** Fill opacity of areas that overlap (not stacked), in the picture and the native chart alike. */
+export const AREA_OPACITY = 0.35;
+
 const hex = (c: string, alpha = 1) => {
   if (alpha >= 1) return `#${c}`;
   const n = parseInt(c, 16);
@@ -143,10 +146,11 @@ export function chartConfig(
           ...base,
           type: 'line',
           borderColor: hex(colour(i)),
-          backgroundColor: hex(colour(i), chart.type === 'area' ? 0.25 : 1),
+          backgroundColor: hex(colour(i), chart.type === 'area' && !chart.stacked ? AREA_OPACITY : 1),
           fill: chart.type === 'area' ? (chart.stacked ? (i === 0 ? 'origin' : '-1') : 'origin') : false,
           borderWidth: 3,
-          pointRadius: plan.pointRadius,
+          // Areas are drawn without markers, as the native chart draws them.
+          pointRadius: chart.type === 'area' ? 0 : plan.pointRadius,
           pointBackgroundColor: hex(colour(i)),
           tension: 0,
           ...(chart.type === 'combo' ? { yAxisID: secondAxis ? 'y2' : 'y', order: 0 } : {}),
@@ -177,6 +181,7 @@ export function chartConfig(
   const range = (r: ChartPlan['axis']) =>
     r ? { min: r.min, max: r.max, ticks: { stepSize: r.step } } : { ticks: {}, beginAtZero: true };
   const valueRange = range(plan.axis ?? plan.scatter?.y);
+  const negatives = ((plan.axis ?? plan.scatter?.y)?.min ?? 0) < 0;
   const shownTicks = plan.ticks;
   const valueTitle =
     chart.type === 'combo' && secondAxis
@@ -212,7 +217,11 @@ export function chartConfig(
           type: 'linear',
           stacked,
           ...valueRange,
-          grid: { color: hex(p.rule), lineWidth: 1 },
+          // With values below zero, the zero line is darker than the gridlines: it is where bars start.
+          grid: {
+            color: (c: { tick?: { value: number } }) => (negatives && c.tick?.value === 0 ? hex(p.muted) : hex(p.rule)),
+            lineWidth: (c: { tick?: { value: number } }) => (negatives && c.tick?.value === 0 ? 1.5 : 1),
+          },
           border: { display: false },
           ticks: {
             ...valueRange.ticks,

@@ -333,7 +333,51 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     const widest = maxOf(values.flatMap((d, i) => d.map((v, j) => textWidth(labelText(v, i, j), fs))));
     const keepEvery =
       circular || stacked || chart.horizontal ? 1 : Math.max(1, Math.ceil((widest + 6) / Math.max(1, perCategory)));
+    // A segment holds its label when the figures fit across it and, with air, along it.
+    const fitsInSegment = (d: number, i: number, text: string) => {
+      const length = (Math.abs(values[d]![i] ?? 0) / range) * valueLength;
+      const across = chart.horizontal ? length : barThickness;
+      const along = chart.horizontal ? barThickness : length;
+      return across >= textWidth(text, fs) + 8 && along >= segmentFigures(fs) + 2 * SEGMENT_AIR;
+    };
+    // Too small inside: beside the segment, level with it, in the gap next to its stack.
+    const placeBeside = (d: number, i: number, text: string, taken: typeof beside) => {
+      const v = values[d]![i] ?? 0;
+      const w = textWidth(text, fs);
+      const gap = slot - barThickness;
+      const start = stackStart(d, i);
+      const half = (chart.horizontal ? w : lh) / 2;
+      // Level with the segment, kept inside the plot (as labels.ts keeps it).
+      const level = ((start + v / 2 - (axis?.min ?? 0)) / range) * valueLength;
+      const centre = Math.min(Math.max(level, half), valueLength - half);
+      const need = (chart.horizontal ? lh : w) + 2 * LABEL_GAP;
+      // A label in a gap must not meet another there: one on the same side at its level, or
+      // one on the other side at its level when the two together are wider than the gap.
+      const side = besideSides(i).find(
+        ({ gapIndex, room, after }) =>
+          room(gap) >= need &&
+          !(taken.get(gapIndex) ?? []).some(
+            (o) => centre + half > o.lo && centre - half < o.hi && (o.after === after || need + o.need > gap),
+          ),
+      );
+      if (!side) return false;
+      const spot = { lo: centre - half, hi: centre + half, need, after: side.after };
+      taken.set(side.gapIndex, [...(taken.get(side.gapIndex) ?? []), spot]);
+      return true;
+    };
+    // One placement per series: when some of a series' segments are too small for their labels,
+    // all its labels go beside their stacks if they all find room there (tried on a copy first).
+    const besideSeries = new Set<number>();
+    const chooseBeside = (dv: number[], d: number) => {
+      if (!stacked || circular || isLine(d)) return;
+      const shown = dv.map((v, i) => [v, i] as const).filter(([v]) => v !== 0);
+      const inside = shown.filter(([v, i]) => fitsInSegment(d, i, labelText(v, d, i)));
+      if (!inside.length || inside.length === shown.length) return;
+      const trial = new Map([...beside].map(([k, list]) => [k, [...list]]));
+      if (shown.every(([v, i]) => placeBeside(d, i, labelText(v, d, i), trial))) besideSeries.add(d);
+    };
     values.forEach((dv, d) => {
+      chooseBeside(dv, d);
       dv.forEach((v, i) => {
         const text = labelText(v, d, i);
         const fill = seriesColour(chart, style, d, i);
@@ -350,35 +394,22 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
         }
         if (stacked) {
           if (v === 0) return;
-          const length = (Math.abs(v) / range) * valueLength;
-          const across = chart.horizontal ? length : barThickness;
-          const along = chart.horizontal ? barThickness : length;
-          const w = textWidth(text, fs);
-          if (across >= w + 8 && along >= segmentFigures(fs) + 2 * SEGMENT_AIR) {
+          if (!besideSeries.has(d) && fitsInSegment(d, i, text)) {
             labels.push({ dataset: d, index: i, text, mode: 'segment', fill, negative: v < 0 });
             return;
           }
-          // Too small inside: beside the segment, level with it, in the gap next to its stack.
-          const gap = slot - barThickness;
-          const start = stackStart(d, i);
-          const half = (chart.horizontal ? w : lh) / 2;
-          // Level with the segment, kept inside the plot (as labels.ts keeps it).
-          const level = ((start + v / 2 - (axis?.min ?? 0)) / range) * valueLength;
-          const centre = Math.min(Math.max(level, half), valueLength - half);
-          const need = (chart.horizontal ? lh : w) + 2 * LABEL_GAP;
-          // A label in a gap must not meet another there: one on the same side at its level, or
-          // one on the other side at its level when the two together are wider than the gap.
-          const side = besideSides(i).find(
-            ({ gapIndex, room, after }) =>
-              room(gap) >= need &&
-              !(beside.get(gapIndex) ?? []).some(
-                (o) => centre + half > o.lo && centre - half < o.hi && (o.after === after || need + o.need > gap),
-              ),
-          );
-          if (!side) return drop(d, i, text, 'its segment is too small to hold a label, with no room beside it');
-          const taken = { lo: centre - half, hi: centre + half, need, after: side.after };
-          beside.set(side.gapIndex, [...(beside.get(side.gapIndex) ?? []), taken]);
-          labels.push({ dataset: d, index: i, text, mode: 'segment', fill, negative: v < 0 });
+          if (!placeBeside(d, i, text, beside)) {
+            return drop(d, i, text, 'its segment is too small to hold a label, with no room beside it');
+          }
+          labels.push({
+            dataset: d,
+            index: i,
+            text,
+            mode: 'segment',
+            fill,
+            negative: v < 0,
+            ...(besideSeries.has(d) ? { beside: true } : {}),
+          });
           return;
         }
         if (i % keepEvery !== 0) return drop(d, i, text, `labels fit on one bar in ${keepEvery}`);

@@ -1,4 +1,4 @@
-import { CHART_LABEL_MIN_PT, chartStyleFor, unitTitle } from '../charts/config.js';
+import { AREA_OPACITY, CHART_LABEL_MIN_PT, chartStyleFor, unitTitle } from '../charts/config.js';
 import { MINUS, stepDecimals, unitAffixes } from '../charts/numbers.js';
 import { planChart, type DroppedLabel } from '../charts/plan.js';
 import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, NativeSeries, Palette } from '../model.js';
@@ -280,6 +280,7 @@ export function nativeChart(
       size,
       format: labelFormat,
       color: p.text,
+      bold: true,
       ...(circular ? {} : { position: stacked ? 'ctr' : type === 'bar' ? 'outEnd' : 't' }),
     },
     categoryAxis: {
@@ -318,6 +319,10 @@ export function nativeChart(
     ...(type === 'line' ? { lines: { width: 3, symbol: plan.pointRadius ? 'circle' : 'none', symbolSize: 7 } } : {}),
     ...(type === 'scatter' ? { lines: { width: 0, symbolSize: 8 } } : {}),
     ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}),
+    // Drawn as the picture draws them: slices parted by a line of the background, areas that
+    // overlap see-through (a stack's do not overlap: solid).
+    ...(circular ? { sliceBorder: { pt: 1.5, color: p.background } } : {}),
+    ...(chart.type === 'area' && !chart.stacked ? { areaOpacity: Math.round(AREA_OPACITY * 100) } : {}),
   };
   return { spec, dropped: labels.dropped };
 }

@@ -61,7 +61,7 @@ function count(png: PNG, hex: string): number {
 const NAVY = '1F4E79';
 /** The theme's warning red: never a data colour (it reads as loss); the second series is blue-grey. */
 const RED = 'B3282D';
-const SECOND = '6C8EBF';
+const SECOND = '4A78A8';
 const THIRD = 'B07D1A';
 /** The theme's emphasis colour: target lines. */
 const TARGET = 'D12E35';
