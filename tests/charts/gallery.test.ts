@@ -71,7 +71,7 @@ describe('chart gallery', () => {
   it('builds every type in both renderings without a warning', () => {
     expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([]);
     expect(result.report.charts).toEqual({ rendered: 16, cached: 0, native: 16 });
-    expect(deck.slides).toHaveLength(34);
+    expect(deck.slides).toHaveLength(36);
   });
 
   it.each([
