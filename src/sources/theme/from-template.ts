@@ -125,8 +125,14 @@ export function isRed(c: string): boolean {
   return Math.abs(hue) <= 12;
 }
 
-/** Series colours with the reds last: data first takes the template's neutral and brand hues. */
-const redsLast = (colors: string[]) => [...colors.filter((c) => !isRed(c)), ...colors.filter((c) => isRed(c))];
+/** The theme colours the series take, in order: the reds last, so data first takes the neutral and brand hues. */
+export function seriesAccents(t: Pick<HouseTemplate, 'colors'>): { name: string; color: string }[] {
+  const accents = (['accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6'] as const).map((name) => ({
+    name,
+    color: t.colors[name],
+  }));
+  return [...accents.filter((a) => !isRed(a.color)), ...accents.filter((a) => isRed(a.color))];
+}
 
 const better = (on: string, a: string, b: string) => (contrast(a, on) >= contrast(b, on) ? a : b);
 
@@ -258,9 +264,7 @@ export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInp
       emphasis: atLeast(c.accent2, ground, text, 4.5),
       divider_background: dividerBackground,
       divider_text: better(dividerBackground, c.lt1, c.dk1),
-      series: redsLast([c.accent1, c.accent2, c.accent3, c.accent4, c.accent5, c.accent6]).map((a) =>
-        atLeast(a, background, text, 3),
-      ),
+      series: seriesAccents(t).map((a) => atLeast(a.color, background, text, 3)),
     },
     fonts: {
       latin,
