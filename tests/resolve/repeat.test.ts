@@ -44,7 +44,7 @@ describe('repeat: one slide per row', () => {
     const jiangsu = deck.slides[3]!;
     expect(jiangsu.texts).toEqual(expect.arrayContaining(['13.7', 'GDP of Jiangsu (trillion yuan)', '5.8']));
     expect(jiangsu.notes).toContain('Jiangsu grew 5.8 per cent.');
-    expect(jiangsu.texts.join(' ')).toContain('Source: NBS, 28 Feb 2025');
+    expect(jiangsu.texts.join(' ')).toContain('Source: NBS, 28 February 2025');
   });
 
   it('warns about an empty table and makes no slide for it', async () => {

@@ -1,4 +1,4 @@
-import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
+import type { Element, LaidOutSlide, Paragraph, ResolvedSlide } from '../../model.js';
 import { fitBlocks, lineFactor, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
 import { fittedHeight, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { settleLastLine } from '../linebreak.js';
@@ -8,6 +8,23 @@ import { maxOf } from '../../extremes.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'stats' }>;
 type Stat = Slide['stats'][number];
+
+/** A qualifier before a headline figure ("more than" 80) is set at this share of the figure's size. */
+const LEAD_SCALE = 0.45;
+
+/** The figure's paragraph: its qualifier smaller, on the figure's baseline, then the figure. */
+function statFigure(
+  ctx: LayoutContext,
+  stat: { value: string; lead: string },
+  size: number,
+  color: string,
+  lineHeight: number,
+): Paragraph {
+  const figure = paragraph(ctx, stat.value, size, color, { bold: true, lineHeight });
+  if (!stat.lead) return figure;
+  const lead = paragraph(ctx, stat.lead, Math.round(size * LEAD_SCALE * 2) / 2, color, { bold: true });
+  return { ...figure, runs: [...lead.runs, ...figure.runs] };
+}
 
 const GAP = 24;
 const PAD = 16;
@@ -29,27 +46,33 @@ function splitFigure(value: string): { prefix: string; number: string; unit: str
  * deck: "US$6.16 trillion" + "goods trade in 2024" → "6.16" + "goods trade in 2024 (US$ trillion)".
  * Percent signs and single-character measure words stay with their figures.
  */
-export function setStats(stats: readonly Stat[], fitsCard: (value: string) => boolean, lang: string): Stat[] {
+export function setStats(
+  stats: readonly Stat[],
+  fitsCard: (value: string, lead: string) => boolean,
+  lang: string,
+): { value: string; label: string; lead: string }[] {
   const zh = isChinese(lang);
-  const joined = stats.map(({ value, label }) => {
+  const joined = stats.map(({ value, label, lead = '' }) => {
     const first = label[0];
     if ((zh || hasEastAsian(label)) && first && MEASURE_WORDS.has(first) && /\d$/.test(value) && label.length > 1)
-      return { value: `${value}${first}`, label: label.slice(1) };
-    return { value, label };
+      return { value: `${value}${first}`, label: label.slice(1), lead };
+    return { value, label, lead };
   });
-  if (joined.every((s) => fitsCard(s.value))) return joined;
+  // A qualifier ("more than ", "超过") stays before its figure wherever the unit goes.
+  if (joined.every((s) => fitsCard(s.value, s.lead))) return joined;
   return joined.map((stat) => {
+    const { label, lead } = stat;
     const f = splitFigure(stat.value);
     const prefix = f?.prefix.trim() ?? '';
     if (!f || (!f.unit && !prefix) || f.unit === '%' || (!prefix && [...f.unit].length <= 1)) return stat;
-    const { label } = stat;
+    const value = f.number;
     const unit = [prefix, f.unit].filter(Boolean).join(zh ? '' : ' ');
     // A unit the label already names ("379 innovations" over "innovations rolled out") is not repeated.
-    if (!prefix && label.toLowerCase().includes(f.unit.toLowerCase())) return { value: f.number, label };
+    if (!prefix && label.toLowerCase().includes(f.unit.toLowerCase())) return { value, label, lead };
     // An English word unit reads on into a label that starts in lower case: "8" + "years running as …".
     if (!zh && !prefix && /^[a-z]+$/.test(f.unit) && /^[a-z]/.test(label))
-      return { value: f.number, label: `${f.unit} ${label}` };
-    return { value: f.number, label: `${label}${zh ? `（${unit}）` : ` (${unit})`}` };
+      return { value, label: `${f.unit} ${label}`, lead };
+    return { value, label: `${label}${zh ? `（${unit}）` : ` (${unit})`}`, lead };
   });
 }
 
@@ -67,14 +90,18 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const cardH = Math.min(220, (bottom - body.top - GAP * (rows - 1)) / rows);
       const inner = cardW - 2 * PAD;
       const valueRange = ctx.scale.range('statValue');
-      const fitsCard = (value: string) => ctx.measure.width(value, sizes.statValue, true) <= inner * WIDTH_SAFETY;
+      const leadWidth = (lead: string, size: number) => (lead ? ctx.measure.width(lead, size * LEAD_SCALE, true) : 0);
+      const fitsCard = (value: string, lead: string) =>
+        leadWidth(lead, sizes.statValue) + ctx.measure.width(value, sizes.statValue, true) <= inner * WIDTH_SAFETY;
       const stats = setStats(slide.stats, fitsCard, ctx.lang);
+      // The widest qualifier at the largest size: room the figures leave for it at any size.
+      const leadRoom = maxOf(stats.map((s) => leadWidth(s.lead, valueRange.size)));
 
       // One value size for all: the largest at which every value fits one line.
       const valueFit = fitBlocks(
         {
           blocks: stats.map((s) => ({ text: s.value, indent: 0, bold: true })),
-          width: inner,
+          width: inner - leadRoom,
           height: Infinity,
           size: valueRange.size,
           minSize: valueRange.min,
@@ -150,7 +177,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           role: 'other',
           box: { x: x + PAD, y: contentTop, w: inner, h: valueH },
           // One line pitch for every figure, so "8年" stands on the baseline of "6.16".
-          paragraphs: [paragraph(ctx, stat.value, valueSize, palette.accent, { bold: true, lineHeight: valuePitch })],
+          paragraphs: [statFigure(ctx, stat, valueSize, palette.accent, valuePitch)],
           valign: 'top',
           insets: TEXT_INSETS,
         });
