@@ -63,6 +63,24 @@ describe.each(['opening-up', 'opening-up-zh'])('%s', (name) => {
     const attribution = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*name="Attribution"[\s\S]*?<\/p:sp>/.exec(quote.xml)![0];
     expect(attribution).not.toMatch(/algn="r"/);
   });
+
+  it('hangs each citation of the Sources list: its second line starts under its text, not its number', () => {
+    const sources = decks.get(name)!.slides.at(-1)!;
+    const list = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*name="Sources"[\s\S]*?<\/p:sp>/.exec(sources.xml)![0];
+    const paragraphs = [...list.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => m[1]!);
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const p of paragraphs) {
+      const texts = [...p.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+      expect(texts).toMatch(/^\d+\. /);
+      const [, marL, indent] = /<a:pPr[^>]* marL="(\d+)" indent="(-?\d+)"/.exec(p)!;
+      const size = Number(/ sz="(\d+)"/.exec(p)![1]) / 100;
+      // The number hangs in the margin: "1. " is about 0.8 em wide, never a bullet's 20 pt.
+      expect(Number(indent)).toBe(-Number(marL));
+      expect(Number(marL) / EMU).toBeGreaterThan(0.4 * size);
+      expect(Number(marL) / EMU).toBeLessThan(1.2 * size);
+      expect(p).toContain('<a:buNone/>');
+    }
+  });
 });
 
 describe('the typographic text rule on the English flagship', () => {
