@@ -97,3 +97,17 @@ describe('the typographic text rule on the English flagship', () => {
     expect(en.slides.map((s) => s.notes).join('\n')).not.toContain('\u2019');
   });
 });
+
+describe('the attribution of a quotation', () => {
+  it('breaks where its parts meet, leaving no lone words on its last line', () => {
+    const quote = decks.get('opening-up')!.slides.find((s) => s.xml.includes('name="Quote"'))!;
+    const attribution = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*name="Attribution"[\s\S]*?<\/p:sp>/.exec(quote.xml)![0];
+    const lines = attribution
+      .split('<a:br/>')
+      .map((part) => [...part.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''));
+    expect(lines).toEqual([
+      '— Xi Jinping, General Secretary of the CPC Central Committee',
+      '(as cited by the authors)',
+    ]);
+  });
+});
