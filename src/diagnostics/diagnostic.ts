@@ -88,6 +88,8 @@ export const DIAGNOSTIC_CODES = {
   'no-source': 'a data value shown without a source',
   'no-title': 'a slide without a title',
   'too-many-categories': 'a chart with more categories than can be read',
+  'uneven-time-steps':
+    'a line or area chart over periods with gaps (2019, 2020, 2024): equal steps misstate the slopes',
   'chart-labels-dropped': 'chart value labels left out because they would cover a value or each other',
   'chart-target-not-drawn': 'a target line that an editable chart of its kind cannot draw (horizontal bars)',
   'foreign-house-text':

@@ -427,7 +427,7 @@ export function onLayout(
     if (title?.box && sameBox(s, title.box)) s = s.replace(/<a:xfrm>[\s\S]*?<\/a:xfrm>/, '');
     return s;
   });
-  slide = inContentPlaceholders(slide, placeholders);
+  slide = plainRunsStayPlain(inContentPlaceholders(slide, placeholders));
   if (footer) {
     let id = Math.max(1, ...[...slide.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1])));
     const shapes: string[] = [];
@@ -501,6 +501,24 @@ function inContentPlaceholders(xml: string, placeholders: readonly LayoutPlaceho
     const tag = ph.type === 'obj' ? `<p:ph idx="${ph.idx}"/>` : `<p:ph type="body" idx="${ph.idx}"/>`;
     return own ? sp.replace(own, tag) : sp.replace(/<p:nvPr\s*\/>|<p:nvPr><\/p:nvPr>/, `<p:nvPr>${tag}</p:nvPr>`);
   });
+}
+
+const PLACEHOLDER_SHAPE = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph\b[\s\S]*?<\/p:sp>/g;
+
+/**
+ * A run in a placeholder inherits the template's text style, and some templates set their body
+ * bold or italic (Midnightblue's bullets all came out bold): a run we did not make bold or
+ * italic says so, so that emphasis stays where the outline put it.
+ */
+function plainRunsStayPlain(xml: string): string {
+  return xml.replace(PLACEHOLDER_SHAPE, (sp) =>
+    /<p:ph\b[^>]*\btype="(?:title|ctrTitle|dt|ftr|sldNum)"/.test(sp)
+      ? sp
+      : sp.replace(/<a:rPr\b([^>]*?)(\/?)>/g, (tag, attrs: string, close: string) => {
+          const add = (/\sb="/.test(attrs) ? '' : ' b="0"') + (/\si="/.test(attrs) ? '' : ' i="0"');
+          return add ? `<a:rPr${attrs}${add}${close}>` : tag;
+        }),
+  );
 }
 
 function sameBox(shape: string, box: NonNullable<LayoutPlaceholder['box']>): boolean {

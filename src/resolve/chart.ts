@@ -7,7 +7,7 @@ import type { ChartSpecInput } from '../schema/outline.js';
 import type { ResolveContext } from './context.js';
 import { formatValue } from '../format.js';
 import { isChinese } from '../script.js';
-import { timeAxisOf } from '../charts/time-axis.js';
+import { timeAxisOf, type TimeAxis } from '../charts/time-axis.js';
 import { qualified } from '../qualifier.js';
 
 const MAX_READABLE_CATEGORIES = 12;
@@ -162,7 +162,10 @@ export function resolveChart(
     !spec.categories && !circular && type !== 'scatter' && (!spec.sort || spec.sort === 'none')
       ? timeAxisOf(labels, ctx.lang)
       : undefined;
-  if (time) labels = time.labels;
+  if (time) {
+    if (type === 'line' || type === 'area' || type === 'combo') unevenTimeSteps(time, labels, dataAt, ctx);
+    labels = time.labels;
+  }
   const format = ctx.formatSpec(spec.format, ctx.at([...path, 'format']));
   const unit = units[0];
   const lineDatasets = type === 'combo' ? lineIndices(spec.line, datasets, ctx.at([...path, 'line']), ctx) : [];
@@ -217,6 +220,24 @@ export function resolveChart(
   };
   model.alt = spec.alt ? ctx.text(spec.alt, [...path, 'alt'], sources) : altText(model);
   return model;
+}
+
+/**
+ * A line joins its points at equal steps across the plot: periods with a gap between them
+ * (2019, 2020, 2024) would draw four years of change as steep as one.
+ */
+function unevenTimeSteps(time: TimeAxis, given: string[], at: Origin, ctx: ResolveContext): void {
+  const steps = time.index.slice(1).map((k, i) => k - time.index[i]!);
+  const usual = steps[0]!;
+  const odd = steps.findIndex((s) => s !== usual);
+  if (odd < 0) return;
+  ctx.diagnostics.warn(
+    'uneven-time-steps',
+    `the chart's periods are not evenly spaced (${given[odd]} to ${given[odd + 1]} is ${steps[odd]} ${time.unit}s, ` +
+      `${given[0]} to ${given[1]} is ${usual}), but a line draws every step the same width, so the slopes misstate the change`,
+    at,
+    'give a value for every period, or show the figures as columns (`type: column`)',
+  );
 }
 
 /** The first qualified value of the chart's series, named for a message: "Partner countries (more than)". */

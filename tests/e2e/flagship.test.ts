@@ -83,7 +83,7 @@ describe('flagship deck decks/opening-up.yaml', () => {
     );
     expect(alts.join(' ')).toMatch(/Column chart/);
     expect(alts.join(' ')).toMatch(/Doughnut chart/);
-    expect(alts.join(' ')).toMatch(/Line chart.*2021 US\$2\.7 trillion; 2024 US\$3\.1 trillion/);
+    expect(alts.join(' ')).toMatch(/Column chart. 2021 US\$2\.7 trillion; 2024 US\$3\.1 trillion/);
     for (const slide of chartSlides) {
       const png = await deck.bytes(slide.images.find((i) => /image-/.test(i))!);
       expect(png.subarray(1, 4).toString()).toBe('PNG');

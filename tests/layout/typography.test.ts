@@ -21,4 +21,10 @@ describe('the typographic text rule', () => {
     expect(typeset('peak 6, low 0', { glue: true })).toBe('peak 6, low 0');
     expect(typeset('up 5. then', { glue: true })).toBe('up 5. then');
   });
+  it('closes typed spaces around Latin words and figures in Chinese text, not in English', () => {
+    expect(typeset('积极推进加入 CPTPP 和 DEPA 进程')).toBe('积极推进加入CPTPP和DEPA进程');
+    expect(typeset('深圳集聚 12 万家跨境电商卖家', { glue: true })).toBe('深圳集聚12万家跨境电商卖家');
+    expect(typeset('2021 至 2024 年')).toBe('2021至2024年');
+    expect(typeset('A report in the 光明日报 on trade')).toBe('A report in the 光明日报 on trade');
+  });
 });

@@ -41,6 +41,7 @@ beforeAll(async () => {
   }
 }, 240_000);
 
+const FOOTER_PH = /<p:ph\b[^>]*type="(?:dt|ftr|sldNum)"/;
 /** Run sizes (points) of a shape's text. */
 const sizesIn = (xml: string) => [...xml.matchAll(/<a:rPr\b[^>]*\bsz="(\d+)"/g)].map((m) => Number(m[1]) / 100);
 const layoutOf = (b: { template: HouseTemplate }, target: string) =>
@@ -134,5 +135,19 @@ describe.each(TEMPLATES)('the flagship on %s', (name) => {
     // Midnightblue's content layout has no footer placeholders: its footer is a text box of the deck's own.
     if (name !== 'impress-midnightblue.potx') expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f.xml).toContain(`<a:latin typeface="${face}"/>`);
+  });
+
+  it("keeps plain text plain whatever the template's body style (Midnightblue's is bold)", () => {
+    const { deck } = built.get(name)!;
+    const placed = deck.slides.flatMap((s) =>
+      shapesOf(s.xml).filter((sh) => /<p:ph\b/.test(sh.xml) && !sh.isTitle && !FOOTER_PH.test(sh.xml)),
+    );
+    const runs = placed.flatMap((sh) => [...sh.xml.matchAll(/<a:r><a:rPr\b([^>]*)>/g)].map((m) => m[1]!));
+    expect(runs.length).toBeGreaterThan(20);
+    // Footer, date and number keep the template's own style; the slide's own text says its weight and slant.
+    for (const r of runs) expect(r).toMatch(/\sb="[01]"[\s\S]*\si="[01]"|\si="[01]"[\s\S]*\sb="[01]"/);
+    const body = deck.slides.find((s) => s.title === 'Key messages')!;
+    const bullets = shapesOf(body.xml).find((sh) => sh.name === 'Body')!.xml;
+    expect(bullets).not.toMatch(/\sb="1"/);
   });
 });
