@@ -3,9 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
 import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
+import { footerRuleY, frameOf } from '../../src/layout/frame.js';
+import { loadTheme } from '../theme/helpers.js';
 
 /** The flagship decks as built: where each slide's body starts, and the quotation slide's grid (design review §3). */
 const decks = new Map<string, OpenedDeck>();
+const official = await loadTheme('official');
 const EMU = 12700;
 
 beforeAll(async () => {
@@ -49,6 +52,21 @@ describe.each(['opening-up', 'opening-up-zh'])('%s', (name) => {
     }
     // One-line titles everywhere in the flagships: one body top.
     expect([...tops]).toHaveLength(1);
+  });
+
+  it('lets stat cards and tables take most of the body: none ends in its upper 60 %', () => {
+    const blocks = decks
+      .get(name)!
+      .slides.map((s) => boxes(s.xml))
+      .filter((shapes) => shapes.some((b) => /^(Table|Stat 1 card)$/.test(b.name)));
+    expect(blocks.length).toBeGreaterThan(1);
+    // The footer rule is on the masters: where the official theme's frame puts it.
+    const rule = footerRuleY(frameOf(official));
+    for (const shapes of blocks) {
+      const block = shapes.find((b) => /^(Table|Stat 1 card)$/.test(b.name))!;
+      // A row of 220 pt cards or a table at its measured height left 40 % of the body blank.
+      expect(block.h).toBeGreaterThanOrEqual(0.6 * (rule - block.y));
+    }
   });
 
   it('sets the quotation on the grid: bar on the margin, attribution flush with the text', () => {

@@ -111,7 +111,8 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const bottom = body.bottom;
       const elements: Element[] = [];
       const cardW = (body.width - GAP * (cols - 1)) / cols;
-      const cardH = Math.min(220, (bottom - body.top - GAP * (rows - 1)) / rows);
+      // Cards take the body's height up to square: a row of short cards left the slide's lower half empty.
+      const cardH = Math.min(Math.max(220, cardW), (bottom - body.top - GAP * (rows - 1)) / rows);
       const inner = cardW - 2 * PAD;
       const valueRange = ctx.scale.range('statValue');
       const fitsCard = (value: string) => figureWidth(value, sizes.statValue, ctx.measure) <= inner * WIDTH_SAFETY;
