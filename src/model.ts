@@ -36,6 +36,12 @@ export interface Dataset {
   /** Per value, what the data says of it beyond the number ("more than"); absent: all exact. */
   qualifiers?: (Qualifier | undefined)[];
 }
+/** A headline figure: `lead` is the data's qualifier before it ("more than ", "超过"), kept with the number. */
+export interface Stat {
+  value: string;
+  label: string;
+  lead?: string;
+}
 export interface DataSeries extends DataMeta {
   kind: 'series';
   labels: string[];
@@ -48,6 +54,8 @@ export interface DataTable extends DataMeta {
   /** Position of each row, and of each cell, for errors about one of them. */
   rowAt: Origin[];
   cellAt: Origin[][];
+  /** Per cell, a qualifier the data gives its number (`{ value: 80, note: more than }`); absent: all exact. */
+  qualifiers?: (Qualifier | undefined)[][];
 }
 export type DataEntry = DataValue | DataSeries | DataTable;
 
@@ -59,6 +67,8 @@ export interface SourceRecord {
   date?: string;
   page?: string;
   url?: string;
+  /** Title, author and publisher as given per language (`{ en: …, zh-CN: … }`); the fields above hold the fallback. */
+  languages?: { title?: HouseText; author?: HouseText; publisher?: HouseText };
   /** Where the figures were read: `trade.xlsx, Sheet "Monthly"!A1:C13`, a database and its query. */
   location?: string;
   /** When they were read (a query, a download) or last saved (a workbook), as YYYY-MM-DD. */
@@ -282,7 +292,7 @@ export type ResolvedSlide =
   | (SlideBase & { kind: 'title'; subtitle?: string; author?: string; date?: string })
   | (SlideBase & { kind: 'section'; subtitle?: string; number: number })
   | (SlideBase & { kind: 'bullets'; bullets: BulletText[] })
-  | (SlideBase & { kind: 'stats'; stats: { value: string; label: string }[]; caption?: string })
+  | (SlideBase & { kind: 'stats'; stats: Stat[]; caption?: string })
   | (SlideBase & { kind: 'chart'; chart: ChartModel; caption?: string; bullets: BulletText[] })
   | (SlideBase & {
       kind: 'table';

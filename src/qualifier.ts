@@ -58,3 +58,20 @@ export function qualified(text: string, qualifier: Qualifier | undefined, lang: 
   if (!qualifier) return text;
   return `${QUALIFIER_WORDS[isChinese(lang) ? 'zh' : 'en'][qualifier]}${text}`;
 }
+
+/** Words other than the notes that qualify a figure written after them in slide text ("now past 100,000"). */
+const SAID_BEFORE = ['past', 'above', 'below', 'beyond', 'exceeding', 'exceed', 'surpassed', 'topped', '超'];
+/** Words written after a figure that qualify it: "30多个", "80余", "80 or more". */
+const SAID_AFTER = /^(\s*(or more|or less|plus)\b|[多余])/i;
+
+/**
+ * Whether slide text already qualifies the figure placed between `before` and `after` ("more than
+ * {{ x }}", "超过{{ x }}", "{{ x }}多个"): the figure is then written bare, not "more than more than".
+ */
+export function alreadyQualified(before: string, after: string): boolean {
+  if (SAID_AFTER.test(after)) return true;
+  const tail = before.trimEnd().toLowerCase();
+  return [...Object.keys(QUALIFIER_NOTES), ...SAID_BEFORE].some((word) =>
+    /\p{Script=Han}/u.test(word) ? tail.endsWith(word) : new RegExp(`(^|[^\\p{L}])${word}$`, 'u').test(tail),
+  );
+}

@@ -62,6 +62,7 @@ export const DIAGNOSTIC_CODES = {
   'unit-mismatch': 'values with different units shown together',
   'unknown-source': 'a source id that the sources map does not define',
   'negative-in-pie': 'a pie or doughnut chart with a negative value',
+  'qualified-figure': 'a figure computed from a qualified value ("more than 80") whose result cannot be said',
   'qualified-share': 'shares asked of a chart whose data has a qualified value ("more than 80"): values are shown',
   'empty-series': 'a chart with no data points',
   'empty-repeat': 'a slide repeated per row (`repeat:`) of a table that has no rows',

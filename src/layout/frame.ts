@@ -107,7 +107,8 @@ export function paragraph(
 /**
  * Quotation marks, dashes, ellipses and middle dots are shared by Latin and CJK text, and
  * renderers set them in the Latin face: beside ideographs they come out narrow and spaced
- * wrongly ("“ 十五五”"). In a run with CJK they get a run of their own in the East Asian face.
+ * wrongly ("“ 十五五”"). In a run with CJK they get a run of their own in the East Asian face,
+ * unless Latin text stands on both sides of them (an English title quoted in a Chinese deck).
  */
 const SHARED_PUNCTUATION = /[\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]+/g;
 
@@ -163,6 +164,10 @@ export function eastAsianPunctuation(run: Run, face: Typeface): Run[] {
   const runs: Run[] = [];
   let at = 0;
   for (const m of run.text.matchAll(SHARED_PUNCTUATION)) {
+    // Between Latin text on both sides (an English title quoted in a Chinese deck) they stay Latin.
+    const before = /\S(?=\s*$)/u.exec(run.text.slice(0, m.index))?.[0];
+    const after = /\S/u.exec(run.text.slice(m.index + m[0].length))?.[0];
+    if ((before || after) && !hasEastAsian(`${before ?? ''}${after ?? ''}`)) continue;
     if (m.index > at) runs.push({ ...run, text: run.text.slice(at, m.index) });
     runs.push({ ...run, text: m[0], font: { latin: face.eastAsian, eastAsian: face.eastAsian } });
     at = m.index + m[0].length;

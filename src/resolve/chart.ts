@@ -425,7 +425,13 @@ function fromTable(entry: DataTable, spec: ChartSpecInput, path: Path, ctx: Reso
       }
       values.push(cell);
     }
-    datasets.push({ label: entry.columns[col]!, values, ...(entry.unit ? { unit: entry.unit } : {}) });
+    const qualifiers = entry.rows.map((_, r) => entry.qualifiers?.[r]?.[col]);
+    datasets.push({
+      label: entry.columns[col]!,
+      values,
+      ...(entry.unit ? { unit: entry.unit } : {}),
+      ...(qualifiers.some(Boolean) ? { qualifiers } : {}),
+    });
   }
   return { labels, datasets, labelName: entry.columns[labelCol]!, ...(pointLabels ? { pointLabels } : {}) };
 }

@@ -9,6 +9,7 @@ import { applyAggregateFilter, evaluate, type Locate, type Resolved } from './ev
 import { isAggregate, parseReference, type Reference } from './reference.js';
 import { columnNames, findColumn, isRowKey, rowLabel, type RowScope } from './row.js';
 import type { Limits } from '../limits.js';
+import { alreadyQualified, qualified } from '../qualifier.js';
 
 type Kind = DataEntry['kind'];
 type FilterProblem = Extract<ReturnType<typeof specFromFilters>, { error: string }>;
@@ -84,6 +85,7 @@ export class ResolveContext {
       this.viaRow = false;
     }
     const cell = table.rows[row.index]?.[c] ?? null;
+    const qualifier = table.qualifiers?.[row.index]?.[c];
     const shown = `row.${names[c]}`;
     if (cell === null || cell === '') {
       this.diagnostics.error(
@@ -102,6 +104,7 @@ export class ResolveContext {
       value: cell,
       name: shown,
       ...(typeof cell === 'number' && table.unit ? { unit: table.unit } : {}),
+      ...(qualifier ? { qualifier } : {}),
     };
   }
 
@@ -266,7 +269,7 @@ export class ResolveContext {
       return text;
     }
     let out = '';
-    for (const part of parsed.parts) {
+    for (const [index, part] of parsed.parts.entries()) {
       if (typeof part === 'string') {
         out += part;
         continue;
@@ -327,7 +330,14 @@ export class ResolveContext {
           keyAt,
         );
       }
-      out += formatValue(entry.value, entry.unit, format, this.lang);
+      const after = parsed.parts[index + 1];
+      // The data's qualifier goes with the figure unless the text says it already ("more than {{ x }}").
+      const said = alreadyQualified(out, typeof after === 'string' ? after : '');
+      out += qualified(
+        formatValue(entry.value, entry.unit, format, this.lang),
+        said ? undefined : entry.qualifier,
+        this.lang,
+      );
     }
     return out;
   }

@@ -1,13 +1,24 @@
 import type { Path } from '../schema/locator.js';
 import type { Origin } from '../diagnostics/diagnostic.js';
-import type { BulletText, ChartRender, DataSet, ResolvedDeck, ResolvedSlide, SourceRecord, Theme } from '../model.js';
+import type {
+  BulletText,
+  ChartRender,
+  DataSet,
+  HouseText,
+  ResolvedDeck,
+  ResolvedSlide,
+  SourceRecord,
+  Theme,
+} from '../model.js';
 import type { BulletInput, OutlineInput, SlideInput, SlideType } from '../schema/outline.js';
 import { resolveChart } from './chart.js';
 import { rowScope, type ResolveContext } from './context.js';
 import { DEFAULT_LIMITS, raiseHint } from '../limits.js';
 import { DEFAULT_FORMAT, formatDate, formatValue } from '../format.js';
-import { pageReference, wordsFor } from '../words.js';
-import { houseDate, houseFooter, houseWords } from './house-text.js';
+import { pageReference, wordsFor, type Words } from '../words.js';
+import { houseDate, houseFooter, houseWords, pickText } from './house-text.js';
+import { hasEastAsian, isChinese } from '../script.js';
+import { qualified, type Qualifier } from '../qualifier.js';
 
 type SlideOf<K extends SlideType> = Extract<SlideInput, { type: K }>;
 type Handler<K extends SlideType> = (
@@ -187,9 +198,11 @@ const HANDLERS = {
     stats: slide.stats.map((stat, i) => {
       const entry = ctx.reference(stat.value, [...path, 'stats', i, 'value'], ['value'], sources, 'a stat');
       const spec = ctx.formatSpec(stat.format, ctx.at([...path, 'stats', i, 'format']));
+      const lead = entry?.kind === 'value' ? qualified('', entry.qualifier, ctx.lang) : '';
       return {
         value: entry?.kind === 'value' ? formatValue(entry.value, entry.unit, spec, ctx.lang) : '?',
         label: ctx.text(stat.label, [...path, 'stats', i, 'label'], sources),
+        ...(lead ? { lead } : {}),
       };
     }),
     ...(slide.caption ? { caption: ctx.text(slide.caption, [...path, 'caption'], sources) } : {}),
@@ -220,12 +233,16 @@ const HANDLERS = {
     if (!entry || entry.kind === 'value') return undefined;
     let columns: string[];
     let rows: (string | number | null)[][];
+    // Each cell's qualifier, so that "more than 80" in the data reads so in the table.
+    let qualifiers: (Qualifier | undefined)[][];
     if (entry.kind === 'table') {
       columns = entry.columns;
       rows = entry.rows;
+      qualifiers = entry.rows.map((row, r) => row.map((_, c) => entry.qualifiers?.[r]?.[c]));
     } else {
       columns = ['', ...entry.datasets.map((d) => d.label)];
       rows = entry.labels.map((l, i) => [l, ...entry.datasets.map((d) => d.values[i]!)]);
+      qualifiers = entry.labels.map((_, i) => [undefined, ...entry.datasets.map((d) => d.qualifiers?.[i])]);
     }
     if ('columns' in ref && ref.columns) {
       const picked = ref.columns.map((name) => columns.indexOf(name));
@@ -241,19 +258,24 @@ const HANDLERS = {
       }
       columns = picked.map((i) => columns[i]!);
       rows = rows.map((r) => picked.map((i) => r[i] ?? null));
+      qualifiers = qualifiers.map((q) => picked.map((i) => q[i]));
     }
     const numeric = columns.map(
       (_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] === null),
     );
     const yearColumns = columns.map((_, c) => isYearColumn(rows.map((r) => r[c] ?? null)));
     const precision = columnDecimals(rows);
-    const cell = (v: string | number | null, c: number) =>
-      v === null ? '' : typeof v === 'number' ? tableNumber(v, yearColumns[c]!, ctx.lang, precision[c]) : v;
+    const cell = (v: string | number | null, c: number, r: number) =>
+      v === null
+        ? ''
+        : typeof v === 'number'
+          ? qualified(tableNumber(v, yearColumns[c]!, ctx.lang, precision[c]), qualifiers[r]?.[c], ctx.lang)
+          : v;
     const options: { headers?: string[] | Record<string, string>; total?: boolean | string } =
       typeof slide.table === 'object' && 'data' in slide.table ? slide.table : {};
     const headed = withHeaders(columns, options.headers, [...path, 'table'], ctx, sources);
     const totalled = withTotal(
-      rows.map((r) => r.map(cell)),
+      rows.map((row, r) => row.map((v, c) => cell(v, c, r))),
       options.total,
       ctx.at([...path, 'table', 'total']),
       ctx,
@@ -349,27 +371,68 @@ function repeatedSlides(slide: SlideInput, path: Path, ctx: ResolveContext, deck
   return out;
 }
 
-/** "Guangming Daily, 27 Oct 2025": what a slide's foot cites. */
-export function shortCitation(s: SourceRecord, lang: string): string {
+/** How a deck writes a citation: its language, and its one style of dates (the footer's). */
+export interface CitationStyle {
+  lang: string;
+  day: (date: string) => string;
+}
+
+/** The deck's style: the theme's date pattern for the language, else the long form ("27 October 2025"). */
+export function citationStyle(theme: Theme, lang: string): CitationStyle {
+  return { lang, day: (date) => houseDate(theme, date, lang) ?? formatDate(date, lang, true) };
+}
+
+/** A source's title, author and publisher in the deck's language, where the data gives that form. */
+function inLanguage(s: SourceRecord, lang: string): SourceRecord {
+  const forms = s.languages;
+  if (!forms) return s;
+  const pick = (text: HouseText | undefined, plain: string | undefined) =>
+    (text && pickText(text, lang, false)) ?? plain;
+  const author = pick(forms.author, s.author);
+  const publisher = pick(forms.publisher, s.publisher);
+  return {
+    ...s,
+    title: pick(forms.title, s.title)!,
+    ...(author ? { author } : {}),
+    ...(publisher ? { publisher } : {}),
+  };
+}
+
+/**
+ * The words a citation is punctuated with. A Chinese deck citing a work by its English name
+ * punctuates that line in English: 《 》 and full-width commas around English read as a mistake.
+ */
+function citationWords(name: string, lang: string): Words {
   const words = wordsFor(lang);
-  return [s.publisher ?? s.title, s.date ? formatDate(s.date, lang) : undefined, retrievedOn(s, lang)]
+  if (!isChinese(lang) || hasEastAsian(name)) return words;
+  const english = wordsFor('en');
+  return { ...words, partSeparator: english.partSeparator, titleQuotes: english.titleQuotes };
+}
+
+/** "Guangming Daily, 27 October 2025": what a slide's foot cites. */
+export function shortCitation(record: SourceRecord, style: CitationStyle): string {
+  const s = inLanguage(record, style.lang);
+  const name = s.publisher ?? s.title;
+  const words = citationWords(name, style.lang);
+  return [name, s.date ? style.day(s.date) : undefined, retrievedOn(s, style)]
     .filter(Boolean)
     .join(words.partSeparator);
 }
 
-/** "retrieved 30 Nov 2026": when a query ran or a document was downloaded. */
-function retrievedOn(s: SourceRecord, lang: string, long = false): string | undefined {
+/** "retrieved 30 November 2026": when a query ran or a document was downloaded. */
+function retrievedOn(s: SourceRecord, style: CitationStyle): string | undefined {
   if (!s.retrieved) return undefined;
-  const day = formatDate(s.retrieved, lang, long);
-  return wordsFor(lang).retrieved.replace('{date}', () => day);
+  const day = style.day(s.retrieved);
+  return wordsFor(style.lang).retrieved.replace('{date}', () => day);
 }
 
 /** The full reference on the Sources slide. */
-export function fullCitation(s: SourceRecord, lang: string): string {
-  const words = wordsFor(lang);
+export function fullCitation(record: SourceRecord, style: CitationStyle): string {
+  const s = inLanguage(record, style.lang);
+  const words = citationWords(s.title, style.lang);
   // Figures read from a workbook, a database or a web address: where exactly, and when.
   if (s.location !== undefined || s.retrieved !== undefined) {
-    return [s.title, s.location, s.date ? formatDate(s.date, lang, true) : undefined, retrievedOn(s, lang, true), s.url]
+    return [s.title, s.location, s.date ? style.day(s.date) : undefined, retrievedOn(s, style), s.url]
       .filter(Boolean)
       .join(words.partSeparator);
   }
@@ -378,7 +441,7 @@ export function fullCitation(s: SourceRecord, lang: string): string {
     s.author,
     `${open}${s.title}${close}`,
     s.publisher,
-    s.date ? formatDate(s.date, lang, true) : undefined,
+    s.date ? style.day(s.date) : undefined,
     s.page ? pageReference(s.page, words) : undefined,
     s.url,
   ];
@@ -457,15 +520,16 @@ export function resolveDeck(outline: OutlineInput, data: DataSet, theme: Theme, 
   for (const slide of slides)
     for (const id of [...slide.sources, ...(slide.noteSources ?? [])]) if (!cited.includes(id)) cited.push(id);
   const sourceLines = new Map<string, string>();
+  const style = citationStyle(theme, lang);
   for (const id of cited) {
     const record = data.sources.get(id);
-    if (record) sourceLines.set(id, shortCitation(record, lang));
+    if (record) sourceLines.set(id, shortCitation(record, style));
   }
   if (outline.sources_slide !== false && cited.length) {
     const entries = cited
       .map((id) => data.sources.get(id))
       .filter((s): s is SourceRecord => !!s)
-      .map((s) => fullCitation(s, lang));
+      .map((s) => fullCitation(s, style));
     slides.push({
       kind: 'sources',
       title: words.sources,

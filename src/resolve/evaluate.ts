@@ -5,10 +5,11 @@ import type { ResolveContext } from './context.js';
 import { isRowKey } from './row.js';
 import { parseSelectors, type AggregateName, type Reference, type Selector } from './reference.js';
 import { maxOf, minOf } from '../extremes.js';
+import { qualified, qualifierOf, type Qualifier } from '../qualifier.js';
 
 /** What a reference stands for once looked up: one value, or a series to draw or reduce. */
 export type Resolved =
-  | { kind: 'value'; value: number | string; unit?: string; name: string }
+  | { kind: 'value'; value: number | string; unit?: string; name: string; qualifier?: Qualifier }
   | { kind: 'series'; entry: DataSeries; name: string }
   | { kind: 'table'; entry: DataTable; name: string };
 
@@ -101,8 +102,17 @@ export function evaluate(
 }
 
 function fromEntry(entry: DataEntry): Resolved {
-  if (entry.kind === 'value')
-    return { kind: 'value', value: entry.value, name: entry.key, ...(entry.unit ? { unit: entry.unit } : {}) };
+  if (entry.kind === 'value') {
+    // A value's note is a qualifier only when it is one word of QUALIFIER_NOTES ("exceeded"), not a remark.
+    const qualifier = typeof entry.value === 'number' && entry.note ? qualifierOf(entry.note) : undefined;
+    return {
+      kind: 'value',
+      value: entry.value,
+      name: entry.key,
+      ...(entry.unit ? { unit: entry.unit } : {}),
+      ...(qualifier ? { qualifier } : {}),
+    };
+  }
   return entry.kind === 'series'
     ? { kind: 'series', entry, name: entry.key }
     : { kind: 'table', entry, name: entry.key };
@@ -187,11 +197,13 @@ function pickFromSeries(
   }
   const i = pick(pointSel, entry.labels, { one: 'point', many: 'points', of }, ctx, at(pointSel));
   if (i === undefined) return undefined;
+  const qualifier = dataset.qualifiers?.[i];
   return {
     kind: 'value',
     value: dataset.values[i]!,
     name: `${ref.key}[${pointText(pointSel)}]`,
     ...(unit ? { unit } : {}),
+    ...(qualifier ? { qualifier } : {}),
   };
 }
 
@@ -250,7 +262,7 @@ function pickFromTable(
         key: entry.key,
         at: entry.at,
         labels: rowNames,
-        datasets: [{ label: column, values }],
+        datasets: [{ label: column, values, ...columnQualifiers(entry, c) }],
         ...(entry.unit ? { unit: entry.unit } : {}),
         ...(entry.source ? { source: entry.source } : {}),
       },
@@ -269,7 +281,47 @@ function pickFromTable(
     ctx.diagnostics.error('data-invalid', `\`${cellText(r)}\` is an empty cell`, at(ref));
     return undefined;
   }
-  return { kind: 'value', value: cell, name: cellText(r), ...(entry.unit ? { unit: entry.unit } : {}) };
+  const qualifier = entry.qualifiers?.[r]?.[c];
+  return {
+    kind: 'value',
+    value: cell,
+    name: cellText(r),
+    ...(entry.unit ? { unit: entry.unit } : {}),
+    ...(qualifier ? { qualifier } : {}),
+  };
+}
+
+/** A table column's qualifiers, as a dataset carries them (absent when every cell is exact). */
+function columnQualifiers(entry: DataTable, c: number): { qualifiers?: (Qualifier | undefined)[] } {
+  const qualifiers = entry.rows.map((_, r) => entry.qualifiers?.[r]?.[c]);
+  return qualifiers.some(Boolean) ? { qualifiers } : {};
+}
+
+/** Bounds in one direction add up to a bound; approximations to an approximation; mixed, nothing can be said. */
+const SUM_QUALIFIER: Readonly<Record<Qualifier, 'low' | 'high' | 'near'>> = {
+  over: 'low',
+  'at-least': 'low',
+  under: 'high',
+  'up-to': 'high',
+  nearly: 'near',
+  about: 'near',
+};
+
+/** The qualifier of a sum of values with these qualifiers, or 'unknown' when they pull different ways. */
+function sumQualifier(qualifiers: readonly (Qualifier | undefined)[]): Qualifier | undefined | 'unknown' {
+  const given = qualifiers.filter((q): q is Qualifier => q !== undefined);
+  if (!given.length) return undefined;
+  const kinds = new Set(given.map((q) => SUM_QUALIFIER[q]));
+  if (kinds.size > 1) return 'unknown';
+  // "more than" wins over "at least", "less than" over "up to", "about" over "nearly" (a sum of nearlies may round up).
+  const strongest: Qualifier[] = ['over', 'under', 'about', 'at-least', 'up-to', 'nearly'];
+  return strongest.find((q) => given.includes(q));
+}
+
+/** An error for a figure computed from qualified values that cannot say how exact it is. */
+function qualifiedFigure(message: string, ctx: ResolveContext, at: Origin): undefined {
+  ctx.diagnostics.error('qualified-figure', message, at, 'use exact figures, or write the comparison in words');
+  return undefined;
 }
 
 type NumberValue = Extract<Resolved, { kind: 'value' }> & { value: number };
@@ -282,6 +334,12 @@ function compare(
   ctx: ResolveContext,
   at: Origin,
 ): Resolved | undefined {
+  if (a.qualifier || b.qualifier)
+    return qualifiedFigure(
+      `\`${fn}\` of \`${a.name}\` and \`${b.name}\` is not known: \`${a.qualifier ? a.name : b.name}\` is qualified ("${qualified('', a.qualifier ?? b.qualifier, 'en').trim()}")`,
+      ctx,
+      at,
+    );
   if (a.unit !== b.unit) {
     ctx.diagnostics.error(
       'unit-mismatch',
@@ -334,8 +392,27 @@ function reduce(
         : fn === 'min'
           ? minOf(values)
           : values[values.length - 1]!;
+  const qualifiers = dataset.qualifiers ?? [];
+  // The largest of bounds is not known; a sum of bounds one way is a bound; the last point keeps its own.
+  let qualifier: Qualifier | undefined;
+  if (fn === 'last') qualifier = qualifiers[values.length - 1];
+  else if (fn === 'sum') {
+    const q = sumQualifier(qualifiers);
+    if (q === 'unknown')
+      return qualifiedFigure(
+        `the sum of \`${series.name}\` is not known: its values are qualified in opposite ways ("more than" and "less than")`,
+        ctx,
+        at,
+      );
+    qualifier = q;
+  } else if (qualifiers.some(Boolean))
+    return qualifiedFigure(
+      `the ${fn} of \`${series.name}\` is not known: a value in it is qualified ("more than", "nearly" …)`,
+      ctx,
+      at,
+    );
   const unit = dataset.unit ?? entry.unit;
-  return { kind: 'value', value, name, ...(unit ? { unit } : {}) };
+  return { kind: 'value', value, name, ...(unit ? { unit } : {}), ...(qualifier ? { qualifier } : {}) };
 }
 
 /**
@@ -407,6 +484,7 @@ export function applyAggregateFilter(
     value: dataset.values[k]!,
     name: `${input.name}[${JSON.stringify(entry.labels[k])}]`,
     ...(unit ? { unit } : {}),
+    ...(dataset.qualifiers?.[k] ? { qualifier: dataset.qualifiers[k] } : {}),
   });
   return compare(fn, point(i), point(j), `${input.name} | ${fn}`, ctx, at);
 }

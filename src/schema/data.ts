@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { HttpLink, PostgresLink, SqliteLink, WorkbookLink } from './links.js';
 import { isoDate } from './iso-date.js';
+import { LangText } from './lang-text.js';
 
 export const SourceInfo = z
   .object({
-    title: z.string(),
-    author: z.string().optional(),
-    publisher: z.string().optional(),
+    title: LangText('The title of the work'),
+    author: LangText('Who wrote it').optional(),
+    publisher: LangText('Who published it, e.g. { en: Guangming Daily, zh-CN: 光明日报 }').optional(),
     date: isoDate().optional(),
     page: z.union([z.string(), z.number()]).optional(),
     url: z.string().optional(),
@@ -40,7 +41,15 @@ export const DatasetsEntry = z
   .object({
     labels: z.array(z.union([z.string(), z.number()])).min(1),
     datasets: z
-      .array(z.object({ label: z.string(), values: z.array(Finite), unit: z.string().optional() }).strict())
+      .array(
+        z
+          .object({
+            label: z.string(),
+            values: z.array(z.union([Finite, QualifiedValue])),
+            unit: z.string().optional(),
+          })
+          .strict(),
+      )
       .min(1),
     ...meta,
   })
@@ -48,7 +57,7 @@ export const DatasetsEntry = z
 export const TableEntry = z
   .object({
     columns: z.array(z.string()).min(1),
-    rows: z.array(z.array(z.union([z.string(), Finite, z.null()]))),
+    rows: z.array(z.array(z.union([z.string(), Finite, z.null(), QualifiedValue]))),
     ...meta,
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LangText } from './lang-text.js';
 
 /** The message of a bad colour: validation maps it to the `bad-colour` code. */
 export const COLOUR_MESSAGE = 'a colour is six hex digits such as `#1F3864`';
@@ -96,18 +97,7 @@ const Geometry = z
   .partial();
 
 /** A house text: one text for every language, or one per language tag (`en`, `zh-CN`). */
-const HouseText = (what: string) =>
-  z
-    .union([
-      z.string(),
-      z
-        .record(
-          z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as en or zh-CN' }),
-          z.string(),
-        )
-        .refine((r) => Object.keys(r).length > 0, { message: 'give the text in at least one language' }),
-    ])
-    .describe(`${what}: one text, or one per language, e.g. { en: …, zh-CN: … }.`);
+const HouseText = LangText;
 
 export const ThemeInput = z
   .object({

@@ -7,6 +7,7 @@ import { describe, validateAgainst } from './validate.js';
 import { QUALIFIER_NOTES, qualifierOf, type Qualifier } from '../qualifier.js';
 import { didYouMean } from '../diagnostics/hints.js';
 import { isLink, schemaOf, type LinkSpec } from './links.js';
+import { pickText } from '../resolve/house-text.js';
 
 /** What one data file defines, checked: its entries, its sources, and the source ids it names. */
 export interface DataFileContent {
@@ -16,6 +17,8 @@ export interface DataFileContent {
   sourceRefs: { id: string; at: Origin }[];
   /** Keys whose entries were reported invalid: using them is not a second error. */
   invalidKeys: string[];
+  /** Source ids whose citation was reported invalid: citing them is not a second error. */
+  invalidSources?: string[];
   /** The file as a whole is unusable (empty, or not a map): any key might have been in it. */
   failed?: boolean;
   /** Entries that name a workbook, a query or a web address: read after checking (see sources/data/linked.ts). */
@@ -64,7 +67,12 @@ export function validateDataDocument(
     return out;
   }
   const top = plain as Record<string, unknown>;
-  if (top.sources !== undefined) out.sources = readSources(top.sources, locate, diagnostics);
+  if (top.sources !== undefined) {
+    out.sources = readSources(top.sources, locate, diagnostics);
+    const read = new Set(out.sources.map((r) => r.id));
+    const invalid = Object.keys(isObject(top.sources) ? top.sources : {}).filter((id) => !read.has(id));
+    if (invalid.length) out.invalidSources = invalid;
+  }
   const walk = (
     node: Record<string, unknown>,
     path: Path,
@@ -78,6 +86,17 @@ export function validateDataDocument(
     for (const [name, value] of Object.entries(node)) {
       if (isTop && name === 'sources') continue;
       if (name === 'source' && typeof value === 'string') continue;
+      if (name === 'source') {
+        reportGroupSource(
+          value,
+          [...path, name],
+          isTop,
+          Object.keys(isObject(top.sources) ? top.sources : {}),
+          locate,
+          diagnostics,
+        );
+        continue;
+      }
       const here = [...path, name];
       const at = locate.at(here, 'key');
       if (!prefix && /^[0-9-]/.test(name)) {
@@ -152,33 +171,59 @@ export function validateDataDocument(
   return out;
 }
 
-/** Each value's qualifier (`{ value: 80, note: more than }`); undefined after reporting a note that is none. */
-function seriesQualifiers(
-  series: Record<string, number | { value: number; note: string }>,
-  labels: string[],
+/** A file's or group's default `source:` that is not one id: reported, with the ids it could name. */
+function reportGroupSource(
+  value: unknown,
   path: Path,
+  isTop: boolean,
+  ids: readonly string[],
   locate: Locator,
   diagnostics: Diagnostics,
-): (Qualifier | undefined)[] | undefined {
-  let ok = true;
-  const out = labels.map((l) => {
-    const x = series[l]!;
-    if (typeof x === 'number') return undefined;
-    const q = qualifierOf(x.note);
-    if (!q) {
-      ok = false;
-      const known = Object.keys(QUALIFIER_NOTES);
-      diagnostics.error(
-        'data-invalid',
-        `\`note: ${x.note}\` is not a qualifier a chart can write before the number`,
-        locate.at([...path, 'series', l, 'note']),
-        didYouMean(x.note, known) ?? `write one of: ${known.join(', ')}`,
-      );
-    }
-    return q;
-  });
-  return ok ? out : undefined;
+): void {
+  const example = `\`source: ${ids[0] ?? 'id'}\``;
+  diagnostics.error(
+    'wrong-type',
+    `the default \`source\` of ${isTop ? 'a data file' : 'a group'} is one source id, not ${describe(value)}`,
+    locate.at(path),
+    Array.isArray(value)
+      ? `write ${example} here, and give an entry that combines several its own \`source: [a, b]\``
+      : ids.length
+        ? `write ${example}, one of the ids under \`sources:\` (${ids.join(', ')})`
+        : `write ${example} and define the id under \`sources:\``,
+  );
 }
+
+type Written = number | { value: number; note: string };
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/**
+ * Reports every `note:` of a value (`{ value: 80, note: more than }`) that is not a qualifier, at
+ * its place. Reads the entry as written, so these are reported even when other fields are wrong.
+ */
+function checkNotes(values: readonly { x: unknown; path: Path }[], locate: Locator, diagnostics: Diagnostics): boolean {
+  let ok = true;
+  for (const { x, path } of values) {
+    if (!isObject(x) || typeof x.note !== 'string' || qualifierOf(x.note)) continue;
+    ok = false;
+    const known = Object.keys(QUALIFIER_NOTES);
+    diagnostics.error(
+      'data-invalid',
+      `\`note: ${x.note}\` is not a qualifier that can be written before the number`,
+      locate.at([...path, 'note']),
+      didYouMean(x.note, known) ?? `write one of: ${known.join(', ')}`,
+    );
+  }
+  return ok;
+}
+
+/** The numbers of values as written, and their qualifiers when any value has one. */
+function numbersOf(written: readonly Written[]): { values: number[]; qualifiers?: (Qualifier | undefined)[] } {
+  const values = written.map((x) => (typeof x === 'number' ? x : x.value));
+  const qualifiers = written.map((x) => (typeof x === 'number' ? undefined : qualifierOf(x.note)));
+  return qualifiers.some(Boolean) ? { values, qualifiers } : { values };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function readEntry(
   value: Record<string, unknown>,
@@ -200,74 +245,103 @@ function readEntry(
     return v && { kind: 'value', value: v.value, ...meta, ...common(v) };
   }
   if ('series' in value) {
+    // Every check runs on the entry as written, so one wrong field does not hide the others.
+    const written = isObject(value.series) ? value.series : {};
+    const notesOk = checkNotes(
+      Object.keys(written).map((l) => ({ x: written[l], path: [...path, 'series', l] })),
+      locate,
+      diagnostics,
+    );
     const v = validateAgainst(SeriesEntry, value, locate, diagnostics, path);
-    if (!v) return undefined;
+    if (!v || !notesOk) return undefined;
     // Keys that look like numbers ("2021") are reordered by JavaScript objects; take the file's order.
     const labels = locate.keysInOrder([...path, 'series']) ?? Object.keys(v.series);
-    const qualifiers = seriesQualifiers(v.series, labels, path, locate, diagnostics);
-    if (!qualifiers) return undefined;
     return {
       kind: 'series',
       labels,
-      datasets: [
-        {
-          label: meta.key.split('.').pop()!,
-          values: labels.map((l) => {
-            const x = v.series[l]!;
-            return typeof x === 'number' ? x : x.value;
-          }),
-          ...(qualifiers.some(Boolean) ? { qualifiers } : {}),
-        },
-      ],
+      datasets: [{ label: meta.key.split('.').pop()!, ...numbersOf(labels.map((l) => v.series[l]!)) }],
       ...meta,
       ...common(v),
     };
   }
   if ('datasets' in value || 'labels' in value) {
-    const v = validateAgainst(DatasetsEntry, value, locate, diagnostics, path);
-    if (!v) return undefined;
+    const labelCount = Array.isArray(value.labels) ? value.labels.length : undefined;
+    const datasets = Array.isArray(value.datasets) ? value.datasets : [];
     let ok = true;
-    v.datasets.forEach((d, i) => {
-      if (d.values.length !== v.labels.length) {
+    datasets.forEach((d: unknown, i) => {
+      const values = isObject(d) && Array.isArray(d.values) ? d.values : undefined;
+      if (!values) return;
+      const where = [...path, 'datasets', i, 'values'];
+      if (
+        !checkNotes(
+          values.map((x: unknown, j) => ({ x, path: [...where, j] })),
+          locate,
+          diagnostics,
+        )
+      )
+        ok = false;
+      if (labelCount !== undefined && values.length !== labelCount) {
+        const label = isObject(d) && typeof d.label === 'string' ? `\`${d.label}\`` : String(i + 1);
         diagnostics.error(
           'data-invalid',
-          `dataset \`${d.label}\` has ${d.values.length} values but there are ${v.labels.length} labels`,
-          locate.at([...path, 'datasets', i, 'values']),
+          `dataset ${label} has ${plural(values.length, 'value')} but there ${labelCount === 1 ? 'is' : 'are'} ${plural(labelCount, 'label')}`,
+          locate.at(where),
           'give one value per label',
         );
         ok = false;
       }
     });
-    return ok
+    const v = validateAgainst(DatasetsEntry, value, locate, diagnostics, path);
+    return v && ok
       ? {
           kind: 'series',
           labels: v.labels.map(String),
-          datasets: v.datasets.map((d) => ({ label: d.label, values: d.values, ...optional({ unit: d.unit }) })),
+          datasets: v.datasets.map((d) => ({ label: d.label, ...numbersOf(d.values), ...optional({ unit: d.unit }) })),
           ...meta,
           ...common(v),
         }
       : undefined;
   }
   if ('columns' in value || 'rows' in value) {
-    const v = validateAgainst(TableEntry, value, locate, diagnostics, path);
-    if (!v) return undefined;
+    const columns = Array.isArray(value.columns) ? value.columns : undefined;
+    const written = Array.isArray(value.rows) ? value.rows : [];
     let ok = true;
-    v.rows.forEach((row, i) => {
-      if (row.length !== v.columns.length) {
+    written.forEach((row: unknown, i) => {
+      if (!Array.isArray(row)) return;
+      if (
+        !checkNotes(
+          row.map((x: unknown, c) => ({ x, path: [...path, 'rows', i, c] })),
+          locate,
+          diagnostics,
+        )
+      )
+        ok = false;
+      if (columns && row.length !== columns.length) {
         diagnostics.error(
           'data-invalid',
-          `table row has ${row.length} cells but there are ${v.columns.length} columns (${v.columns.join(', ')})`,
+          `table row has ${plural(row.length, 'cell')} but there ${columns.length === 1 ? 'is' : 'are'} ${plural(columns.length, 'column')} (${columns.join(', ')})`,
           locate.at([...path, 'rows', i]),
           'give every row one cell per column; use null for an empty cell',
         );
         ok = false;
       }
     });
+    const v = validateAgainst(TableEntry, value, locate, diagnostics, path);
+    if (!v || !ok) return undefined;
     const rowAt = v.rows.map((_, i) => locate.at([...path, 'rows', i]));
     const cellAt = v.rows.map((row, i) => row.map((_, c) => locate.at([...path, 'rows', i, c])));
-    return ok
-      ? { kind: 'table', columns: v.columns, rows: v.rows as Cell[][], rowAt, cellAt, ...meta, ...common(v) }
-      : undefined;
+    const rows: Cell[][] = v.rows.map((row) => row.map((x) => (isObject(x) ? x.value : x)));
+    const qualifiers = v.rows.map((row) => row.map((x) => (isObject(x) ? qualifierOf(x.note) : undefined)));
+    return {
+      kind: 'table',
+      columns: v.columns,
+      rows,
+      rowAt,
+      cellAt,
+      ...(qualifiers.some((r) => r.some(Boolean)) ? { qualifiers } : {}),
+      ...meta,
+      ...common(v),
+    };
   }
   return 'group';
 }
@@ -285,13 +359,22 @@ function readSources(value: unknown, locate: Locator, diagnostics: Diagnostics):
   for (const [id, info] of Object.entries(value as Record<string, unknown>)) {
     const v = validateAgainst(SourceInfo, info, locate, diagnostics, ['sources', id]);
     if (!v) continue;
+    // Per-language forms are kept for the deck's language; the plain fields hold English, else the first form.
+    const fallback = (t: string | Record<string, string> | undefined) =>
+      t === undefined || typeof t === 'string' ? t : pickText(t, 'en', true);
+    const languages = optional({
+      title: typeof v.title === 'object' ? v.title : undefined,
+      author: typeof v.author === 'object' ? v.author : undefined,
+      publisher: typeof v.publisher === 'object' ? v.publisher : undefined,
+    });
     records.push({
       id,
-      title: v.title,
+      title: fallback(v.title)!,
       at: locate.at(['sources', id], 'key'),
+      ...(Object.keys(languages).length ? { languages } : {}),
       ...optional({
-        author: v.author,
-        publisher: v.publisher,
+        author: fallback(v.author),
+        publisher: fallback(v.publisher),
         date: v.date === undefined ? undefined : String(v.date),
         page: v.page === undefined ? undefined : String(v.page),
         url: v.url,

@@ -148,6 +148,7 @@ function reportIssue(
       );
       if (
         acceptsText &&
+        path[path.length - 1] !== 'source' &&
         isOneFieldMap(here) &&
         !knownKeysAt(root, rootValue, localPath).includes(Object.keys(here as object)[0]!)
       ) {
@@ -176,10 +177,20 @@ function reportIssue(
         }
         return;
       }
+      // Every branch wants another kind of value: say which kinds would do.
+      const kinds = branches.flatMap((b) =>
+        b.length === 1 && b[0]!.path.length === 0 && b[0]!.code === 'invalid_type' ? [article(b[0]!.expected)] : [],
+      );
+      const wanted = [...new Set(kinds)];
       diagnostics.error(
         'wrong-type',
-        `${name || 'this value'} has the wrong form (${describe(here)})`,
+        kinds.length === branches.length && wanted.length
+          ? `${name || 'this value'} should be ${wanted.join(' or ')}, not ${describe(here)}`
+          : `${name || 'this value'} has the wrong form (${describe(here)})`,
         locate.at(path),
+        path[path.length - 1] === 'source'
+          ? 'write a source id from `sources:`, or a list of them: `[a, b]`'
+          : undefined,
       );
       return;
     }

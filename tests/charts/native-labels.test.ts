@@ -109,7 +109,8 @@ describe('native labels against the target line', () => {
         '        chart: { type: column, data: growth, target: { value: 0.5, label: Floor }, render: native }',
       ].join('\n'),
       'data.yaml': [
-        'source: { title: Invented, publisher: briefdeck, date: 2025-01-01 }',
+        'sources: { invented: { title: Invented, publisher: briefdeck, date: 2025-01-01 } }',
+        'source: invented',
         'growth:',
         '  labels: [A, B, C]',
         '  datasets:',

@@ -67,7 +67,7 @@ describe('each: one deck per row', () => {
     const stats = west.slides.find((s) => s.title === 'West at a glance')!;
     // A stat card's unit is a run of its own beside the figure, at half its size.
     expect(stats.texts).toEqual(expect.arrayContaining(['6.5', '\u00a0trillion yuan', 'real growth in West', '5.7']));
-    expect(stats.texts.join(' ')).toContain('Source: NBS, 28 Feb 2025');
+    expect(stats.texts.join(' ')).toContain('Source: NBS, 28 February 2025');
     const bullets = west.slides.find((s) => s.title === 'What to say')!;
     expect(bullets.texts.join('')).toContain('West produced 6.5\u00a0trillion\u00a0yuan');
     const east = await openPptx(join(dir, 'out', 'brief-east.pptx'));

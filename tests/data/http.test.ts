@@ -96,7 +96,7 @@ describe('JSON over HTTPS', () => {
     const slide = deck.slides.find((s) => s.title === 'Monthly exports')!;
     expect(slide.texts).toContain('March US$279.7 billion; ASEAN share 15.9%');
     expect(slide.texts).toContain(
-      `Sources: General Administration of Customs; ${new URL(base).host}, retrieved 30 Nov 2026`,
+      `Sources: General Administration of Customs; ${new URL(base).host}, retrieved 30 November 2026`,
     );
     expect(r.inputs.filter((i) => i.kind === 'http').map((i) => i.path)).toEqual([`${base}/trade.json`]);
     // Two entries read the same address: it is asked once.

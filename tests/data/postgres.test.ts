@@ -71,7 +71,7 @@ sections:
     expect(slide.texts).toContain('59,080 new firms in 2024; actual use -806.3 billion yuan');
     const line = slide.texts.find((t) => t.startsWith('Source'))!;
     expect(line).toMatch(
-      /^Sources: Ministry of Commerce, 17 Jan 2025; PostgreSQL "briefdeck_test_\d+" on 127\.0\.0\.1, retrieved 30 Nov 2026$/,
+      /^Sources: Ministry of Commerce, 17 January 2025; PostgreSQL "briefdeck_test_\d+" on 127\.0\.0\.1, retrieved 30 November 2026$/,
     );
     expect(line).not.toContain('postgres@');
     expect(r.inputs.filter((i) => i.kind === 'query').map((i) => i.path)).toEqual([

@@ -65,7 +65,7 @@ describe('precise references', () => {
     );
     // Every input of an aggregate is cited: flows cites both customs and nbs.
     expect(text.texts.find((t) => t.startsWith('Source'))).toBe(
-      'Sources: National Bureau of Statistics, 28 Feb 2025; General Administration of Customs, 13 Jan 2025',
+      'Sources: National Bureau of Statistics, 28 February 2025; General Administration of Customs, 13 January 2025',
     );
     const stats = deck.slides.find((s) => s.title === 'Stats')!;
     // A stat card sets its unit in runs of their own beside the figure: read the card's text whole.

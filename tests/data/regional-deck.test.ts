@@ -25,7 +25,7 @@ describe('decks/regional-stats.yaml', () => {
     const provinces = deck.slides.find((s) => s.title === 'Five provinces above CNY 6 trillion')!;
     expect(provinces.altTexts[0]).toMatch(/^Bar chart\. Guangdong 14\.16 trillion yuan; Jiangsu 13\.7 trillion yuan/);
     expect(provinces.texts.find((t) => t.startsWith('Sources'))).toBe(
-      'Sources: Provincial statistics bureaus; regional.db, retrieved 10 Mar 2025; National Bureau of Statistics, 28 Feb 2025; regional.xlsx, 28 Feb 2025',
+      'Sources: Provincial statistics bureaus; regional.db, retrieved 10 March 2025; National Bureau of Statistics, 28 February 2025; regional.xlsx, 28 February 2025',
     );
     expect(r.inputs.map((i) => [i.path.replace(`${dir}/`, ''), i.kind])).toEqual(
       expect.arrayContaining([

@@ -63,7 +63,7 @@ describe('SQLite queries', () => {
     );
     expect(chart.texts).toContain('Three provinces: 37.72 trillion yuan; Jiangsu 13.7 trillion yuan');
     expect(chart.texts).toContain(
-      'Sources: National Bureau of Statistics, 1 Mar 2025; stats.db, retrieved 30 Nov 2026',
+      'Sources: National Bureau of Statistics, 1 March 2025; stats.db, retrieved 30 November 2026',
     );
     const table = deck.slides.find((s) => s.title === 'Detail')!;
     expect(table.texts).toEqual(expect.arrayContaining(['Region', 'Year', 'GDP', 'Shandong', '2023', '9.21']));

@@ -98,8 +98,8 @@ describe('Excel workbooks', () => {
     );
     // Provenance: the declared source, and the workbook with its sheet and range, saved date.
     const sourceLine = chart.texts.find((t) => t.startsWith('Source'))!;
-    expect(sourceLine).toContain('General Administration of Customs, 7 Feb 2025');
-    expect(sourceLine).toBe('Sources: General Administration of Customs, 7 Feb 2025; trade.xlsx, 3 Feb 2025');
+    expect(sourceLine).toContain('General Administration of Customs, 7 February 2025');
+    expect(sourceLine).toBe('Sources: General Administration of Customs, 7 February 2025; trade.xlsx, 3 February 2025');
     const table = deck.slides.find((s) => s.title === 'Share')!;
     // A percentage format carries over: 0.142 is 14.2 (%).
     expect(table.texts).toEqual(expect.arrayContaining(['Share of world', '14.2', '2024-02']));

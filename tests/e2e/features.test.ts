@@ -39,7 +39,7 @@ sections:
       'Bar chart. Shenzhen 33,400 million TEU; Shanghai 51.5 million TEU; Ningbo-Zhoushan 39.3 million TEU.',
     );
     expect(chart.texts).toContain('Goods trade US$6.16 trillion; 150 partners');
-    expect(chart.texts).toContain('Source: General Administration of Customs, 13 Jan 2025');
+    expect(chart.texts).toContain('Source: General Administration of Customs, 13 January 2025');
     const table = deck.slides.find((s) => s.title === 'Ports')!;
     // One precision per column: 33,400 stands among 51.5 and 39.3 as 33,400.0.
     expect(table.texts).toEqual(expect.arrayContaining(['Port', 'Throughput', 'Shanghai', '51.5', '33,400.0']));

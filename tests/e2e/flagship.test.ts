@@ -94,7 +94,7 @@ describe('flagship deck decks/opening-up.yaml', () => {
   });
 
   it('cites the article at the foot of every slide that shows data, and lists it on the Sources slide', () => {
-    const source = 'Source: Guangming Daily, 27 Oct 2025';
+    const source = 'Source: Guangming Daily, 27 October 2025';
     // The slides whose text, chart or table takes a value from the data file.
     const expected = [
       'Key messages',

@@ -45,7 +45,7 @@ describe('repeat: one slide per row', () => {
     // The unit stays on the card, set small beside its figure.
     expect(jiangsu.texts).toEqual(expect.arrayContaining(['13.7', '\u00a0trillion yuan', 'GDP of Jiangsu', '5.8']));
     expect(jiangsu.notes).toContain('Jiangsu grew 5.8 per cent.');
-    expect(jiangsu.texts.join(' ')).toContain('Source: NBS, 28 Feb 2025');
+    expect(jiangsu.texts.join(' ')).toContain('Source: NBS, 28 February 2025');
   });
 
   it('warns about an empty table and makes no slide for it', async () => {

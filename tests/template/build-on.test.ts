@@ -1,11 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, checkDeck } from '../../src/index.js';
-import { readTemplate, type HouseTemplate } from '../../src/template/index.js';
+import { buildFlagshipOn, type BuiltOnTemplate } from '../helpers/flagship-on-templates.js';
 import { located } from '../helpers/diagnostics.js';
-import { openPptx, shapesOf, type OpenedDeck } from '../helpers/pptx.js';
-import { REPO, tempProject } from '../helpers/project.js';
+import { openPptx, shapesOf } from '../helpers/pptx.js';
 import { withInheritedBoxes } from '../helpers/template.js';
 import { validatePptx } from '../office/validator.js';
 
@@ -22,30 +21,11 @@ const TEMPLATES = [
 ];
 
 const EMU = 12700;
-const flagship = readFileSync(join(REPO, 'decks/opening-up.yaml'), 'utf8');
 let dir = '';
-const built = new Map<string, { template: HouseTemplate; deck: OpenedDeck; bytes: Buffer; slideCount: number }>();
+let built = new Map<string, BuiltOnTemplate>();
 
 beforeAll(async () => {
-  dir = tempProject({ 'briefdeck.yaml': '' }, ['decks', 'templates', 'assets']);
-  mkdirSync(join(dir, 'templates'), { recursive: true });
-  for (const name of TEMPLATES) {
-    copyFileSync(join(REPO, 'tests/fixtures/templates', name), join(dir, 'templates', name));
-    const stem = `on-${name.replace(/\.[^.]+$/, '')}`;
-    writeFileSync(
-      join(dir, `decks/${stem}.yaml`),
-      flagship.replace(/^theme: .*$/m, `theme: ../templates/${name}\nfooter: Policy Research Office`),
-    );
-    const r = await buildDeck(`decks/${stem}.yaml`, { cwd: dir, cacheDir: join(dir, 'cache') });
-    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const bytes = readFileSync(join(dir, 'out', `${stem}.pptx`));
-    built.set(name, {
-      template: await readTemplate(readFileSync(join(dir, 'templates', name)), name),
-      deck: await openPptx(bytes),
-      bytes,
-      slideCount: r.slideCount,
-    });
-  }
+  ({ dir, built } = await buildFlagshipOn(TEMPLATES));
 }, 240_000);
 
 const layoutPart = (target: string) => `ppt/slideLayouts/${target.split('/').pop()}`;

@@ -1,10 +1,7 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/index.js';
-import { chooseLayouts, readTemplate, type HouseTemplate } from '../../src/template/index.js';
-import { openPptx, shapesOf, type OpenedDeck } from '../helpers/pptx.js';
-import { REPO, tempProject } from '../helpers/project.js';
+import { buildFlagshipOn, type BuiltOnTemplate } from '../helpers/flagship-on-templates.js';
+import { chooseLayouts, type HouseTemplate } from '../../src/template/index.js';
+import { shapesOf, type OpenedDeck } from '../helpers/pptx.js';
 import { withInheritedBoxes } from '../helpers/template.js';
 
 /**
@@ -19,26 +16,10 @@ const TEMPLATES = [
   'impress-debian-4x3.potx',
 ];
 const EMU = 12700;
-const flagship = readFileSync(join(REPO, 'decks/opening-up.yaml'), 'utf8');
-const built = new Map<string, { template: HouseTemplate; deck: OpenedDeck }>();
+let built = new Map<string, BuiltOnTemplate>();
 
 beforeAll(async () => {
-  const dir = tempProject({ 'briefdeck.yaml': '' }, ['decks', 'templates', 'assets']);
-  mkdirSync(join(dir, 'templates'), { recursive: true });
-  for (const name of TEMPLATES) {
-    copyFileSync(join(REPO, 'tests/fixtures/templates', name), join(dir, 'templates', name));
-    const stem = `on-${name.replace(/\.[^.]+$/, '')}`;
-    writeFileSync(
-      join(dir, `decks/${stem}.yaml`),
-      flagship.replace(/^theme: .*$/m, `theme: ../templates/${name}\nfooter: Policy Research Office`),
-    );
-    const r = await buildDeck(`decks/${stem}.yaml`, { cwd: dir, cacheDir: join(dir, 'cache') });
-    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    built.set(name, {
-      template: await readTemplate(readFileSync(join(dir, 'templates', name)), name),
-      deck: await openPptx(readFileSync(join(dir, 'out', `${stem}.pptx`))),
-    });
-  }
+  ({ built } = await buildFlagshipOn(TEMPLATES));
 }, 240_000);
 
 const FOOTER_PH = /<p:ph\b[^>]*type="(?:dt|ftr|sldNum)"/;

@@ -1,4 +1,4 @@
-import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
+import type { Element, LaidOutSlide, Paragraph, ResolvedSlide } from '../../model.js';
 import { fitBlocks, lineFactor, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
 import { fittedHeight, paragraph, paragraphRuns, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { runLang } from '../lang.js';
@@ -11,6 +11,36 @@ import { maxOf } from '../../extremes.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'stats' }>;
 type Stat = Slide['stats'][number];
+
+/** A qualifier before a headline figure ("more than" 80) is set at this share of the figure's size. */
+const LEAD_SCALE = 0.45;
+
+/** The figure's paragraph: its qualifier smaller, on the figure's baseline, then the figure. */
+function statFigure(
+  ctx: LayoutContext,
+  stat: { value: string; lead: string },
+  size: number,
+  color: string,
+  lineHeight: number,
+): Paragraph {
+  const figure = {
+    ...paragraph(ctx, stat.value, size, color, { bold: true, lineHeight }),
+    runs: paragraphRuns(
+      figureParts(stat.value).map((part) => ({
+        text: typeset(part.text),
+        size: part.unit ? Math.round(size * UNIT_SHARE * 2) / 2 : size,
+        color,
+        bold: true,
+        font: ctx.face,
+        lang: runLang(part.text, ctx.lang),
+      })),
+      ctx.face,
+    ),
+  };
+  if (!stat.lead) return figure;
+  const lead = paragraph(ctx, stat.lead, Math.round(size * LEAD_SCALE * 2) / 2, color, { bold: true });
+  return { ...figure, runs: [...lead.runs, ...figure.runs] };
+}
 
 const GAP = 24;
 const PAD = 16;
@@ -68,35 +98,41 @@ export function figureWidth(value: string, size: number, m: TextMeasurer): numbe
  * deck: "US$6.16 trillion" + "goods trade in 2024" → "6.16" + "goods trade in 2024 (US$ trillion)".
  * Percent signs and single-character measure words stay with their figures.
  */
-export function setStats(stats: readonly Stat[], fitsCard: (value: string) => boolean, lang: string): Stat[] {
+export function setStats(
+  stats: readonly Stat[],
+  fitsCard: (value: string, lead: string) => boolean,
+  lang: string,
+): { value: string; label: string; lead: string }[] {
   const zh = isChinese(lang);
-  const joined = stats.map(({ value, label }) => {
+  const joined = stats.map(({ value, label, lead = '' }) => {
     const first = label[0];
     if ((zh || hasEastAsian(label)) && first && MEASURE_WORDS.has(first) && /\d$/.test(value) && label.length > 1)
-      return { value: `${value}${first}`, label: label.slice(1) };
-    return { value, label };
+      return { value: `${value}${first}`, label: label.slice(1), lead };
+    return { value, label, lead };
   });
   // A word unit the label already names ("22 zones" over "pilot free trade zones") is not repeated.
   const named = joined.map((stat) => {
     const f = splitFigure(stat.value);
     const unit = f?.unit ?? '';
     return f && !f.prefix.trim() && [...unit].length > 1 && stat.label.toLowerCase().includes(unit.toLowerCase())
-      ? { value: f.number, label: stat.label }
+      ? { ...stat, value: f.number }
       : stat;
   });
-  if (named.every((s) => fitsCard(s.value))) return named;
+  // A qualifier ("more than ", "超过") stays before its figure wherever the unit goes.
+  if (named.every((s) => fitsCard(s.value, s.lead))) return named;
   return named.map((stat) => {
+    const { label, lead } = stat;
     const f = splitFigure(stat.value);
     const prefix = f?.prefix.trim() ?? '';
     if (!f || (!f.unit && !prefix) || f.unit === '%' || (!prefix && [...f.unit].length <= 1)) return stat;
-    const { label } = stat;
+    const value = f.number;
     const unit = [prefix, f.unit].filter(Boolean).join(zh ? '' : ' ');
     // A unit the label already names ("379 innovations" over "innovations rolled out") is not repeated.
-    if (!prefix && label.toLowerCase().includes(f.unit.toLowerCase())) return { value: f.number, label };
+    if (!prefix && label.toLowerCase().includes(f.unit.toLowerCase())) return { value, label, lead };
     // An English word unit reads on into a label that starts in lower case: "8" + "years running as …".
     if (!zh && !prefix && /^[a-z]+$/.test(f.unit) && /^[a-z]/.test(label))
-      return { value: f.number, label: `${f.unit} ${label}` };
-    return { value: f.number, label: `${label}${zh ? `（${unit}）` : ` (${unit})`}` };
+      return { value, label: `${f.unit} ${label}`, lead };
+    return { value, label: `${label}${zh ? `（${unit}）` : ` (${unit})`}`, lead };
   });
 }
 
@@ -115,12 +151,16 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       const cardH = Math.min(Math.max(220, cardW), (bottom - body.top - GAP * (rows - 1)) / rows);
       const inner = cardW - 2 * PAD;
       const valueRange = ctx.scale.range('statValue');
-      const fitsCard = (value: string) => figureWidth(value, sizes.statValue, ctx.measure) <= inner * WIDTH_SAFETY;
+      const leadWidth = (lead: string, size: number) => (lead ? ctx.measure.width(lead, size * LEAD_SCALE, true) : 0);
+      const fitsCard = (value: string, lead: string) =>
+        leadWidth(lead, sizes.statValue) + figureWidth(value, sizes.statValue, ctx.measure) <= inner * WIDTH_SAFETY;
       const stats = setStats(slide.stats, fitsCard, ctx.lang);
+      // The widest qualifier at the largest size: room the figures leave for it at any size.
+      const leadRoom = maxOf(stats.map((s) => leadWidth(s.lead, valueRange.size)));
 
       // One value size for all: the largest at which every value, units small, fits one line.
       const valueFit = shrinkToFit(valueRange.size, valueRange.min, (size) => ({
-        fits: stats.every((s) => figureWidth(s.value, size, ctx.measure) <= inner * WIDTH_SAFETY),
+        fits: stats.every((s) => figureWidth(s.value, size, ctx.measure) <= (inner - leadRoom) * WIDTH_SAFETY),
       }));
       if (valueFit.fits) ctx.scale.need('statValue', valueFit.size, slide.at);
       if (!valueFit.fits)
@@ -190,22 +230,7 @@ export function layoutStatsSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
           role: 'other',
           box: { x: x + PAD, y: contentTop, w: inner, h: valueH },
           // One line pitch for every figure, so "8年" stands on the baseline of "6.16".
-          paragraphs: [
-            {
-              ...paragraph(ctx, stat.value, valueSize, palette.accent, { bold: true, lineHeight: valuePitch }),
-              runs: paragraphRuns(
-                figureParts(stat.value).map((part) => ({
-                  text: typeset(part.text),
-                  size: part.unit ? Math.round(valueSize * UNIT_SHARE * 2) / 2 : valueSize,
-                  color: palette.accent,
-                  bold: true,
-                  font: ctx.face,
-                  lang: runLang(part.text, ctx.lang),
-                })),
-                ctx.face,
-              ),
-            },
-          ],
+          paragraphs: [statFigure(ctx, stat, valueSize, palette.accent, valuePitch)],
           valign: 'top',
           insets: TEXT_INSETS,
         });

@@ -68,6 +68,7 @@ export async function loadData(refs: readonly DataFileRef[], ctx: LoadDataContex
     fileCount: refs.length,
   };
   const sourceRefs: { id: string; at: Origin }[] = [];
+  const invalidSources = new Set<string>();
   for (const ref of refs) {
     const { path, outside } = await resolveInside(
       ctx.host,
@@ -132,9 +133,11 @@ export async function loadData(refs: readonly DataFileRef[], ctx: LoadDataContex
     for (const entry of content.entries) add(set, entry, diagnostics);
     for (const key of content.invalidKeys) set.invalidKeys.add(key);
     sourceRefs.push(...content.sourceRefs);
+    for (const id of content.invalidSources ?? []) invalidSources.add(id);
   }
   for (const { id, at } of sourceRefs) {
-    if (!set.sources.has(id)) {
+    // A source whose citation was reported invalid is defined: naming it is not a second error.
+    if (!set.sources.has(id) && !invalidSources.has(id)) {
       diagnostics.error(
         'unknown-source',
         `unknown source \`${id}\``,

@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/index.js';
+import { located } from '../helpers/diagnostics.js';
+import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
+import { tempProject } from '../helpers/project.js';
+
+/**
+ * Sources read as one language and one date style: the deck's language picks a source's
+ * per-language title and publisher, dates are written as the footer writes the deck date, and
+ * a Chinese deck citing an English title punctuates that line in English.
+ */
+
+const data = (title: string) => `sources:
+  paper:
+    title: ${title}
+    author: Gu Yan and Liu Fanxi
+    publisher: { en: Guangming Daily, zh-CN: 光明日报 }
+    date: 2025-10-27
+    page: 12
+source: paper
+trade: { value: 6.16, unit: USD trillion }
+`;
+
+const outline = (lang: string, theme = 'official') => `title: Citations
+lang: ${lang}
+date: 2025-10-27
+theme: ${theme}
+data: data.yaml
+sections:
+  - title: Part
+    slides:
+      - type: bullets
+        title: Trade
+        bullets: ["Goods trade: {{ trade }}"]
+`;
+
+async function build(files: Record<string, string>): Promise<OpenedDeck> {
+  const dir = tempProject(files);
+  const r = await buildDeck('deck.yaml', { cwd: dir, cacheDir: false, workers: 0 });
+  expect(located(r).filter((d) => d.severity === 'error')).toEqual([]);
+  return openPptx(join(dir, 'out', 'deck.pptx'));
+}
+
+const ENGLISH_TITLE = '"Drawing A New Picture"';
+const sourcesEntry = (deck: OpenedDeck) => deck.slides.at(-1)!.texts.join('');
+const footOf = (deck: OpenedDeck) => deck.slides.find((s) => s.title === 'Trade')!.texts.join('|');
+
+describe('citations in the deck language', () => {
+  it('writes source dates as the footer writes the deck date (English)', async () => {
+    const deck = await build({ 'data.yaml': data(ENGLISH_TITLE), 'deck.yaml': outline('en') });
+    expect(footOf(deck)).toContain('Source: Guangming Daily, 27 October 2025');
+    expect(sourcesEntry(deck)).toContain(
+      'Gu Yan and Liu Fanxi, “Drawing A New Picture”, Guangming Daily, 27 October 2025, p. 12',
+    );
+    expect(deck.slides[0]!.texts.join('|')).toContain('27 October 2025');
+  });
+
+  it("follows the theme's date pattern when it gives one", async () => {
+    const deck = await build({
+      'data.yaml': data(ENGLISH_TITLE),
+      'deck.yaml': outline('en', 'house'),
+      'templates/house.yaml': 'extends: official\ndate_format: { en: "MMMM D, YYYY" }\n',
+    });
+    expect(footOf(deck)).toContain('Source: Guangming Daily, October 27, 2025');
+  });
+
+  it("uses the Chinese publisher and punctuates an English title's line in English", async () => {
+    const deck = await build({ 'data.yaml': data(ENGLISH_TITLE), 'deck.yaml': outline('zh-CN') });
+    expect(footOf(deck)).toContain('资料来源：光明日报，2025年10月27日');
+    const entry = sourcesEntry(deck);
+    expect(entry).toContain('Gu Yan and Liu Fanxi, “Drawing A New Picture”, 光明日报, 2025年10月27日');
+    expect(entry).not.toMatch(/[《》，]/);
+    expect(entry).not.toContain('Guangming Daily');
+    // Quotation marks between Latin text stay in the English title's run (Latin face), not full-width.
+    expect(deck.slides.at(-1)!.texts).toContainEqual(expect.stringContaining('“Drawing A New Picture”, 光明日报'));
+  });
+
+  it('writes a line wholly in Chinese when the source gives a Chinese title', async () => {
+    const deck = await build({
+      'data.yaml': data('{ en: Drawing A New Picture, zh-CN: 绘就新画卷 }'),
+      'deck.yaml': outline('zh-CN'),
+    });
+    expect(sourcesEntry(deck)).toContain('《绘就新画卷》，光明日报，2025年10月27日，第12版');
+    const english = await build({
+      'data.yaml': data('{ en: Drawing A New Picture, zh-CN: 绘就新画卷 }'),
+      'deck.yaml': outline('en'),
+    });
+    expect(sourcesEntry(english)).toContain('“Drawing A New Picture”, Guangming Daily, 27 October 2025, p. 12');
+  });
+});
