@@ -436,6 +436,21 @@ export interface NativePointLabel {
   format?: string;
 }
 
+/** A dashed line with its label, drawn in a native chart (see NativeChartSpec.drawnTarget). */
+export interface NativeDrawnTarget {
+  /** Where the line stands, and from where to where it runs: fractions of the chart's width and height. */
+  x: number;
+  top: number;
+  bottom: number;
+  color: string;
+  /** Line width, points. */
+  width: number;
+  /** The label above the plot, centred on the line (moved in where the chart's edge is near). */
+  label: Box & { text: string; font: Typeface; size: number; color: string; lang: string };
+  /** The line's own description: what it stands for and that it does not follow a rescaled axis. */
+  description: string;
+}
+
 /** Text on a chart: its face and size. */
 export interface NativeChartText {
   font: string;
@@ -491,15 +506,33 @@ export interface NativeChartSpec {
     title?: NativeChartText & { text: string; color: string };
     range: { min: number; max: number; step: number };
   };
-  /**
-   * A target value drawn as a dashed line: a line series across the categories, or on
-   * horizontal bars a two-point scatter series at the value, from the bottom to the top.
-   */
+  /** A target value drawn as a dashed line series across the categories (columns and lines). */
   target?: { name: string; value: number; color: string };
+  /**
+   * The plot area's inner box (without axis labels), in fractions of the chart's box: fixed
+   * where something is drawn over the plot at a place computed from the axis.
+   */
+  plotArea?: Box;
+  /**
+   * On sideways bars, the target drawn in the chart over its plot: neither a line series nor a
+   * scatter series draws a vertical line there alike in PowerPoint and LibreOffice. Fractions
+   * of the chart's box; it stands at the target's place on the value axis as written.
+   */
+  drawnTarget?: NativeDrawnTarget;
+  /**
+   * Titles of upright axes (left, and a second axis on the right) set horizontally above the
+   * plot, as the picture sets them: their top-left corners, fractions of the chart's box.
+   */
+  uprightTitles?: { left?: { x: number; y: number }; right?: { x: number; y: number } };
   /** Labels of single points (see NativePointLabel). */
   pointLabels?: NativePointLabel[];
   /** Scatter: the x axis range (the value axis's is `valueAxis.range`). */
   xRange?: { min: number; max: number; step: number };
+  /**
+   * Scatter: the x axis's number format. It starts with a line break: the x labels sit a line
+   * lower, clear of the y axis's lowest label at the corner they share.
+   */
+  xFormat?: string;
   bars?: {
     direction: 'bar' | 'col';
     grouping: 'clustered' | 'stacked' | 'percentStacked';

@@ -31,6 +31,11 @@ export interface Words {
   quotation: string;
   /** Alternative text of the theme's logo. */
   logo: string;
+  /**
+   * Description of a target line drawn over an editable chart: `{target}` its label, `{min}`
+   * and `{max}` the value axis it was placed on.
+   */
+  drawnTarget: string;
 }
 
 const EN: Words = {
@@ -47,6 +52,8 @@ const EN: Words = {
   attributionDash: '—',
   quotation: 'Quotation',
   logo: 'Logo',
+  drawnTarget:
+    '{target}: a line drawn over the chart for a value axis from {min} to {max}; it does not move if the axis or the target changes.',
 };
 
 const ZH: Words = {
@@ -64,6 +71,7 @@ const ZH: Words = {
   quotation: '引语',
   // Alt text in the deck's language (check --a11y).
   logo: '标志',
+  drawnTarget: '{target}：按{min}至{max}的数值轴画在图上的线；数值轴或目标值改动后不会随之移动。',
 };
 
 export const WORDS = { en: EN, zh: ZH } as const satisfies Record<string, Words>;

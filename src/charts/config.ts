@@ -2,6 +2,7 @@ import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
 import { hasEastAsian } from '../script.js';
+import { axisTitlePlugin } from './axis-titles.js';
 import { labelPlugin } from './labels.js';
 import { legendText, planChart, type ChartPlan } from './plan.js';
 
@@ -188,6 +189,9 @@ export function chartConfig(
             font,
             autoSkip: !shownTicks && chart.labels.length > 24,
             maxRotation: 0,
+            // A scatter's x labels a line lower, clear of the y axis's lowest label at the
+            // corner both share (the editable chart's x format starts with a line break).
+            ...(plan.scatter ? { padding: Math.round(font.size * 0.8) } : {}),
             ...(shownTicks
               ? {
                   callback: (_: unknown, index: number) => (shownTicks.has(index) ? labelsShown[index] : null),
@@ -234,6 +238,15 @@ export function chartConfig(
           : {}),
       };
 
+  // Upright axes' titles stand horizontally above the plot (axis-titles.ts), not on their side.
+  const uprightTitle = (id: string) => {
+    const scale = scales[id] as { title?: { display: boolean; text?: string } } | undefined;
+    const text = scale?.title?.display ? scale.title.text : undefined;
+    if (scale) scale.title = { display: false };
+    return text;
+  };
+  const upright = { left: uprightTitle('y'), right: uprightTitle('y2') };
+
   // Room per category on the category axis, in characters of the tick font.
   const charWidth = style.fontSize * 0.55;
   const perCategory = chart.horizontal
@@ -251,6 +264,12 @@ export function chartConfig(
     type: circular ? chart.type : chart.type === 'scatter' ? 'scatter' : 'bar',
     data: { labels: chart.type === 'scatter' ? [] : labelsShown, datasets },
     plugins: [
+      axisTitlePlugin({
+        ...(upright.left ? { left: upright.left } : {}),
+        ...(upright.right ? { right: upright.right } : {}),
+        font: small,
+        colour: p.muted,
+      }),
       labelPlugin(plan.labels, plan.edges, {
         family: style.fontFamily,
         size: style.fontSize,

@@ -148,6 +148,9 @@ const corners = (r: Rect): [number, number][] => [
   [r.x + r.w / 2, r.y + r.h / 2],
 ];
 
+/** Clearance between a label and the target line, CSS px (the native chart keeps 2.5 pt). */
+const TARGET_AIR = 3;
+
 /** What a label must keep clear of: every drawn value of the chart. */
 export interface Obstacles {
   bars: { dataset: number; index: number; rect: Rect }[];
@@ -242,10 +245,13 @@ export function labelPlugin(planned: PlannedLabel[], edges: EdgeLabel[], look: L
           }
           ctx.stroke();
           ctx.setLineDash([]);
-          // Labels keep clear of the target line as of any value.
-          const p: [number, number] = look.target.vertical ? [at, area.top] : [area.left, at];
-          const q: [number, number] = look.target.vertical ? [at, area.bottom] : [area.right, at];
-          obstacles.segments.push({ dataset: -1, from: 0, p, q });
+          // Labels keep clear of the target line as of any value, with a little air: a figure
+          // against the dashes would read as touching the target.
+          for (const off of [-TARGET_AIR, 0, TARGET_AIR]) {
+            const p: [number, number] = look.target.vertical ? [at + off, area.top] : [area.left, at + off];
+            const q: [number, number] = look.target.vertical ? [at + off, area.bottom] : [area.right, at + off];
+            obstacles.segments.push({ dataset: -1, from: 0, p, q });
+          }
         }
       }
 

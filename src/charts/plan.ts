@@ -184,13 +184,21 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
 
   const titleH = chart.title ? fs * 1.1 * 1.6 : 0;
   const legendH = legendShown && legendPosition !== 'left' && legendPosition !== 'right' ? fs * 2.2 : 0;
-  const xTitleH = chart.xLabel ? small * 1.8 : 0;
+  // A horizontal axis's title under its labels; an upright axis's title above the plot (axis-titles.ts).
+  const uprightTitled = chart.horizontal ? !!chart.xLabel : !!(chart.yLabel || (chart.unit && chart.unit !== '%'));
+  const xTitleH = (chart.horizontal ? !!chart.yLabel || !!chart.unit : !!chart.xLabel) ? small * 1.8 : 0;
+  const yTitleH = uprightTitled ? small * 1.25 + small * 0.6 + 5 : 0;
   // Category labels wrap to the room a category has (see wrapLabel in config.ts).
   const perCategoryChars = (style.width * 0.85) / Math.max(1, n) / (fs * 0.55);
   const longestLabel = Math.max(0, ...chart.labels.map((l) => l.length));
   const tickLines =
     chart.horizontal || chart.time ? 1 : Math.min(3, Math.ceil(longestLabel / Math.max(6, perCategoryChars)));
-  const plotH = Math.max(40, (style.height - titleH - legendH - xTitleH - tickLines * fs * 1.3 - 28) * 0.95);
+  // A scatter's x labels sit a line lower (see config.ts).
+  const xLabelLines = tickLines + (chart.type === 'scatter' ? 1 : 0);
+  const plotH = Math.max(
+    40,
+    (style.height - titleH - legendH - xTitleH - yTitleH - xLabelLines * fs * 1.3 - 28) * 0.95,
+  );
   const plotW = Math.max(60, (style.width - padding.right - 8 - fs * 4.5) * 0.92);
   const valueLength = chart.horizontal ? plotW : plotH;
 

@@ -92,7 +92,7 @@ export const DIAGNOSTIC_CODES = {
   'uneven-time-steps':
     'a line or area chart over periods with gaps (2019, 2020, 2024): equal steps misstate the slopes',
   'chart-labels-dropped': 'chart value labels left out because they would cover a value or each other',
-  'chart-target-not-drawn': 'a target line that an editable chart of its kind cannot draw (horizontal bars)',
+  'chart-target-not-drawn': 'a target line that an editable chart of its kind cannot draw (a sideways combo)',
   'foreign-house-text':
     "a theme's footer, marking or words shown in a deck of another language (English in a Chinese deck)",
   'logo-on-dark': 'a dark slide showing the logo made for light slides: the theme has no dark variant',

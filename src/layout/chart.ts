@@ -1,12 +1,25 @@
 import { chartStyleFor, unitTitle } from '../charts/config.js';
 import { MINUS, stepDecimals } from '../charts/numbers.js';
 import { planChart, type DroppedLabel } from '../charts/plan.js';
-import type { Box, ChartModel, Element, NativeChartSpec, NativeChartType, NativeSeries, Palette } from '../model.js';
+import type {
+  Box,
+  ChartModel,
+  Element,
+  NativeChartSpec,
+  NativeChartType,
+  NativeDrawnTarget,
+  NativeSeries,
+  Palette,
+} from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
 import type { LayoutContext } from './frame.js';
 import { nativePointLabels } from './native-labels.js';
 import { qualified } from '../qualifier.js';
 import { labelColourOn } from '../charts/contrast.js';
+import { sidewaysTarget } from './native-target.js';
+import { nativePlot, type NativePlot } from './native-plot.js';
+import { textWidth, type ChartPlan } from '../charts/plan.js';
+import type { AxisRange } from '../charts/axes.js';
 
 /**
  * A chart in its box: a picture for the chart stage to draw, with the style it is drawn in, or
@@ -166,6 +179,16 @@ export function nativeChart(
   // The series as the chart part lists them: bars, then lines (combo), then the target.
   const order = chart.type === 'combo' ? [...bars, ...chart.lineDatasets] : chart.datasets.map((_, i) => i);
   const colors = nativeColors(chart, p);
+  const fixed = fixedPlotOf(chart, plan, box, ctx, {
+    size,
+    range,
+    values,
+    valueTitle,
+    secondTitle: twoUnits ? unitTitle(undefined, plan.unit2) : undefined,
+    legendPosition,
+    legend: (chart.legend !== 'none' || !!target) && !plan.directLabels,
+    shownCategories: plan.ticks,
+  });
   const labels = nativePointLabels({
     chart,
     plan,
@@ -184,6 +207,7 @@ export function nativeChart(
     seriesColour: (d) => p.series[d % p.series.length]!,
     ...(chart.target ? { targetColour: p.emphasis } : {}),
     ...(scatter ? { scatter } : {}),
+    ...(fixed ? { plot: { w: fixed.plot.plot.w, h: fixed.plot.plot.h } } : {}),
   });
   // A qualified value's label says its qualifier, in a number format of its own, so that the
   // label still follows the value when someone edits the sheet.
@@ -242,6 +266,9 @@ export function nativeChart(
         }
       : {}),
     ...(target ? { target } : {}),
+    ...(fixed ? { plotArea: fixed.plot.fractions } : {}),
+    ...(fixed?.drawnTarget ? { drawnTarget: fixed.drawnTarget } : {}),
+    ...(fixed ? { uprightTitles: fixed.plot.titles } : {}),
     alt: chart.alt,
     ...(chart.title ? { title: { text: chart.title, font, size: size + 2, color: p.title } } : {}),
     legend: {
@@ -277,7 +304,9 @@ export function nativeChart(
       gridline: { color: p.rule, width: 0.75 },
       ...(scatter ? { range: scatter.y } : range ? { range } : {}),
     },
-    ...(scatter ? { xRange: scatter.x } : {}),
+    ...(scatter
+      ? { xRange: scatter.x, xFormat: excelNumberFormat(stepDecimals(scatter.x.step), plan.unit === '%', '\n') }
+      : {}),
     ...(labels.points.length ? { pointLabels: labels.points } : {}),
     ...(type === 'bar'
       ? {
@@ -298,4 +327,93 @@ export function nativeChart(
     ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}),
   };
   return { spec, dropped: labels.dropped };
+}
+
+/**
+ * The plot area fixed by layout (native-plot.ts), where an upright axis has a title (set
+ * horizontally above the plot, as the picture sets it) or sideways bars draw their target over
+ * it (native-target.ts); undefined where PowerPoint and LibreOffice lay the chart out themselves.
+ */
+function fixedPlotOf(
+  chart: ChartModel,
+  plan: ChartPlan,
+  box: Box,
+  ctx: LayoutContext,
+  o: {
+    size: number;
+    range: AxisRange | undefined;
+    values: boolean;
+    valueTitle: string | undefined;
+    secondTitle: string | undefined;
+    legendPosition: 'b' | 't' | 'l' | 'r';
+    legend: boolean;
+    shownCategories: Set<number> | undefined;
+  },
+): { plot: NativePlot; drawnTarget?: NativeDrawnTarget } | undefined {
+  if (isCircular(chart.type)) return undefined;
+  const { target } = chart;
+  const sideways = chart.horizontal && chart.type !== 'combo';
+  const drawTarget = !!target && sideways && !!o.range;
+  const upright = chart.horizontal
+    ? { ...(chart.xLabel ? { left: chart.xLabel } : {}) }
+    : {
+        ...(o.valueTitle ? { left: o.valueTitle } : {}),
+        ...(o.secondTitle ? { right: o.secondTitle } : {}),
+      };
+  if (!drawTarget && !upright.left && !upright.right) return undefined;
+  // A 100 % stack's axis holds fractions; its target and ticks are said in percent.
+  const percent = chart.stacked === 'percent';
+  const axis = chart.type === 'scatter' ? plan.scatter?.y : o.range;
+  const tick = (v: number) => plan.tick(percent ? v * 100 : v);
+  const ticksOf = (r: AxisRange | undefined, say: (v: number) => string) => {
+    if (!r) return [];
+    const n = Math.round((r.max - r.min) / r.step);
+    return Array.from({ length: n + 1 }, (_, k) => say(Number((r.min + k * r.step).toPrecision(12))));
+  };
+  const valueTicks = ticksOf(axis, tick);
+  const stacked = chart.stacked !== false;
+  const outside = o.values && !stacked ? plan.values.flatMap((vs, d) => vs.map((v, i) => plan.label(v, d, i))) : [];
+  const widestOf = (texts: readonly string[]) => texts.reduce((a, t) => (t.length > a.length ? t : a), '');
+  const shown = chart.labels.filter((_, i) => !o.shownCategories || o.shownCategories.has(i));
+  // Category labels wrap to the room each has: lines as the plan counts them.
+  const perCategory = (box.w * 0.8) / Math.max(1, shown.length);
+  const lines = Math.min(3, Math.max(1, ...shown.map((l) => Math.ceil(textWidth(l, o.size) / perCategory))));
+  const bottom =
+    chart.type === 'scatter'
+      ? { texts: ticksOf(plan.scatter?.x, plan.xTick), lines: 2 }
+      : sideways
+        ? { texts: valueTicks, lines: 1 }
+        : { texts: shown, lines };
+  const plot = nativePlot({
+    box,
+    size: o.size,
+    title: !!chart.title,
+    ...(o.legend || chart.type === 'combo'
+      ? { legend: { position: o.legendPosition, entries: chart.datasets.map((d) => d.label) } }
+      : {}),
+    left: sideways ? chart.labels : valueTicks,
+    ...(plan.axis2 ? { right: ticksOf(plan.axis2, (v) => plan.tick(v, true)) } : {}),
+    bottom,
+    bottomTitle: sideways ? !!o.valueTitle : !!chart.xLabel,
+    upright,
+    topLabel: drawTarget,
+    pastRight: sideways ? widestOf(outside) : plan.directLabels ? widestOf(chart.datasets.map((d) => d.label)) : '',
+  });
+  if (!drawTarget || !target || !o.range) return { plot };
+  return {
+    plot,
+    drawnTarget: sidewaysTarget({
+      box,
+      plot,
+      axis: o.range,
+      value: percent ? target.value / 100 : target.value,
+      label: plan.edges.find((e) => e.kind === 'target')?.text ?? String(target.value),
+      size: o.size,
+      face: ctx.face,
+      lang: chart.lang,
+      color: ctx.theme.palette.emphasis,
+      description: ctx.words.drawnTarget,
+      tick,
+    }),
+  };
 }

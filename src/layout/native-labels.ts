@@ -39,6 +39,8 @@ export interface NativeLabelInput {
   targetColour?: string;
   /** Scatter axis ranges as written. */
   scatter?: { x: AxisRange; y: AxisRange };
+  /** The plot area's size, points, where layout fixed it (see native-target.ts): no estimate then. */
+  plot?: { w: number; h: number };
 }
 
 export interface NativeLabels {
@@ -55,6 +57,7 @@ const GAP = 3;
 
 /** The plot area, points, as PowerPoint lays it out around titles, legend and axis labels (a little smaller). */
 export function estimatedPlot(input: NativeLabelInput): { w: number; h: number } {
+  if (input.plot) return input.plot;
   const { chart, plan, box, size, title, legend } = input;
   const line = size * 1.25;
   const ticks = [plan.axis?.min ?? 0, plan.axis?.max ?? 0].map((v) => textWidth(plan.tick(v), size));

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { labelColourOn } from '../charts/contrast.js';
-import type { NativePointLabel } from '../model.js';
+import type { Box, NativeDrawnTarget, NativePointLabel } from '../model.js';
 import {
   attr,
   child,
@@ -403,6 +403,102 @@ export interface ChartPartExtras {
   shownCategories?: readonly number[];
   /** The series (by their place as written) the legend names; the others' entries are deleted. */
   legendOnly?: readonly number[];
+  /** The plot area's inner box, fractions of the chart (c:manualLayout). */
+  plotArea?: Box;
+  /** A target line drawn in the chart's own drawing (c:userShapes). */
+  drawnTarget?: NativeDrawnTarget;
+  /** Scatter: the x axis's number format (pptxgenjs writes the y axis's on both). */
+  xFormat?: string;
+  /** Titles of the left and right axes, set horizontally with their top-left corners here (fractions). */
+  uprightTitles?: { left?: { x: number; y: number }; right?: { x: number; y: number } };
+}
+
+/** An upright axis's title, horizontal, at a place of layout's (the plot area is fixed too). */
+function placeUprightTitles(plotArea: XmlElement, at: NonNullable<ChartPartExtras['uprightTitles']>): void {
+  for (const axis of elements(plotArea).filter((c) => AXES.includes(c.name))) {
+    const side = attr(child(axis, 'c:axPos') ?? el('x'), 'val');
+    const corner = side === 'l' ? at.left : side === 'r' ? at.right : undefined;
+    const title = child(axis, 'c:title');
+    if (!corner || !title || attr(child(axis, 'c:delete') ?? el('x'), 'val') === '1') continue;
+    const manual = el('c:layout', {}, [
+      el('c:manualLayout', {}, [
+        el('c:xMode', { val: 'edge' }),
+        el('c:yMode', { val: 'edge' }),
+        el('c:x', { val: String(corner.x) }),
+        el('c:y', { val: String(corner.y) }),
+      ]),
+    ]);
+    title.children = [...elements(title).filter((c) => c.name !== 'c:layout'), manual];
+    // Not turned on its side: the text body's rotation 0, written horizontally.
+    for (const bodyPr of [...walk(title)].filter((e) => e.name === 'a:bodyPr')) {
+      setAttr(bodyPr, 'rot', '0');
+      setAttr(bodyPr, 'vert', 'horz');
+    }
+  }
+}
+
+/** The relationship from a chart part to its drawing. */
+const USER_SHAPES_REL = 'rIdUserShapes';
+const USER_SHAPES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes';
+const USER_SHAPES_CONTENT = 'application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml';
+
+/** A scatter chart's x axis (its value axis at the bottom) gets its own number format. */
+function scatterXFormat(plotArea: XmlElement, format: string): void {
+  const x = childrenNamed(plotArea, 'c:valAx').find((a) => attr(child(a, 'c:axPos') ?? el('x'), 'val') === 'b');
+  const numFmt = x && child(x, 'c:numFmt');
+  // A line break in an attribute is read as a space unless written as a character reference.
+  if (numFmt) setAttr(numFmt, 'formatCode', escapeXml(format).replace(/\n/g, '&#10;'));
+}
+
+/** A plot area placed by layout: its inner box (without tick labels) at fractions of the chart, from its edges. */
+function placePlotArea(plotArea: XmlElement, box: Box): void {
+  const manual = el('c:manualLayout', {}, [
+    el('c:layoutTarget', { val: 'inner' }),
+    el('c:xMode', { val: 'edge' }),
+    el('c:yMode', { val: 'edge' }),
+    el('c:x', { val: String(box.x) }),
+    el('c:y', { val: String(box.y) }),
+    el('c:w', { val: String(box.w) }),
+    el('c:h', { val: String(box.h) }),
+  ]);
+  const layout = child(plotArea, 'c:layout');
+  if (layout) layout.children = [manual];
+  else plotArea.children.unshift(el('c:layout', {}, [manual]));
+}
+
+/**
+ * The chart's drawing (a chartDrawing part): the target as a dashed line and its label, each
+ * anchored at fractions of the chart, so that they move and scale with it.
+ */
+export function userShapesXml(t: NativeDrawnTarget): string {
+  const anchor = (x1: number, y1: number, x2: number, y2: number, shape: string) =>
+    `<cdr:relSizeAnchor><cdr:from><cdr:x>${x1}</cdr:x><cdr:y>${y1}</cdr:y></cdr:from>` +
+    `<cdr:to><cdr:x>${x2}</cdr:x><cdr:y>${y2}</cdr:y></cdr:to>${shape}</cdr:relSizeAnchor>`;
+  const colour = `<a:solidFill><a:srgbClr val="${t.color.replace('#', '').toUpperCase()}"/></a:solidFill>`;
+  const xfrm = '<a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>';
+  const line =
+    `<cdr:cxnSp macro=""><cdr:nvCxnSpPr><cdr:cNvPr id="2" name="Target line" descr="${escapeXml(t.description)}"/>` +
+    `<cdr:cNvCxnSpPr/></cdr:nvCxnSpPr><cdr:spPr>${xfrm}<a:prstGeom prst="line"><a:avLst/></a:prstGeom>` +
+    `<a:ln w="${Math.round(t.width * 12700)}">${colour}<a:prstDash val="dash"/></a:ln></cdr:spPr></cdr:cxnSp>`;
+  const l = t.label;
+  const label =
+    `<cdr:sp macro="" textlink=""><cdr:nvSpPr><cdr:cNvPr id="3" name="Target label"/><cdr:cNvSpPr txBox="1"/></cdr:nvSpPr>` +
+    `<cdr:spPr>${xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></cdr:spPr>` +
+    `<cdr:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"/><a:lstStyle/>` +
+    `<a:p><a:pPr algn="ctr"/><a:r><a:rPr lang="${escapeXml(l.lang)}" sz="${Math.round(l.size * 100)}">${colour.replace(
+      t.color.replace('#', '').toUpperCase(),
+      l.color.replace('#', '').toUpperCase(),
+    )}<a:latin typeface="${escapeXml(l.font.latin)}"/><a:ea typeface="${escapeXml(l.font.eastAsian)}"/></a:rPr>` +
+    `<a:t>${escapeXml(l.text)}</a:t></a:r></a:p></cdr:txBody></cdr:sp>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<c:userShapes xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ' +
+    'xmlns:cdr="http://schemas.openxmlformats.org/drawingml/2006/chartDrawing" ' +
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
+    anchor(t.x, t.top, t.x, t.bottom, line) +
+    anchor(l.x, l.y, Number((l.x + l.w).toFixed(5)), Number((l.y + l.h).toFixed(5)), label) +
+    '</c:userShapes>'
+  );
 }
 
 const flag = (name: string, on: boolean | undefined) => el(name, { val: on ? '1' : '0' });
@@ -546,8 +642,12 @@ export function fixChartXml(xml: string, extras: ChartPartExtras = {}): string {
     if (extras.pointLabels?.length) applyPointLabels(plotArea, extras.pointLabels);
     if (extras.shownCategories) blankCategories(plotArea, extras.shownCategories);
     if (extras.legendOnly) legendOnly(doc.root, plotArea, extras.legendOnly);
+    if (extras.plotArea) placePlotArea(plotArea, extras.plotArea);
+    if (extras.xFormat) scatterXFormat(plotArea, extras.xFormat);
+    if (extras.uprightTitles) placeUprightTitles(plotArea, extras.uprightTitles);
     twoAxisIds(plotArea);
   }
+  if (extras.drawnTarget) doc.root.children.push(el('c:userShapes', { 'r:id': USER_SHAPES_REL }));
   order(doc.root, undefined);
   return serializeXml(doc);
 }
@@ -653,6 +753,26 @@ export async function fixChartParts(
     .filter((c) => Number.isFinite(c.n))
     .sort((a, b) => a.n - b.n);
   charts.forEach(({ name }, i) => text.set(name, fixChartXml(text.get(name)!, extras[i])));
+  // Drawings numbered in chart order, whatever pptxgenjs's part numbers: the same deck, the same names.
+  let drawings = 0;
+  charts.forEach(({ name }, i) => {
+    const target = extras[i]?.drawnTarget;
+    if (!target) return;
+    const drawing = `ppt/drawings/drawing${++drawings}.xml`;
+    text.set(drawing, userShapesXml(target));
+    const relsName = name.replace(/^ppt\/charts\//, 'ppt/charts/_rels/') + '.rels';
+    const rel = `<Relationship Id="${USER_SHAPES_REL}" Type="${USER_SHAPES_TYPE}" Target="../drawings/drawing${drawings}.xml"/>`;
+    const rels =
+      text.get(relsName) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    text.set(relsName, rels.replace('</Relationships>', `${rel}</Relationships>`));
+    const types = text.get('[Content_Types].xml');
+    if (types)
+      text.set(
+        '[Content_Types].xml',
+        types.replace('</Types>', `<Override PartName="/${drawing}" ContentType="${USER_SHAPES_CONTENT}"/></Types>`),
+      );
+  });
   for (const [name, data] of binary) {
     if (!/^ppt\/embeddings\/.*\.xlsx$/.test(name)) continue;
     const zip = await JSZip.loadAsync(data);

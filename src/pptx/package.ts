@@ -104,6 +104,9 @@ export async function finishPackage(input: Buffer | PackageParts, options: Packa
       text.set(name, tagNotesLanguage(xml, options.lang ?? 'en'));
   }
   await fixChartParts(text, binary, options.charts);
+  // Parts fixing the charts added (their drawings) go after the others.
+  const listed = new Set(names);
+  for (const name of text.keys()) if (!listed.has(name)) names.push(name);
   const parts = renumberCharts({ names, text, binary });
   return finishParts(options.template ? buildOnTemplate(parts, options.template) : parts, options);
 }

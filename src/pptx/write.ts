@@ -361,10 +361,14 @@ function addNativeChart(pptx: PptxGenJS, slide: Slide, box: Box, spec: NativeCha
     barGrouping: spec.bars.grouping,
     barGapWidthPct: spec.bars.gapWidth,
     // (pptxgenjs's types allow only 'minMax'; it writes the value through, and 'maxMin' is valid OOXML.)
-    // The value axis then crosses at the last category (valAx c:crosses=max), which the
-    // OOXML spec places at the bottom; LibreOffice 7.4 ignores it and draws the axis on top.
+    // The value axis then crosses at the last category (valAx c:crosses=max): at the bottom.
+    // Its tick labels then go next to it (below): pptxgenjs's default for sideways bars, 'low',
+    // is the low end of the category axis, which maxMin puts at the top.
     ...(spec.bars.topDown
-      ? ({ catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max' } as unknown as Pick<ChartOpts, 'catAxisOrientation'>)
+      ? ({ catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max', valAxisLabelPos: 'nextTo' } as unknown as Pick<
+          ChartOpts,
+          'catAxisOrientation'
+        >)
       : {}),
   };
   // The target is a dashed line series across the categories, on the bars' axis.
@@ -604,6 +608,10 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
               ...(e.spec.pointLabels ? { pointLabels: e.spec.pointLabels } : {}),
               ...(e.spec.categoryAxis.shown ? { shownCategories: e.spec.categoryAxis.shown } : {}),
               ...(e.spec.legend.only ? { legendOnly: e.spec.legend.only } : {}),
+              ...(e.spec.plotArea ? { plotArea: e.spec.plotArea } : {}),
+              ...(e.spec.xFormat ? { xFormat: e.spec.xFormat } : {}),
+              ...(e.spec.uprightTitles ? { uprightTitles: e.spec.uprightTitles } : {}),
+              ...(e.spec.drawnTarget ? { drawnTarget: e.spec.drawnTarget } : {}),
             },
           ]
         : [],

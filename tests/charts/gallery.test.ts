@@ -67,8 +67,8 @@ const MUTED = '848E9B';
 describe('chart gallery', () => {
   it('builds every type in both renderings without a warning', () => {
     expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([]);
-    expect(result.report.charts).toEqual({ rendered: 15, cached: 0, native: 15 });
-    expect(deck.slides).toHaveLength(34);
+    expect(result.report.charts).toEqual({ rendered: 16, cached: 0, native: 16 });
+    expect(deck.slides).toHaveLength(36);
   });
 
   it.each([
@@ -206,7 +206,7 @@ describe('chart gallery', () => {
 
   it('renders nothing on a second build, and only the changed chart after a data change', async () => {
     const again = await buildDeck('decks/chart-gallery.yaml', { cwd: project, cacheDir: join(project, 'cache') });
-    expect(again.report.charts).toEqual({ rendered: 0, cached: 15, native: 15 });
+    expect(again.report.charts).toEqual({ rendered: 0, cached: 16, native: 16 });
     const first = readFileSync(join(project, 'out', 'chart-gallery.pptx'));
 
     const copy = tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
@@ -217,7 +217,7 @@ describe('chart gallery', () => {
       readFileSync(dataFile, 'utf8').replace('Mutual visa exemption: 29', 'Mutual visa exemption: 30'),
     );
     const changed = await buildDeck('decks/chart-gallery.yaml', { cwd: copy, cacheDir: join(copy, 'cache') });
-    expect(changed.report.charts).toEqual({ rendered: 1, cached: 14, native: 15 });
+    expect(changed.report.charts).toEqual({ rendered: 1, cached: 15, native: 16 });
     expect(readFileSync(join(copy, 'out', 'chart-gallery.pptx')).equals(first)).toBe(false);
   });
 
@@ -237,8 +237,8 @@ describe('chart gallery', () => {
     const b = tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
     const inThread = await buildDeck('decks/chart-gallery.yaml', { cwd: a, cacheDir: false, workers: 0 });
     const inWorkers = await buildDeck('decks/chart-gallery.yaml', { cwd: b, cacheDir: false, workers: 2 });
-    expect(inThread.report.charts.rendered).toBe(15);
-    expect(inWorkers.report.charts.rendered).toBe(15);
+    expect(inThread.report.charts.rendered).toBe(16);
+    expect(inWorkers.report.charts.rendered).toBe(16);
     expect(
       readFileSync(join(b, 'out', 'chart-gallery.pptx')).equals(readFileSync(join(a, 'out', 'chart-gallery.pptx'))),
     ).toBe(true);
@@ -255,7 +255,7 @@ describe('chart gallery', () => {
     expect(bytes[1]!.equals(bytes[0]!) && bytes[2]!.equals(bytes[0]!)).toBe(true);
     const files = readdirSync(shared);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(15);
+    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(16);
   });
 
   it('uses the repository gallery outline unchanged', () => {

@@ -35,7 +35,7 @@ afterAll(() => vi.restoreAllMocks());
 
 describe('label geometry of the gallery pictures', () => {
   it('captured every picture chart of the gallery', () => {
-    expect(captured.length).toBe(15);
+    expect(captured.length).toBe(16);
   });
 
   it('places every label clear of the values and of each other', () => {

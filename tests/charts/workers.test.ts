@@ -47,9 +47,9 @@ describe('a chart worker killed mid-render', () => {
     const result = await build(project, charts);
     expect(result.ok).toBe(false);
     const failed = result.diagnostics.filter((d) => d.code === 'chart-render-failed');
-    // The gallery draws 15 different pictures; each is tried by two workers before it fails.
-    expect(failed).toHaveLength(15);
-    expect(killed).toBe(30);
+    // The gallery draws 16 different pictures; each is tried by two workers before it fails.
+    expect(failed).toHaveLength(16);
+    expect(killed).toBe(32);
     expect(failed[0]!.message).toMatch(
       /^the chart on slide \d+ could not be drawn: the chart worker stopped \(exit code \d+\) while drawing/,
     );
@@ -70,10 +70,10 @@ describe('a chart worker killed mid-render', () => {
     });
     const result = await build(project, charts);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(result.report.charts.rendered).toBe(15);
-    // 15 pictures plus those the dying worker held (it takes a second before its exit is seen); it was replaced.
-    expect(tasks).toBeGreaterThan(15);
-    expect(tasks).toBeLessThanOrEqual(15 + ChartWorkerPool.TASKS_PER_WORKER);
+    expect(result.report.charts.rendered).toBe(16);
+    // 16 pictures plus those the dying worker held (it takes a second before its exit is seen); it was replaced.
+    expect(tasks).toBeGreaterThan(16);
+    expect(tasks).toBeLessThanOrEqual(16 + ChartWorkerPool.TASKS_PER_WORKER);
     expect(threads.size).toBe(3);
 
     const undisturbed = await build(project, service({ workers: 0 }), 'plain');
@@ -81,7 +81,7 @@ describe('a chart worker killed mid-render', () => {
     expect(readFileSync(join(project, 'out', 'chart-gallery.pptx'))).toEqual(
       readFileSync(join(project, 'plain', 'chart-gallery.pptx')),
     );
-    // Two builds of the 15-chart gallery, one with a worker lost: on a loaded 2-core machine over a minute.
+    // Two builds of the 16-chart gallery, one with a worker lost: on a loaded 2-core machine over a minute.
   }, 150_000);
 });
 
@@ -94,8 +94,8 @@ describe('a chart service kept across builds', () => {
     expect((await build(project, charts, 'a')).ok).toBe(true);
     build_ = 1;
     expect((await build(project, charts, 'b')).ok).toBe(true);
-    expect(threads[0]).toHaveLength(15);
-    expect(threads[1]).toHaveLength(15);
+    expect(threads[0]).toHaveLength(16);
+    expect(threads[1]).toHaveLength(16);
     expect(new Set(threads[1])).toEqual(new Set(threads[0]));
     expect(readFileSync(join(project, 'a', 'chart-gallery.pptx'))).toEqual(
       readFileSync(join(project, 'b', 'chart-gallery.pptx')),

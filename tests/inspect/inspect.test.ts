@@ -55,7 +55,7 @@ describe('inspectPptx on the shipped decks', () => {
       .get('chart-gallery.yaml')!
       .slides.flatMap((s) => s.items)
       .filter((i): i is InspectedChart => i.kind === 'chart');
-    expect(charts).toHaveLength(15);
+    expect(charts).toHaveLength(16);
     const visa = charts.find((c) => c.types[0] === 'bar (bar, clustered)')!;
     const series = (key: string) => data[Object.keys(data).find((k) => data[k]?.[key])!][key].series;
     expect(visa.series[0]!.categories).toEqual(Object.keys(series('visa')));

@@ -73,14 +73,14 @@ export function layoutChartSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
     );
     elements.push(element);
     reportDroppedLabels(slide.chart, dropped, slide.at, ctx.diagnostics);
-    // Neither a scatter series nor a line series draws a vertical line on sideways bars alike in
-    // PowerPoint and LibreOffice (each swaps one of them): say so rather than drop it unsaid.
-    if (slide.chart.render === 'native' && slide.chart.horizontal && slide.chart.target)
+    // Sideways bars draw their target over the plot (native-target.ts); sideways combos cannot:
+    // say so rather than drop it unsaid.
+    if (element.kind === 'native-chart' && slide.chart.horizontal && slide.chart.target && !element.spec.drawnTarget)
       ctx.diagnostics.warn(
         'chart-target-not-drawn',
-        'the editable horizontal bar chart leaves out its target line: an editable chart cannot draw it across sideways bars',
+        'the editable sideways combo chart leaves out its target line: it draws one only over sideways bars alone',
         slide.at,
-        'draw the chart as a picture (`render: image`), which shows the target, or as columns (`type: column`)',
+        'draw the chart as a picture (`render: image`), which shows the target, or upright (no `horizontal`)',
       );
     if (besideChart.length) elements.push(bulletsElement(besideChart, sideBox(body), size, ctx));
     return elements;
