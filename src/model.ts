@@ -480,7 +480,13 @@ export interface NativeChartSpec {
     /** Outside labels' colour; chart-xml.ts turns labels inside dark fills white. */
     color?: string;
     position?: 'outEnd' | 'ctr' | 'bestFit' | 't';
+    /** Bold, as the picture draws its value labels. */
+    bold?: boolean;
   };
+  /** Pie and doughnut: a line between slices (the background colour), as the picture draws. */
+  sliceBorder?: { pt: number; color: string };
+  /** Area fills' opacity, percent (overlapping areas are see-through, as in the picture). */
+  areaOpacity?: number;
   categoryAxis: NativeChartText & {
     title?: NativeChartText & { text: string; color: string };
     color: string;

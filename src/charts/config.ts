@@ -24,8 +24,18 @@ export interface ChartStyle {
 const PT_TO_PX = 96 / 72;
 
 /**
+ * Chart text as read on the slide, points: a value label (and the legend and category names,
+ * set at the same size) at least 14, value-axis ticks and axis titles (0.9 of it) at least 12.
+ * The picture is drawn at its box's size in CSS px (96 to the inch, whatever its density), so a
+ * size in points here is the size the reader sees, on a 13.33- or a 10-inch slide alike.
+ */
+export const CHART_LABEL_MIN_PT = 14;
+export const CHART_TICK_MIN_PT = 12;
+
+/**
  * Chart text size for a box: the theme's chart size at full slide width, scaled down with
- * the square root of the box's share of it, never below 11 pt on the slide.
+ * the square root of the box's share of it, never below the reading floor above (nor the
+ * theme's `chart_min`).
  */
 export function chartStyleFor(
   box: { w: number; h: number },
@@ -33,12 +43,12 @@ export function chartStyleFor(
   theme: {
     palette: Palette;
     fonts: { chart: string; files: FontFile[] };
-    sizes: { chart: number };
+    sizes: { chart: number; chartMin?: number };
     charts: { density: number };
   },
 ): ChartStyle {
   const share = Math.min(1, box.w / (slideWidth * 0.9));
-  const pt = Math.max(11, theme.sizes.chart * Math.sqrt(share));
+  const pt = Math.max(CHART_LABEL_MIN_PT, theme.sizes.chartMin ?? 0, theme.sizes.chart * Math.sqrt(share));
   return {
     palette: theme.palette,
     fontFamily: theme.fonts.chart
@@ -53,6 +63,9 @@ export function chartStyleFor(
     fontFiles: theme.fonts.files,
   };
 }
+
+/** Fill opacity of areas that overlap (not stacked), in the picture and the native chart alike. */
+export const AREA_OPACITY = 0.35;
 
 const hex = (c: string, alpha = 1) => {
   if (alpha >= 1) return `#${c}`;
@@ -134,10 +147,11 @@ export function chartConfig(
           ...base,
           type: 'line',
           borderColor: hex(colour(i)),
-          backgroundColor: hex(colour(i), chart.type === 'area' ? 0.25 : 1),
+          backgroundColor: hex(colour(i), chart.type === 'area' && !chart.stacked ? AREA_OPACITY : 1),
           fill: chart.type === 'area' ? (chart.stacked ? (i === 0 ? 'origin' : '-1') : 'origin') : false,
           borderWidth: 3,
-          pointRadius: plan.pointRadius,
+          // Areas are drawn without markers, as the native chart draws them.
+          pointRadius: chart.type === 'area' ? 0 : plan.pointRadius,
           pointBackgroundColor: hex(colour(i)),
           tension: 0,
           ...(chart.type === 'combo' ? { yAxisID: secondAxis ? 'y2' : 'y', order: 0 } : {}),
@@ -149,7 +163,7 @@ export function chartConfig(
         type: 'bar',
         backgroundColor:
           chart.highlight !== undefined && single
-            ? chart.labels.map((l) => hex(l === chart.highlight ? p.accent : muted))
+            ? chart.labels.map((l) => hex(l === chart.highlight ? p.series[0]! : muted))
             : hex(colour(i)),
         borderRadius: 0,
         maxBarThickness: 120,
@@ -168,6 +182,7 @@ export function chartConfig(
   const range = (r: ChartPlan['axis']) =>
     r ? { min: r.min, max: r.max, ticks: { stepSize: r.step } } : { ticks: {}, beginAtZero: true };
   const valueRange = range(plan.axis ?? plan.scatter?.y);
+  const negatives = ((plan.axis ?? plan.scatter?.y)?.min ?? 0) < 0;
   const shownTicks = plan.ticks;
   const valueTitle =
     chart.type === 'combo' && secondAxis
@@ -206,7 +221,11 @@ export function chartConfig(
           type: 'linear',
           stacked,
           ...valueRange,
-          grid: { color: hex(p.rule), lineWidth: 1 },
+          // With values below zero, the zero line is darker than the gridlines: it is where bars start.
+          grid: {
+            color: (c: { tick?: { value: number } }) => (negatives && c.tick?.value === 0 ? hex(p.muted) : hex(p.rule)),
+            lineWidth: (c: { tick?: { value: number } }) => (negatives && c.tick?.value === 0 ? 1.5 : 1),
+          },
           border: { display: false },
           ticks: {
             ...valueRange.ticks,
@@ -255,7 +274,7 @@ export function chartConfig(
   const labelsShown = circular
     ? chart.labels
     : chart.labels.map((l) => wrapLabel(l, Math.max(6, Math.floor(perCategory))));
-  const legendShown = chart.legend !== 'none' && !plan.directLabels;
+  const legendShown = plan.legendShown;
   const isLineSeries = (i: number) =>
     chart.type === 'line' || (chart.type === 'combo' && chart.lineDatasets.includes(i));
   const lineSwatches = chart.datasets.some((_, i) => isLineSeries(i));
@@ -313,7 +332,7 @@ export function chartConfig(
               ? {
                   generateLabels: () =>
                     chart.labels.map((l, i) => ({
-                      text: legendText(chart, i),
+                      text: plan.legendEntries?.[i] ?? legendText(chart, i),
                       fillStyle: hex(chart.highlight === undefined || chart.highlight === l ? colour(i) : muted),
                       strokeStyle: hex(p.background),
                       lineWidth: 0,

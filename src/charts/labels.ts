@@ -25,6 +25,8 @@ export interface PlannedLabel {
   fill: string;
   /** Is the value below zero (bars extend the other way)? */
   negative: boolean;
+  /** segment: beside its stack even where it would fit inside (its series' labels all sit beside). */
+  beside?: boolean;
 }
 
 /** A label in the margin beside the plot: the target's, or a series' name at its line end. */
@@ -257,22 +259,54 @@ export function labelPlugin(planned: PlannedLabel[], edges: EdgeLabel[], look: L
 
       // A scatter point's name beside the plot would sit on the tick labels or the plot's border.
       const inPlotOnly = (chart.config as { type?: string }).type === 'scatter';
-      for (const label of planned) {
+      const spotsFor = (label: PlannedLabel) => {
         const el = chart.getDatasetMeta(label.dataset).data[label.index] as unknown as AnyElement | undefined;
-        if (!el) continue;
+        if (!el) return undefined;
         const size = measure(label.text, true);
         const own = { dataset: label.dataset, index: label.index };
-        const candidates = candidatesFor(label, el, size, area, look.size);
-        const spot = candidates.find(
+        return candidatesFor(label, el, size, area, look.size).filter(
           (c) =>
             within(c.box, chart) && (!inPlotOnly || inPlot(c.box, area)) && free(c.box, c.inside ? own : undefined),
         );
-        if (!spot) {
-          result.unplaced.push(label);
+      };
+      const place = (label: PlannedLabel, spot: Candidate) => {
+        const colour = spot.inside ? labelColourOn(label.fill, look.text, look.light) : look.text;
+        const own = { dataset: label.dataset, index: label.index };
+        draw({ ...spot.box, text: label.text, ...own, kind: 'data', inside: spot.inside }, colour, true);
+      };
+      // A series' bar labels sit one way, all beyond their bars' ends or all inside, when every
+      // one has a free place that way; else each takes its own best place.
+      const oneWay = (group: PlannedLabel[], inside: boolean) => {
+        const chosen: [PlannedLabel, Candidate][] = [];
+        for (const label of group) {
+          const spot = spotsFor(label)?.find(
+            (c) => c.inside === inside && !chosen.some(([, o]) => intersects(o.box, c.box)),
+          );
+          if (!spot) return undefined;
+          chosen.push([label, spot]);
+        }
+        return chosen;
+      };
+      for (let k = 0; k < planned.length;) {
+        const label = planned[k]!;
+        let end = k + 1;
+        if (label.mode === 'bar') while (planned[end]?.mode === 'bar' && planned[end]!.dataset === label.dataset) end++;
+        const group = planned.slice(k, end);
+        k = end;
+        const together = group.length > 1 ? (oneWay(group, false) ?? oneWay(group, true)) : undefined;
+        if (together) {
+          for (const [l, spot] of together) place(l, spot);
           continue;
         }
-        const colour = spot.inside ? labelColourOn(label.fill, look.text, look.light) : look.text;
-        draw({ ...spot.box, text: label.text, ...own, kind: 'data', inside: spot.inside }, colour, true);
+        for (const l of group) {
+          const spots = spotsFor(l);
+          if (!spots) continue;
+          if (!spots[0]) {
+            result.unplaced.push(l);
+            continue;
+          }
+          place(l, spots[0]);
+        }
       }
 
       // Margin labels: beside the plot's right edge (or above it for a vertical target line),
@@ -387,7 +421,7 @@ function candidatesFor(
       // below; the box is the figures' height, not the line's, so it stays within the segment.
       const figures = segmentFigures(fontSize);
       const out: Candidate[] = [];
-      if (r.w >= w + 2 * GAP && r.h >= figures + 2 * SEGMENT_AIR)
+      if (!label.beside && r.w >= w + 2 * GAP && r.h >= figures + 2 * SEGMENT_AIR)
         out.push({ box: { x: r.x + r.w / 2 - w / 2, y: r.y + r.h / 2 - figures / 2, w, h: figures }, inside: true });
       // Else beside it, level with it (moved along the stack only as far as the plot's edge
       // needs), in the gap after its stack, then before it.

@@ -91,3 +91,44 @@ export function shareText(share: number, decimals: number, lang: string): string
 export function stepDecimals(step: number): number {
   return Math.min(6, decimalsOf(Number(step.toPrecision(6))));
 }
+
+/** A number as Excel writes it with `#,##0.00` (or `0.00` ungrouped): what a native chart's label shows. */
+function excelWritten(value: number, decimals: number, grouped: boolean): string {
+  return trueMinus(
+    value.toLocaleString('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: grouped,
+    }),
+  );
+}
+
+/**
+ * The text around the number in labels with a unit ("US$" and " billion" in "US$160 billion"; "0亿美元"
+ * after 160 in "1600亿美元"), when one fixed text before and after a number Excel writes gives every
+ * label exactly as the picture writes it. Undefined when no fixed text does (a scale word that
+ * changes with the value: 7.2万亿 beside 7200亿), and the native label keeps the bare number.
+ */
+export function unitAffixes(
+  values: readonly number[],
+  unit: string | undefined,
+  spec: FormatSpec,
+  decimals: number,
+  lang: string,
+): { before: string; after: string; grouped: boolean } | undefined {
+  if (!unit || unit === '%' || !values.length) return undefined;
+  for (const grouped of [true, false]) {
+    const written = (v: number) => excelWritten(v, decimals, grouped);
+    const first = chartNumber(values[0]!, unit, spec, decimals, lang, true);
+    const at = first.indexOf(written(values[0]!));
+    if (at < 0) continue;
+    const before = first.slice(0, at);
+    const after = first.slice(at + written(values[0]!).length);
+    if (!before && !after) return undefined;
+    // Digits written after the number (a scale folded in: 160 → "1600亿") must not be grouped apart from it.
+    if (grouped && /^\d/.test(after)) continue;
+    if (values.every((v) => chartNumber(v, unit, spec, decimals, lang, true) === `${before}${written(v)}${after}`))
+      return { before, after, grouped };
+  }
+  return undefined;
+}

@@ -68,6 +68,12 @@ export interface ChartPlan {
   pieRadius?: number;
   /** Where the picture's legend goes: beside the plot only when its longest entry fits there. */
   legendPosition: 'top' | 'bottom' | 'left' | 'right';
+  /** Is a legend drawn? (a pie with its values in the legend has one whatever the outline says) */
+  legendShown: boolean;
+  /** Pies: each slice's legend entry. */
+  legendEntries?: string[];
+  /** Pies: the values are in the legend, not on the slices (labels there would squeeze the ring). */
+  valuesInLegend: boolean;
   /** The plot area size the plan assumed (CSS px): no larger than chart.js makes it. */
   plot: { w: number; h: number };
 }
@@ -97,7 +103,7 @@ export function seriesColour(chart: ChartModel, style: ChartStyle, dataset: numb
     return chart.highlight === undefined || chart.highlight === l ? p.series[index % p.series.length]! : p.inactive;
   }
   if (chart.highlight !== undefined && chart.datasets.length === 1)
-    return chart.labels[index] === chart.highlight ? p.accent : p.inactive;
+    return chart.labels[index] === chart.highlight ? p.series[0]! : p.inactive;
   return p.series[dataset % p.series.length]!;
 }
 
@@ -155,8 +161,33 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   }
 
   // ---- room the picture leaves for the plot (estimates err small, so what is kept fits)
-  const legendShown = chart.legend !== 'none' && !(chart.type === 'line' && directLabelsFor(chart));
-  const legendPosition = legendPlace(chart, style, (v, d, i) => labelText(v, d, i), values);
+  let legendShown = chart.legend !== 'none' && !(chart.type === 'line' && directLabelsFor(chart));
+  let legendPosition = legendPlace(chart, style, (v, d, i) => labelText(v, d, i), values);
+  const titleH = chart.title ? fs * 1.1 * 1.6 : 0;
+  // A pie's values go into its legend ("China into partner countries: US$160 billion") when
+  // labels around the ring would squeeze it below its least size; the legend then sits beside
+  // the ring where it fits there whole, else below it.
+  let legendEntries: string[] | undefined;
+  let valuesInLegend = false;
+  if (circular) {
+    legendEntries = chart.labels.map((_, i) => legendText(chart, i));
+    const texts = values[0]!.flatMap((v, i) => (v !== 0 ? [labelText(v, 0, i)] : []));
+    const short = Math.min(style.width, style.height - titleH);
+    if (chart.dataLabels !== false && texts.length) {
+      const ring = 2 * pieRoom(style, titleH, texts, legendShown, legendPosition, legendEntries);
+      if (ring < PIE_MIN_SHARE * short) {
+        valuesInLegend = true;
+        legendShown = true;
+        legendEntries = chart.labels.map((_, i) => {
+          const text = legendText(chart, i, true);
+          return chart.dataLabels === 'share' && values[0]![i] ? `${text} (${labelText(values[0]![i]!, 0, i)})` : text;
+        });
+        const legendW = legendWidth(legendEntries, fs);
+        const beside = legendW <= style.width / 2 && style.width - legendW - 16 >= PIE_MIN_SHARE * short;
+        if (chart.legend === 'auto' || chart.legend === 'none') legendPosition = beside ? 'right' : 'bottom';
+      }
+    }
+  }
   const edges: EdgeLabel[] = [];
   const directLabels = chart.type === 'line' && directLabelsFor(chart);
   if (directLabels)
@@ -182,8 +213,12 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   const padding = { top: 8, right: Math.max(8, rightEdge), bottom: 4, left: 4 };
   if (targetText !== undefined && targetVertical) padding.top = lh + 8;
 
-  const titleH = chart.title ? fs * 1.1 * 1.6 : 0;
-  const legendH = legendShown && legendPosition !== 'left' && legendPosition !== 'right' ? fs * 2.2 : 0;
+  const legendH =
+    !legendShown || legendPosition === 'left' || legendPosition === 'right'
+      ? 0
+      : legendEntries
+        ? legendRows(legendEntries, fs, style.width) * fs * 1.8 + fs * 0.6
+        : fs * 2.2;
   // A horizontal axis's title under its labels; an upright axis's title above the plot (axis-titles.ts).
   const uprightTitled = chart.horizontal ? !!chart.xLabel : !!(chart.yLabel || (chart.unit && chart.unit !== '%'));
   const xTitleH = (chart.horizontal ? !!chart.yLabel || !!chart.unit : !!chart.xLabel) ? small * 1.8 : 0;
@@ -306,12 +341,57 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     const widest = maxOf(values.flatMap((d, i) => d.map((v, j) => textWidth(labelText(v, i, j), fs))));
     const keepEvery =
       circular || stacked || chart.horizontal ? 1 : Math.max(1, Math.ceil((widest + 6) / Math.max(1, perCategory)));
+    // A segment holds its label when the figures fit across it and, with air, along it.
+    const fitsInSegment = (d: number, i: number, text: string) => {
+      const length = (Math.abs(values[d]![i] ?? 0) / range) * valueLength;
+      const across = chart.horizontal ? length : barThickness;
+      const along = chart.horizontal ? barThickness : length;
+      return across >= textWidth(text, fs) + 8 && along >= segmentFigures(fs) + 2 * SEGMENT_AIR;
+    };
+    // Too small inside: beside the segment, level with it, in the gap next to its stack.
+    const placeBeside = (d: number, i: number, text: string, taken: typeof beside) => {
+      const v = values[d]![i] ?? 0;
+      const w = textWidth(text, fs);
+      const gap = slot - barThickness;
+      const start = stackStart(d, i);
+      const half = (chart.horizontal ? w : lh) / 2;
+      // Level with the segment, kept inside the plot (as labels.ts keeps it).
+      const level = ((start + v / 2 - (axis?.min ?? 0)) / range) * valueLength;
+      const centre = Math.min(Math.max(level, half), valueLength - half);
+      const need = (chart.horizontal ? lh : w) + 2 * LABEL_GAP;
+      // A label in a gap must not meet another there: one on the same side at its level, or
+      // one on the other side at its level when the two together are wider than the gap.
+      const side = besideSides(i).find(
+        ({ gapIndex, room, after }) =>
+          room(gap) >= need &&
+          !(taken.get(gapIndex) ?? []).some(
+            (o) => centre + half > o.lo && centre - half < o.hi && (o.after === after || need + o.need > gap),
+          ),
+      );
+      if (!side) return false;
+      const spot = { lo: centre - half, hi: centre + half, need, after: side.after };
+      taken.set(side.gapIndex, [...(taken.get(side.gapIndex) ?? []), spot]);
+      return true;
+    };
+    // One placement per series: when some of a series' segments are too small for their labels,
+    // all its labels go beside their stacks if they all find room there (tried on a copy first).
+    const besideSeries = new Set<number>();
+    const chooseBeside = (dv: number[], d: number) => {
+      if (!stacked || circular || isLine(d)) return;
+      const shown = dv.map((v, i) => [v, i] as const).filter(([v]) => v !== 0);
+      const inside = shown.filter(([v, i]) => fitsInSegment(d, i, labelText(v, d, i)));
+      if (!inside.length || inside.length === shown.length) return;
+      const trial = new Map([...beside].map(([k, list]) => [k, [...list]]));
+      if (shown.every(([v, i]) => placeBeside(d, i, labelText(v, d, i), trial))) besideSeries.add(d);
+    };
     values.forEach((dv, d) => {
+      chooseBeside(dv, d);
       dv.forEach((v, i) => {
         const text = labelText(v, d, i);
         const fill = seriesColour(chart, style, d, i);
         if (circular) {
-          if (v !== 0) labels.push({ dataset: d, index: i, text, mode: 'slice', fill, negative: false });
+          if (v !== 0 && !valuesInLegend)
+            labels.push({ dataset: d, index: i, text, mode: 'slice', fill, negative: false });
           return;
         }
         if (isLine(d)) {
@@ -322,35 +402,22 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
         }
         if (stacked) {
           if (v === 0) return;
-          const length = (Math.abs(v) / range) * valueLength;
-          const across = chart.horizontal ? length : barThickness;
-          const along = chart.horizontal ? barThickness : length;
-          const w = textWidth(text, fs);
-          if (across >= w + 8 && along >= segmentFigures(fs) + 2 * SEGMENT_AIR) {
+          if (!besideSeries.has(d) && fitsInSegment(d, i, text)) {
             labels.push({ dataset: d, index: i, text, mode: 'segment', fill, negative: v < 0 });
             return;
           }
-          // Too small inside: beside the segment, level with it, in the gap next to its stack.
-          const gap = slot - barThickness;
-          const start = stackStart(d, i);
-          const half = (chart.horizontal ? w : lh) / 2;
-          // Level with the segment, kept inside the plot (as labels.ts keeps it).
-          const level = ((start + v / 2 - (axis?.min ?? 0)) / range) * valueLength;
-          const centre = Math.min(Math.max(level, half), valueLength - half);
-          const need = (chart.horizontal ? lh : w) + 2 * LABEL_GAP;
-          // A label in a gap must not meet another there: one on the same side at its level, or
-          // one on the other side at its level when the two together are wider than the gap.
-          const side = besideSides(i).find(
-            ({ gapIndex, room, after }) =>
-              room(gap) >= need &&
-              !(beside.get(gapIndex) ?? []).some(
-                (o) => centre + half > o.lo && centre - half < o.hi && (o.after === after || need + o.need > gap),
-              ),
-          );
-          if (!side) return drop(d, i, text, 'its segment is too small to hold a label, with no room beside it');
-          const taken = { lo: centre - half, hi: centre + half, need, after: side.after };
-          beside.set(side.gapIndex, [...(beside.get(side.gapIndex) ?? []), taken]);
-          labels.push({ dataset: d, index: i, text, mode: 'segment', fill, negative: v < 0 });
+          if (!placeBeside(d, i, text, beside)) {
+            return drop(d, i, text, 'its segment is too small to hold a label, with no room beside it');
+          }
+          labels.push({
+            dataset: d,
+            index: i,
+            text,
+            mode: 'segment',
+            fill,
+            negative: v < 0,
+            ...(besideSeries.has(d) ? { beside: true } : {}),
+          });
           return;
         }
         if (i % keepEvery !== 0) return drop(d, i, text, `labels fit on one bar in ${keepEvery}`);
@@ -367,11 +434,19 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
   if (circular && labels.length) {
     // Labels outside their slice need room around the pie: a smaller pie inside the plot, not
     // padding around it, which chart.js would take from the legend's width too.
-    const widest = maxOf(labels.map((l) => textWidth(l.text, fs)));
-    const legendW = legendShown && (legendPosition === 'left' || legendPosition === 'right') ? style.width * 0.35 : 0;
-    const areaW = style.width - legendW - 16;
+    const room = pieRoom(
+      style,
+      titleH,
+      labels.map((l) => l.text),
+      legendShown,
+      legendPosition,
+      legendEntries ?? [],
+    );
+    const areaW =
+      style.width -
+      (legendShown && (legendPosition === 'left' || legendPosition === 'right') ? style.width * 0.35 : 0) -
+      16;
     const areaH = style.height - titleH - legendH - 16;
-    const room = Math.min(areaW / 2 - (widest + 16), areaH / 2 - (lh + 12));
     pieRadius = Math.max(0.3, Math.min(1, room / (Math.min(areaW, areaH) / 2)));
   }
 
@@ -399,17 +474,65 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     ...(ticks ? { ticks } : {}),
     directLabels,
     legendPosition,
+    legendShown,
+    ...(legendEntries ? { legendEntries } : {}),
+    valuesInLegend,
     ...(pieRadius !== undefined ? { pieRadius } : {}),
     pointRadius,
     plot: { w: plotW, h: plotH },
   };
 }
 
-/** A legend entry's text: a slice's name with its value unless its label shows the value. */
-export function legendText(chart: ChartModel, index: number): string {
+/**
+ * A pie's ring is at least this share of its box's short side (less its title): labels that
+ * would squeeze it smaller move into the legend.
+ */
+export const PIE_MIN_SHARE = 0.58;
+
+/** The radius a pie gets, px, with these labels outside it and its legend where it is. */
+function pieRoom(
+  style: ChartStyle,
+  titleH: number,
+  texts: string[],
+  legendShown: boolean,
+  legendPosition: ChartPlan['legendPosition'],
+  entries: string[],
+): number {
+  const fs = style.fontSize;
+  const side = legendShown && (legendPosition === 'left' || legendPosition === 'right');
+  const legendW = side ? style.width * 0.35 : 0;
+  const legendH = legendShown && !side ? legendRows(entries, fs, style.width) * fs * 1.8 + fs * 0.6 : 0;
+  const widest = maxOf(texts.map((t) => textWidth(t, fs)));
+  const areaW = style.width - legendW - 16;
+  const areaH = style.height - titleH - legendH - 16;
+  return Math.min(areaW / 2 - (widest + 16), areaH / 2 - (lineHeight(fs) + 12));
+}
+
+/** A legend's width beside the plot: its longest entry, the swatch and chart.js's padding. */
+function legendWidth(entries: string[], fs: number): number {
+  return maxOf(entries.map((t) => textWidth(t, fs))) + Math.round(fs) + 3 * Math.round(fs * 0.8);
+}
+
+/** Rows a legend above or below the plot takes, its entries packed as chart.js packs them. */
+function legendRows(entries: string[], fs: number, width: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const e of entries) {
+    const w = textWidth(e, fs) + Math.round(fs) + 2 * Math.round(fs * 0.8);
+    if (x && x + w > width - 16) {
+      rows++;
+      x = 0;
+    }
+    x += w;
+  }
+  return Math.max(1, rows);
+}
+
+/** A legend entry's text: a slice's name with its value unless its label shows the value (or `withValue`). */
+export function legendText(chart: ChartModel, index: number, withValue = false): string {
   if (!isCircular(chart.type)) return chart.datasets[index]?.label ?? '';
   const l = chart.labels[index] ?? '';
-  if (chart.dataLabels === 'value') return l;
+  if (chart.dataLabels === 'value' && !withValue) return l;
   const d = chart.datasets[0]!;
   const v = chart.datasets[0]!.values[index]!;
   const value = chartNumber(v, d.unit ?? chart.unit, chart.format, chartDecimals(chart), chart.lang, true);

@@ -1,5 +1,5 @@
-import { chartStyleFor, unitTitle } from '../charts/config.js';
-import { MINUS, stepDecimals } from '../charts/numbers.js';
+import { AREA_OPACITY, CHART_LABEL_MIN_PT, chartStyleFor, unitTitle } from '../charts/config.js';
+import { MINUS, stepDecimals, unitAffixes } from '../charts/numbers.js';
 import { planChart, type DroppedLabel } from '../charts/plan.js';
 import type {
   Box,
@@ -92,7 +92,7 @@ function nativeColors(chart: ChartModel, p: Palette): string[] {
   if (chart.datasets.length === 1 && NATIVE_TYPES[chart.type] === 'bar' && chart.type !== 'combo') {
     return cycle(
       chart.labels.map((l) =>
-        chart.highlight === undefined ? p.series[0]! : l === chart.highlight ? p.accent : muted,
+        chart.highlight === undefined ? p.series[0]! : l === chart.highlight ? p.series[0]! : muted,
       ),
       n,
     );
@@ -102,12 +102,21 @@ function nativeColors(chart: ChartModel, p: Palette): string[] {
 
 /**
  * An Excel number format: the chart's decimals, a % sign for a % unit, a true minus (U+2212)
- * for negatives, and text before the number (a qualifier: "more than ") when given.
+ * for negatives, text before the number (a qualifier, a currency: "more than US$") and after it
+ * (" billion") when given.
  */
-export function excelNumberFormat(decimals: number, percentSign: boolean, before = ''): string {
-  const body = `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}${percentSign ? '"%"' : ''}`;
+export function excelNumberFormat(
+  decimals: number,
+  percentSign: boolean,
+  before = '',
+  after = '',
+  grouped = true,
+): string {
+  const body = `${grouped ? '#,##0' : '0'}${decimals ? `.${'0'.repeat(decimals)}` : ''}${percentSign ? '"%"' : ''}`;
   const text = before.replace(/"/g, '');
-  return text ? `"${text}"${body};"${text}${MINUS}"${body}` : `${body};"${MINUS}"${body}`;
+  const tail = after.replace(/"/g, '');
+  const end = tail ? `"${tail}"` : '';
+  return text ? `"${text}"${body}${end};"${text}${MINUS}"${body}${end}` : `${body}${end};"${MINUS}"${body}${end}`;
 }
 
 /** An Excel format for shares held as fractions: `0%`, `0.0%`. */
@@ -134,8 +143,9 @@ export function nativeChart(
   const style = chartStyleFor(box, ctx.theme.slide.width, ctx.theme);
   const plan = planChart(chart, style);
   const percentStacked = chart.stacked === 'percent';
-  // Native chart text does not scale with the box as the picture's does: the theme size, kept readable.
-  const size = Math.max(sizes.chartMin, Math.min(sizes.chart, NATIVE_TEXT_MAX));
+  // Native chart text does not scale with the box as the picture's does: the theme size, kept
+  // readable, never below the picture's floor for value labels (ticks share it: at least theirs).
+  const size = Math.max(CHART_LABEL_MIN_PT, sizes.chartMin, Math.min(sizes.chart, NATIVE_TEXT_MAX));
   const unitOf = (i: number) => chart.datasets[i]?.unit ?? chart.unit;
   // A 100 % stack holds each category's shares as fractions, so labels and axis read as percentages.
   const valuesOf = (i: number) =>
@@ -151,10 +161,20 @@ export function nativeChart(
   const twoUnits = chart.type === 'combo' && plan.axis2 !== undefined;
   const valueTitle = twoUnits ? unitTitle(undefined, unitOf(bars[0] ?? 0)) : unitTitle(chart.yLabel, plan.unit);
   const axisTitle = (text: string | undefined) => (text ? { title: { text, font, size, color: p.muted } } : {});
+  // A pie's labels carry the unit, as the picture's do: it has no axis to say it.
+  const affixes = circular
+    ? unitAffixes(plan.values[0]!, unitOf(0), chart.format, plan.decimals, chart.lang)
+    : undefined;
+  const valueFormat = (before = '') =>
+    excelNumberFormat(
+      plan.decimals,
+      plan.unit === '%',
+      before + (affixes?.before ?? ''),
+      affixes?.after,
+      affixes?.grouped,
+    );
   const labelFormat =
-    (circular && chart.dataLabels === 'share') || percentStacked
-      ? excelShareFormat(plan.decimals)
-      : excelNumberFormat(plan.decimals, plan.unit === '%');
+    (circular && chart.dataLabels === 'share') || percentStacked ? excelShareFormat(plan.decimals) : valueFormat();
   const axisFormat = percentStacked
     ? '0%'
     : excelNumberFormat(stepDecimals((plan.axis ?? plan.scatter?.y)?.step ?? 1), plan.unit === '%');
@@ -217,7 +237,9 @@ export function nativeChart(
         if (!q) return;
         const own = labels.points.find((l) => l.series === ordinal && l.index === i);
         if (own?.hidden || own?.text !== undefined) return;
-        const format = excelNumberFormat(plan.decimals, unitOf(d) === '%', qualified('', q, chart.lang));
+        const format = circular
+          ? valueFormat(qualified('', q, chart.lang))
+          : excelNumberFormat(plan.decimals, unitOf(d) === '%', qualified('', q, chart.lang));
         // Inside a slice or a stacked segment the label takes the colour readable on its fill.
         const inside = circular || stacked;
         const color = inside
@@ -285,6 +307,7 @@ export function nativeChart(
       size,
       format: labelFormat,
       color: p.text,
+      bold: true,
       ...(circular ? {} : { position: stacked ? 'ctr' : type === 'bar' ? 'outEnd' : 't' }),
     },
     categoryAxis: {
@@ -325,6 +348,10 @@ export function nativeChart(
     ...(type === 'line' ? { lines: { width: 3, symbol: plan.pointRadius ? 'circle' : 'none', symbolSize: 7 } } : {}),
     ...(type === 'scatter' ? { lines: { width: 0, symbolSize: 8 } } : {}),
     ...(chart.type === 'doughnut' ? { holeSize: 55 } : {}),
+    // Drawn as the picture draws them: slices parted by a line of the background, areas that
+    // overlap see-through (a stack's do not overlap: solid).
+    ...(circular ? { sliceBorder: { pt: 1.5, color: p.background } } : {}),
+    ...(chart.type === 'area' && !chart.stacked ? { areaOpacity: Math.round(AREA_OPACITY * 100) } : {}),
   };
   return { spec, dropped: labels.dropped };
 }

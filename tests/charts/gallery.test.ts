@@ -59,7 +59,10 @@ function count(png: PNG, hex: string): number {
 }
 
 const NAVY = '1F4E79';
+/** The theme's warning red: never a data colour (it reads as loss); the second series is blue-grey. */
 const RED = 'B3282D';
+const SECOND = '4A78A8';
+const THIRD = 'B07D1A';
 /** The theme's emphasis colour: target lines. */
 const TARGET = 'D12E35';
 const MUTED = '848E9B';
@@ -74,13 +77,13 @@ describe('chart gallery', () => {
   it.each([
     ['Column chart: growth in services trade', [NAVY, MUTED]],
     ['Horizontal bar chart: visa policy', [NAVY]],
-    ['Stacked bar chart: trade by quarter', [NAVY, RED, '6C8EBF']],
-    ['100% stacked bars: shares by quarter', [NAVY, RED, '6C8EBF']],
+    ['Stacked bar chart: trade by quarter', [NAVY, SECOND, THIRD]],
+    ['100% stacked bars: shares by quarter', [NAVY, SECOND, THIRD]],
     ['Line chart with a target', [NAVY, TARGET]],
     ['Area chart: trade by quarter', [NAVY]],
-    ['Pie chart: two-way investment', [NAVY, RED]],
-    ['Doughnut chart: regional shares (Chinese labels)', [NAVY, RED, '6C8EBF', 'B07D1A']],
-    ['Combo chart: volume and growth', [NAVY, RED]],
+    ['Pie chart: two-way investment', [NAVY, SECOND]],
+    ['Doughnut chart: regional shares (Chinese labels)', [NAVY, SECOND, THIRD, '3C8D93']],
+    ['Combo chart: volume and growth', [NAVY, SECOND]],
     ['Scatter chart: tariffs and trade share', [NAVY]],
   ])('%s: a crisp picture with drawing in its plot area in the theme colours', async (title, colours) => {
     const s = slide(title, false);
@@ -89,6 +92,7 @@ describe('chart gallery', () => {
     expect(png.width).toBe(2304);
     expect(inked(png, 0.15, 0.15, 0.85, 0.85)).toBeGreaterThan(0.01);
     for (const c of colours) expect(count(png, c), `${title}: colour ${c}`).toBeGreaterThan(20);
+    expect(count(png, RED), `${title}: red data`).toBe(0);
     expect(s.altTexts[0]).toMatch(/chart/i);
   });
 

@@ -47,6 +47,23 @@ describe('label geometry of the gallery pictures', () => {
     expect(problems).toEqual([]);
   });
 
+  it("places each series' labels one way: all inside their bars or all beside them", () => {
+    const mixed: string[] = [];
+    for (const { chart, style } of captured) {
+      // A target line can leave no one way (a label above it for a bar above it, inside below
+      // it for the rest): those charts keep each label's own best place.
+      if (chart.type === 'pie' || chart.type === 'doughnut' || chart.target) continue;
+      const drawn = drawChart(chart, style);
+      const boxes = placedLabels(drawn)!.boxes.filter((b) => b.kind === 'data');
+      chart.datasets.forEach((d, i) => {
+        const ways = new Set(boxes.filter((b) => b.dataset === i).map((b) => b.inside));
+        if (ways.size > 1) mixed.push(`${chart.title ?? chart.type}: ${d.label}`);
+      });
+      drawn.destroy();
+    }
+    expect(mixed).toEqual([]);
+  });
+
   it('labels the target at the plot edge and bars below it stay readable', () => {
     const target = captured.find((c) => c.chart.type === 'column' && c.chart.target)!;
     const drawn = drawChart(target.chart, target.style);
@@ -82,6 +99,16 @@ describe('label geometry of the gallery pictures', () => {
     expect(negative.map((b) => b.text)).toEqual(['\u22124.1', '\u22122.6', '\u22127.4']);
     for (const b of negative) expect(b.y).toBeGreaterThan(zero);
     expect(boxes.some((b) => b.text.includes('-'))).toBe(false);
+    // The zero line, where the bars start, is darker and heavier than the gridlines.
+    const y = drawn.scales.y!;
+    const grid = (k: number) =>
+      (y.options.grid as unknown as { setContext(c: unknown): { color: string; lineWidth: number } }).setContext(
+        y.getContext(k),
+      );
+    const zeroAt = y.ticks.findIndex((t) => t.value === 0);
+    const other = zeroAt === 0 ? 1 : 0;
+    expect([grid(zeroAt).color, grid(zeroAt).lineWidth]).toEqual([`#${balance.style.palette.muted}`, 1.5]);
+    expect([grid(other).color, grid(other).lineWidth]).toEqual([`#${balance.style.palette.rule}`, 1]);
     drawn.destroy();
   });
 

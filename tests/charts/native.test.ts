@@ -265,6 +265,17 @@ describe('native chart numbers, colours and axes', () => {
     expect(/<c:valAx>[\s\S]*<c:title>[\s\S]*<a:latin typeface="([^"]+)"/.exec(line)?.[1]).toBe('Calibri');
   });
 
+  it('draws pies and areas as the pictures do: bold labels, slices parted in white, stacked areas solid', () => {
+    const pie = chartOf('Pie chart: two-way investment');
+    const slices = [...pie.matchAll(/<c:dPt>[\s\S]*?<\/c:dPt>/g)].map((m) => m[0]);
+    expect(slices.length).toBe(2);
+    for (const s of slices) expect(s).toMatch(/<a:ln w="\d+"[^>]*><a:solidFill><a:srgbClr val="FFFFFF"/);
+    expect(pie).toMatch(/<c:dLbls>[\s\S]*?<a:defRPr[^>]* b="1"/);
+    const area = chartOf('Area chart: trade by quarter');
+    expect(area).toContain('<c:areaChart>');
+    expect(area).not.toContain('<a:alpha');
+  });
+
   it('names series as words, not data keys', () => {
     expect(chartOf('Column chart: growth in services trade')).toContain('<c:v>Services growth</c:v>');
     for (const xml of charts.values()) expect(xml).not.toMatch(/<c:tx>[\s\S]{0,200}<c:v>[a-z]+_[a-z_]+<\/c:v>/);

@@ -51,7 +51,14 @@ const labelsOf = ({ chart, style }: { chart: ChartModel; style: ChartStyle }) =>
 describe('qualified values in the shipped decks', () => {
   it('labels the lower bound with its qualifier and no shares (EN doughnut, gallery pie)', () => {
     for (const c of picture('two-way investment', 'Partner countries into China')) {
-      expect(labelsOf(c)).toEqual(['US$160 billion', 'more than US$80 billion']);
+      // On the slices, or in the legend where labels around the ring would squeeze it.
+      const plan = planChart(c.chart, c.style);
+      if (plan.valuesInLegend)
+        expect(plan.legendEntries).toEqual([
+          'China into partner countries: US$160 billion',
+          'Partner countries into China: more than US$80 billion',
+        ]);
+      else expect(labelsOf(c)).toEqual(['US$160 billion', 'more than US$80 billion']);
       expect(c.chart.dataLabels).toBe('value');
       expect(c.chart.alt).toContain('Partner countries into China more than US$80 billion');
     }
@@ -65,7 +72,13 @@ describe('qualified values in the shipped decks', () => {
   });
 
   it('writes the qualifier in Chinese on Chinese charts', () => {
-    expect(labelsOf(picture('zh doughnut', '共建国家对华投资')[0]!)).toEqual(['1600亿美元', '超过800亿美元']);
+    const zh = planChart(
+      picture('zh doughnut', '共建国家对华投资')[0]!.chart,
+      picture('zh doughnut', '共建国家对华投资')[0]!.style,
+    );
+    expect(
+      zh.valuesInLegend ? zh.legendEntries!.map((e) => e.replace(/^.*：/, '')) : zh.labels.map((l) => l.text),
+    ).toEqual(['1600亿美元', '超过800亿美元']);
     const column = picture('zh column', '数字化交付服务')[0]!;
     expect(labelsOf(column)).toEqual(['38%', '近40%', '67%']);
     expect(column.chart.alt).toContain('数字化交付服务 近40%');
@@ -79,7 +92,9 @@ describe('qualified values in the shipped decks', () => {
       m[1],
       m[2]!.replace(/&quot;/g, '"'),
     ]);
-    expect(formats).toContainEqual(['1', '"more than "#,##0;"more than −"#,##0']);
+    // The unit as the picture writes it: a pie has no axis to say it.
+    expect(formats).toContainEqual(['1', '"more than US$"#,##0" billion";"more than US$−"#,##0" billion"']);
+    expect(xml.replace(/&quot;/g, '"')).toContain('formatCode=""US$"#,##0" billion";"US$−"#,##0" billion""');
     expect(xml).not.toContain('<c:showPercent val="1"/>');
     // The legend names the categories as the data does: no qualifier there.
     expect(xml).toContain('<c:v>Partner countries into China</c:v>');
@@ -116,7 +131,20 @@ describe('shares of a qualified series', () => {
     const out = await openPptx(join(dir, 'out', 'deck.pptx'));
     const xml = await out.file(out.slides.find((s) => s.charts.length)!.charts[0]!);
     expect(xml).not.toContain('<c:showPercent val="1"/>');
-    expect(xml.replace(/&quot;/g, '"')).toContain('"more than "#,##0');
+    expect(xml.replace(/&quot;/g, '"')).toContain('"more than US$"#,##0" billion"');
+  });
+
+  it('writes a Chinese pie label unit as the picture does (1600亿美元 from 160 USD billion)', async () => {
+    const dir = tempProject({
+      'deck.yaml': `lang: zh-CN\n${deck('{ type: pie, data: split, render: native, labels: value }')}`,
+      'data.yaml': DATA,
+    });
+    await buildDeck('deck.yaml', { cwd: dir, cacheDir: false });
+    const out = await openPptx(join(dir, 'out', 'deck.pptx'));
+    const xml = (await out.file(out.slides.find((s) => s.charts.length)!.charts[0]!)).replace(/&quot;/g, '"');
+    // 160 written as "160", then "0亿美元": the picture's 1600亿美元; the qualifier before it.
+    expect(xml).toContain('formatCode="0"0亿美元";"−"0"0亿美元""');
+    expect(xml).toContain('formatCode=""超过"0"0亿美元";"超过−"0"0亿美元""');
   });
 
   it('stacks values, not shares, in a 100 % stack of a qualified series', async () => {

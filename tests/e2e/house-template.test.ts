@@ -146,9 +146,10 @@ describe('briefdeck theme import', () => {
     expect(yaml).toContain('east_asian: "Microsoft YaHei"   # template: minor Microsoft YaHei, major SimHei');
     expect(yaml).toContain('# slide: 10 × 5.625 in (720 × 405 pt)');
     expect(yaml).toMatch(/layouts:\n {2}title: "标题幻灯片"\n {2}section: "节标题"\n {2}content: "标题和内容"\n/);
-    // accent2 (gold) is too pale on white for a chart series or the marking: darkened, and said so.
+    // accent2 (gold) is too pale on white for a chart series or the marking: darkened, and said so;
+    // accent1 is red, which reads as loss in a chart: the series take it last.
     expect(yaml).toMatch(
-      / {2}series: \["#B71C1C", "#[0-9A-F]{6}", "#37474F", "#6D8B74", "#8D6E63", "#5C6BC0"\] .*accent2 #C9A227/,
+      / {2}series: \["#[0-9A-F]{6}", "#37474F", "#6D8B74", "#8D6E63", "#5C6BC0", "#B71C1C"\] {3}# accent2, accent3, accent4, accent5, accent6, accent1 \(red last: it reads as loss\); darkened to 3:1 on the background: accent2 #C9A227$/m,
     );
     expect(yaml).toMatch(/ {2}emphasis: "#[0-9A-F]{6}" {3}# accent2 #C9A227, darkened to 4.5:1 for the marking/);
     // LibreOffice's theme puts DejaVu Sans, which has no ideographs, as the East Asian face.

@@ -73,11 +73,14 @@ describe('native chart spec', () => {
     expect(spec.combo!.lines.colors[0]).toBe(p.series[1]);
   });
 
-  it('takes its text size from the theme, never below the chart minimum, in the deck face', () => {
-    const ctx = fakeContext({ theme: { sizes: { ...BASE_THEME.sizes, chart: 8, chartMin: 10 } } });
-    const spec = nativeChartSpec(model({ title: 'T' }), wide, ctx);
-    expect(spec.legend).toMatchObject({ font: BASE_THEME.fonts.latin, size: 10 });
-    expect(spec.title).toEqual({ text: 'T', font: BASE_THEME.fonts.latin, size: 12, color: p.title });
+  it('takes its text size from the theme, never below 14 pt (the picture’s label floor) nor the chart minimum, in the deck face', () => {
+    const small = fakeContext({ theme: { sizes: { ...BASE_THEME.sizes, chart: 8, chartMin: 10 } } });
+    const spec = nativeChartSpec(model({ title: 'T' }), wide, small);
+    expect(spec.legend).toMatchObject({ font: BASE_THEME.fonts.latin, size: 14 });
+    expect(spec.dataLabels.size).toBe(14);
+    expect(spec.title).toEqual({ text: 'T', font: BASE_THEME.fonts.latin, size: 16, color: p.title });
+    const large = fakeContext({ theme: { sizes: { ...BASE_THEME.sizes, chart: 20, chartMin: 16 } } });
+    expect(nativeChartSpec(model({}), wide, large).legend.size).toBe(16);
   });
 
   it('writes numbers with the data’s decimals, up to two, % attached and a true minus', () => {

@@ -5,6 +5,7 @@ import {
   contrast,
   isEastAsianFace,
   latinMetricFor,
+  isRed,
   themeInputFromTemplate,
 } from '../../src/sources/theme/from-template.js';
 import { readTemplate } from '../../src/template/index.js';
@@ -20,6 +21,16 @@ const themeOf = async (name: string) =>
   themeInputFromTemplate(await readTemplate(readFileSync(join(REPO, 'tests/fixtures/templates', name)), name), 'x');
 
 describe('the theme a template implies', () => {
+  it('puts a red accent last among the series: red data reads as loss (east-asian-dark)', async () => {
+    const series = (await themeOf('east-asian-dark.pptx')).palette!.series!;
+    expect(series.some((c) => isRed(c))).toBe(true);
+    expect(isRed(series[0]!)).toBe(false);
+    const firstRed = series.findIndex((c) => isRed(c));
+    expect(series.slice(firstRed).every((c) => isRed(c))).toBe(true);
+    expect(['#B3282D', '#D12E35', '#B71C1C', '#C62828'].every(isRed)).toBe(true);
+    expect(['#1F4E79', '#B07D1A', '#C2410C', '#8E5572', '#7F8C9A', '#FFFFFF'].some(isRed)).toBe(false);
+  });
+
   it.each(TEMPLATES)('%s: every text pair reads at WCAG AA and every series at 3:1 on the background', async (name) => {
     const p = (await themeOf(name)).palette!;
     const pairs: [string, string, number][] = [

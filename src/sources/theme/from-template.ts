@@ -112,6 +112,28 @@ function softened(text: string, background: string, t: number): string {
   return text;
 }
 
+/**
+ * Is the colour a red (hue within 12° of pure red, clearly saturated)? In a briefing chart red
+ * reads as loss or warning: a template's red accent stays its accent, not a data colour.
+ */
+export function isRed(c: string): boolean {
+  const [r, g, b] = channels(c) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max === 0 || (max - min) / max < 0.45 || max !== r) return false;
+  const hue = (60 * (g - b)) / (max - min);
+  return Math.abs(hue) <= 12;
+}
+
+/** The theme colours the series take, in order: the reds last, so data first takes the neutral and brand hues. */
+export function seriesAccents(t: Pick<HouseTemplate, 'colors'>): { name: string; color: string }[] {
+  const accents = (['accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6'] as const).map((name) => ({
+    name,
+    color: t.colors[name],
+  }));
+  return [...accents.filter((a) => !isRed(a.color)), ...accents.filter((a) => isRed(a.color))];
+}
+
 const better = (on: string, a: string, b: string) => (contrast(a, on) >= contrast(b, on) ? a : b);
 
 /**
@@ -242,9 +264,7 @@ export function themeInputFromTemplate(t: HouseTemplate, name: string): ThemeInp
       emphasis: atLeast(c.accent2, ground, text, 4.5),
       divider_background: dividerBackground,
       divider_text: better(dividerBackground, c.lt1, c.dk1),
-      series: [c.accent1, c.accent2, c.accent3, c.accent4, c.accent5, c.accent6].map((a) =>
-        atLeast(a, background, text, 3),
-      ),
+      series: seriesAccents(t).map((a) => atLeast(a.color, background, text, 3)),
     },
     fonts: {
       latin,

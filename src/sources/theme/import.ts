@@ -1,6 +1,6 @@
 import { chooseLayouts, LAYOUT_ROLES } from '../../template/choose.js';
 import type { Box, HouseTemplate } from '../../template/types.js';
-import { themeInputFromTemplate } from './from-template.js';
+import { seriesAccents, themeInputFromTemplate } from './from-template.js';
 
 /**
  * `briefdeck theme import house.potx`: the theme YAML a template implies, written out to be
@@ -15,16 +15,16 @@ const inches = (pt: number) => Math.round((pt / 72) * 1000) / 1000;
 
 /** Which accents were darkened to be told apart from the background (3:1), for the comment. */
 function seriesNote(series: readonly string[], t: HouseTemplate): string {
-  const accents = [
-    t.colors.accent1,
-    t.colors.accent2,
-    t.colors.accent3,
-    t.colors.accent4,
-    t.colors.accent5,
-    t.colors.accent6,
-  ];
-  const changed = accents.flatMap((a, i) => (series[i] === a ? [] : [`accent${i + 1} ${a}`]));
+  const accents = seriesAccents(t);
+  const changed = accents.flatMap((a, i) => (series[i] === a.color ? [] : [`${a.name} ${a.color}`]));
   return changed.length ? `; darkened to 3:1 on the background: ${changed.join(', ')}` : '';
+}
+
+/** Which accents the series are, in order: "accent1–accent6", or the order with a red accent put last. */
+function seriesSource(t: HouseTemplate): string {
+  const names = seriesAccents(t).map((a) => a.name);
+  const reds = names.filter((n, i) => n !== `accent${i + 1}`);
+  return reds.length ? `${names.join(', ')} (red last: it reads as loss)` : 'accent1–accent6';
 }
 
 /** The template's logo as the imported theme names it: a file next to the theme, and where the template draws it. */
@@ -68,7 +68,7 @@ export function importedThemeYaml(t: HouseTemplate, name: string, templateRef: s
     `  emphasis: ${q(p.emphasis!)}   # accent2${p.emphasis === c.accent2 ? '' : ` ${c.accent2}, darkened to 4.5:1 for the marking`}`,
     `  divider_background: ${q(p.divider_background!)}`,
     `  divider_text: ${q(p.divider_text!)}`,
-    `  series: [${p.series!.map(q).join(', ')}]   # accent1–accent6${seriesNote(p.series!, t)}`,
+    `  series: [${p.series!.map(q).join(', ')}]   # ${seriesSource(t)}${seriesNote(p.series!, t)}`,
     'fonts:',
     `  latin: ${q(f.latin!)}   # body (minor) font; headings (major): ${t.fonts.major.latin}`,
     `  latin_metric: ${q(f.latin_metric!)}   # installed face with the same widths, to measure text`,
