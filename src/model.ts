@@ -363,6 +363,11 @@ export interface Paragraph {
   bullet: boolean;
   /** A bullet's hanging indent in points; its left margin is indent × (level + 1). */
   indent: number;
+  /**
+   * Without a bullet: lines after the first start this many points in, under the text that
+   * follows a written label ("1. " of a numbered source), as a list's hanging indent does.
+   */
+  hang?: number;
   align: 'left' | 'center' | 'right';
   /** Exact line pitch in points, so every viewer spaces lines alike. */
   lineHeight: number;

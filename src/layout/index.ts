@@ -30,7 +30,7 @@ import { sourceLine } from '../words.js';
 import { houseWords } from '../resolve/house-text.js';
 import { onTemplate, regionsOf } from './template.js';
 import { chooseLayouts, TemplateError } from '../template/index.js';
-import { templateMarks } from './template-marks.js';
+import { markingOnGround, templateMarks } from './template-marks.js';
 import { masterPlaceholders } from '../template/placeholder-boxes.js';
 import type { HouseTemplate } from '../template/types.js';
 
@@ -127,7 +127,9 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
       style,
       masters,
       layouts,
-      slides: slides.map((s) => withHouseMarks(s, masters, t, !!meta.footer, houseMarks, markSize)),
+      slides: slides.map((s) =>
+        withHouseMarks(s, masters, t, !!meta.footer, houseMarks, markSize, theme.palette.emphasis, ctx.measure),
+      ),
     },
     stats: ctx.fit.stats,
   };
@@ -224,6 +226,8 @@ function withHouseMarks(
   hasFooter: boolean,
   style: NonNullable<DeckStyle['template']>,
   markSize: number,
+  emphasis: string,
+  measure: TextMeasurer,
 ): LaidOutSlide {
   const layout = t.layouts.find((l) => l.part === slide.templateLayout?.part);
   const marks = layout ? templateMarks(slide, layout, t, style, masters.content, markSize) : [];
@@ -232,11 +236,13 @@ function withHouseMarks(
   const footerPlaceholder =
     slide.master === 'content' &&
     (!!layout?.placeholders.some((p) => p.type === 'ftr') || marks.some((m) => m.type === 'ftr'));
-  const own = masters[slide.master].elements.filter(
-    (e) =>
-      (e.name === 'Classification' && !footerPlaceholder) ||
-      (e.name === 'Footer' && hasFooter && slide.master === 'content' && !footerPlaceholder),
-  );
+  const own = masters[slide.master].elements
+    .filter(
+      (e) =>
+        (e.name === 'Classification' && !footerPlaceholder) ||
+        (e.name === 'Footer' && hasFooter && slide.master === 'content' && !footerPlaceholder),
+    )
+    .map((e) => (e.name === 'Classification' && layout ? markingOnGround(e, layout, t, emphasis, measure) : e));
   return own.length ? { ...slide, elements: [...slide.elements, ...own] } : slide;
 }
 

@@ -1,6 +1,9 @@
-import type { DeckStyle, LaidOutSlide, MasterLayout, MasterText, TemplateMark } from '../model.js';
+import { contrast, textMinimum } from '../a11y/contrast.js';
+import type { DeckStyle, LaidOutSlide, MasterLayout, MasterText, TemplateMark, WritableElement } from '../model.js';
 import { drawnFields, masterPlaceholders } from '../template/placeholder-boxes.js';
 import type { HouseTemplate, TemplateLayout } from '../template/types.js';
+import type { TextMeasurer } from './measure.js';
+import { groundUnder } from './template.js';
 
 /**
  * On a house template, a content slide's footer, date and number go into its layout's
@@ -50,3 +53,53 @@ export function templateMarks(
   }
   return marks;
 }
+
+/**
+ * The classification marking drawn on a template slide, in a colour read against what it
+ * stands on there: our masters colour it for our own grounds (white on the dark title slide),
+ * which a template's light title layout or a band's edge would swallow. The marking keeps its
+ * colour where that reads; else the first of the theme's emphasis, the template's dark and its
+ * light text colour that does against every colour beneath it. Where none does (the box
+ * straddles a backdrop picture's dark frame and its light panel), the marking is set on a tag
+ * of the template's light colour, as wide as its text: a marking must be read on every slide.
+ */
+export function markingOnGround(
+  marking: WritableElement,
+  layout: TemplateLayout,
+  t: HouseTemplate,
+  emphasis: string,
+  measure: TextMeasurer,
+): WritableElement {
+  if (marking.kind !== 'text') return marking;
+  const run = marking.paragraphs[0]?.runs[0];
+  if (!run) return marking;
+  const minimum = textMinimum(run.size, !!run.bold);
+  const candidates = [run.color, emphasis, t.colors.dk1, t.colors.lt1].map(hex);
+  const readableOn = (ground: string[]) =>
+    candidates.find((c) => Math.min(...ground.map((g) => contrast(c, g))) >= minimum);
+  const recolored = (el: typeof marking, color: string): typeof marking => ({
+    ...el,
+    paragraphs: el.paragraphs.map((p) => ({ ...p, runs: p.runs.map((r) => ({ ...r, color })) })),
+  });
+  const color = readableOn(groundUnder(layout, marking.box, t.slide));
+  if (color) return color === run.color ? marking : recolored(marking, color);
+  const plate = hex(t.colors.lt1);
+  const text = marking.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('');
+  const w = Math.min(marking.box.w, measure.width(text, run.size, !!run.bold) + 2 * TAG_PADDING);
+  const align = marking.paragraphs[0]!.align;
+  const x =
+    align === 'left'
+      ? marking.box.x
+      : align === 'right'
+        ? marking.box.x + marking.box.w - w
+        : marking.box.x + (marking.box.w - w) / 2;
+  return recolored(
+    { ...marking, box: { ...marking.box, x, w }, fill: plate, insets: { l: TAG_PADDING, r: TAG_PADDING, t: 0, b: 0 } },
+    readableOn([plate]) ?? hex(t.colors.dk1),
+  );
+}
+
+/** Points each side of a marking set on a tag. */
+const TAG_PADDING = 6;
+
+const hex = (c: string) => c.replace(/^#/, '').toUpperCase();

@@ -2,6 +2,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Box, LayoutRole, Palette, ResolvedDeck, Theme } from '../model.js';
 import { chooseLayouts, layoutByName, TemplateError } from '../template/index.js';
 import { isDarkColor } from '../template/color.js';
+import { cellsUnder } from '../template/picture.js';
 import { libreOfficeBoxes, masterType } from '../template/placeholder-boxes.js';
 import type { HouseTemplate, TemplateLayout, TemplatePlaceholder } from '../template/types.js';
 import type { LayoutContext } from './frame.js';
@@ -119,6 +120,34 @@ function darkUnder(layout: TemplateLayout, box: Box): boolean {
     .reverse()
     .find((f) => cx >= f.box.x && cx <= f.box.x + f.box.w && cy >= f.box.y && cy <= f.box.y + f.box.h);
   return under ? isDarkColor(under.color.replace(/^#/, '')) : layout.dark;
+}
+
+/**
+ * The colours a box on this layout stands on: every filled shape beneath it that it overlaps,
+ * and the background unless one of them covers the whole box — a backdrop picture's colours
+ * sampled under the box, as the audit (template/ground.ts) samples them; white when the
+ * background is not known, as the audit assumes.
+ */
+export function groundUnder(layout: TemplateLayout, box: Box, slide: { width: number; height: number }): string[] {
+  const overlaps = (f: { box: Box }) =>
+    f.box.x < box.x + box.w && f.box.x + f.box.w > box.x && f.box.y < box.y + box.h && f.box.y + f.box.h > box.y;
+  const covers = (f: { box: Box }) =>
+    f.box.x <= box.x && f.box.y <= box.y && f.box.x + f.box.w >= box.x + box.w && f.box.y + f.box.h >= box.y + box.h;
+  const fills = (layout.fills ?? []).filter(overlaps);
+  // Only the shapes above the topmost one covering the box show under it.
+  const top = fills.map(covers).lastIndexOf(true);
+  const shown = fills.slice(Math.max(0, top)).map((f) => hex(f.color));
+  if (top >= 0) return shown;
+  const { backdrop } = layout;
+  const background = backdrop
+    ? cellsUnder(backdrop, {
+        x: box.x / slide.width,
+        y: box.y / slide.height,
+        w: box.w / slide.width,
+        h: box.h / slide.height,
+      })
+    : [hex(layout.background ?? 'FFFFFF')];
+  return [...shown, ...background];
 }
 
 /** A LibreOffice-made template's layout with its master's real placeholder boxes (see libreOfficeBoxes). */

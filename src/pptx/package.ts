@@ -15,7 +15,7 @@ import {
 import { markDecorative, markHeaderRows, tagNotesLanguage, titleFirst } from './accessible.js';
 import { fixChartParts, type ChartPartExtras } from './chart-xml.js';
 import { buildOnTemplate, type TemplatePlan } from './on-template.js';
-import { oneParagraphProperties, orderPresentation } from './schema-order.js';
+import { hangingIndents, oneParagraphProperties, orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
 import { readZip as unzip, writeZip as zip } from './zip.js';
 
@@ -96,7 +96,7 @@ export async function finishPackage(input: Buffer | PackageParts, options: Packa
   if (presentation) text.set('ppt/presentation.xml', orderPresentation(presentation));
   for (const [name, xml] of text) {
     if (/^ppt\/(slides|slideMasters|slideLayouts|notesSlides)\/[^/]+\.xml$/.test(name))
-      text.set(name, oneParagraphProperties(xml));
+      text.set(name, hangingIndents(oneParagraphProperties(xml)));
   }
   for (const [name, xml] of text) {
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) text.set(name, titleFirst(markHeaderRows(markDecorative(xml))));

@@ -94,3 +94,12 @@ export function oneParagraphProperties(xml: string): string {
     return cleaned === inner ? whole : `<a:p>${cleaned}</a:p>`;
   });
 }
+
+/**
+ * A paragraph hung without a bullet (Paragraph.hang): pptxgenjs wrote its margin and negative
+ * indent with a zero-width bullet (write.ts HANGING_MARK), replaced here by none, so the first
+ * line starts at the margin's left and the lines after it under the text.
+ */
+export function hangingIndents(xml: string): string {
+  return xml.replaceAll('<a:buSzPct val="100000"/><a:buChar char="&#x200B;"/>', '<a:buNone/>');
+}

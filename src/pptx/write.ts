@@ -138,6 +138,12 @@ async function partsOf(pptx: PptxGenJS, pictures: Pictures): Promise<PackagePart
   return parts;
 }
 
+/**
+ * pptxgenjs writes a hanging indent (marL with a negative indent) only with a bullet: a hung
+ * paragraph gets this zero-width bullet, which finishPackage replaces by none (hangingIndents).
+ */
+export const HANGING_MARK = '200B';
+
 function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
   const runs: TextProps[] = [];
   paragraphs.forEach((p, pi) => {
@@ -156,7 +162,11 @@ function textRuns(paragraphs: readonly Paragraph[], faces: Faces): TextProps[] {
           align: p.align,
           lineSpacing: Math.round(p.lineHeight * 100) / 100,
           ...(p.spaceBefore ? { paraSpaceBefore: Math.round(p.spaceBefore * 100) / 100 } : {}),
-          ...(p.bullet ? { bullet: { indent: p.indent }, indentLevel: p.level } : {}),
+          ...(p.bullet
+            ? { bullet: { indent: p.indent }, indentLevel: p.level }
+            : p.hang
+              ? { bullet: { indent: p.hang, characterCode: HANGING_MARK } }
+              : {}),
           ...(last ? { breakLine: true } : {}),
         },
       });

@@ -1,3 +1,4 @@
+import type { PictureCells } from './picture.js';
 import { posix } from 'node:path';
 import { readZip } from '../pptx/zip.js';
 import { attr, childrenNamed, parseXml, type XmlElement } from '../pptx/xml-tree.js';
@@ -26,6 +27,8 @@ export class TemplatePackage {
   /** Parsed once: every layout asks for its master's relationships and pictures again. */
   private readonly relsCache = new Map<string, Relationship[]>();
   readonly pictureColors = new Map<string, Promise<string | undefined>>();
+  /** Background pictures sampled on a grid, by part name (read.ts backdropOf). */
+  readonly pictureCells = new Map<string, Promise<PictureCells | undefined>>();
   readonly names: readonly string[];
 
   constructor(

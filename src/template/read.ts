@@ -10,6 +10,7 @@ import {
   type ColorMap,
 } from './color.js';
 import { TemplatePackage } from './package.js';
+import { pictureCells, type PictureCells } from './picture.js';
 import { masterType } from './placeholder-boxes.js';
 import {
   SCHEME_SLOTS,
@@ -35,6 +36,8 @@ const MIN_SIDE = 72;
 const MAX_SIDE = 4032;
 const MAX_MASTERS = 100;
 const MAX_LAYOUTS = 1000;
+/** A background picture larger than this is not decoded (as in fill.ts). */
+const MAX_BACKDROP_BYTES = 8 * 1024 * 1024;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const points = (emu: string | undefined) => round2(Number(emu) / EMU_PER_POINT);
@@ -108,6 +111,10 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
         { part, root: master, shapesHidden: attr(layout, 'showMasterSp') === '0' },
         { part: layoutPart, root: layout },
       ]);
+      const backdrop = await backdropOf(pkg, [
+        { part: layoutPart, root: layout },
+        { part, root: master },
+      ]);
       const type = attr(layout, 'type');
       layouts.push({
         part: layoutPart,
@@ -118,6 +125,7 @@ export async function readTemplate(bytes: Buffer, file: string): Promise<HouseTe
         dark: background ? isDarkColor(background) : false,
         ...(background ? { background: `#${background}` } : {}),
         ...(fills.length ? { fills } : {}),
+        ...(backdrop ? { backdrop } : {}),
       });
     }
   }
@@ -383,6 +391,32 @@ async function filledShapes(
     }
   }
   return out;
+}
+
+/**
+ * The picture a layout's background stretches over the slide (its own p:bg, else its master's),
+ * sampled: what text at the slide's edge stands on can be far from the picture's average.
+ * Decoded once per picture; a tiled picture is the same everywhere and its average will do.
+ */
+async function backdropOf(pkg: TemplatePackage, levels: Level[]): Promise<PictureCells | undefined> {
+  for (const level of levels) {
+    const bg = child(child(level.root, 'p:cSld') ?? level.root, 'p:bg');
+    if (!bg) continue;
+    const props = child(bg, 'p:bgPr');
+    const fill = props && fillOf(props);
+    if (!fill || fill.name !== 'a:blipFill' || child(fill, 'a:tile')) return undefined;
+    const blip = child(fill, 'a:blip');
+    const target = blip && pkg.rels(level.part).find((r) => r.id === attr(blip, 'r:embed'))?.part;
+    if (!target) return undefined;
+    let cells = pkg.pictureCells.get(target);
+    if (!cells) {
+      const data = pkg.media(target, MAX_BACKDROP_BYTES);
+      cells = data ? pictureCells(data) : Promise.resolve(undefined);
+      pkg.pictureCells.set(target, cells);
+    }
+    return cells;
+  }
+  return undefined;
 }
 
 /** The colour a fill shows on average: gradient stops and pattern colours averaged, pictures sampled. */

@@ -1,4 +1,5 @@
 import type { LayoutRole } from '../model.js';
+import type { PictureCells } from './picture.js';
 
 /** The theme colour slots of a DrawingML colour scheme, in the order theme1.xml lists them. */
 export const SCHEME_SLOTS = [
@@ -55,6 +56,8 @@ export interface TemplateLayout {
    * then the layout's), bottom to top, with the colour each shows: a title band on a light slide.
    */
   fills?: { box: Box; color: string }[];
+  /** The picture the background stretches over the slide, sampled (see picture.ts PictureCells). */
+  backdrop?: PictureCells;
 }
 
 /** The picture a template's master (else its title layout) shows as its logo. */

@@ -65,7 +65,8 @@ describe('each: one deck per row', () => {
     const west = await openPptx(join(dir, 'out', 'brief-west.pptx'));
     expect(west.slides[0]!.title).toBe('West in 2024');
     const stats = west.slides.find((s) => s.title === 'West at a glance')!;
-    expect(stats.texts).toEqual(expect.arrayContaining(['6.5 trillion yuan', 'real growth in West', '5.7']));
+    // A stat card's unit is a run of its own beside the figure, at half its size.
+    expect(stats.texts).toEqual(expect.arrayContaining(['6.5', '\u00a0trillion yuan', 'real growth in West', '5.7']));
     expect(stats.texts.join(' ')).toContain('Source: NBS, 28 February 2025');
     const bullets = west.slides.find((s) => s.title === 'What to say')!;
     expect(bullets.texts.join('')).toContain('West produced 6.5\u00a0trillion\u00a0yuan');

@@ -103,7 +103,8 @@ describe('Excel workbooks', () => {
     const table = deck.slides.find((s) => s.title === 'Share')!;
     // A percentage format carries over: 0.142 is 14.2 (%).
     expect(table.texts).toEqual(expect.arrayContaining(['Share of world', '14.2', '2024-02']));
-    expect(deck.slides.find((s) => s.title === 'Ports')!.texts).toContain('51.5 million TEU');
+    // A stat card sets its unit in a run of its own beside the figure.
+    expect(deck.slides.find((s) => s.title === 'Ports')!.texts.join('')).toContain('51.5\u00a0million TEU');
     const sources = deck.slides.find((s) => s.title === 'Sources')!;
     expect(sources.texts).toEqual(
       expect.arrayContaining([

@@ -3,9 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
 import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
+import { footerRuleY, frameOf } from '../../src/layout/frame.js';
+import { loadTheme } from '../theme/helpers.js';
 
 /** The flagship decks as built: where each slide's body starts, and the quotation slide's grid (design review §3). */
 const decks = new Map<string, OpenedDeck>();
+const official = await loadTheme('official');
 const EMU = 12700;
 
 beforeAll(async () => {
@@ -51,6 +54,21 @@ describe.each(['opening-up', 'opening-up-zh'])('%s', (name) => {
     expect([...tops]).toHaveLength(1);
   });
 
+  it('lets stat cards and tables take most of the body: none ends in its upper 60 %', () => {
+    const blocks = decks
+      .get(name)!
+      .slides.map((s) => boxes(s.xml))
+      .filter((shapes) => shapes.some((b) => /^(Table|Stat 1 card)$/.test(b.name)));
+    expect(blocks.length).toBeGreaterThan(1);
+    // The footer rule is on the masters: where the official theme's frame puts it.
+    const rule = footerRuleY(frameOf(official));
+    for (const shapes of blocks) {
+      const block = shapes.find((b) => /^(Table|Stat 1 card)$/.test(b.name))!;
+      // A row of 220 pt cards or a table at its measured height left 40 % of the body blank.
+      expect(block.h).toBeGreaterThanOrEqual(0.6 * (rule - block.y));
+    }
+  });
+
   it('sets the quotation on the grid: bar on the margin, attribution flush with the text', () => {
     const quote = decks.get(name)!.slides.find((s) => s.xml.includes('name="Quote"'))!;
     const shapes = boxes(quote.xml);
@@ -62,6 +80,24 @@ describe.each(['opening-up', 'opening-up-zh'])('%s', (name) => {
     expect(by.x).toBeCloseTo(text.x, 1);
     const attribution = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*name="Attribution"[\s\S]*?<\/p:sp>/.exec(quote.xml)![0];
     expect(attribution).not.toMatch(/algn="r"/);
+  });
+
+  it('hangs each citation of the Sources list: its second line starts under its text, not its number', () => {
+    const sources = decks.get(name)!.slides.at(-1)!;
+    const list = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*name="Sources"[\s\S]*?<\/p:sp>/.exec(sources.xml)![0];
+    const paragraphs = [...list.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => m[1]!);
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const p of paragraphs) {
+      const texts = [...p.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+      expect(texts).toMatch(/^\d+\. /);
+      const [, marL, indent] = /<a:pPr[^>]* marL="(\d+)" indent="(-?\d+)"/.exec(p)!;
+      const size = Number(/ sz="(\d+)"/.exec(p)![1]) / 100;
+      // The number hangs in the margin: "1. " is about 0.8 em wide, never a bullet's 20 pt.
+      expect(Number(indent)).toBe(-Number(marL));
+      expect(Number(marL) / EMU).toBeGreaterThan(0.4 * size);
+      expect(Number(marL) / EMU).toBeLessThan(1.2 * size);
+      expect(p).toContain('<a:buNone/>');
+    }
   });
 });
 
@@ -77,5 +113,19 @@ describe('the typographic text rule on the English flagship', () => {
     expect(slideText).toContain('2.7\u00a0trillion\u00a0yuan');
     // Notes stay as written.
     expect(en.slides.map((s) => s.notes).join('\n')).not.toContain('\u2019');
+  });
+});
+
+describe('the attribution of a quotation', () => {
+  it('breaks where its parts meet, leaving no lone words on its last line', () => {
+    const quote = decks.get('opening-up')!.slides.find((s) => s.xml.includes('name="Quote"'))!;
+    const attribution = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*name="Attribution"[\s\S]*?<\/p:sp>/.exec(quote.xml)![0];
+    const lines = attribution
+      .split('<a:br/>')
+      .map((part) => [...part.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''));
+    expect(lines).toEqual([
+      '— Xi Jinping, General Secretary of the CPC Central Committee',
+      '(as cited by the authors)',
+    ]);
   });
 });

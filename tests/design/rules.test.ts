@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
+import { UNIT_SHARE } from '../../src/layout/slides/stats.js';
 import { hasEastAsian } from '../../src/script.js';
 import { openPptx, shapesOf, textsOf, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
@@ -53,13 +54,14 @@ const shapes = (deck: OpenedDeck) =>
 describe.each(DECKS)('%s', (name) => {
   const deck = () => decks.get(name)!;
 
-  it('sets every headline figure of the deck at one size', () => {
-    const sizes = new Set(
-      shapes(deck())
-        .filter((s) => /^Stat \d+ value$/.test(s.name))
-        .flatMap((s) => paragraphs(s.xml).flatMap((p) => p.runs.map((r) => r.size))),
+  it('sets every headline figure of the deck at one size, and every unit at half of it', () => {
+    const runs = shapes(deck())
+      .filter((s) => /^Stat \d+ value$/.test(s.name))
+      .flatMap((s) => paragraphs(s.xml).flatMap((p) => p.runs.map((r) => r.size)));
+    const figure = Math.max(...runs);
+    expect(new Set(runs.filter((size) => size !== figure))).toEqual(
+      new Set(runs.some((size) => size !== figure) ? [Math.round(figure * UNIT_SHARE * 2) / 2] : []),
     );
-    expect(sizes.size).toBeLessThanOrEqual(1);
   });
 
   it('sets every slide title, and all body text, at one size per role, body at or above the 18 pt floor', () => {

@@ -4,6 +4,10 @@ import { buildDeck, checkDeck } from '../../src/index.js';
 import { openPptx } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
 import { located } from '../helpers/diagnostics.js';
+import { createMeasurer } from '../../src/layout/measure.js';
+import { wrapText } from '../../src/layout/linebreak.js';
+import { CELL_PAD_X } from '../../src/layout/slides/table.js';
+import { BASE_THEME } from '../../src/resolve/theme.js';
 
 const DATA = `sources: { s: { title: Yearbook } }
 regions:
@@ -95,4 +99,37 @@ describe('table headers and total rows', () => {
     ]);
     expect(located(r)[0]!.suggestion).toContain('`All regions`');
   });
+});
+
+describe("the flagship's agenda table in each shipped theme", () => {
+  const EMU = 12700;
+  const measure = createMeasurer(BASE_THEME.fonts);
+
+  it.each(['official', 'minimal'])(
+    '%s: rows of one line count share one height, and no cell ends on a one-word line',
+    async (theme) => {
+      const dir = tempProject({ 'briefdeck.yaml': '' }, ['decks']);
+      const r = await buildDeck('decks/opening-up.yaml', { cwd: dir, cacheDir: false, themeOverride: theme });
+      expect(r.diagnostics).toEqual([]);
+      const deck = await openPptx(join(dir, 'out', 'opening-up.pptx'));
+      const xml = deck.slides.find((s) => s.title === 'The agenda for the 15th Five-Year Plan period')!.xml;
+      const widths = [...xml.matchAll(/<a:gridCol w="(\d+)"/g)].map((m) => Number(m[1]) / EMU);
+      const rows = [...xml.matchAll(/<a:tr h="(\d+)">([\s\S]*?)<\/a:tr>/g)].map((tr) => ({
+        h: Number(tr[1]),
+        cells: [...tr[2]!.matchAll(/<a:tc>([\s\S]*?)<\/a:tc>/g)].map((tc) => ({
+          text: [...tc[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''),
+          size: Number(/ sz="(\d+)"/.exec(tc[1]!)?.[1] ?? 0) / 100,
+        })),
+      }));
+      // Rows reserved for two lines that a renderer set on one looked uneven (review: 62 px against 36 px).
+      expect(new Set(rows.slice(1).map((row) => row.h)).size).toBe(1);
+      // The last line of every wrapped cell has two words or more, at the full width a renderer may use.
+      for (const row of rows.slice(1))
+        row.cells.forEach((cell, i) => {
+          const lines = wrapText(cell.text, widths[i]! - 2 * CELL_PAD_X, (t) => measure.width(t, cell.size)).lines;
+          if (lines.length > 1) expect(lines.at(-1)!.trim(), cell.text).toMatch(/\s/);
+        });
+    },
+    60_000,
+  );
 });

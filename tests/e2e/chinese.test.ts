@@ -28,9 +28,10 @@ describe('Chinese deck decks/opening-up-zh.yaml', () => {
   it('formats figures the Chinese way', () => {
     const all = deck.slides.flatMap((s) => s.texts).join('\n');
     for (const figure of [
-      // The stat card's long unit moves into its label (issue 9); 万 and 亿 instead of digit groups.
-      '6.16\n2024年货物贸易',
-      '（万亿美元）',
+      // A stat card's unit stays beside its figure, set small (design review); 万 and 亿 instead of digit groups.
+      '6.16\n万亿美元\n2024年货物贸易',
+      '22\n个\n自由贸易试验区',
+      '8\n年\n连续位居世界第一',
       '32.4%',
       '超过7200亿美元',
       '2.7万亿元',

@@ -79,7 +79,8 @@ describe('an outline written to the sketch of the format', () => {
       'Quotation: ...',
       'Sources',
     ]);
-    expect(deck.slides[2]!.texts).toEqual(expect.arrayContaining(['22 zones', '379', 'pilot free trade zones']));
+    // "22 zones" over "pilot free trade zones": the unit the label names is not repeated.
+    expect(deck.slides[2]!.texts).toEqual(expect.arrayContaining(['22', '379', 'pilot free trade zones']));
     expect(deck.slides[3]!.texts).toEqual(
       expect.arrayContaining(['Replicate pilot measures faster', '80 Shanghai pilot measures in place within a year']),
     );

@@ -50,7 +50,12 @@ export function measureSlideText(xml: string, slide: number, m: TextMeasurer): B
       const marL = Number(/marL="(\d+)"/.exec(p)?.[1] ?? 0) / EMU_PER_PT;
       const pitch = Number(/<a:lnSpc><a:spcPts val="(\d+)"\/>/.exec(p)?.[1] ?? size * 120) / 100;
       const before = i === 0 ? 0 : Number(/<a:spcBef><a:spcPts val="(\d+)"\/>/.exec(p)?.[1] ?? 0) / 100;
-      const wrapped = wrapText(text, width - marL, (t) => m.width(t, size, bold));
+      // Runs of smaller sizes (a figure's unit at half its size) take their share of the line: the
+      // text is measured at the largest size, scaled by what the runs at their own sizes take.
+      const sizeOf = (r: RegExpMatchArray) => Number(/sz="(\d+)"/.exec(r[1]!)?.[1] ?? 1800) / 100;
+      const whole = m.width(text, size, bold);
+      const scale = whole > 0 ? runs.reduce((w, r) => w + m.width(decode(r[2]!), sizeOf(r), bold), 0) / whole : 1;
+      const wrapped = wrapText(text, width - marL, (t) => m.width(t, size, bold) * scale);
       lines += wrapped.lines.length;
       needed += wrapped.lines.length * pitch + before;
     });

@@ -42,7 +42,8 @@ describe('repeat: one slide per row', () => {
     const deck = await openPptx(join(dir, 'out', 'deck.pptx'));
     expect(deck.slides.slice(2, 5).map((s) => s.title)).toEqual(['Guangdong', 'Jiangsu', 'Shandong']);
     const jiangsu = deck.slides[3]!;
-    expect(jiangsu.texts).toEqual(expect.arrayContaining(['13.7', 'GDP of Jiangsu (trillion yuan)', '5.8']));
+    // The unit stays on the card, set small beside its figure.
+    expect(jiangsu.texts).toEqual(expect.arrayContaining(['13.7', '\u00a0trillion yuan', 'GDP of Jiangsu', '5.8']));
     expect(jiangsu.notes).toContain('Jiangsu grew 5.8 per cent.');
     expect(jiangsu.texts.join(' ')).toContain('Source: NBS, 28 February 2025');
   });

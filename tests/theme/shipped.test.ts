@@ -73,6 +73,10 @@ describe('shipped themes', () => {
       const zh = await openPptx(join(dir, 'out', 'opening-up-zh.pptx'));
       // The Chinese flagship names its own footer and marking; no English house text comes from the theme.
       for (const text of await masterTexts(zh)) expect(text).not.toMatch(/Policy Research Office|INTERNAL/);
+      // A deck's classification is the outline's: every theme shows it (dark names none of its own).
+      const en = await openPptx(join(dir, 'out', 'opening-up.pptx'));
+      expect((await masterTexts(en)).join('|')).toContain('INTERNAL');
+      expect((await masterTexts(zh)).join('|')).toContain('内部');
     },
     120_000,
   );

@@ -1,6 +1,6 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
 import { WIDTH_SAFETY } from '../fit.js';
-import { settleLastLine, wrapText } from '../linebreak.js';
+import { settleLastLine, SOFT_BREAK, wrapText } from '../linebreak.js';
 import { fittedHeight, fitOne, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
 import { hasEastAsian } from '../../script.js';
 import { contentSlide } from './content.js';
@@ -75,7 +75,7 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
         paragraphs: [
           paragraph(
             ctx,
-            settleLastLine(by, w * WIDTH_SAFETY, (t) => ctx.measure.width(t, b.size)),
+            attributionLines(by, w * WIDTH_SAFETY, (t) => ctx.measure.width(t, b.size)),
             b.size,
             palette.muted,
             // Flush with the quotation's text, in every language.
@@ -90,6 +90,25 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   });
   if (!slide.title) laidOut.elements.unshift(hiddenTitle(slide, ctx));
   return [laidOut];
+}
+
+/**
+ * An attribution too long for one line breaks where its parts meet — after a comma, before a
+ * parenthesis — at the point that leaves the two lines most even: "— Xi Jinping, General
+ * Secretary of the CPC Central Committee" over "(as cited by the authors)", not a line ending
+ * "(as cited by" over "the authors)". Without such a point, a lone last word is kept off its line.
+ */
+export function attributionLines(by: string, width: number, measure: (t: string) => number): string {
+  if (measure(by) <= width) return by;
+  let best: { text: string; longest: number } | undefined;
+  for (const m of by.matchAll(/(?<=[,，、;；] ?)|(?= ?[(（])/g)) {
+    const [first, second] = [by.slice(0, m.index).trimEnd(), by.slice(m.index).trimStart()];
+    if (!first || !second) continue;
+    const longest = Math.max(measure(first), measure(second));
+    if (longest <= width && (!best || longest < best.longest))
+      best = { text: `${first}${SOFT_BREAK}${second}`, longest };
+  }
+  return best?.text ?? settleLastLine(by, width, measure);
 }
 
 /**

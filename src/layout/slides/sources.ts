@@ -37,7 +37,8 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
         role: 'body',
         box: { x: body.left, y: body.top, w: body.width, h: body.bottom - body.top },
         paragraphs: page.map((item, i) => {
-          const text = `${++number}. ${item.text}`;
+          const label = `${++number}. `;
+          const text = `${label}${item.text}`;
           return {
             runs: textRuns(
               { text, size, color: palette.text, font: ctx.face, lang: runLang(text, ctx.lang) },
@@ -46,6 +47,8 @@ export function layoutSourcesSlide(slide: Slide, ctx: LayoutContext): LaidOutSli
             level: 0,
             bullet: false,
             indent: 0,
+            // A citation's second line starts under its text, not under its number.
+            hang: Math.round(ctx.measure.width(label, size) * 100) / 100,
             align: 'left' as const,
             lineHeight: size * lineFactor(text),
             spaceBefore: i === 0 ? 0 : 0.55 * size,

@@ -1,11 +1,13 @@
 import type { LaidOutSlide, ResolvedSlide, TableCell } from '../../model.js';
 import { measureBlocks, shrinkToFit, WIDTH_SAFETY } from '../fit.js';
 import { paragraphRuns, type LayoutContext } from '../frame.js';
+import { wrapText } from '../linebreak.js';
 import { typeset } from '../typography.js';
 import { runLang } from '../lang.js';
 import type { TextMeasurer } from '../measure.js';
 import { bodyForPages, contentSlide, continued } from './content.js';
 import { maxOf } from '../../extremes.js';
+import { hasEastAsian } from '../../script.js';
 
 type Slide = Extract<ResolvedSlide, { kind: 'table' }>;
 
@@ -72,7 +74,70 @@ export function columnWidths(
     }
     if (!changed) for (const j of open) widths[j] = (natural[j]! / want) * room;
   }
-  return widths;
+  return withoutWidows(widths, floor, columns, rows, size, m);
+}
+
+/** Points a wrapped column is narrowed by per try when its last lines are widows. */
+const WIDOW_STEP = 2;
+/**
+ * The widths, as shares of a cell's, at which its lines are judged: ours (which errs 5 % wide),
+ * the full width, and 3 % more, as renderers' text widths differ from our measure by that much.
+ */
+const RENDER_SPREAD = [WIDTH_SAFETY, 1, 1.03];
+/** A last line narrower than this share of its column reads as a widow, a single word or not. */
+const WIDOW_SHARE = 0.15;
+
+/**
+ * A wrapped column whose cells end on a widow — one word, or a scrap, alone on the last line —
+ * is narrowed to the widest width at which none does and no cell takes more lines; the room it
+ * gives up goes to the columns that do not wrap, so the table keeps its width. Lines are judged
+ * over the spread of widths a renderer may use (RENDER_SPREAD): the chosen width sets each cell
+ * on as many lines in all of them, so a row reserved for two lines never shows one, and no
+ * renderer's last line is a widow either.
+ */
+function withoutWidows(
+  widths: number[],
+  floor: number[],
+  columns: string[],
+  rows: string[][],
+  size: number,
+  m: TextMeasurer,
+): number[] {
+  const cells = (j: number) => rows.map((r) => r[j] ?? '');
+  const width = (t: string) => m.width(t, size);
+  const lines = (text: string, w: number, safety = WIDTH_SAFETY) =>
+    wrapText(text, Math.max(1, (w - 2 * CELL_PAD_X) * safety), width).lines;
+  const wraps = columns.map((_, j) => cells(j).some((t) => lines(t, widths[j]!).length > 1));
+  const fixed = columns.map((_, j) => j).filter((j) => !wraps[j]);
+  if (!fixed.length) return widths;
+  const widow = (set: string[], w: number) => {
+    const last = (set.at(-1) ?? '').trim();
+    // Chinese has no spaces between words: two characters alone are its widow.
+    const single = hasEastAsian(last) ? [...last].length <= 2 : !/\s/.test(last);
+    return set.length > 1 && (single || width(last) < WIDOW_SHARE * w);
+  };
+  const out = [...widths];
+  for (const j of columns.keys()) {
+    if (!wraps[j]) continue;
+    // A cell may take more lines up to the column's tallest: its row is then no taller than that one.
+    const most = Math.max(...cells(j).map((t) => lines(t, widths[j]!).length));
+    const settled = (w: number) =>
+      cells(j).every((t) => {
+        const sets = RENDER_SPREAD.map((spread) => lines(t, w, spread));
+        return sets.every((set) => set.length === sets[0]!.length && !widow(set, w));
+      });
+    if (settled(widths[j]!)) continue;
+    for (let w = widths[j]! - WIDOW_STEP; w >= floor[j]!; w -= WIDOW_STEP) {
+      if (cells(j).some((t) => lines(t, w, RENDER_SPREAD[0]).length > most)) break;
+      if (!settled(w)) continue;
+      out[j] = w;
+      break;
+    }
+  }
+  const freed = total(widths) - total(out);
+  const shared = total(fixed.map((j) => out[j]!));
+  for (const j of fixed) out[j] = out[j]! + (freed * out[j]!) / shared;
+  return out;
 }
 
 export function rowHeights(
@@ -147,6 +212,18 @@ function firstWideEnoughSize(slide: Slide, width: number, from: number, to: numb
   })).size;
 }
 
+/** The most a table's rows grow by to take up the room the body has under them. */
+const ROW_GROWTH = 1.6;
+
+/**
+ * A table of one slide takes a fair share of its body: its rows grow alike, each by the same
+ * share up to 60 % taller, their text centred. A short table left the lower half empty.
+ */
+function withRoom(heights: number[], room: number): number[] {
+  const grow = Math.min(ROW_GROWTH, room / total(heights));
+  return grow > 1 ? heights.map((h) => Math.floor(h * grow * 10) / 10) : heights;
+}
+
 /** Keep the theme size; shrink to the minimum; then continue the rows on further slides, header repeated. */
 export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide[] {
   const { sizes } = ctx.theme;
@@ -174,6 +251,7 @@ export function layoutTableSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
   if (fits) {
     ctx.fit.shrunk('table', sizes.table, size, slide.at, 'shorten cells or move rows to another slide');
     pages = [slide.rows.map((_, i) => i)];
+    heights = withRoom(heights, room);
   } else {
     // Rows continue on further slides at the theme size, or at the size that makes the table narrow enough.
     size = wideEnough ? firstWideEnoughSize(slide, body.width, sizes.table, sizes.tableMin, ctx) : sizes.tableMin;

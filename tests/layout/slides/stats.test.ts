@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WIDTH_SAFETY } from '../../../src/layout/fit.js';
 import { FOOT_RULE_GAP, footerRuleY, frameOf } from '../../../src/layout/frame.js';
-import { layoutStatsSlide } from '../../../src/layout/slides/stats.js';
+import { layoutStatsSlide, UNIT_SHARE } from '../../../src/layout/slides/stats.js';
 import type { Element, ResolvedSlide } from '../../../src/model.js';
 import { BASE_THEME } from '../../../src/resolve/theme.js';
 import { fakeContext, HERE } from '../../helpers/layout.js';
@@ -41,6 +41,32 @@ describe('stats slides (fake measurer)', () => {
     const { statValue, statLabel } = BASE_THEME.sizes;
     expect(named(slide!.elements, 'value').map(sizeOf)).toEqual([statValue, statValue, statValue]);
     expect(named(slide!.elements, 'label').map(sizeOf)).toEqual([statLabel, statLabel, statLabel]);
+  });
+
+  it('sets every unit at half its figure’s size beside it, a measure word or an English unit alike', () => {
+    const [slide] = layoutStatsSlide(
+      statsSlide([
+        ['22', '个自由贸易试验区'],
+        ['US$3.4 tn', 'Trade'],
+        ['12%', 'Growth'],
+      ]),
+      fakeContext(),
+    );
+    const { statValue } = BASE_THEME.sizes;
+    const runs = named(slide!.elements, 'value').map((e) => e.paragraphs[0]!.runs.map((r) => [r.text, r.size]));
+    expect(runs).toEqual([
+      [
+        ['22', statValue],
+        ['个', statValue * UNIT_SHARE],
+      ],
+      [
+        ['US$', statValue * UNIT_SHARE],
+        ['3.4', statValue],
+        ['\u00a0tn', statValue * UNIT_SHARE],
+      ],
+      [['12%', statValue]],
+    ]);
+    expect(UNIT_SHARE).toBe(0.5);
   });
 
   it('sets a 2 × 2 grid for four figures', () => {
