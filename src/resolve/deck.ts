@@ -428,6 +428,10 @@ function retrievedOn(s: SourceRecord, style: CitationStyle): string | undefined 
 
 /** The full reference on the Sources slide. */
 export function fullCitation(record: SourceRecord, style: CitationStyle): string {
+  // A work known only by an English title is cited wholly in English, as Chinese reference
+  // lists (GB/T 7714) cite foreign works in their own language: not half 光明日报, half English.
+  if (isChinese(style.lang) && !hasEastAsian(inLanguage(record, style.lang).title))
+    return fullCitation(record, { lang: 'en', day: (date) => formatDate(date, 'en', true) });
   const s = inLanguage(record, style.lang);
   const words = citationWords(s.title, style.lang);
   // Figures read from a workbook, a database or a web address: where exactly, and when.

@@ -65,15 +65,16 @@ describe('citations in the deck language', () => {
     expect(footOf(deck)).toContain('Source: Guangming Daily, October 27, 2025');
   });
 
-  it("uses the Chinese publisher and punctuates an English title's line in English", async () => {
+  it("uses the Chinese publisher at the foot, and cites an English title's work wholly in English", async () => {
     const deck = await build({ 'data.yaml': data(ENGLISH_TITLE), 'deck.yaml': outline('zh-CN') });
     expect(footOf(deck)).toContain('资料来源：光明日报，2025年10月27日');
     const entry = sourcesEntry(deck);
-    expect(entry).toContain('Gu Yan and Liu Fanxi, “Drawing A New Picture”, 光明日报, 2025年10月27日');
-    expect(entry).not.toMatch(/[《》，]/);
-    expect(entry).not.toContain('Guangming Daily');
+    expect(entry).toContain('Gu Yan and Liu Fanxi, “Drawing A New Picture”, Guangming Daily, 27 October 2025, p. 12');
+    expect(entry.slice(entry.indexOf('1. '))).not.toMatch(/[《》，\u4e00-\u9fff]/);
     // Quotation marks between Latin text stay in the English title's run (Latin face), not full-width.
-    expect(deck.slides.at(-1)!.texts).toContainEqual(expect.stringContaining('“Drawing A New Picture”, 光明日报'));
+    expect(deck.slides.at(-1)!.texts).toContainEqual(
+      expect.stringContaining('“Drawing A New Picture”, Guangming Daily'),
+    );
   });
 
   it('writes a line wholly in Chinese when the source gives a Chinese title', async () => {
