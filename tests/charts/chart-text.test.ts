@@ -1,4 +1,3 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChartStyle } from '../../src/charts/config.js';
@@ -6,7 +5,7 @@ import { placedLabels } from '../../src/charts/labels.js';
 import { buildDeck } from '../../src/index.js';
 import type { ChartModel } from '../../src/model.js';
 import { openPptx } from '../helpers/pptx.js';
-import { REPO, tempProject } from '../helpers/project.js';
+import { narrowFlagshipProject } from '../helpers/flagship-on-templates.js';
 import { chartsAskedFor, drawChart } from './geometry-helpers.js';
 
 /**
@@ -26,17 +25,7 @@ interface Built {
 const built: Built[] = [];
 
 beforeAll(async () => {
-  const dir = tempProject({ 'briefdeck.yaml': '' }, ['decks', 'assets']);
-  mkdirSync(join(dir, 'templates'), { recursive: true });
-  copyFileSync(
-    join(REPO, 'tests/fixtures/templates/pandoc-reference.pptx'),
-    join(dir, 'templates/pandoc-reference.pptx'),
-  );
-  const flagship = readFileSync(join(REPO, 'decks/opening-up.yaml'), 'utf8');
-  writeFileSync(
-    join(dir, 'decks/narrow.yaml'),
-    flagship.replace(/^theme: .*$/m, 'theme: ../templates/pandoc-reference.pptx'),
-  );
+  const dir = narrowFlagshipProject();
   for (const [name, deck] of [
     ['official EN', 'decks/opening-up.yaml'],
     ['pandoc-reference EN', 'decks/narrow.yaml'],

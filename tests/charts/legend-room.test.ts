@@ -1,10 +1,8 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChartStyle } from '../../src/charts/config.js';
 import { buildDeck } from '../../src/index.js';
 import type { ChartModel } from '../../src/model.js';
-import { REPO, tempProject } from '../helpers/project.js';
+import { narrowFlagshipProject } from '../helpers/flagship-on-templates.js';
 import { chartsAskedFor, drawChart } from './geometry-helpers.js';
 
 /**
@@ -16,17 +14,7 @@ import { chartsAskedFor, drawChart } from './geometry-helpers.js';
 const captured: { chart: ChartModel; style: ChartStyle }[] = [];
 
 beforeAll(async () => {
-  const dir = tempProject({ 'briefdeck.yaml': '' }, ['decks', 'assets']);
-  mkdirSync(join(dir, 'templates'), { recursive: true });
-  copyFileSync(
-    join(REPO, 'tests/fixtures/templates/pandoc-reference.pptx'),
-    join(dir, 'templates/pandoc-reference.pptx'),
-  );
-  const flagship = readFileSync(join(REPO, 'decks/opening-up.yaml'), 'utf8');
-  writeFileSync(
-    join(dir, 'decks/narrow.yaml'),
-    flagship.replace(/^theme: .*$/m, 'theme: ../templates/pandoc-reference.pptx'),
-  );
+  const dir = narrowFlagshipProject();
   // The flagship's models and styles on the narrow template, as the renderer is asked to draw them.
   captured.push(
     ...(await chartsAskedFor(() => buildDeck('decks/narrow.yaml', { cwd: dir, cacheDir: false, workers: 0 }))),

@@ -45,3 +45,22 @@ export async function buildFlagshipOn(
   }
   return { dir, built };
 }
+
+/**
+ * A throw-away project holding the repository's decks and `decks/narrow.yaml`: the flagship on
+ * the 10 in pandoc reference template, the narrowest slide the chart tests draw for.
+ */
+export function narrowFlagshipProject(): string {
+  const dir = tempProject({ 'briefdeck.yaml': '' }, ['decks', 'assets']);
+  mkdirSync(join(dir, 'templates'), { recursive: true });
+  copyFileSync(
+    join(REPO, 'tests/fixtures/templates/pandoc-reference.pptx'),
+    join(dir, 'templates/pandoc-reference.pptx'),
+  );
+  const flagship = readFileSync(join(REPO, 'decks/opening-up.yaml'), 'utf8');
+  writeFileSync(
+    join(dir, 'decks/narrow.yaml'),
+    flagship.replace(/^theme: .*$/m, 'theme: ../templates/pandoc-reference.pptx'),
+  );
+  return dir;
+}
