@@ -95,16 +95,31 @@ export async function referencedFillColors(
 }
 
 async function pictureColor(pkg: TemplatePackage, part: string, fill: XmlElement): Promise<string | undefined> {
+  return decodedBlip(pkg, part, fill, pkg.pictureColors, MAX_PICTURE_BYTES, averageImageColor);
+}
+
+/**
+ * The picture a blip fill of `part` embeds, decoded once per picture (however many layouts
+ * and shapes show it) and kept in `cache`; undefined when it is missing or too large.
+ */
+export function decodedBlip<T>(
+  pkg: TemplatePackage,
+  part: string,
+  fill: XmlElement,
+  cache: Map<string, Promise<T | undefined>>,
+  maxBytes: number,
+  decode: (data: Buffer) => Promise<T | undefined>,
+): Promise<T | undefined> {
   const blip = child(fill, 'a:blip');
   const target = blip && pkg.rels(part).find((r) => r.id === attr(blip, 'r:embed'))?.part;
-  if (!target) return undefined;
-  let color = pkg.pictureColors.get(target);
-  if (!color) {
-    const data = pkg.media(target, MAX_PICTURE_BYTES);
-    color = data ? averageImageColor(data) : Promise.resolve(undefined);
-    pkg.pictureColors.set(target, color);
+  if (!target) return Promise.resolve(undefined);
+  let decoded = cache.get(target);
+  if (!decoded) {
+    const data = pkg.media(target, maxBytes);
+    decoded = data ? decode(data) : Promise.resolve(undefined);
+    cache.set(target, decoded);
   }
-  return color;
+  return decoded;
 }
 
 const known = (colors: (string | undefined)[]): string[] => colors.filter((c): c is string => !!c);

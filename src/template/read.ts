@@ -1,5 +1,5 @@
 import { attr, child, childrenNamed, elements, walk, type XmlElement } from '../pptx/xml-tree.js';
-import { averageColor, backgroundColors, fillColors, fillOf } from './fill.js';
+import { averageColor, backgroundColors, decodedBlip, fillColors, fillOf } from './fill.js';
 import {
   colorMapOf,
   DEFAULT_COLOR_MAP,
@@ -405,16 +405,7 @@ async function backdropOf(pkg: TemplatePackage, levels: Level[]): Promise<Pictur
     const props = child(bg, 'p:bgPr');
     const fill = props && fillOf(props);
     if (!fill || fill.name !== 'a:blipFill' || child(fill, 'a:tile')) return undefined;
-    const blip = child(fill, 'a:blip');
-    const target = blip && pkg.rels(level.part).find((r) => r.id === attr(blip, 'r:embed'))?.part;
-    if (!target) return undefined;
-    let cells = pkg.pictureCells.get(target);
-    if (!cells) {
-      const data = pkg.media(target, MAX_BACKDROP_BYTES);
-      cells = data ? pictureCells(data) : Promise.resolve(undefined);
-      pkg.pictureCells.set(target, cells);
-    }
-    return cells;
+    return decodedBlip(pkg, level.part, fill, pkg.pictureCells, MAX_BACKDROP_BYTES, pictureCells);
   }
   return undefined;
 }
