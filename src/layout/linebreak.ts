@@ -440,13 +440,57 @@ export function settleLastLine(
     const balanced = balanceChinese(text, n, maxWidth, measure);
     return balanced ? balanced.join(SOFT_BREAK) : text;
   }
+  return keepCompoundsWhole(tieLoneWord(text, maxWidth, measure, before.lines), maxWidth, measure);
+}
+
+/** A lone Latin word on the last line, at the fit's width or the renderer's: tied to the word before. */
+function tieLoneWord(text: string, maxWidth: number, measure: MeasureFn, lines: string[]): string {
   // A renderer may also set the line in the 5 % every fit keeps free, and leave a lone word there.
-  const lone = (lines: string[]) => lines.length >= 2 && !/\s/.test(lines[lines.length - 1]!.trim());
-  if (!lone(before.lines) && !lone(wrapText(text, maxWidth / FIT_SHARE, measure).lines)) return text;
-  // A lone Latin word: tie it to the word before.
+  const lone = (ls: string[]) => ls.length >= 2 && !/\s/.test(ls[ls.length - 1]!.trim());
+  if (!lone(lines) && !lone(wrapText(text, maxWidth / FIT_SHARE, measure).lines)) return text;
   const m = /^(.*\S)[ ]+(\S+)\s*$/s.exec(text);
   if (!m) return text;
   const tied = `${m[1]}${NBSP}${m[2]}`;
   const after = wrapText(tied, maxWidth, measure);
-  return after.lines.length === n && !after.brokeWord ? tied : text;
+  return after.lines.length === lines.length && !after.brokeWord ? tied : text;
+}
+
+/** A line ending inside a hyphenated word: letters, a hyphen, and letters again on the next line. */
+const HYPHEN_AT_END = /(?:^|[ \u00a0])([^ \u00a0]*\p{L}[-\u2010])$/u;
+const WORD_AT_START = /^\p{L}[^ \u00a0]*/u;
+
+/**
+ * Renderers break a hyphenated word at its hyphen ("cross-|border", "high-|standard"), which
+ * reads as a typing slip in a slide's short lines. Where a line of the text, at the fit's width or
+ * at the renderer's, would end inside such a word, the line breaks before the word instead (a soft
+ * break in place of the space before it), when the lines still fit. No viewer needs a glyph it may
+ * lack (a non-breaking hyphen is missing from Calibri's metric twin), and the text reads the same.
+ */
+function keepCompoundsWhole(text: string, maxWidth: number, measure: MeasureFn): string {
+  let out = text;
+  for (let tries = 0; tries < 4; tries++) {
+    const parts = out.split(SOFT_BREAK);
+    const last = parts.length - 1;
+    const lines = [maxWidth, maxWidth / FIT_SHARE].flatMap((w) => {
+      const wrapped = wrapText(parts[last]!, w, measure);
+      return wrapped.brokeWord ? [] : [wrapped.lines];
+    });
+    let word: string | undefined;
+    for (const ls of lines)
+      for (let i = 0; i + 1 < ls.length && !word; i++) {
+        const head = HYPHEN_AT_END.exec(ls[i]!)?.[1];
+        const tail = WORD_AT_START.exec(ls[i + 1]!)?.[0];
+        if (head && tail && ls[i]!.length > head.length) word = `${head}${tail}`;
+      }
+    if (!word) return out;
+    const at = parts[last]!.search(
+      new RegExp(`[ ](?=${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![^ \u00a0]))`, 'u'),
+    );
+    if (at < 0) return out;
+    // The lines before the word wrap as they did; what follows may wrap again (and is looked at again).
+    const [first, second] = [parts[last]!.slice(0, at), parts[last]!.slice(at + 1)];
+    if (!first.trim() || wrapText(second, maxWidth, measure).brokeWord) return out;
+    out = [...parts.slice(0, last), first, second].join(SOFT_BREAK);
+  }
+  return out;
 }

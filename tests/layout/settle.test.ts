@@ -47,6 +47,23 @@ describe('the last line of a paragraph', () => {
     expect(wrapText(settled, full, at(20)).lines).toEqual(['China into partner countries:', 'US$160\u00a0billion']);
   });
 
+  it("breaks before a hyphenated word that a line would end inside, at the fit's width or the renderer's", () => {
+    const text = 'A negative list now governs cross-border services trade';
+    // The first line has room for "cross-" but not for "cross-border".
+    const width = m.width('A negative list now governs cross-', 20) + 2;
+    expect(wrapText(text, width, at(20)).lines[0]).toBe('A negative list now governs cross-');
+    const settled = settleLastLine(text, width, at(20));
+    expect(settled.split(SOFT_BREAK)).toEqual(['A negative list now governs', 'cross-border services trade']);
+    // A renderer with 5 % more room than the fit: the same split is prevented.
+    expect(settleLastLine(text, width * 0.95, at(20))).toContain(`governs${SOFT_BREAK}cross-border`);
+    // A compound that fits on its line, or that starts the paragraph, is left to wrap as it will.
+    expect(settleLastLine(text, m.width('A negative list now governs cross-border', 20) + 30, at(20))).not.toContain(
+      SOFT_BREAK,
+    );
+    const first = 'Cross-border e-commerce reached 2.7 trillion yuan';
+    expect(settleLastLine(first, m.width('Cross-', 20) + 1, at(20))).not.toContain(SOFT_BREAK);
+  });
+
   it('leaves one-line text and a long enough last line alone', () => {
     expect(settleLastLine('Short text', 500, at(20))).toBe('Short text');
     const text = '截至2024年，中欧班列累计开行超过10万列，通达欧洲多个国家和地区';

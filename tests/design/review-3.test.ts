@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/index.js';
+import { openPptx, shapesOf, type OpenedDeck } from '../helpers/pptx.js';
+import { REPO, tempProject } from '../helpers/project.js';
+
+/**
+ * Findings of design review 3 (notes/design-review-3.md), read from the flagship decks as they are
+ * built: the English deck on the official and minimal themes, and the Chinese deck.
+ */
+const BUILDS = {
+  en: { outline: 'opening-up', theme: undefined },
+  minimal: { outline: 'opening-up', theme: 'minimal' },
+  zh: { outline: 'opening-up-zh', theme: undefined },
+} as const;
+const decks = new Map<keyof typeof BUILDS, OpenedDeck>();
+
+beforeAll(async () => {
+  for (const [key, { outline, theme }] of Object.entries(BUILDS)) {
+    const out = join(tempProject(), 'out');
+    const r = await buildDeck(`decks/${outline}.yaml`, {
+      cwd: REPO,
+      outDir: out,
+      cacheDir: false,
+      ...(theme ? { themeOverride: theme } : {}),
+    });
+    expect(r.ok, `${key}: ${r.diagnostics.map((d) => d.message).join('; ')}`).toBe(true);
+    decks.set(key as keyof typeof BUILDS, await openPptx(join(out, `${outline}.pptx`)));
+  }
+}, 180_000);
+
+/** A paragraph's lines as written: its runs' text, with a soft break (<a:br/>) as a newline. */
+function writtenLines(paragraphXml: string): string[] {
+  const parts = [...paragraphXml.matchAll(/<a:br\b[^>]*\/>|<a:br\b[^>]*>[\s\S]*?<\/a:br>|<a:t>([^<]*)<\/a:t>/g)];
+  return parts
+    .map((m) => (m[0].startsWith('<a:br') ? '\n' : m[1]!.replace(/&amp;/g, '&')))
+    .join('')
+    .split('\n');
+}
+
+const paragraphs = (xml: string) => [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => m[1]!);
+
+describe('hyphenated words stay whole (review 3, finding 2)', () => {
+  it('breaks the slide 12 bullet before "cross-border", not at its hyphen', () => {
+    const slide = decks.get('en')!.slides[11]!;
+    const body = shapesOf(slide.xml).find((s) => s.name === 'Body')!;
+    const bullet = paragraphs(body.xml).find((p) => writtenLines(p).join(' ').includes('negative list'))!;
+    expect(writtenLines(bullet)).toEqual(['A negative list now governs', 'cross-border services trade']);
+  });
+});
