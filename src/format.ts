@@ -187,6 +187,26 @@ function attachUnit(number: string, value: number, unit: string, spec: FormatSpe
   return `${number} ${singular(unit, value)}`;
 }
 
+/** What a raw number of a unit is called: for an axis title (no figure beside it). */
+const ZH_SCALE_NAME: Record<string, string> = { trillion: '万亿', billion: '十亿', million: '百万', thousand: '千' };
+
+/**
+ * A data file's unit as a reader is shown it without a figure, as on a value axis: "US$ trillion"
+ * for USD trillion (the text beside the chart says "US$2.7 trillion", never "USD"), "trillion
+ * yuan" for CNY trillion, "万亿美元" or "十亿美元" in Chinese (the axis holds the data's own
+ * numbers, so a billion is 十亿, not the 亿 of a rescaled label). Other units are shown as written.
+ */
+export function unitName(unit: string, lang: string): string {
+  const [code, ...rest] = unit.split(/\s+/);
+  const scale = rest.join(' ');
+  if (!code) return unit;
+  if (isChinese(lang) && ZH_CURRENCY[code] && (!scale || ZH_SCALE_NAME[scale]))
+    return `${scale ? ZH_SCALE_NAME[scale] : ''}${ZH_CURRENCY[code]}`;
+  if (CURRENCY_PREFIX[code]) return scale ? `${CURRENCY_PREFIX[code]} ${scale}` : CURRENCY_PREFIX[code];
+  if (CURRENCY_SUFFIX[code]) return scale ? `${scale} ${CURRENCY_SUFFIX[code].en}` : CURRENCY_SUFFIX[code].en;
+  return unit;
+}
+
 /** "1 years" reads wrong; the plural is what data files usually hold. */
 function singular(unit: string, value: number): string {
   if (value !== 1) return unit;

@@ -1,6 +1,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
+import { unitName } from '../format.js';
 import { hasEastAsian } from '../script.js';
 import { axisTitlePlugin } from './axis-titles.js';
 import { labelPlugin } from './labels.js';
@@ -186,8 +187,8 @@ export function chartConfig(
   const shownTicks = plan.ticks;
   const valueTitle =
     chart.type === 'combo' && secondAxis
-      ? chart.datasets.find((_, i) => !chart.lineDatasets.includes(i))?.unit
-      : unitTitle(chart.yLabel, plan.unit);
+      ? unitTitle(undefined, chart.datasets.find((_, i) => !chart.lineDatasets.includes(i))?.unit, chart.lang)
+      : unitTitle(chart.yLabel, plan.unit, chart.lang);
   const scales: Record<string, unknown> = circular
     ? {}
     : {
@@ -251,7 +252,7 @@ export function chartConfig(
                   maxTicksLimit: 8,
                   callback: (v: number | string) => plan.tick(Number(v), true),
                 },
-                title: axisTitle(plan.unit2 === '%' ? undefined : plan.unit2),
+                title: axisTitle(unitTitle(undefined, plan.unit2, chart.lang)),
               },
             }
           : {}),
@@ -380,10 +381,11 @@ export function chartConfig(
 }
 
 /** The value axis title: the outline's, with the unit added when it does not say it already. */
-export function unitTitle(label: string | undefined, unit: string | undefined): string | undefined {
-  const u = unit === '%' ? undefined : unit;
+export function unitTitle(label: string | undefined, unit: string | undefined, lang = 'en'): string | undefined {
+  const u = unit === '%' || unit === undefined ? undefined : unitName(unit, lang);
   if (!label) return u;
   // A unit in another script than the title ("国家数量 (countries)") reads as a mistake: leave it to the title.
-  if (!u || label.includes(u) || hasEastAsian(label) !== hasEastAsian(u)) return label;
-  return `${label} (${u})`;
+  if (!u || label.includes(u) || (unit && label.includes(unit)) || hasEastAsian(label) !== hasEastAsian(u))
+    return label;
+  return hasEastAsian(label) ? `${label}（${u}）` : `${label} (${u})`;
 }

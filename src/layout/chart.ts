@@ -159,7 +159,9 @@ export function nativeChart(
     );
   const bars = chart.datasets.map((_, i) => i).filter((i) => !chart.lineDatasets.includes(i));
   const twoUnits = chart.type === 'combo' && plan.axis2 !== undefined;
-  const valueTitle = twoUnits ? unitTitle(undefined, unitOf(bars[0] ?? 0)) : unitTitle(chart.yLabel, plan.unit);
+  const valueTitle = twoUnits
+    ? unitTitle(undefined, unitOf(bars[0] ?? 0), chart.lang)
+    : unitTitle(chart.yLabel, plan.unit, chart.lang);
   const axisTitle = (text: string | undefined) => (text ? { title: { text, font, size, color: p.muted } } : {});
   // A pie's labels carry the unit, as the picture's do: it has no axis to say it.
   const affixes = circular
@@ -204,7 +206,7 @@ export function nativeChart(
     range,
     values,
     valueTitle,
-    secondTitle: twoUnits ? unitTitle(undefined, plan.unit2) : undefined,
+    secondTitle: twoUnits ? unitTitle(undefined, plan.unit2, chart.lang) : undefined,
     legendPosition,
     legend: (chart.legend !== 'none' || !!target) && !plan.directLabels,
     shownCategories: plan.ticks,
@@ -282,7 +284,7 @@ export function nativeChart(
       ? {
           secondAxis: {
             format: excelNumberFormat(stepDecimals(plan.axis2.step), plan.unit2 === '%'),
-            ...axisTitle(unitTitle(undefined, plan.unit2)),
+            ...axisTitle(unitTitle(undefined, plan.unit2, chart.lang)),
             range: plan.axis2,
           },
         }

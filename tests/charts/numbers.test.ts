@@ -132,9 +132,16 @@ describe('value labels', () => {
 
 describe('axis titles', () => {
   it('add the unit once, in the title’s own script only', () => {
-    expect(unitTitle('Export growth', 'USD billion')).toBe('Export growth (USD billion)');
+    expect(unitTitle('Export growth', 'USD billion')).toBe('Export growth (US$ billion)');
+    expect(unitTitle('Export growth (USD billion)', 'USD billion')).toBe('Export growth (USD billion)');
+    expect(unitTitle(undefined, 'CNY trillion')).toBe('trillion yuan');
+    expect(unitTitle(undefined, 'USD trillion', 'zh-CN')).toBe('万亿美元');
+    // The axis holds the data's own numbers: 160 (billion) is 160 十亿美元, not 160 亿美元.
+    expect(unitTitle(undefined, 'USD billion', 'zh-CN')).toBe('十亿美元');
+    expect(unitTitle('出口额', 'USD billion', 'zh-CN')).toBe('出口额（十亿美元）');
     expect(unitTitle('Export growth (%)', '%')).toBe('Export growth (%)');
-    expect(unitTitle(undefined, 'USD billion')).toBe('USD billion');
+    expect(unitTitle(undefined, 'USD billion')).toBe('US$ billion');
+    expect(unitTitle(undefined, 'countries')).toBe('countries');
     expect(unitTitle('国家数量', 'countries')).toBe('国家数量');
   });
 });

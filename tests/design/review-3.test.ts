@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
-import { openPptx, shapesOf, type OpenedDeck } from '../helpers/pptx.js';
+import { openPptx, shapesOf, textsOf, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
 /**
@@ -46,5 +47,24 @@ describe('hyphenated words stay whole (review 3, finding 2)', () => {
     const body = shapesOf(slide.xml).find((s) => s.name === 'Body')!;
     const bullet = paragraphs(body.xml).find((p) => writtenLines(p).join(' ').includes('negative list'))!;
     expect(writtenLines(bullet)).toEqual(['A negative list now governs', 'cross-border services trade']);
+  });
+});
+
+describe('a value axis names its unit as the text does (review 3, finding 3)', () => {
+  it('titles the slide 22 axis "US$ trillion", as its bullets write US$2.7 trillion, never "USD"', async () => {
+    // The flagship with editable charts: the axis title is text in the chart part.
+    const outline = readFileSync(join(REPO, 'decks/opening-up.yaml'), 'utf8').replace(
+      /^lang: en$/m,
+      'lang: en\ncharts: native',
+    );
+    const project = tempProject({ 'decks/opening-up.yaml': outline }, ['decks/data']);
+    const r = await buildDeck('decks/opening-up.yaml', { cwd: project, cacheDir: false });
+    expect(r.ok, r.diagnostics.map((d) => d.message).join('; ')).toBe(true);
+    const deck = await openPptx(join(project, 'out', 'opening-up.pptx'));
+    const slide = deck.slides.find((s) => s.title.startsWith('Belt and Road goods trade'))!;
+    const chart = await deck.file(slide.charts[0]!);
+    const valueAxis = /<c:valAx>([\s\S]*?)<\/c:valAx>/.exec(chart)![1]!;
+    expect(textsOf(valueAxis).join('')).toBe('US$ trillion');
+    expect(chart).not.toMatch(/USD/);
   });
 });
