@@ -175,6 +175,8 @@ export interface ThemeGeometry {
   title: { align: 'left' | 'center'; lines: number };
   /** The short rule under a content-slide title. */
   titleRule: { show: boolean; width: number; weight: number; color: PaletteRole };
+  /** The short rule above the deck title and each section title (title and section slides). */
+  dividerRule: { color: PaletteRole };
   /** The logo, top left or top right; sized to `height`, at most `maxWidth` wide. */
   logo: { align: 'left' | 'right'; top: number; height: number; maxWidth: number };
   /** What each footer slot shows, in order; page and marking each take a slot of their own. */

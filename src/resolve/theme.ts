@@ -23,6 +23,7 @@ export function geometryFor(slide: { width: number; height: number }): ThemeGeom
     margins: { left: side, right: side, top, bottom: 30 },
     title: { align: 'left', lines: 2 },
     titleRule: { show: true, width: 56, weight: 3, color: 'accent' },
+    dividerRule: { color: 'emphasis' },
     logo: { align: 'right', top: top + 2, height: 30, maxWidth: 140 },
     footer: { left: ['text', 'date'], center: ['marking'], right: ['page'] },
     marking: { top: 'center' },
@@ -205,6 +206,9 @@ function applyGeometry(g: ThemeGeometry, input: GeometryInput): ThemeGeometry {
       width: rule.width === undefined ? g.titleRule.width : pt(rule.width),
       weight: rule.weight === undefined ? g.titleRule.weight : pt(rule.weight),
       color: rule.color === undefined ? g.titleRule.color : PALETTE_ROLE[rule.color],
+    },
+    dividerRule: {
+      color: input.divider_rule?.color === undefined ? g.dividerRule.color : PALETTE_ROLE[input.divider_rule.color],
     },
     logo: {
       align: logo.align ?? g.logo.align,

@@ -65,6 +65,27 @@ const Geometry = z
       })
       .strict()
       .partial(),
+    divider_rule: z
+      .object({
+        color: z
+          .enum([
+            'background',
+            'surface',
+            'title',
+            'text',
+            'muted',
+            'accent',
+            'accent_text',
+            'rule',
+            'inactive',
+            'emphasis',
+            'divider_background',
+            'divider_text',
+          ])
+          .describe('The palette colour of the rule over the deck title and section titles.'),
+      })
+      .strict()
+      .partial(),
     logo: z
       .object({
         align: z.enum(['left', 'right']).describe('Logo at the top left or top right.'),

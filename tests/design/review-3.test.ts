@@ -68,3 +68,21 @@ describe('a value axis names its unit as the text does (review 3, finding 3)', (
     expect(chart).not.toMatch(/USD/);
   });
 });
+
+describe('one accent in the minimal theme (review 3, finding 6)', () => {
+  const fills = (deck: OpenedDeck, name: string) =>
+    deck.slides.flatMap((s) =>
+      shapesOf(s.xml)
+        .filter((sh) => sh.name === name)
+        .map((sh) => /<a:solidFill><a:srgbClr val="([0-9A-F]{6})"/.exec(sh.xml)?.[1]),
+    );
+
+  it('draws the rules over the deck title and section titles in its green, not red', () => {
+    const minimal = decks.get('minimal')!;
+    expect(fills(minimal, 'Title accent')).toEqual(['0B6E4F']);
+    expect(new Set(fills(minimal, 'Section rule'))).toEqual(new Set(['0B6E4F']));
+    expect(fills(minimal, 'Section rule')).toHaveLength(6);
+    // The official theme keeps its red accent there.
+    expect(new Set(fills(decks.get('en')!, 'Section rule'))).toEqual(new Set(['D12E35']));
+  });
+});

@@ -37,10 +37,28 @@ function pairsOf(t: Theme): { what: string; fg: string; bg: string; need: number
     large('title rule', p[t.geometry.titleRule.color], p.background),
     small('subtitle, byline on dividers', p.dividerText, p.dividerBackground),
     small('marking on dividers', p.dividerText, p.dividerBackground),
-    large('accent bars on dividers', p.emphasis, p.dividerBackground),
+    large('accent bars on dividers', p[t.geometry.dividerRule.color], p.dividerBackground),
     small('text on the accent colour', p.accentText, p.accent),
     ...p.series.map((c, i) => large(`chart series ${i + 1}`, c, p.background)),
   ];
+}
+
+/**
+ * A saturated colour of hue from −15° to 25°: red, crimson and red-orange (C2410C, B42318), not ochre,
+ * orange or pink. Stricter than the ±12° a house template's accents are sorted by (from-template.ts
+ * isRed), which takes what a template brings: briefdeck's own themes keep clear of the whole band.
+ */
+function inRedBand(colour: string): boolean {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(colour.replace('#', '').slice(i, i + 2), 16) / 255) as [
+    number,
+    number,
+    number,
+  ];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max !== r || max - min < 0.35 * max) return false;
+  const hue = (60 * (g - b)) / (max - min);
+  return hue > -15 && hue < 25;
 }
 
 describe('shipped themes', () => {
@@ -54,6 +72,16 @@ describe('shipped themes', () => {
       .map((pair) => ({ ...pair, ratio: Math.round(contrast(pair.fg, pair.bg) * 100) / 100 }))
       .filter((pair) => pair.ratio < pair.need);
     expect(failing).toEqual([]);
+  });
+
+  it.each(SHIPPED)('%s draws no chart series in red, which reads as loss and is kept for targets', async (name) => {
+    const { series } = (await loadTheme(name)).palette;
+    expect(series.filter(inRedBand)).toEqual([]);
+  });
+
+  it('the red check knows red, red-orange and crimson from ochre, orange and pink', () => {
+    expect(['C2410C', 'B42318', 'D12E35', 'E11D48'].filter(inRedBand)).toHaveLength(4);
+    expect(['B07D1A', 'FB923C', 'F472B6', 'A16207', '1F4E79'].filter(inRedBand)).toEqual([]);
   });
 
   it('the contrast check fails a theme that is too pale', () => {

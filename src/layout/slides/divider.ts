@@ -32,7 +32,7 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
     kind: 'rect',
     name: 'Title accent',
     box: { x: f.margin, y: y - 22, w: 72, h: 5 },
-    fill: palette.emphasis,
+    fill: palette[ctx.theme.geometry.dividerRule.color],
   });
   elements.push({
     kind: 'text',
@@ -109,7 +109,7 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
     kind: 'rect',
     name: 'Section rule',
     box: { x: f.margin, y: y - 4, w: 72, h: 4 },
-    fill: palette.emphasis,
+    fill: palette[ctx.theme.geometry.dividerRule.color],
   });
   const box = { x: f.margin, y: y + 10, w, h: fittedHeight(2, sizes.sectionTitle) };
   const t = fitOne(
