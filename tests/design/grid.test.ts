@@ -77,7 +77,15 @@ describe.each(['opening-up', 'opening-up-zh'])('%s', (name) => {
     const text = shapes.find((b) => b.name === 'Quote')!;
     const by = shapes.find((b) => b.name === 'Attribution')!;
     expect(bar.x).toBeCloseTo(title.x, 1);
-    expect(by.x).toBeCloseTo(text.x, 1);
+    // The opening mark hangs left of the text's edge (a hanging indent as wide as the mark):
+    // the attribution is flush with the quotation's letters, not with its mark.
+    const quoteXml = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*name="Quote"[\s\S]*?<\/p:sp>/.exec(quote.xml)![0];
+    const [, marL, indent] = /<a:pPr[^>]* marL="(\d+)" indent="(-?\d+)"/.exec(quoteXml)!;
+    expect(Number(indent)).toBe(-Number(marL));
+    const size = Number(/ sz="(\d+)"/.exec(quoteXml.replace(/<a:rPr[^>]* sz="100"[^>]*>/g, ''))![1]) / 100;
+    expect(Number(marL) / EMU).toBeGreaterThan(0.2 * size);
+    expect(Number(marL) / EMU).toBeLessThan(0.6 * size);
+    expect(by.x).toBeCloseTo(text.x + Number(marL) / EMU, 1);
     const attribution = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*name="Attribution"[\s\S]*?<\/p:sp>/.exec(quote.xml)![0];
     expect(attribution).not.toMatch(/algn="r"/);
   });

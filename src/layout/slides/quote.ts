@@ -32,6 +32,10 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
     const box = { x, y: body.top, w, h: room };
     const r = fitOne(quoted, { box, size: sizes.quote, minSize: sizes.quoteMin, what: 'quotation', at: slide.at }, ctx);
     const h = fittedHeight(r.lines, r.size, TEXT_INSETS, quoted);
+    // The opening mark hangs in the gutter between the bar and the text, so that every line's
+    // first letter stands on one edge: the box starts the mark's width left, and lines after the
+    // first (soft breaks or wraps) start that far in (a hanging indent).
+    const hang = Math.round(ctx.measure.width('“', r.size) * 100) / 100;
     // Under a title, at the body's top where every slide's body starts; alone, on the slide's
     // middle (within the body), as a quotation slide is read: the block in the top half looked lost.
     const middle = ctx.theme.slide.height / 2 - (h + byH) / 2;
@@ -47,14 +51,14 @@ export function layoutQuoteSlide(slide: Slide, ctx: LayoutContext): LaidOutSlide
       kind: 'text',
       name: 'Quote',
       role: 'body',
-      box: { x, y: top, w, h },
+      box: { x: x - hang, y: top, w: w + hang, h },
       paragraphs: [
         paragraph(
           ctx,
           settleLastLine(quoted, w * WIDTH_SAFETY, (t) => ctx.measure.width(t, r.size), { balance: true }),
           r.size,
           palette.title,
-          { italic: !hasEastAsian(quoted) },
+          { italic: !hasEastAsian(quoted), hang },
         ),
       ],
       valign: 'top',
