@@ -409,12 +409,22 @@ function citationWords(name: string, lang: string): Words {
   return { ...words, partSeparator: english.partSeparator, titleQuotes: english.titleQuotes };
 }
 
-/** "Guangming Daily, 27 October 2025": what a slide's foot cites. */
+/** A Chinese newspaper, journal or magazine by its name: 光明日报, 求是杂志, 经济学报, 瞭望周刊. */
+const CHINESE_PERIODICAL = /\p{Script=Han}(?:报|刊|杂志)$/u;
+
+/**
+ * "Guangming Daily, 27 October 2025": what a slide's foot cites. In Chinese a newspaper or
+ * journal is named in book-title marks, 资料来源：《光明日报》, as Chinese reports write it;
+ * an organisation (国家统计局) is not.
+ */
 export function shortCitation(record: SourceRecord, style: CitationStyle): string {
   const s = inLanguage(record, style.lang);
   const name = s.publisher ?? s.title;
   const words = citationWords(name, style.lang);
-  return [name, s.date ? style.day(s.date) : undefined, retrievedOn(s, style)]
+  const [open, close] = words.titleQuotes;
+  const periodical = isChinese(style.lang) && s.publisher !== undefined && CHINESE_PERIODICAL.test(name);
+  const shown = periodical ? `${open}${name}${close}` : name;
+  return [shown, s.date ? style.day(s.date) : undefined, retrievedOn(s, style)]
     .filter(Boolean)
     .join(words.partSeparator);
 }

@@ -67,7 +67,8 @@ describe('citations in the deck language', () => {
 
   it("uses the Chinese publisher at the foot, and cites an English title's work wholly in English", async () => {
     const deck = await build({ 'data.yaml': data(ENGLISH_TITLE), 'deck.yaml': outline('zh-CN') });
-    expect(footOf(deck)).toContain('资料来源：光明日报，2025年10月27日');
+    // A newspaper at the foot is named in book-title marks, as Chinese reports cite one.
+    expect(footOf(deck)).toContain('资料来源：《光明日报》，2025年10月27日');
     const entry = sourcesEntry(deck);
     expect(entry).toContain('Gu Yan and Liu Fanxi, “Drawing A New Picture”, Guangming Daily, 27 October 2025, p. 12');
     expect(entry.slice(entry.indexOf('1. '))).not.toMatch(/[《》，\u4e00-\u9fff]/);
@@ -75,6 +76,15 @@ describe('citations in the deck language', () => {
     expect(deck.slides.at(-1)!.texts).toContainEqual(
       expect.stringContaining('“Drawing A New Picture”, Guangming Daily'),
     );
+  });
+
+  it('names an organisation at the foot of a Chinese slide without book-title marks', async () => {
+    const bureau = data(ENGLISH_TITLE).replace(
+      'publisher: { en: Guangming Daily, zh-CN: 光明日报 }',
+      'publisher: { en: National Bureau of Statistics, zh-CN: 国家统计局 }',
+    );
+    const deck = await build({ 'data.yaml': bureau, 'deck.yaml': outline('zh-CN') });
+    expect(footOf(deck)).toContain('资料来源：国家统计局，2025年10月27日');
   });
 
   it('writes a line wholly in Chinese when the source gives a Chinese title', async () => {
