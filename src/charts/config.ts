@@ -1,4 +1,4 @@
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import type { ChartModel, FontFile, Palette } from '../model.js';
 import { isCircular } from '../schema/chart-types.js';
 import { unitName } from '../format.js';
@@ -284,6 +284,7 @@ export function chartConfig(
     type: circular ? chart.type : chart.type === 'scatter' ? 'scatter' : 'bar',
     data: { labels: chart.type === 'scatter' ? [] : labelsShown, datasets },
     plugins: [
+      ...(plan.legendBlock ? [legendBlockPlugin] : []),
       axisTitlePlugin({
         ...(upright.left ? { left: upright.left } : {}),
         ...(upright.right ? { right: upright.right } : {}),
@@ -379,6 +380,20 @@ export function chartConfig(
     } as ChartConfiguration['options'],
   } as ChartConfiguration;
 }
+
+/**
+ * A legend in rows as one block: chart.js centres each row on its own, so rows of different
+ * lengths start at different x (a ragged left edge). Once the legend has measured its rows, each
+ * is given the widest row's width: centred alike, every row starts where the widest does.
+ */
+const legendBlockPlugin: Plugin = {
+  id: 'briefdeckLegendBlock',
+  afterLayout(chart: Chart) {
+    const legend = chart.legend as unknown as { lineWidths?: number[] } | undefined;
+    const widths = legend?.lineWidths;
+    if (legend && widths && widths.length > 1) legend.lineWidths = widths.map(() => Math.max(...widths));
+  },
+};
 
 /** The value axis title: the outline's, with the unit added when it does not say it already. */
 export function unitTitle(label: string | undefined, unit: string | undefined, lang = 'en'): string | undefined {

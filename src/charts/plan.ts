@@ -74,6 +74,8 @@ export interface ChartPlan {
   legendEntries?: string[];
   /** Pies: the values are in the legend, not on the slices (labels there would squeeze the ring). */
   valuesInLegend: boolean;
+  /** Legend rows start at one x (a block of entries, centred), rather than each row centred on its own. */
+  legendBlock: boolean;
   /** The plot area size the plan assumed (CSS px): no larger than chart.js makes it. */
   plot: { w: number; h: number };
 }
@@ -449,6 +451,29 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     const areaH = style.height - titleH - legendH - 16;
     pieRadius = Math.max(0.3, Math.min(1, room / (Math.min(areaW, areaH) / 2)));
   }
+  const legendBlock = circular && legendShown ? groupRingAndLegend() : false;
+
+  /**
+   * A pie's legend reads with its ring: beside it, the two sit side by side in the middle of the
+   * picture (padding at the picture's sides, where the ring, as tall as the picture allows, leaves
+   * room), not the ring in the middle and the legend at the far edge (285 px apart on a full-width
+   * slide); below it in rows, its entries start at one x, a block under the ring (config.ts
+   * legendBlockPlugin), not rows each centred on its own with a ragged left edge.
+   */
+  function groupRingAndLegend(): boolean {
+    const entries = legendEntries ?? [];
+    if (legendPosition !== 'left' && legendPosition !== 'right') return legendRows(entries, fs, style.width) > 1;
+    const areaW = style.width - legendWidth(entries, fs) - padding.left - padding.right;
+    const areaH = style.height - titleH - padding.top - padding.bottom;
+    // The ring and the labels around it: their room across, at the size the height gives the ring.
+    const outside = labels.length ? maxOf(labels.map((l) => textWidth(l.text, fs))) + 16 : 0;
+    const spare = areaW - Math.max(areaH, areaH * (pieRadius ?? 1) + 2 * outside) - fs * 2;
+    if (spare > 0) {
+      padding.left += Math.floor(spare / 2);
+      padding.right += Math.floor(spare / 2);
+    }
+    return false;
+  }
 
   let ticks: Set<number> | undefined;
   if (chart.time && !chart.horizontal && chart.type !== 'scatter') {
@@ -477,6 +502,7 @@ export function planChart(chart: ChartModel, style: ChartStyle): ChartPlan {
     legendShown,
     ...(legendEntries ? { legendEntries } : {}),
     valuesInLegend,
+    legendBlock,
     ...(pieRadius !== undefined ? { pieRadius } : {}),
     pointRadius,
     plot: { w: plotW, h: plotH },

@@ -414,8 +414,8 @@ const CHINESE_PERIODICAL = /\p{Script=Han}(?:报|刊|杂志)$/u;
 
 /**
  * "Guangming Daily, 27 October 2025": what a slide's foot cites. In Chinese a newspaper or
- * journal is named in book-title marks, 资料来源：《光明日报》, as Chinese reports write it;
- * an organisation (国家统计局) is not.
+ * journal is named in book-title marks with its date after them, 资料来源：《光明日报》2025年10月27日,
+ * as Chinese reports write it; an organisation (国家统计局) is not.
  */
 export function shortCitation(record: SourceRecord, style: CitationStyle): string {
   const s = inLanguage(record, style.lang);
@@ -423,10 +423,12 @@ export function shortCitation(record: SourceRecord, style: CitationStyle): strin
   const words = citationWords(name, style.lang);
   const [open, close] = words.titleQuotes;
   const periodical = isChinese(style.lang) && s.publisher !== undefined && CHINESE_PERIODICAL.test(name);
-  const shown = periodical ? `${open}${name}${close}` : name;
-  return [shown, s.date ? style.day(s.date) : undefined, retrievedOn(s, style)]
-    .filter(Boolean)
-    .join(words.partSeparator);
+  const day = s.date ? style.day(s.date) : undefined;
+  // 《光明日报》2025年10月27日: the closing mark already parts the name from its date.
+  const head = periodical
+    ? `${open}${name}${close}${day ?? ''}`
+    : [name, day].filter(Boolean).join(words.partSeparator);
+  return [head, retrievedOn(s, style)].filter(Boolean).join(words.partSeparator);
 }
 
 /** "retrieved 30 November 2026": when a query ran or a document was downloaded. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
+import { chartsAskedFor, drawChart } from '../charts/geometry-helpers.js';
 import { openPptx, shapesOf, textsOf, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
@@ -84,5 +85,49 @@ describe('one accent in the minimal theme (review 3, finding 6)', () => {
     expect(fills(minimal, 'Section rule')).toHaveLength(6);
     // The official theme keeps its red accent there.
     expect(new Set(fills(decks.get('en')!, 'Section rule'))).toEqual(new Set(['D12E35']));
+  });
+});
+
+describe('a pie legend reads with its ring (review 3, finding 4)', () => {
+  /** The flagship's doughnut as the renderer is asked to draw it, drawn by chart.js for its geometry. */
+  async function doughnutOf(outline: string) {
+    const asked = await chartsAskedFor(() =>
+      buildDeck(`decks/${outline}.yaml`, {
+        cwd: REPO,
+        outDir: join(tempProject(), 'out'),
+        cacheDir: false,
+        workers: 0,
+      }),
+    );
+    const { chart, style } = asked.find((a) => a.chart.type === 'doughnut')!;
+    const drawn = drawChart(chart, style);
+    const legend = drawn.legend as unknown as { legendHitBoxes: { left: number; top: number; width: number }[] };
+    const arc = drawn.getDatasetMeta(0).data[0] as unknown as { x: number; outerRadius: number };
+    const out = { boxes: legend.legendHitBoxes.map((b) => ({ ...b })), ring: arc, width: style.width };
+    drawn.destroy();
+    return out;
+  }
+
+  it('starts the entries of a legend under the ring at one x, centred as a block (EN slide 18)', async () => {
+    const { boxes, ring } = await doughnutOf('opening-up');
+    expect(boxes).toHaveLength(2);
+    // One entry a row, both starting at one x: no ragged left edge.
+    expect(boxes[1]!.top).toBeGreaterThan(boxes[0]!.top);
+    expect(boxes[1]!.left).toBeCloseTo(boxes[0]!.left, 0);
+    // The block's middle is the ring's middle, to within a few px.
+    const right = Math.max(...boxes.map((b) => b.left + b.width));
+    expect(Math.abs((boxes[0]!.left + right) / 2 - ring.x)).toBeLessThan(24);
+  });
+
+  it('sets a legend beside the ring next to it, the two in the middle of the picture (zh slide 11)', async () => {
+    const { boxes, ring, width } = await doughnutOf('opening-up-zh');
+    const left = Math.min(...boxes.map((b) => b.left));
+    const right = Math.max(...boxes.map((b) => b.left + b.width));
+    // Legend to the right of the ring, with at most the room of its outside labels between them.
+    expect(left).toBeGreaterThan(ring.x + ring.outerRadius);
+    expect(left - (ring.x + ring.outerRadius)).toBeLessThan(0.25 * width);
+    // The ring (with its labels) and the legend are centred together, not the ring alone.
+    const group = { from: ring.x - ring.outerRadius, to: right };
+    expect(Math.abs(group.from - (width - group.to))).toBeLessThan(0.2 * width);
   });
 });

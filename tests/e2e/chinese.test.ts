@@ -36,7 +36,7 @@ describe('Chinese deck decks/opening-up-zh.yaml', () => {
       '超过7200亿美元',
       '2.7万亿元',
       '超过24万家',
-      '资料来源：《光明日报》，2025年10月27日',
+      '资料来源：《光明日报》2025年10月27日',
     ]) {
       expect(all).toContain(figure);
     }

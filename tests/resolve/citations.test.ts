@@ -68,7 +68,7 @@ describe('citations in the deck language', () => {
   it("uses the Chinese publisher at the foot, and cites an English title's work wholly in English", async () => {
     const deck = await build({ 'data.yaml': data(ENGLISH_TITLE), 'deck.yaml': outline('zh-CN') });
     // A newspaper at the foot is named in book-title marks, as Chinese reports cite one.
-    expect(footOf(deck)).toContain('资料来源：《光明日报》，2025年10月27日');
+    expect(footOf(deck)).toContain('资料来源：《光明日报》2025年10月27日');
     const entry = sourcesEntry(deck);
     expect(entry).toContain('Gu Yan and Liu Fanxi, “Drawing A New Picture”, Guangming Daily, 27 October 2025, p. 12');
     expect(entry.slice(entry.indexOf('1. '))).not.toMatch(/[《》，\u4e00-\u9fff]/);
