@@ -131,3 +131,15 @@ describe('a pie legend reads with its ring (review 3, finding 4)', () => {
     expect(Math.abs(group.from - (width - group.to))).toBeLessThan(0.2 * width);
   });
 });
+
+describe('the flagship names a thing one way (review 3, finding 10)', () => {
+  it('calls the visa measure on slide 8 what its chart calls it, and joins two places with an en dash', () => {
+    const en = decks.get('en')!;
+    const visa = en.slides[7]!.texts.join('\n');
+    expect(visa).toContain('Comprehensive mutual visa exemption with 29');
+    expect(visa).not.toMatch(/Full mutual/);
+    const text = en.slides.flatMap((s) => s.texts).join('\n');
+    expect(text).toContain('China\u2013Europe');
+    expect(text).not.toContain('China-Europe');
+  });
+});
