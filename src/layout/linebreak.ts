@@ -440,7 +440,46 @@ export function settleLastLine(
     const balanced = balanceChinese(text, n, maxWidth, measure);
     return balanced ? balanced.join(SOFT_BREAK) : text;
   }
+  if (options.balance) {
+    const balanced = balanceLatin(text, n, maxWidth, measure);
+    if (balanced) return balanced;
+  }
   return keepCompoundsWhole(tieLoneWord(text, maxWidth, measure, before.lines), maxWidth, measure);
+}
+
+/**
+ * Display text in Latin letters (a deck title, a section title, a quotation) set in `lines` lines
+ * of even length, as soft breaks: the least width that still takes no more lines, so the lines
+ * read as one shape ("Drawing a New Picture" over "of Win-win Cooperation", not a lone
+ * "Cooperation" under a full line). Undefined when that setting would end a line inside a
+ * hyphenated word or cut a word.
+ */
+function balanceLatin(text: string, lines: number, maxWidth: number, measure: MeasureFn): string | undefined {
+  let [lo, hi] = [0, maxWidth];
+  for (let i = 0; i < 16 && hi - lo > 0.5; i++) {
+    const mid = (lo + hi) / 2;
+    const r = wrapText(text, mid, measure);
+    if (r.lines.length <= lines && !r.brokeWord) hi = mid;
+    else lo = mid;
+  }
+  const set = wrapText(text, hi, measure);
+  if (set.lines.length !== lines || set.brokeWord) return undefined;
+  if (set.lines.slice(0, -1).some((l) => /[-\u2010]$/.test(l))) return undefined;
+  // The text again, with the spaces where each line ends written as a soft break.
+  let out = '';
+  let at = 0;
+  for (const [i, line] of set.lines.entries()) {
+    if (text.slice(at, at + line.length) !== line) return undefined;
+    out += line;
+    at += line.length;
+    const gap = /^[ ]*/.exec(text.slice(at))![0];
+    if (i < set.lines.length - 1) {
+      if (!gap) return undefined;
+      out += SOFT_BREAK;
+    }
+    at += gap.length;
+  }
+  return at === text.length ? out : undefined;
 }
 
 /** A lone Latin word on the last line, at the fit's width or the renderer's: tied to the word before. */

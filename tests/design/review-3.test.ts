@@ -143,3 +143,30 @@ describe('the flagship names a thing one way (review 3, finding 10)', () => {
     expect(text).not.toContain('China-Europe');
   });
 });
+
+describe('display lines of even length (review 3, finding 11)', () => {
+  const linesOf = (deck: OpenedDeck, slide: number, name: string) =>
+    paragraphs(shapesOf(deck.slides[slide]!.xml).find((s) => s.name === name)!.xml).flatMap(writtenLines);
+
+  it('sets the deck title in two even lines, not one full line over a lone "Cooperation"', () => {
+    const lines = linesOf(decks.get('en')!, 0, 'Title');
+    expect(lines.join(' ')).toBe('Drawing a New Picture of Win-win Cooperation');
+    expect(lines).toHaveLength(2);
+    expect(lines.at(-1)!.split(' ').length).toBeGreaterThanOrEqual(3);
+    const [a, b] = lines.map((l) => l.length);
+    expect(Math.abs(a! - b!)).toBeLessThanOrEqual(6);
+  });
+
+  it('balances the quotation too, and keeps a one-line section title whole', () => {
+    const en = decks.get('en')!;
+    const quote = linesOf(
+      en,
+      en.slides.findIndex((s) => s.xml.includes('name="Quote"')),
+      'Quote',
+    );
+    expect(quote.length).toBeGreaterThanOrEqual(2);
+    const lengths = quote.map((l) => l.length);
+    expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThan(0.4 * Math.max(...lengths));
+    expect(linesOf(en, 1, 'Title')).toEqual(['At a glance']);
+  });
+});

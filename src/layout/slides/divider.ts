@@ -1,5 +1,7 @@
 import type { Element, LaidOutSlide, ResolvedSlide } from '../../model.js';
+import { WIDTH_SAFETY } from '../fit.js';
 import { fittedHeight, fitOne, frameOf, paragraph, TEXT_INSETS, type LayoutContext } from '../frame.js';
+import { settleLastLine } from '../linebreak.js';
 import { dividerOnTemplate } from './divider-template.js';
 
 type TitleSlide = Extract<ResolvedSlide, { kind: 'title' }>;
@@ -39,7 +41,9 @@ export function layoutTitleSlide(slide: TitleSlide, ctx: LayoutContext): LaidOut
     name: 'Title',
     role: 'title',
     box: titleBox,
-    paragraphs: [paragraph(ctx, slide.title, t.size, palette.dividerText, { bold: true })],
+    paragraphs: [
+      paragraph(ctx, displayLines(slide.title, titleBox.w, t.size, ctx), t.size, palette.dividerText, { bold: true }),
+    ],
     valign: 'top',
     insets: TEXT_INSETS,
   });
@@ -131,7 +135,9 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
     name: 'Title',
     role: 'title',
     box,
-    paragraphs: [paragraph(ctx, slide.title, t.size, palette.dividerText, { bold: true })],
+    paragraphs: [
+      paragraph(ctx, displayLines(slide.title, box.w, t.size, ctx), t.size, palette.dividerText, { bold: true }),
+    ],
     valign: 'top',
     insets: TEXT_INSETS,
   });
@@ -154,4 +160,10 @@ export function layoutSectionSlide(slide: SectionSlide, ctx: LayoutContext): Lai
     });
   }
   return [{ master: 'section', layout: 'section', elements, notes: slide.notes, at: slide.at }];
+}
+
+/** A deck or section title that wraps, in lines of even length (read as one shape). */
+function displayLines(title: string, boxWidth: number, size: number, ctx: LayoutContext): string {
+  const width = (boxWidth - TEXT_INSETS.l - TEXT_INSETS.r) * WIDTH_SAFETY;
+  return settleLastLine(title, width, (t) => ctx.measure.width(t, size, true), { balance: true });
 }
