@@ -13,6 +13,8 @@
 // writes JSON to out/bench/.
 //
 // BENCH_RUNS (default 5) sets the rounds; the 200-slide deck runs once a third of them.
+// BENCH_ONLY=30-slide (a comma-separated list of deck ids) measures only those decks as whole
+// processes against their floor and skips the rest: for paired before/after runs of one change.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -38,12 +40,15 @@ const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
 // ---------------------------------------------------------------------------- the decks
 
 const gen = join(tmp, 'gen');
-const decks = [
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const allDecks = [
   { id: 'flagship', cwd: ROOT, outline: 'decks/opening-up.yaml' },
   { id: '30-slide', cwd: gen, outline: generateDeck(gen, { name: 'd30', slides: 30, charts: 10, seed: 1 }) },
   { id: 'gallery', cwd: ROOT, outline: 'decks/chart-gallery.yaml' },
   { id: '200-slide', cwd: gen, outline: generateDeck(gen, { name: 'd200', slides: 200, charts: 67, seed: 2 }) },
 ];
+const decks = ONLY ? allDecks.filter((d) => ONLY.includes(d.id)) : allDecks;
+if (decks.length === 0) throw new Error(`BENCH_ONLY names no deck of: ${allDecks.map((d) => d.id).join(', ')}`);
 const batchDir = join(tmp, 'batch');
 for (let i = 0; i < BATCH; i++) generateDeck(batchDir, { name: `region-${i}`, slides: 12, charts: 4, seed: 100 + i });
 
@@ -83,9 +88,9 @@ const KINDS = ['cold', 'unchanged', 'cached', 'floor'];
 async function floorInput(deck) {
   let laidOut;
   class Capture extends ChartService {
-    render(d) {
+    draw(d) {
       laidOut = d;
-      return super.render(d);
+      return super.draw(d);
     }
   }
   const charts = new Capture({ workers: 0 });
@@ -140,6 +145,24 @@ for (let round = 0; round < RUNS; round++) {
     rmSync(cache, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+if (ONLY) {
+  const m = (runs, key) => median(runs.map((r) => r[key]));
+  console.log(
+    `whole processes, ${RUNS} alternated rounds, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  for (const d of decks) {
+    const x = whole[d.id];
+    const cells = KINDS.map((k) => `${k} ${m(x[k], 'ms').toFixed(0)}/${m(x[k], 'cpuMs').toFixed(0)}`);
+    console.log(`  ${d.id.padEnd(10)} ${cells.join('  ')}  (wall/CPU ms)`);
+    const r = (key) => (m(x.cold, key) / m(x.floor, key)).toFixed(2);
+    console.log(`  ${''.padEnd(10)} cold ÷ floor ${r('ms')} wall, ${r('cpuMs')} CPU`);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------------------- in one process

@@ -24,7 +24,7 @@ import { loadLogo, loadThemeChain, type ThemeLocations } from './sources/theme/i
 import { checkLayoutNames, layoutNamesOf } from './sources/theme/template.js';
 import { snapshotRowName, type SnapshotRow } from './incremental/snapshot.js';
 import { dataFingerprint } from './incremental/fingerprint.js';
-import { baseName, readData, readOutline, rowDeckName, timed, type OutlineRead, type Stage } from './plan.js';
+import { baseName, readData, readOutline, rowDeckName, since, timed, type OutlineRead, type Stage } from './plan.js';
 
 export interface BuildReport {
   slides: number;
@@ -33,8 +33,10 @@ export interface BuildReport {
   layout: { shrunk: number; split: number };
   dataKeysUsed: number;
   sourcesCited: number;
-  /** Milliseconds per stage. */
+  /** Milliseconds per stage; 'charts' and 'pptx' overlap (the deck is written while its pictures are drawn). */
   timings: Record<string, number>;
+  /** Milliseconds from the start of the compile to its end. */
+  elapsed: number;
 }
 
 export interface CompileResult {
@@ -144,6 +146,22 @@ function chooseRow(
   return { plan, index };
 }
 
+/**
+ * Whether building the outline will likely draw a picture: a chart slide not set to `native`
+ * (a theme could still make it native; then the hint only started a worker early).
+ */
+function mayDrawCharts(outline: OutlineInput): boolean {
+  const pictures = (value: unknown, native: boolean): boolean => {
+    if (Array.isArray(value)) return value.some((v) => pictures(v, native));
+    if (!value || typeof value !== 'object') return false;
+    const node = value as Record<string, unknown>;
+    const render = (node.chart as Record<string, unknown> | undefined)?.render;
+    if (node.type === 'chart') return render === undefined ? !native : render !== 'native';
+    return Object.values(node).some((v) => pictures(v, native));
+  };
+  return pictures(outline.sections, outline.charts === 'native');
+}
+
 /** load → validate → data, theme → resolve → lay out. Stops before layout when anything failed. */
 async function frontEnd(
   outlinePath: string,
@@ -153,6 +171,7 @@ async function frontEnd(
   texts: Map<string, string>,
   extraInputs: InputRecord[],
   row: string | undefined,
+  render: boolean,
 ): Promise<FrontEnd> {
   const { options } = session;
   const { diagnostics } = stage;
@@ -160,6 +179,7 @@ async function frontEnd(
   const read = await readOutline(outlinePath, session, host, stage, texts);
   if (!read) return none;
   const { outline, locate } = read;
+  if (render && mayDrawCharts(outline)) session.prepareCharts();
   const outlineDir = dirname(outlinePath);
   const allowOutside = options.allowOutsidePaths;
   const data = await readData(read, outlinePath, session, host, stage, texts, extraInputs);
@@ -232,12 +252,13 @@ export async function compile(
   session: Session,
   options: CompileOptions = { render: true },
 ): Promise<CompileResult> {
+  const started = performance.now();
   const outlinePath = resolve(session.options.cwd, entry);
   const host = new RecordingHost(session.host);
   const stage: Stage = { diagnostics: new Diagnostics(session.options.strict), timings: {} };
   const texts = new Map<string, string>();
   const extraInputs: InputRecord[] = [];
-  const front = await frontEnd(outlinePath, session, host, stage, texts, extraInputs, options.row);
+  const front = await frontEnd(outlinePath, session, host, stage, texts, extraInputs, options.row, options.render);
   const slides = front.deck?.slides.length ?? 0;
   const result: CompileResult = {
     ok: false,
@@ -257,8 +278,18 @@ export async function compile(
     for (const u of unplaced) reportDroppedLabels(u.chart, u.labels, u.at, diagnostics);
   }
   if (front.deck && !diagnostics.hasErrors() && options.render) {
-    const { deck, stats, failures, unplaced } = await timed(stage, 'charts', () => session.renderCharts(front.deck!));
-    result.report.charts = stats;
+    const chartsStart = performance.now();
+    const drawing = await session.drawCharts(front.deck);
+    result.report.charts = drawing.stats;
+    const finished = drawing.finished.then((outcome) => {
+      stage.timings.charts = since(chartsStart);
+      return outcome;
+    });
+    // The deck is written while its pictures are drawn: packaging waits only for the last one.
+    const [bytes, { failures, unplaced }] = await Promise.all([
+      packageDeck(drawing.deck, session.options.timestamp, front.outline, stage),
+      finished,
+    ]);
     for (const u of unplaced) reportDroppedLabels(u.chart, u.labels, u.at, diagnostics);
     for (const f of failures) {
       const title = f.chart.title ? ` "${f.chart.title}"` : '';
@@ -268,7 +299,7 @@ export async function compile(
         f.at,
       );
     }
-    if (!failures.length) result.bytes = await packageDeck(deck, session.options.timestamp, front.outline, stage);
+    if (!failures.length) result.bytes = bytes;
     if (options.a11y && result.bytes) {
       const { auditDeck } = await import('./a11y/index.js');
       await timed(stage, 'a11y', () => auditDeck(result.bytes!, front.deck!, diagnostics));
@@ -289,6 +320,7 @@ export async function compile(
   if (front.deck) result.slideOrigins = front.deck.slides.map((s) => s.at);
   result.ok = !diagnostics.hasErrors();
   if (!result.ok) delete result.bytes;
+  result.report.elapsed = since(started);
   return result;
 }
 

@@ -571,7 +571,11 @@ export type Element =
   /** A chart to draw as a picture: the chart stage replaces it by one. */
   | { kind: 'chart'; box: Box; chart: ChartModel; style: ChartStyle; name: string }
   | { kind: 'native-chart'; box: Box; spec: NativeChartSpec; name: string }
-  | { kind: 'picture'; box: Box; image: Buffer; mime: 'png' | 'jpeg'; alt: string; name: string }
+  /**
+   * A picture; a chart's picture may still be being drawn while the deck is written (a promise
+   * that always fulfils), and packaging waits for it.
+   */
+  | { kind: 'picture'; box: Box; image: Buffer | Promise<Buffer>; mime: 'png' | 'jpeg'; alt: string; name: string }
   | {
       kind: 'table';
       box: Box;

@@ -10,5 +10,6 @@ export function emptyReport(timings: Record<string, number> = {}): BuildReport {
     dataKeysUsed: 0,
     sourcesCited: 0,
     timings,
+    elapsed: 0,
   };
 }

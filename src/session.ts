@@ -1,4 +1,4 @@
-import type { ChartService, RenderedCharts, UnplacedLabels } from './charts/index.js';
+import type { ChartService, DrawingCharts, RenderedCharts, UnplacedLabels } from './charts/index.js';
 import { folderProblem, type FolderProblem } from './emit.js';
 import type { LaidOutDeck } from './model.js';
 import { NodeHost } from './host/node.js';
@@ -18,6 +18,10 @@ export interface Session {
   /** A parse or check of an input, by a key that includes its content hash; kept only when clean. */
   memo<T>(key: string, compute: () => T | undefined, clean: () => boolean): T | undefined;
   renderCharts(deck: LaidOutDeck): Promise<RenderedCharts>;
+  /** Starts drawing the deck's pictures; the deck comes back at once with the pictures to come. */
+  drawCharts(deck: LaidOutDeck): Promise<DrawingCharts>;
+  /** A hint that pictures will be drawn soon: lets a worker thread load chart.js meanwhile. */
+  prepareCharts(): void;
   /** The labels the deck's pictures leave out, as renderCharts reports them, without drawing pictures (check). */
   unplacedLabels(deck: LaidOutDeck): Promise<UnplacedLabels[]>;
   close(): Promise<void>;
@@ -71,6 +75,15 @@ export async function createSession(options: BuildOptions = {}, init: SessionIni
     },
     async renderCharts(deck) {
       return (await chartService()).render(deck);
+    },
+    async drawCharts(deck) {
+      return (await chartService()).draw(deck);
+    },
+    prepareCharts() {
+      // Only a hint: should starting a worker fail, drawing finds out again and reports it.
+      chartService()
+        .then((service) => service.prepare())
+        .catch(() => undefined);
     },
     async unplacedLabels(deck) {
       // No picture chart, no chart.js: a check of a deck without pictures loads nothing to draw with.

@@ -10,6 +10,7 @@ import { PACKAGE_DIR } from '../options.js';
 import { chartKey, picturePixels } from './key.js';
 import type { DroppedLabel } from './plan.js';
 import { unplacedLabels } from './png-note.js';
+import { IN_FLIGHT } from './in-flight.js';
 // Loaded only when a chart must be drawn: an unchanged rebuild, all from the store, needs neither.
 import type { ChartWorkerPool } from './pool.js';
 import type { ChartRenderer } from './render.js';
@@ -26,8 +27,15 @@ export type { ChartStore } from '../host/chart-store.js';
  */
 export const WORKER_THRESHOLD = 20;
 
+/**
+ * 'auto': with two cores or more, one worker thread draws while this thread writes the deck
+ * around the pictures (packaging waits only for the last picture); from WORKER_THRESHOLD charts,
+ * up to four workers. On one core, this thread draws.
+ */
 function autoWorkers(toDraw: number): number {
-  return toDraw >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0;
+  const cores = availableParallelism();
+  if (cores < 2 || toDraw === 0) return 0;
+  return toDraw >= WORKER_THRESHOLD ? Math.min(cores, 4) : 1;
 }
 
 /** The packages that draw: their versions are part of every cache key. */
@@ -79,12 +87,19 @@ export interface RenderedCharts {
   unplaced: UnplacedLabels[];
 }
 
-/**
- * Charts drawn in this thread at once. Drawing is synchronous, PNG encoding runs on libuv's
- * pool: with a few in flight, the next chart is drawn while the last ones encode, and only
- * those few canvases (9.4 MB each at full width) are alive, however many charts a deck has.
- */
-export const IN_FLIGHT = 3;
+/** Charts being drawn: what `draw` hands back at once, so the deck can be written meanwhile. */
+export interface DrawingCharts {
+  /**
+   * The deck with a picture for every picture chart, some still being drawn: their `image` is a
+   * promise that always fulfils (with no bytes when drawing failed, which `finished` reports).
+   */
+  deck: RenderedDeck;
+  stats: ChartStats;
+  /** Fulfils when every picture is drawn: what could not be, and the labels the pictures leave out. */
+  finished: Promise<{ failures: ChartFailure[]; unplaced: UnplacedLabels[] }>;
+}
+
+export { IN_FLIGHT } from './in-flight.js';
 
 /** Runs `run` over items, at most `limit` at a time, in order of start. */
 async function eachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -106,6 +121,8 @@ interface Job {
   style: ChartStyle;
   png?: Buffer;
   error?: string;
+  /** Fulfils with png (or no bytes, when error is set) once the picture is drawn. */
+  drawn?: Promise<Buffer>;
 }
 
 /**
@@ -134,6 +151,7 @@ function workerScript(): string | undefined {
 export class ChartService {
   private renderer?: ChartRenderer;
   private pool?: ChartWorkerPool;
+  private poolLoading?: Promise<ChartWorkerPool | undefined>;
   private codeVersions?: Promise<Record<string, string>>;
 
   constructor(private readonly options: ChartServiceOptions = {}) {}
@@ -151,20 +169,56 @@ export class ChartService {
     return this.codeVersions;
   }
 
-  private async poolFor(toDraw: number): Promise<ChartWorkerPool | undefined> {
+  private poolFor(toDraw: number): Promise<ChartWorkerPool | undefined> {
     const { workers = 'auto' } = this.options;
     const size = workers === 'auto' ? autoWorkers(toDraw) : workers;
-    if (size <= 0 || toDraw === 0) return undefined;
-    if (this.pool) return this.pool;
-    const script = workerScript();
-    if (!script) return undefined;
-    const { ChartWorkerPool } = await import('./pool.js');
-    this.pool ??= new ChartWorkerPool(size, script, this.options.onWorkerTask);
-    return this.pool;
+    if (size <= 0 || toDraw === 0) return Promise.resolve(undefined);
+    this.poolLoading ??= (async () => {
+      const script = workerScript();
+      if (!script) return undefined;
+      const { ChartWorkerPool } = await import('./pool.js');
+      return (this.pool = new ChartWorkerPool(size, script, this.options.onWorkerTask));
+    })();
+    return this.poolLoading.then((pool) => {
+      pool?.grow(size);
+      return pool;
+    });
+  }
+
+  /**
+   * A hint that charts will be drawn soon: starts a worker thread now, which loads chart.js and
+   * canvas on the other core while this thread reads the inputs and lays the deck out. Does
+   * nothing where drawing would be in this thread (one core, or `workers: 0`).
+   */
+  async prepare(): Promise<void> {
+    (await this.poolFor(1))?.warm();
+  }
+
+  /** Worker threads running now. */
+  get threads(): number {
+    return this.pool?.threads ?? 0;
   }
 
   /** Replaces every image-rendered chart of the deck with its picture. */
   async render(deck: LaidOutDeck): Promise<RenderedCharts> {
+    const drawing = await this.draw(deck);
+    const { failures, unplaced } = await drawing.finished;
+    const slides = await Promise.all(
+      drawing.deck.slides.map(async (slide) => ({
+        ...slide,
+        elements: await Promise.all(
+          slide.elements.map(async (e) => (e.kind === 'picture' ? { ...e, image: await e.image } : e)),
+        ),
+      })),
+    );
+    return { deck: { ...drawing.deck, slides }, stats: drawing.stats, failures, unplaced };
+  }
+
+  /**
+   * Starts drawing every image-rendered chart of the deck and hands back the deck with their
+   * pictures to come: the caller writes the deck meanwhile, and waits for `finished`.
+   */
+  async draw(deck: LaidOutDeck): Promise<DrawingCharts> {
     const store = this.options.store;
     const versions = await this.versions();
     const stats: ChartStats = { rendered: 0, cached: 0, native: 0 };
@@ -197,8 +251,7 @@ export class ChartService {
     const pool = await this.poolFor(toDraw.length);
     if (!pool && toDraw.length) this.renderer ??= new (await import('./render.js')).ChartRenderer();
     const renderer = this.renderer;
-    // Workers bound their own work; in this thread a few charts at a time keep memory bounded.
-    await eachLimited(toDraw, pool ? toDraw.length : IN_FLIGHT, async ([key, job]) => {
+    const draw = async ([key, job]: [string, Job]): Promise<void> => {
       try {
         job.png = await (pool ? pool.render(job.chart, job.style) : renderer!.render(job.chart, job.style));
       } catch (e) {
@@ -206,25 +259,43 @@ export class ChartService {
         return;
       }
       await store?.put(key, job.png);
+    };
+    // Each picture's promise, fulfilled as soon as that picture is drawn, whatever the others do.
+    const lanes = new Map<string, (png: Buffer) => void>();
+    for (const [key, job] of jobs)
+      job.drawn = job.png ? Promise.resolve(job.png) : new Promise((resolve) => lanes.set(key, resolve));
+    // Workers bound their own work; in this thread a few charts at a time keep memory bounded.
+    const drawing = eachLimited(toDraw, pool ? toDraw.length : IN_FLIGHT, async (entry) => {
+      await draw(entry);
+      lanes.get(entry[0])?.(entry[1].png ?? Buffer.alloc(0));
     });
 
-    const failures: ChartFailure[] = [];
-    const unplaced: UnplacedLabels[] = [];
-    const slides = deck.slides.map((slide, i) => ({
+    const slides = deck.slides.map((slide) => ({
       ...slide,
-      elements: slide.elements.flatMap((e): WritableElement[] => {
-        if (e.kind !== 'chart') return [e];
-        const job = jobs.get(keyOf.get(e) ?? '');
-        if (!job?.png) {
-          failures.push({ chart: e.chart, slide: i + 1, at: slide.at, message: job?.error ?? 'not drawn' });
-          return [];
-        }
-        const labels = unplacedLabels(job.png);
-        if (labels.length) unplaced.push({ chart: e.chart, at: slide.at, labels });
-        return [{ kind: 'picture', name: e.name, box: e.box, image: job.png, mime: 'png', alt: e.chart.alt }];
+      elements: slide.elements.map((e): WritableElement => {
+        if (e.kind !== 'chart') return e;
+        const job = jobs.get(keyOf.get(e)!)!;
+        return { kind: 'picture', name: e.name, box: e.box, image: job.drawn!, mime: 'png', alt: e.chart.alt };
       }),
     }));
-    return { deck: { ...deck, slides }, stats, failures, unplaced };
+    const finished = drawing.then(() => {
+      const failures: ChartFailure[] = [];
+      const unplaced: UnplacedLabels[] = [];
+      deck.slides.forEach((slide, i) => {
+        for (const e of slide.elements) {
+          if (e.kind !== 'chart') continue;
+          const job = jobs.get(keyOf.get(e)!)!;
+          if (!job.png) {
+            failures.push({ chart: e.chart, slide: i + 1, at: slide.at, message: job.error ?? 'not drawn' });
+            continue;
+          }
+          const labels = unplacedLabels(job.png);
+          if (labels.length) unplaced.push({ chart: e.chart, at: slide.at, labels });
+        }
+      });
+      return { failures, unplaced };
+    });
+    return { deck: { ...deck, slides }, stats, finished };
   }
 
   /**

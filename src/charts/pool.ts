@@ -38,8 +38,12 @@ export interface WorkerReply {
  * and is replaced while there is work: a task never waits on a worker that is gone.
  */
 export class ChartWorkerPool {
-  /** Tasks each worker holds at once: a second one lets drawing overlap the first one's PNG encoding. */
-  static readonly TASKS_PER_WORKER = 2;
+  /**
+   * Tasks each worker holds at once: more than it draws at once (IN_FLIGHT), so that it has the
+   * next chart at hand when one is done, instead of waiting for this thread, which may be busy
+   * writing the deck, to hand it over.
+   */
+  static readonly TASKS_PER_WORKER = 8;
   /** Workers a task may outlive: the first death may be bad luck, the second is the chart. */
   static readonly MAX_ATTEMPTS = 2;
 
@@ -53,10 +57,26 @@ export class ChartWorkerPool {
    * @param onTask called as each task is handed to a worker: a hook for tests that kill workers mid-render
    */
   constructor(
-    readonly size: number,
+    private size: number,
     private readonly script: string,
     private readonly onTask?: (worker: Worker, taskId: number) => void,
   ) {}
+
+  /** Lets the pool start up to `size` workers (never fewer than it may already). */
+  grow(size: number): void {
+    this.size = Math.max(this.size, size);
+  }
+
+  get threads(): number {
+    return this.slots.size;
+  }
+
+  /** Starts a worker now, if none is running: it loads its modules while the caller does other work. */
+  warm(): void {
+    if (this.closed || this.slots.size) return;
+    // Idle, it must not keep the process alive should its owner forget to close the pool.
+    this.spawn().worker.unref();
+  }
 
   render(chart: ChartModel, style: ChartStyle): Promise<Buffer> {
     if (this.closed) return Promise.reject(new ChartWorkerError('the chart worker pool is closed'));

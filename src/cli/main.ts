@@ -153,7 +153,7 @@ function printResult(r: BuildResult | CompileResult, io: Io, written: boolean, r
     const chartText = charts
       ? `, ${plural(charts, 'chart')} (${c.rendered} rendered, ${c.cached} from cache${c.native ? `, ${c.native} native` : ''})`
       : '';
-    const ms = Object.values(r.report.timings).reduce((a, b) => a + b, 0);
+    const ms = r.report.elapsed;
     const { shrunk, split } = r.report.layout;
     const fitText = [shrunk ? `${shrunk} shrunk to fit` : '', split ? `${split} continued on extra slides` : '']
       .filter(Boolean)

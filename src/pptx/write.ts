@@ -72,18 +72,19 @@ class Faces {
 /**
  * Pictures handed to pptxgenjs as short stand-ins: it would decode each base64 picture in
  * JavaScript only for packaging to take it back out. The stand-in's bytes name the picture, and
- * the picture takes its place among the parts.
+ * the picture takes its place among the parts — so a chart still being drawn is waited for only
+ * there, after every slide is written.
  */
 class Pictures {
-  private readonly byStandIn = new Map<string, Buffer>();
-  standIn(image: Buffer, mime: string): string {
+  private readonly byStandIn = new Map<string, Buffer | Promise<Buffer>>();
+  standIn(image: Buffer | Promise<Buffer>, mime: string): string {
     const name = `briefdeck picture ${this.byStandIn.size + 1}`;
     this.byStandIn.set(name, image);
     return `image/${mime};base64,${Buffer.from(name, 'latin1').toString('base64')}`;
   }
   /** The picture a part stands in for, or the part itself. */
-  swap(data: Buffer): Buffer {
-    return (data.length < 64 && this.byStandIn.get(data.toString('latin1'))) || data;
+  async swap(data: Buffer): Promise<Buffer> {
+    return (data.length < 64 && (await this.byStandIn.get(data.toString('latin1')))) || data;
   }
 }
 
@@ -124,7 +125,7 @@ async function partsOf(pptx: PptxGenJS, pictures: Pictures): Promise<PackagePart
     for (const file of files) {
       parts.names.push(file.name);
       if (isTextPart(file.name)) parts.text.set(file.name, await file.async('string'));
-      else parts.binary.set(file.name, pictures.swap(await file.async('nodebuffer')));
+      else parts.binary.set(file.name, await pictures.swap(await file.async('nodebuffer')));
     }
     return parts;
   }
@@ -133,7 +134,7 @@ async function partsOf(pptx: PptxGenJS, pictures: Pictures): Promise<PackagePart
   for (const { name, data } of readZip(bytes)) {
     parts.names.push(name);
     if (isTextPart(name)) parts.text.set(name, data.toString('utf8'));
-    else parts.binary.set(name, pictures.swap(data));
+    else parts.binary.set(name, await pictures.swap(data));
   }
   return parts;
 }

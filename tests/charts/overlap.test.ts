@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ChartService } from '../../src/charts/index.js';
+import { chartStyleFor } from '../../src/charts/config.js';
+import { ChartWorkerPool, ChartWorkerError } from '../../src/charts/pool.js';
+import { ChartRenderer } from '../../src/charts/render.js';
+import { DEFAULT_FORMAT } from '../../src/format.js';
+import { buildInSession, checkInSession, createSession } from '../../src/index.js';
+import type { ChartModel, LaidOutDeck } from '../../src/model.js';
+import { BASE_THEME } from '../../src/resolve/theme.js';
+import { REPO, tempProject } from '../helpers/project.js';
+
+/**
+ * A worker thread started while the outline is read draws the pictures while the main thread
+ * writes the deck around them: the same deck as drawing in the main thread, byte for byte.
+ */
+
+const services: ChartService[] = [];
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((s) => s.close()));
+});
+
+/** A chart service that notes when the build hints that pictures are coming, and when it draws. */
+class WatchedService extends ChartService {
+  readonly events: string[] = [];
+  override async prepare(): Promise<void> {
+    this.events.push('prepare');
+    await super.prepare();
+    this.events.push(`prepared with ${this.threads} worker`);
+  }
+  override draw(deck: LaidOutDeck) {
+    this.events.push('draw');
+    return super.draw(deck);
+  }
+}
+
+function watched(options: ConstructorParameters<typeof ChartService>[0]): WatchedService {
+  const s = new WatchedService(options);
+  services.push(s);
+  return s;
+}
+
+const galleryProject = () => tempProject({}, ['decks/chart-gallery.yaml', 'decks/data/chart-gallery.yaml']);
+
+async function build(project: string, charts: ChartService, out: string) {
+  const session = await createSession({ cwd: project, outDir: join(project, out) }, { charts });
+  return buildInSession('decks/chart-gallery.yaml', session);
+}
+
+describe('drawing while the deck is written', () => {
+  it('starts one worker as soon as the outline is read, and that worker draws every picture', async () => {
+    const project = galleryProject();
+    const threads = new Set<number>();
+    const charts = watched({ workers: 1, onWorkerTask: (worker) => threads.add(worker.threadId) });
+    const result = await build(project, charts, 'out');
+    expect(result.ok).toBe(true);
+    expect(result.report.charts.rendered).toBe(16);
+    // The hint comes before drawing, and the worker it started is the only one.
+    expect(charts.events.indexOf('prepare')).toBeLessThan(charts.events.indexOf('draw'));
+    expect(charts.events).toContain('prepared with 1 worker');
+    expect(threads.size).toBe(1);
+    // The stages overlap; the report's elapsed time is the whole compile, not their sum.
+    expect(result.report.elapsed).toBeGreaterThan(0);
+    expect(result.report.elapsed).toBeLessThan(result.report.timings.charts! + result.report.timings.pptx! + 60_000);
+  });
+
+  it('writes the same bytes as drawing every picture in the main thread', async () => {
+    const project = galleryProject();
+    expect((await build(project, watched({ workers: 1 }), 'worker')).ok).toBe(true);
+    expect((await build(project, watched({ workers: 0 }), 'main')).ok).toBe(true);
+    expect(readFileSync(join(project, 'worker', 'chart-gallery.pptx'))).toEqual(
+      readFileSync(join(project, 'main', 'chart-gallery.pptx')),
+    );
+  });
+
+  it('gives no hint, and starts no worker, for a check or for a deck whose charts are all native', async () => {
+    const project = galleryProject();
+    const checking = watched({ workers: 1 });
+    const session = await createSession({ cwd: project, outDir: join(project, 'out') }, { charts: checking });
+    expect((await checkInSession('decks/chart-gallery.yaml', session)).ok).toBe(true);
+    expect(checking.events).not.toContain('prepare');
+    expect(checking.threads).toBe(0);
+
+    const nativeProject = tempProject({
+      'decks/n.yaml':
+        'title: Native\ncharts: native\ndata: d.yaml\nsections:\n  - title: One\n    slides:\n' +
+        '      - { type: chart, title: Shares, chart: { type: column, data: share } }\n',
+      'decks/d.yaml':
+        'sources: { s: { title: Survey, publisher: Office, date: 2025-01-13 } }\nsource: s\n' +
+        'share: { unit: "%", series: { A: 40, B: 35, C: 25 } }\n',
+    });
+    const native = watched({ workers: 1 });
+    const nativeSession = await createSession(
+      { cwd: nativeProject, outDir: join(nativeProject, 'out') },
+      { charts: native },
+    );
+    const built = await buildInSession('decks/n.yaml', nativeSession);
+    expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(built.report.charts.native).toBe(1);
+    expect(native.events).not.toContain('prepare');
+    expect(native.threads).toBe(0);
+  });
+
+  it('starts no worker where drawing stays in the main thread', async () => {
+    const charts = watched({ workers: 0 });
+    await charts.prepare();
+    expect(charts.threads).toBe(0);
+  });
+});
+
+describe('a chart worker', () => {
+  const chart = (n: number): ChartModel => ({
+    type: 'bar',
+    labels: Array.from({ length: n }, (_, i) => `L${i}`),
+    datasets: [{ label: 'A', values: Array.from({ length: n }, (_, i) => i + 1) }],
+    horizontal: false,
+    stacked: false,
+    legend: 'none',
+    dataLabels: false,
+    format: DEFAULT_FORMAT,
+    lineDatasets: [],
+    alt: 'test chart',
+    render: 'image',
+    lang: 'en',
+  });
+  const style = chartStyleFor({ w: 400, h: 300 }, BASE_THEME.slide.width, BASE_THEME);
+
+  it('answers a chart that throws while drawing with its error, and draws the next one', async () => {
+    const threads: number[] = [];
+    const pool = new ChartWorkerPool(1, join(REPO, 'dist', 'charts', 'render-worker.js'), (worker) =>
+      threads.push(worker.threadId),
+    );
+    try {
+      const broken = pool.render(chart(3), { ...style, fontFiles: undefined } as unknown as typeof style);
+      await expect(broken).rejects.toBeInstanceOf(ChartWorkerError);
+      await expect(broken).rejects.toThrow(/not iterable/);
+      const png = await pool.render(chart(3), style);
+      expect(PNG.sync.read(png).width).toBe(Math.round(style.width * style.density));
+      // The same thread answered both: it did not die of the first.
+      expect(threads).toHaveLength(2);
+      expect(threads[0]).toBe(threads[1]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('the pictures', () => {
+  it('are opaque RGB PNGs, with the background colour in every corner', async () => {
+    const style = chartStyleFor({ w: 400, h: 300 }, BASE_THEME.slide.width, BASE_THEME);
+    const png = await new ChartRenderer().render(
+      {
+        type: 'bar',
+        labels: ['A', 'B'],
+        datasets: [{ label: 'S', values: [1, 2] }],
+        horizontal: false,
+        stacked: false,
+        legend: 'none',
+        dataLabels: false,
+        format: DEFAULT_FORMAT,
+        lineDatasets: [],
+        alt: 'test chart',
+        render: 'image',
+        lang: 'en',
+      },
+      style,
+    );
+    // Colour type 2: RGB without alpha (a quarter fewer bytes to compress than RGBA).
+    expect(png[25]).toBe(2);
+    const read = PNG.sync.read(png);
+    const background = style.palette.background.match(/../g)!.map((h) => parseInt(h, 16));
+    for (const [x, y] of [
+      [0, 0],
+      [read.width - 1, 0],
+      [0, read.height - 1],
+      [read.width - 1, read.height - 1],
+    ]) {
+      const i = (y! * read.width + x!) * 4;
+      expect([...read.data.subarray(i, i + 3)]).toEqual(background);
+    }
+  });
+});
