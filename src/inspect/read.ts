@@ -1,5 +1,6 @@
 import type { InspectedChart, InspectedDeck, InspectedItem, InspectedSeries, InspectedSlide } from './model.js';
 import { openPackage, type OpenPackage } from './package.js';
+import { hasEastAsian } from '../script.js';
 import { all, attr, kid, kids, path, type Element } from './xml.js';
 
 /** The Office extension that marks a shape decorative (a11y "Mark as decorative"). */
@@ -103,15 +104,21 @@ function described(cNvPr: Element | undefined): { name: string; alt?: string; de
   return { name: attr(cNvPr, 'name') ?? '', ...(descr ? { alt: descr } : {}), decorative };
 }
 
-/** Each paragraph's text, runs and fields joined; line breaks as spaces; empty paragraphs dropped. */
+/**
+ * Each paragraph's text, runs and fields joined; empty paragraphs dropped. A line break reads as
+ * a space between words and as nothing between two Chinese characters, where it stands for none.
+ */
 export function paragraphs(txBody: Element | undefined): string[] {
   return kids(txBody, 'p')
     .map((p) =>
       kids(p)
         .map((r) =>
-          r.localName === 'br' ? ' ' : r.localName === 'r' || r.localName === 'fld' ? textOf(kid(r, 't')) : '',
+          r.localName === 'br' ? '\n' : r.localName === 'r' || r.localName === 'fld' ? textOf(kid(r, 't')) : '',
         )
-        .join(''),
+        .join('')
+        .replace(/(.)?\n(.)?/gu, (_, a: string | undefined, b: string | undefined) =>
+          a && b && hasEastAsian(a) && hasEastAsian(b) ? `${a}${b}` : `${a ?? ''} ${b ?? ''}`,
+        ),
     )
     .filter((t) => t.trim() !== '');
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
+import { hasEastAsian } from '../../src/script.js';
 
 /** A .pptx opened for assertions: slides in presentation order, with their XML and related parts. */
 export interface OpenedSlide {
@@ -38,6 +39,21 @@ const decode = (s: string) =>
 
 export function textsOf(xml: string): string[] {
   return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1]!));
+}
+
+/**
+ * A shape's text as it is read out: runs joined, a line break (<a:br/>) a space between words and
+ * nothing between two Chinese characters (it stands for no space there), as inspect reads it.
+ */
+export function spokenText(xml: string): string {
+  const parts = [...xml.matchAll(/<a:br\/>|<a:br>[\s\S]*?<\/a:br>|<a:t>([^<]*)<\/a:t>/g)].map((m) =>
+    m[0].startsWith('<a:br') ? '\n' : decode(m[1]!),
+  );
+  return parts
+    .join('')
+    .replace(/(.)?\n(.)?/gu, (_, a: string | undefined, b: string | undefined) =>
+      a && b && hasEastAsian(a) && hasEastAsian(b) ? `${a}${b}` : `${a ?? ''} ${b ?? ''}`,
+    );
 }
 
 /** The text of each paragraph of a shape's body, runs joined. */
@@ -114,7 +130,7 @@ export async function openPptx(pathOrBytes: string | Buffer): Promise<OpenedDeck
       index: i + 1,
       xml,
       texts: textsOf(xml),
-      title: title ? textsOf(title.xml).join('') : '',
+      title: title ? spokenText(title.xml) : '',
       notes: paragraphsOf(notesBody).join('\n').trim(),
       images: slideRels.filter((r) => r.type.endsWith('/image')).map((r) => r.target),
       altTexts: [...xml.matchAll(/<p:pic>[\s\S]*?descr="([^"]*)"/g)].map((m) => decode(m[1]!)),

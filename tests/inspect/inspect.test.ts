@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { main, type Io } from '../../src/cli/main.js';
 import { formatInspection, inspectPptx, type InspectedChart, type InspectedDeck } from '../../src/inspect/index.js';
+import { paragraphs } from '../../src/inspect/read.js';
+import { parseXml } from '../../src/inspect/xml.js';
 import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
 import { buildShipped, SHIPPED } from '../office/decks.js';
@@ -112,5 +114,21 @@ describe('briefdeck inspect', () => {
     const fake = await run(['inspect', 'fake.pptx'], dir);
     expect(fake.code).toBe(1);
     expect(fake.err).toMatch(/^fake\.pptx: not a readable \.pptx: /);
+  });
+});
+
+describe('a line break as inspect reads it', () => {
+  const body = (inner: string) =>
+    parseXml(
+      `<p:txBody xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:p>${inner}</a:p></p:txBody>`,
+      'test.xml',
+    );
+  it('is a space between words and nothing between Chinese characters', () => {
+    expect(
+      paragraphs(body('<a:r><a:t>Drawing a New Picture</a:t></a:r><a:br/><a:r><a:t>of Win-win</a:t></a:r>')),
+    ).toEqual(['Drawing a New Picture of Win-win']);
+    expect(
+      paragraphs(body('<a:r><a:t>首次实施跨境服务贸易</a:t></a:r><a:br/><a:r><a:t>负面清单管理</a:t></a:r>')),
+    ).toEqual(['首次实施跨境服务贸易负面清单管理']);
   });
 });
