@@ -35,7 +35,7 @@ export function niceRange(lo: number, hi: number, fromZero: boolean, intervals =
     if (!fromZero) lo = lo - Math.abs(lo) * 0.1;
   }
   // The step count (from `intervals` to 7) that wastes least of the axis on empty space.
-  let best: AxisRange | undefined;
+  const ranges: AxisRange[] = [];
   for (let k = intervals; k <= Math.max(intervals, 7); k++) {
     const step = niceStep((hi - lo) / k);
     const range = {
@@ -44,9 +44,22 @@ export function niceRange(lo: number, hi: number, fromZero: boolean, intervals =
       step,
     };
     if ((range.max - range.min) / step > 8) continue;
-    if (!best || range.max - range.min < best.max - best.min - 1e-9) best = range;
+    ranges.push(range);
   }
-  return best!;
+  const tightest = (rs: AxisRange[]) => rs.reduce((best, r) => (r.max - r.min < best.max - best.min - 1e-9 ? r : best));
+  const best = tightest(ranges);
+  // A step with a fraction puts one on every label ("0.0, 0.5 … 3.5" for 2.7 and 3.1; "0, 2.5, 5,
+  // 7.5"): a step of fewer decimals reads cleaner, when it leaves at most a quarter of its axis empty.
+  const cleaner = ranges.filter(
+    (r) => fractionDigits(r.step) < fractionDigits(best.step) && (hi - lo) / (r.max - r.min) >= 0.75 - 1e-9,
+  );
+  return cleaner.length ? tightest(cleaner) : best;
+}
+
+/** Digits after the point a number is written with: 0.5 → 1, 2.5 → 1, 5 → 0, 0.25 → 2. */
+function fractionDigits(n: number): number {
+  const s = String(n);
+  return s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
 }
 
 /**

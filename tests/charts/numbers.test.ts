@@ -152,6 +152,15 @@ describe('axes', () => {
     expect(niceRange(0, 670, true)).toEqual({ min: 0, max: 700, step: 100 });
   });
 
+  it('take a whole step over a fraction when it leaves at most a quarter of the axis empty', () => {
+    // Belt and Road goods trade, 2.7 and 3.1 (US$ trillion): 0–4 by 1, not 0.0–3.5 by 0.5.
+    expect(niceRange(2.7, 3.1, true)).toEqual({ min: 0, max: 4, step: 1 });
+    expect(niceRange(0, 17, true)).toEqual({ min: 0, max: 20, step: 5 });
+    // Below 2.5 a whole step would leave most of the axis empty: the fraction stays.
+    expect(niceRange(0, 2.2, true)).toEqual({ min: 0, max: 2.5, step: 0.5 });
+    expect(niceRange(0, 1.1, true)).toEqual({ min: 0, max: 1.2, step: 0.2 });
+  });
+
   it('align the zeros of two axes on one gridline when both go below zero', () => {
     const [a, b] = alignedRanges([-1, 6.3], [-5, 21.4]);
     expect(a.min / a.step).toBe(b.min / b.step);

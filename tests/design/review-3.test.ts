@@ -67,6 +67,10 @@ describe('a value axis names its unit as the text does (review 3, finding 3)', (
     const valueAxis = /<c:valAx>([\s\S]*?)<\/c:valAx>/.exec(chart)![1]!;
     expect(textsOf(valueAxis).join('')).toBe('US$ trillion');
     expect(chart).not.toMatch(/USD/);
+    // 2.7 and 3.1 on an axis of whole trillions, 0 to 4, not 0.0 to 3.5 in halves.
+    expect(/<c:max val="([^"]+)"/.exec(valueAxis)?.[1]).toBe('4');
+    expect(/<c:majorUnit val="([^"]+)"/.exec(valueAxis)?.[1]).toBe('1');
+    expect(/formatCode="([^"]+)"/.exec(valueAxis)?.[1]).not.toMatch(/\.0/);
   });
 });
 
