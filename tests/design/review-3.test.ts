@@ -142,6 +142,8 @@ describe('the flagship names a thing one way (review 3, finding 10)', () => {
     const visa = en.slides[7]!.texts.join('\n');
     expect(visa).toContain('Comprehensive mutual visa exemption with 29');
     expect(visa).not.toMatch(/Full mutual/);
+    // A stat label reads as English: "increase on end of 13th FYP period" lacked its articles.
+    expect(en.slides[10]!.texts.join(' ')).toMatch(/increase on the end of\s+the 13th FYP period/);
     const text = en.slides.flatMap((s) => s.texts).join('\n');
     expect(text).toContain('China\u2013Europe');
     expect(text).not.toContain('China-Europe');
