@@ -28,14 +28,17 @@ export type { ChartStore } from '../host/chart-store.js';
 export const WORKER_THRESHOLD = 20;
 
 /**
- * 'auto': with two cores or more, one worker thread draws while this thread writes the deck
- * around the pictures (packaging waits only for the last picture); from WORKER_THRESHOLD charts,
- * up to four workers. On one core, this thread draws.
+ * 'auto': with two cores or more, a worker thread started early (see ChartService.prepare) draws
+ * while this thread writes the deck around the pictures, and packaging waits only for the last
+ * one; from WORKER_THRESHOLD charts, up to four workers. Without one running, fewer charts are
+ * drawn here: starting a worker only then (~150 ms) costs what the overlap saves. On one core,
+ * this thread draws.
  */
-function autoWorkers(toDraw: number): number {
+function autoWorkers(toDraw: number, running: number): number {
   const cores = availableParallelism();
   if (cores < 2 || toDraw === 0) return 0;
-  return toDraw >= WORKER_THRESHOLD ? Math.min(cores, 4) : 1;
+  if (toDraw >= WORKER_THRESHOLD) return Math.min(cores, 4);
+  return running > 0 ? 1 : 0;
 }
 
 /** The packages that draw: their versions are part of every cache key. */
@@ -171,8 +174,12 @@ export class ChartService {
 
   private poolFor(toDraw: number): Promise<ChartWorkerPool | undefined> {
     const { workers = 'auto' } = this.options;
-    const size = workers === 'auto' ? autoWorkers(toDraw) : workers;
-    if (size <= 0 || toDraw === 0) return Promise.resolve(undefined);
+    return this.poolOf(workers === 'auto' ? autoWorkers(toDraw, this.threads) : toDraw && workers);
+  }
+
+  /** The worker pool, able to run `size` workers; none for 0. */
+  private poolOf(size: number): Promise<ChartWorkerPool | undefined> {
+    if (size <= 0) return Promise.resolve(undefined);
     this.poolLoading ??= (async () => {
       const script = workerScript();
       if (!script) return undefined;
@@ -188,10 +195,15 @@ export class ChartService {
   /**
    * A hint that charts will be drawn soon: starts a worker thread now, which loads chart.js and
    * canvas on the other core while this thread reads the inputs and lays the deck out. Does
-   * nothing where drawing would be in this thread (one core, or `workers: 0`).
+   * nothing where drawing would be in this thread (one core, or `workers: 0`), nor when the store
+   * holds pictures already: then most pictures probably come from it (a rebuild after an edit),
+   * and an idle worker would only take CPU time from this thread.
    */
   async prepare(): Promise<void> {
-    (await this.poolFor(1))?.warm();
+    const { workers = 'auto', store } = this.options;
+    const size = workers === 'auto' ? (availableParallelism() >= 2 ? 1 : 0) : workers;
+    if (size <= 0 || (await store?.holdsAny?.())) return;
+    (await this.poolOf(size))?.warm();
   }
 
   /** Worker threads running now. */

@@ -9,6 +9,7 @@ import { pngChunk } from './png-note.js';
 export interface ChartStoreLike {
   get(key: string): Buffer | undefined | Promise<Buffer | undefined>;
   put(key: string, png: Buffer): void | Promise<void>;
+  holdsAny?(): boolean | Promise<boolean>;
 }
 
 /** Pixel size a chart's picture must have: what the renderer was asked to draw. */
@@ -81,6 +82,10 @@ export class VerifiedChartStore {
 
   async put(key: string, png: Buffer): Promise<void> {
     await this.inner.put(key, seal(png));
+  }
+
+  async holdsAny(): Promise<boolean> {
+    return (await this.inner.holdsAny?.()) ?? false;
   }
 
   private check(entry: Buffer, expected?: ExpectedSize): Buffer | Rejection {

@@ -1,3 +1,4 @@
+import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../emit.js';
 import { readRegularFile } from './node.js';
@@ -6,6 +7,8 @@ import { readRegularFile } from './node.js';
 export interface ChartStore {
   get(key: string): Promise<Buffer | undefined>;
   put(key: string, png: Buffer): Promise<void>;
+  /** Whether the store holds any picture at all: a hint, read before a build knows its charts. */
+  holdsAny?(): Promise<boolean>;
 }
 
 /**
@@ -23,6 +26,20 @@ export class DiskChartStore implements ChartStore {
     } catch {
       return undefined;
     }
+  }
+
+  async holdsAny(): Promise<boolean> {
+    try {
+      const dir = await opendir(this.dir);
+      try {
+        for await (const entry of dir) if (entry.name.endsWith('.png')) return true;
+      } finally {
+        await dir.close().catch(() => undefined);
+      }
+    } catch {
+      // No folder yet: nothing in it.
+    }
+    return false;
   }
 
   async put(key: string, png: Buffer): Promise<void> {

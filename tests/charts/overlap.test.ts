@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChartService } from '../../src/charts/index.js';
+import { DiskChartStore } from '../../src/host/chart-store.js';
 import { chartStyleFor } from '../../src/charts/config.js';
 import { ChartWorkerPool, ChartWorkerError } from '../../src/charts/pool.js';
 import { ChartRenderer } from '../../src/charts/render.js';
@@ -101,6 +102,18 @@ describe('drawing while the deck is written', () => {
     expect(built.report.charts.native).toBe(1);
     expect(native.events).not.toContain('prepare');
     expect(native.threads).toBe(0);
+  });
+
+  it('starts no worker ahead when the chart store holds pictures already', async () => {
+    const cache = join(tempProject({}), 'cache');
+    const empty = watched({ workers: 1, store: new DiskChartStore(cache) });
+    await empty.prepare();
+    expect(empty.threads).toBe(1);
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, 'a.png'), 'not even a picture: any entry says the store is in use');
+    const filled = watched({ workers: 1, store: new DiskChartStore(cache) });
+    await filled.prepare();
+    expect(filled.threads).toBe(0);
   });
 
   it('starts no worker where drawing stays in the main thread', async () => {
