@@ -239,7 +239,10 @@ async function frontEnd(
   }
   if (diagnostics.hasInputErrors() || !theme || !read.complete)
     return { outline, usedKeys, cited, data: entries, ...each };
-  const laidOut = await timed(stage, 'layout', () => layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics));
+  const ahead = render ? session.chartAhead.bind(session) : undefined;
+  const laidOut = await timed(stage, 'layout', () =>
+    layoutDeck(resolved, createMeasurer(theme.fonts), diagnostics, ahead),
+  );
   return { deck: laidOut.deck, layout: laidOut.stats, outline, usedKeys, cited, data: entries, ...each };
 }
 

@@ -54,13 +54,20 @@ export interface OutlineRead {
   complete: boolean;
 }
 
-/** load → parse → validate: the outline, or undefined after reporting why not. */
+/** An outline's text that names a chart slide (a hint only: its charts may all be native). */
+const CHART_SLIDE = /\btype\s*:\s*["']?chart\b/;
+
+/**
+ * load → parse → validate: the outline, or undefined after reporting why not. `willDraw`: the
+ * deck is about to be built (its charts drawn), unless it turns out unchanged.
+ */
 export async function readOutline(
   outlinePath: string,
   session: Session,
   host: RecordingHost,
   stage: Stage,
   texts: Map<string, string>,
+  willDraw = false,
 ): Promise<OutlineRead | undefined> {
   const { options } = session;
   const { diagnostics } = stage;
@@ -69,6 +76,8 @@ export async function readOutline(
     readInputText(host, outlinePath, 'outline', shown, diagnostics, fileOrigin(shown)),
   );
   if (text === undefined) return undefined;
+  // Before parsing: a worker thread loads chart.js on the other core meanwhile.
+  if (willDraw && CHART_SLIDE.test(text)) session.prepareCharts();
   texts.set(shown, text);
   // Planning a build read this outline already: the same text in the same session is parsed
   // and checked once (when that found nothing to say, so that its warnings are said again).
@@ -169,17 +178,23 @@ export const rowDeckName = (outlinePath: string, row: string) => `${baseName(out
 /**
  * Which decks an outline makes, reading only what that needs: the outline, and for `each:` its
  * data. With `linked`, the data is read (queries run, downloads fetched) in any case, so that a
- * caller can compare their results with the last build's. An outline that does not even load
- * plans as one deck: its compile reports why.
+ * caller can compare their results with the last build's. With `build`, the decks are planned
+ * to be built: an outline with chart slides starts the chart worker now (see
+ * ChartService.prepare), before a deck it plans may turn out unchanged. An outline that does not
+ * even load plans as one deck: its compile reports why.
  */
-export async function planDecks(entry: string, session: Session, want: { linked?: boolean } = {}): Promise<DeckPlan> {
+export async function planDecks(
+  entry: string,
+  session: Session,
+  want: { linked?: boolean; build?: boolean } = {},
+): Promise<DeckPlan> {
   const outlinePath = resolve(session.options.cwd, entry);
   const plain: DeckPlan = { outlinePath, decks: [{ deckName: `${baseName(outlinePath)}.pptx` }] };
   const host = new RecordingHost(session.host);
   const stage: Stage = { diagnostics: new Diagnostics(session.options.strict), timings: {} };
   const texts = new Map<string, string>();
   const extraInputs: InputRecord[] = [];
-  const read = await readOutline(outlinePath, session, host, stage, texts);
+  const read = await readOutline(outlinePath, session, host, stage, texts, want.build);
   if (!read || (read.outline.each === undefined && !want.linked)) return plain;
   const data = await readData(read, outlinePath, session, host, stage, texts, extraInputs);
   if (read.outline.each === undefined) return { ...plain, linked: extraInputs };

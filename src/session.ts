@@ -1,6 +1,7 @@
 import type { ChartService, DrawingCharts, RenderedCharts, UnplacedLabels } from './charts/index.js';
 import { folderProblem, type FolderProblem } from './emit.js';
-import type { LaidOutDeck } from './model.js';
+import type { ChartStyle } from './charts/config.js';
+import type { ChartModel, LaidOutDeck } from './model.js';
 import { NodeHost } from './host/node.js';
 import type { Host } from './host/types.js';
 import { resolveLimits } from './limits.js';
@@ -22,6 +23,8 @@ export interface Session {
   drawCharts(deck: LaidOutDeck): Promise<DrawingCharts>;
   /** A hint that pictures will be drawn soon: lets a worker thread load chart.js meanwhile. */
   prepareCharts(): void;
+  /** A picture layout has placed: drawn ahead when a worker waits (see ChartService.ahead). */
+  chartAhead(chart: ChartModel, style: ChartStyle): void;
   /** The labels the deck's pictures leave out, as renderCharts reports them, without drawing pictures (check). */
   unplacedLabels(deck: LaidOutDeck): Promise<UnplacedLabels[]>;
   close(): Promise<void>;
@@ -78,6 +81,9 @@ export async function createSession(options: BuildOptions = {}, init: SessionIni
     },
     async drawCharts(deck) {
       return (await chartService()).draw(deck);
+    },
+    chartAhead(chart, style) {
+      charts?.ahead(chart, style);
     },
     prepareCharts() {
       // Only a hint: should starting a worker fail, drawing finds out again and reports it.

@@ -155,6 +155,10 @@ export class ChartService {
   private renderer?: ChartRenderer;
   private pool?: ChartWorkerPool;
   private poolLoading?: Promise<ChartWorkerPool | undefined>;
+  /** Set by prepare when a worker waits and the store is empty: pictures may be drawn ahead. */
+  private drawAhead?: { versions: Record<string, string> };
+  /** Pictures handed to a worker while layout was still running, by key. */
+  private readonly early = new Map<string, Promise<Buffer>>();
   private codeVersions?: Promise<Record<string, string>>;
 
   constructor(private readonly options: ChartServiceOptions = {}) {}
@@ -203,7 +207,25 @@ export class ChartService {
     const { workers = 'auto', store } = this.options;
     const size = workers === 'auto' ? (availableParallelism() >= 2 ? 1 : 0) : workers;
     if (size <= 0 || (await store?.holdsAny?.())) return;
-    (await this.poolOf(size))?.warm();
+    const pool = await this.poolOf(size);
+    if (!pool) return;
+    pool.warm();
+    this.drawAhead = { versions: await this.versions() };
+  }
+
+  /**
+   * A picture layout has just placed: when a worker waits (see prepare), it starts drawing now,
+   * while this thread goes on laying out. draw() takes the picture from here if the deck kept
+   * the chart at that size; a picture of the probe pass the deck did not keep is dropped.
+   */
+  ahead(chart: ChartModel, style: ChartStyle): void {
+    if (!this.drawAhead || !this.pool) return;
+    const key = chartKey({ chart, style: { ...style, fontFiles: hashedFonts(style.fontFiles) }, ...this.drawAhead });
+    if (this.early.has(key)) return;
+    const png = this.pool.render(chart, style);
+    // Awaited by draw() if the deck keeps this picture; otherwise its failure concerns nobody.
+    png.catch(() => undefined);
+    this.early.set(key, png);
   }
 
   /** Worker threads running now. */
@@ -257,30 +279,33 @@ export class ChartService {
         [...jobs].map(async ([key, job]) => (job.png = await store.get(key, picturePixels(job.style)))),
       );
     const toDraw = [...jobs].filter(([, j]) => !j.png);
+    // What layout started drawing belongs to this deck; the next deck starts afresh.
+    const early = new Map(this.early);
+    this.early.clear();
+    this.drawAhead = undefined;
     stats.cached = jobs.size - toDraw.length;
     stats.rendered = toDraw.length;
 
     const pool = await this.poolFor(toDraw.length);
     if (!pool && toDraw.length) this.renderer ??= new (await import('./render.js')).ChartRenderer();
     const renderer = this.renderer;
+    // Each picture's promise, fulfilled as soon as that picture is drawn, whatever the others do
+    // (and before it is stored: packaging need not wait for the cache).
+    const fulfil = new Map<string, (png: Buffer) => void>();
+    for (const [key, job] of jobs)
+      job.drawn = job.png ? Promise.resolve(job.png) : new Promise((resolve) => fulfil.set(key, resolve));
     const draw = async ([key, job]: [string, Job]): Promise<void> => {
       try {
-        job.png = await (pool ? pool.render(job.chart, job.style) : renderer!.render(job.chart, job.style));
+        job.png = await (early.get(key) ??
+          (pool ? pool.render(job.chart, job.style) : renderer!.render(job.chart, job.style)));
       } catch (e) {
         job.error = e instanceof Error ? e.message : String(e);
-        return;
       }
-      await store?.put(key, job.png);
+      fulfil.get(key)?.(job.png ?? Buffer.alloc(0));
+      if (job.png) await store?.put(key, job.png);
     };
-    // Each picture's promise, fulfilled as soon as that picture is drawn, whatever the others do.
-    const lanes = new Map<string, (png: Buffer) => void>();
-    for (const [key, job] of jobs)
-      job.drawn = job.png ? Promise.resolve(job.png) : new Promise((resolve) => lanes.set(key, resolve));
     // Workers bound their own work; in this thread a few charts at a time keep memory bounded.
-    const drawing = eachLimited(toDraw, pool ? toDraw.length : IN_FLIGHT, async (entry) => {
-      await draw(entry);
-      lanes.get(entry[0])?.(entry[1].png ?? Buffer.alloc(0));
-    });
+    const drawing = eachLimited(toDraw, pool ? toDraw.length : IN_FLIGHT, draw);
 
     const slides = deck.slides.map((slide) => ({
       ...slide,

@@ -130,7 +130,7 @@ async function unitsOf(
   // Planning reads only the outline (and an `each:` outline's data): it loads no layout, charts or packaging.
   const { planDecks } = await import('../plan.js');
   for (const outline of outlines) {
-    const plan = await planDecks(outline, session);
+    const plan = await planDecks(outline, session, { build: true });
     plans.push(plan);
     for (const deck of plan.failed ? plan.decks.slice(0, 1) : plan.decks) {
       const unit: Unit = {

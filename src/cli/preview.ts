@@ -48,7 +48,7 @@ export async function previewCommand(inputs: string[], flags: PreviewFlags, io: 
     // An outline with `each:` is previewed as each of its decks.
     const session = await createSession({ cwd: io.cwd, outDir });
     try {
-      const plan = await planDecks(path, session);
+      const plan = await planDecks(path, session, { build: true });
       const results: (CompileResult & { output?: string })[] = plan.failed ? [plan.failed] : [];
       for (const { row } of plan.failed ? [] : plan.decks) results.push(await buildInSession(path, session, row));
       for (const r of results) {

@@ -44,6 +44,7 @@ export function placedChart(
     return { element: { kind: 'native-chart', name, box, spec }, dropped };
   }
   const style = chartStyleFor(box, ctx.theme.slide.width, ctx.theme);
+  ctx.onPicture?.(chart, style);
   return {
     element: { kind: 'chart', name, box, chart, style },
     dropped: chart.dataLabels ? planChart(chart, style).dropped : [],

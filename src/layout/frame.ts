@@ -1,5 +1,6 @@
 import type { Diagnostics, Origin } from '../diagnostics/diagnostic.js';
-import type { Box, Element, Insets, Paragraph, ResolvedSlide, Run, Theme, Typeface } from '../model.js';
+import type { Box, ChartModel, Element, Insets, Paragraph, ResolvedSlide, Run, Theme, Typeface } from '../model.js';
+import type { ChartStyle } from '../charts/config.js';
 import { luminance } from '../a11y/contrast.js';
 import { hasEastAsian } from '../script.js';
 import { fitBlocks, HEIGHT_SAFETY, lineFactor, WIDTH_SAFETY, type Block, type FitLog } from './fit.js';
@@ -29,6 +30,11 @@ export interface LayoutContext {
   sourceLine(ids: readonly string[]): string | undefined;
   /** On a house template: the regions of the layout chosen for the slide being laid out. */
   template?: SlideOnTemplate;
+  /**
+   * Told of each picture chart as it is placed (in the probe pass too, so possibly at a size the
+   * deck will not keep): the chart stage may start drawing it before layout ends.
+   */
+  onPicture?: (chart: ChartModel, style: ChartStyle) => void;
 }
 
 /** The fixed regions of a content slide, from the theme's geometry. */

@@ -79,7 +79,12 @@ export function createLayoutContext(
 }
 
 /** Gives every text its final size and every element its box; splits what does not fit. */
-export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnostics: Diagnostics): LayoutResult {
+export function layoutDeck(
+  input: ResolvedDeck,
+  measure: TextMeasurer,
+  diagnostics: Diagnostics,
+  onPicture?: LayoutContext['onPicture'],
+): LayoutResult {
   // On a house template the slide is the template's size; its sizes are already the template's
   // (sources/theme/from-template.ts, or a theme file that adjusts them): they are not scaled again.
   const t = input.theme.template;
@@ -96,9 +101,10 @@ export function layoutDeck(input: ResolvedDeck, measure: TextMeasurer, diagnosti
     });
   // The probe pass finds the size each role needs across the deck; its findings are not reported.
   const probe = TypeScale.probe(theme.sizes);
-  layoutAll(createLayoutContext(deck, measure, new DiagnosticsCollector(), probe));
+  const told = onPicture ? { onPicture } : {};
+  layoutAll({ ...createLayoutContext(deck, measure, new DiagnosticsCollector(), probe), ...told });
   const scale = probe.hold();
-  const ctx = createLayoutContext(deck, measure, diagnostics, scale);
+  const ctx = { ...createLayoutContext(deck, measure, diagnostics, scale), ...told };
   reportScale(probe, ctx);
   const slides = layoutAll(ctx);
   const style: DeckStyle = {

@@ -1,14 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChartService } from '../../src/charts/index.js';
 import { DiskChartStore } from '../../src/host/chart-store.js';
-import { chartStyleFor } from '../../src/charts/config.js';
+import { chartStyleFor, type ChartStyle } from '../../src/charts/config.js';
 import { ChartWorkerPool, ChartWorkerError } from '../../src/charts/pool.js';
 import { ChartRenderer } from '../../src/charts/render.js';
 import { DEFAULT_FORMAT } from '../../src/format.js';
-import { buildInSession, checkInSession, createSession } from '../../src/index.js';
+import { buildInSession, checkInSession, createSession, planDecks } from '../../src/index.js';
 import type { ChartModel, LaidOutDeck } from '../../src/model.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
 import { REPO, tempProject } from '../helpers/project.js';
@@ -35,6 +35,10 @@ class WatchedService extends ChartService {
     this.events.push('draw');
     return super.draw(deck);
   }
+  override ahead(chart: ChartModel, style: ChartStyle): void {
+    this.events.push('ahead');
+    super.ahead(chart, style);
+  }
 }
 
 function watched(options: ConstructorParameters<typeof ChartService>[0]): WatchedService {
@@ -54,7 +58,14 @@ describe('drawing while the deck is written', () => {
   it('starts one worker as soon as the outline is read, and that worker draws every picture', async () => {
     const project = galleryProject();
     const threads = new Set<number>();
-    const charts = watched({ workers: 1, onWorkerTask: (worker) => threads.add(worker.threadId) });
+    let tasks = 0;
+    const charts = watched({
+      workers: 1,
+      onWorkerTask: (worker) => {
+        tasks++;
+        threads.add(worker.threadId);
+      },
+    });
     const result = await build(project, charts, 'out');
     expect(result.ok).toBe(true);
     expect(result.report.charts.rendered).toBe(16);
@@ -62,6 +73,11 @@ describe('drawing while the deck is written', () => {
     expect(charts.events.indexOf('prepare')).toBeLessThan(charts.events.indexOf('draw'));
     expect(charts.events).toContain('prepared with 1 worker');
     expect(threads.size).toBe(1);
+    // Layout handed the pictures over as it placed them (probe pass and final pass: 32), and
+    // each picture was drawn once.
+    expect(charts.events.filter((e) => e === 'ahead')).toHaveLength(32);
+    expect(charts.events.indexOf('ahead')).toBeLessThan(charts.events.indexOf('draw'));
+    expect(tasks).toBe(16);
     // The stages overlap; the report's elapsed time is the whole compile, not their sum.
     expect(result.report.elapsed).toBeGreaterThan(0);
     expect(result.report.elapsed).toBeLessThan(result.report.timings.charts! + result.report.timings.pptx! + 60_000);
@@ -72,6 +88,26 @@ describe('drawing while the deck is written', () => {
     expect((await build(project, watched({ workers: 1 }), 'worker')).ok).toBe(true);
     expect((await build(project, watched({ workers: 0 }), 'main')).ok).toBe(true);
     expect(readFileSync(join(project, 'worker', 'chart-gallery.pptx'))).toEqual(
+      readFileSync(join(project, 'main', 'chart-gallery.pptx')),
+    );
+  });
+
+  it('drops a picture drawn ahead at a size the deck did not keep', async () => {
+    const project = galleryProject();
+    let tasks = 0;
+    class Misled extends WatchedService {
+      override ahead(chart: ChartModel, style: ChartStyle): void {
+        // As if the probe pass had placed every chart 40 px wider than the deck keeps it.
+        super.ahead(chart, { ...style, width: style.width + 40 });
+      }
+    }
+    const misled = new Misled({ workers: 1, onWorkerTask: () => tasks++ });
+    services.push(misled);
+    expect((await build(project, misled, 'misled')).ok).toBe(true);
+    // 16 drawn ahead at the wrong size (all of them dropped), 16 drawn again at the kept size.
+    expect(tasks).toBe(32);
+    expect((await build(project, watched({ workers: 0 }), 'main')).ok).toBe(true);
+    expect(readFileSync(join(project, 'misled', 'chart-gallery.pptx'))).toEqual(
       readFileSync(join(project, 'main', 'chart-gallery.pptx')),
     );
   });
@@ -114,6 +150,17 @@ describe('drawing while the deck is written', () => {
     const filled = watched({ workers: 1, store: new DiskChartStore(cache) });
     await filled.prepare();
     expect(filled.threads).toBe(0);
+  });
+
+  it('starts the worker when planning a build reads an outline with chart slides, before parsing it', async () => {
+    const project = galleryProject();
+    const planned = watched({ workers: 1 });
+    const session = await createSession({ cwd: project, outDir: join(project, 'out') }, { charts: planned });
+    await planDecks('decks/chart-gallery.yaml', session);
+    expect(planned.events).toEqual([]);
+    await planDecks('decks/chart-gallery.yaml', session, { build: true });
+    expect(planned.events).toContain('prepare');
+    await vi.waitFor(() => expect(planned.threads).toBe(1));
   });
 
   it('starts no worker where drawing stays in the main thread', async () => {
