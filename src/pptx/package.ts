@@ -56,7 +56,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * re-zips in a stable order. Pure bytes (or the parts writePptx took from pptxgenjs) in, bytes out.
  */
 export async function finishPackage(input: Buffer | PackageParts, options: PackageOptions): Promise<Buffer> {
-  const { names, text, binary } = Buffer.isBuffer(input) ? await readZip(input) : input;
+  const { names, text, binary, pictures } = Buffer.isBuffer(input) ? await readZip(input) : input;
 
   // pptxgenjs writes the Latin face into the ea slot too (PptxGenJS#1288): CJK would fall back to a random font.
   for (const face of options.typefaces ?? [options.fonts]) {
@@ -108,7 +108,10 @@ export async function finishPackage(input: Buffer | PackageParts, options: Packa
   const listed = new Set(names);
   for (const name of text.keys()) if (!listed.has(name)) names.push(name);
   const parts = renumberCharts({ names, text, binary });
-  return finishParts(options.template ? buildOnTemplate(parts, options.template) : parts, options);
+  const finished = options.template ? buildOnTemplate(parts, options.template) : parts;
+  // Every text part is finished: now the pictures still being drawn are waited for.
+  if (pictures) for (const [name, data] of finished.binary) finished.binary.set(name, await pictures(data));
+  return finishParts(finished, options);
 }
 
 async function finishParts({ names, text, binary }: PackageParts, options: PackageOptions): Promise<Buffer> {
@@ -151,6 +154,11 @@ export interface PackageParts {
   names: string[];
   text: Map<string, string>;
   binary: Map<string, Buffer>;
+  /**
+   * The picture a binary part stands in for, or the part itself (see writePptx): pictures still
+   * being drawn are waited for only when every text part is finished, just before the zip.
+   */
+  pictures?: (part: Buffer) => Promise<Buffer>;
 }
 
 /** Which parts packaging reads and edits as text. */

@@ -72,8 +72,8 @@ class Faces {
 /**
  * Pictures handed to pptxgenjs as short stand-ins: it would decode each base64 picture in
  * JavaScript only for packaging to take it back out. The stand-in's bytes name the picture, and
- * the picture takes its place among the parts — so a chart still being drawn is waited for only
- * there, after every slide is written.
+ * packaging puts the picture in its place when it writes the zip — so a chart still being drawn
+ * is waited for only then, after every part is written and finished.
  */
 class Pictures {
   private readonly byStandIn = new Map<string, Buffer | Promise<Buffer>>();
@@ -107,8 +107,8 @@ function teachParts(): void {
   } as typeof generate;
 }
 
-/** pptxgenjs's parts, each picture in place of its stand-in. */
-async function partsOf(pptx: PptxGenJS, pictures: Pictures): Promise<PackageParts> {
+/** pptxgenjs's parts, pictures as their stand-ins. */
+async function partsOf(pptx: PptxGenJS): Promise<PackageParts> {
   teachParts();
   const parts: PackageParts = { names: [], text: new Map(), binary: new Map() };
   let out: unknown;
@@ -125,7 +125,7 @@ async function partsOf(pptx: PptxGenJS, pictures: Pictures): Promise<PackagePart
     for (const file of files) {
       parts.names.push(file.name);
       if (isTextPart(file.name)) parts.text.set(file.name, await file.async('string'));
-      else parts.binary.set(file.name, await pictures.swap(await file.async('nodebuffer')));
+      else parts.binary.set(file.name, await file.async('nodebuffer'));
     }
     return parts;
   }
@@ -134,7 +134,7 @@ async function partsOf(pptx: PptxGenJS, pictures: Pictures): Promise<PackagePart
   for (const { name, data } of readZip(bytes)) {
     parts.names.push(name);
     if (isTextPart(name)) parts.text.set(name, data.toString('utf8'));
-    else parts.binary.set(name, await pictures.swap(data));
+    else parts.binary.set(name, data);
   }
   return parts;
 }
@@ -603,7 +603,7 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
     for (const e of s.elements) addElement(pptx, slide, e, faces, pictures, filled[i]!.get(e));
     if (s.notes) slide.addNotes(s.notes);
   });
-  const parts = await partsOf(pptx, pictures);
+  const parts = await partsOf(pptx);
   const charts = deck.slides.flatMap((s) =>
     s.elements.flatMap((e) =>
       e.kind === 'native-chart'
@@ -624,7 +624,7 @@ export async function writePptx(rendered: RenderedDeck): Promise<WrittenPptx> {
   const placed = (i: number): SlidePlaceholders =>
     Object.fromEntries([...filled[i]!].map(([e, which]) => [which, { box: e.box, name: e.name }]));
   return {
-    parts,
+    parts: { ...parts, pictures: (part) => pictures.swap(part) },
     placeholders: deck.slides.map((_, i) => placed(i)),
     typefaces: [...faces.seen.values()],
     layouts: layoutParts(deck),
