@@ -92,6 +92,41 @@ describe('drawing while the deck is written', () => {
     );
   });
 
+  it('writes the same bytes when every picture arrives after the text parts are finished', async () => {
+    const project = galleryProject();
+    let late = 0;
+    class Late extends WatchedService {
+      override async draw(deck: LaidOutDeck) {
+        const drawing = await super.draw(deck);
+        const slides = drawing.deck.slides.map((slide) => ({
+          ...slide,
+          elements: slide.elements.map((e) =>
+            e.kind === 'picture'
+              ? {
+                  ...e,
+                  image: new Promise<Buffer>((resolve) =>
+                    setTimeout(() => {
+                      late++;
+                      resolve(e.image);
+                    }, 300),
+                  ),
+                }
+              : e,
+          ),
+        }));
+        return { ...drawing, deck: { ...drawing.deck, slides } };
+      }
+    }
+    const slow = new Late({ workers: 0 });
+    services.push(slow);
+    expect((await build(project, slow, 'late')).ok).toBe(true);
+    expect(late).toBeGreaterThanOrEqual(16);
+    expect((await build(project, watched({ workers: 0 }), 'main')).ok).toBe(true);
+    expect(readFileSync(join(project, 'late', 'chart-gallery.pptx'))).toEqual(
+      readFileSync(join(project, 'main', 'chart-gallery.pptx')),
+    );
+  });
+
   it('drops a picture drawn ahead at a size the deck did not keep', async () => {
     const project = galleryProject();
     let tasks = 0;
