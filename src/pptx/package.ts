@@ -17,7 +17,7 @@ import { fixChartParts, type ChartPartExtras } from './chart-xml.js';
 import { buildOnTemplate, type TemplatePlan } from './on-template.js';
 import { hangingIndents, oneParagraphProperties, orderPresentation } from './schema-order.js';
 import { escapeXml } from './xml.js';
-import { readZip as unzip, writeZip as zip } from './zip.js';
+import { deflateAhead, readZip as unzip, writeZip as zip } from './zip.js';
 
 export interface PackageOptions {
   /** The document's theme faces (theme1.xml). */
@@ -109,12 +109,19 @@ export async function finishPackage(input: Buffer | PackageParts, options: Packa
   for (const name of text.keys()) if (!listed.has(name)) names.push(name);
   const parts = renumberCharts({ names, text, binary });
   const finished = options.template ? buildOnTemplate(parts, options.template) : parts;
-  // Every text part is finished: now the pictures still being drawn are waited for.
-  if (pictures) for (const [name, data] of finished.binary) finished.binary.set(name, await pictures(data));
-  return finishParts(finished, options);
+  if (!pictures) return finishParts(finished, options);
+  // Every slide is final: while the last pictures are drawn, its parts are compressed (the few
+  // that change after, the relationships of a repeated picture, the properties, are again).
+  const ahead = new Map([...finished.text.values()].map((xml) => [xml, deflateAhead(Buffer.from(xml, 'utf8'))]));
+  for (const [name, data] of finished.binary) finished.binary.set(name, await pictures(data));
+  return finishParts(finished, options, ahead);
 }
 
-async function finishParts({ names, text, binary }: PackageParts, options: PackageOptions): Promise<Buffer> {
+async function finishParts(
+  { names, text, binary }: PackageParts,
+  options: PackageOptions,
+  deflated?: ReadonlyMap<string, Buffer>,
+): Promise<Buffer> {
   dedupeMedia(binary, text);
   dropOrphanOverrides(text, new Set([...text.keys(), ...binary.keys()]));
   stampCore(text, options.timestamp);
@@ -135,7 +142,7 @@ async function finishParts({ names, text, binary }: PackageParts, options: Packa
       binary.set(name, await writeZip(inner, options.timestamp));
     }
   }
-  return writeZip({ names, text, binary }, options.timestamp);
+  return writeZip({ names, text, binary }, options.timestamp, deflated);
 }
 
 /** Each slide layout named and typed for its use; pptxgenjs's own blank one named Blank. */
@@ -189,18 +196,23 @@ function stampCore(text: Map<string, string>, timestamp: Date): void {
 }
 
 /** Zips parts in a stable order with one fixed time on every entry. */
-async function writeZip(parts: PackageParts, timestamp: Date): Promise<Buffer> {
+async function writeZip(parts: PackageParts, timestamp: Date, deflated?: ReadonlyMap<string, Buffer>): Promise<Buffer> {
   // [Content_Types].xml first, as Office writes it; then the order the parts came in.
   const order = parts.names
     .filter((n) => parts.text.has(n) || parts.binary.has(n))
     .sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
   return zip(
-    order.map((name) => ({
-      name,
-      data: parts.binary.get(name) ?? Buffer.from(parts.text.get(name)!, 'utf8'),
-      // Already-compressed media gain nothing from deflate and cost time.
-      store: /\.(png|jpe?g|gif|xlsx)$/i.test(name),
-    })),
+    order.map((name) => {
+      const xml = parts.text.get(name);
+      const ahead = xml === undefined ? undefined : deflated?.get(xml);
+      return {
+        name,
+        data: parts.binary.get(name) ?? Buffer.from(xml!, 'utf8'),
+        // Already-compressed media gain nothing from deflate and cost time.
+        store: /\.(png|jpe?g|gif|xlsx)$/i.test(name),
+        ...(ahead ? { deflated: ahead } : {}),
+      };
+    }),
     timestamp,
   );
 }

@@ -87,7 +87,22 @@ function dosDateTime(date: Date): { time: number; date: number } {
  * A zip of the entries in the order given, every one with the same time. `store` entries are
  * kept as they are (already-compressed media gain nothing from deflate); the rest are deflated.
  */
-export function writeZip(entries: readonly (ZipEntry & { store: boolean })[], timestamp: Date): Buffer {
+/** The level every deflated entry is written at (deflateAhead too). */
+export const DEFLATE_LEVEL = 6;
+
+/** An entry's data deflated ahead of writing, as writeZip would deflate it. */
+export function deflateAhead(data: Buffer): Buffer {
+  return deflateRawSync(data, { level: DEFLATE_LEVEL });
+}
+
+/**
+ * `store`: written as it is (already-compressed media); else deflated, or given `deflated` (the
+ * data deflated ahead by deflateAhead).
+ */
+export function writeZip(
+  entries: readonly (ZipEntry & { store: boolean; deflated?: Buffer })[],
+  timestamp: Date,
+): Buffer {
   if (entries.length > 0xffff) throw new Error('too many parts for a zip without ZIP64');
   const when = dosDateTime(timestamp);
   const chunks: Buffer[] = [];
@@ -95,7 +110,7 @@ export function writeZip(entries: readonly (ZipEntry & { store: boolean })[], ti
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const body = entry.store ? entry.data : deflateRawSync(entry.data, { level: 6 });
+    const body = entry.store ? entry.data : (entry.deflated ?? deflateRawSync(entry.data, { level: DEFLATE_LEVEL }));
     const crc = crc32(entry.data);
     const fields = (h: Buffer, at: number) => {
       h.writeUInt16LE(20, at); // version needed: 2.0 (deflate)

@@ -5,13 +5,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChartService } from '../../src/charts/index.js';
 import { DiskChartStore } from '../../src/host/chart-store.js';
 import { chartStyleFor, type ChartStyle } from '../../src/charts/config.js';
-import { ChartWorkerPool, ChartWorkerError } from '../../src/charts/pool.js';
 import { ChartRenderer } from '../../src/charts/render.js';
-import { DEFAULT_FORMAT } from '../../src/format.js';
 import { buildInSession, checkInSession, createSession, planDecks } from '../../src/index.js';
 import type { ChartModel, LaidOutDeck } from '../../src/model.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
-import { REPO, tempProject } from '../helpers/project.js';
+import { barChart } from '../helpers/charts.js';
+import { tempProject } from '../helpers/project.js';
 
 /**
  * A worker thread started while the outline is read draws the pictures while the main thread
@@ -54,6 +53,14 @@ async function build(project: string, charts: ChartService, out: string) {
   return buildInSession('decks/chart-gallery.yaml', session);
 }
 
+/** The deck built into `out` has the bytes of the same deck drawn in the main thread, nothing ahead. */
+async function expectSameAsMainThread(project: string, out: string): Promise<void> {
+  expect((await build(project, watched({ workers: 0 }), 'main')).ok).toBe(true);
+  expect(readFileSync(join(project, out, 'chart-gallery.pptx'))).toEqual(
+    readFileSync(join(project, 'main', 'chart-gallery.pptx')),
+  );
+}
+
 describe('drawing while the deck is written', () => {
   it('starts one worker as soon as the outline is read, and that worker draws every picture', async () => {
     const project = galleryProject();
@@ -86,10 +93,39 @@ describe('drawing while the deck is written', () => {
   it('writes the same bytes as drawing every picture in the main thread', async () => {
     const project = galleryProject();
     expect((await build(project, watched({ workers: 1 }), 'worker')).ok).toBe(true);
-    expect((await build(project, watched({ workers: 0 }), 'main')).ok).toBe(true);
-    expect(readFileSync(join(project, 'worker', 'chart-gallery.pptx'))).toEqual(
-      readFileSync(join(project, 'main', 'chart-gallery.pptx')),
-    );
+    await expectSameAsMainThread(project, 'worker');
+  });
+
+  it('writes the same bytes when every picture arrives after the text parts are finished', async () => {
+    const project = galleryProject();
+    let late = 0;
+    class Late extends WatchedService {
+      override async draw(deck: LaidOutDeck) {
+        const drawing = await super.draw(deck);
+        const slides = drawing.deck.slides.map((slide) => ({
+          ...slide,
+          elements: slide.elements.map((e) =>
+            e.kind === 'picture'
+              ? {
+                  ...e,
+                  image: new Promise<Buffer>((resolve) =>
+                    setTimeout(() => {
+                      late++;
+                      resolve(e.image);
+                    }, 300),
+                  ),
+                }
+              : e,
+          ),
+        }));
+        return { ...drawing, deck: { ...drawing.deck, slides } };
+      }
+    }
+    const slow = new Late({ workers: 0 });
+    services.push(slow);
+    expect((await build(project, slow, 'late')).ok).toBe(true);
+    expect(late).toBeGreaterThanOrEqual(16);
+    await expectSameAsMainThread(project, 'late');
   });
 
   it('drops a picture drawn ahead at a size the deck did not keep', async () => {
@@ -106,10 +142,7 @@ describe('drawing while the deck is written', () => {
     expect((await build(project, misled, 'misled')).ok).toBe(true);
     // 16 drawn ahead at the wrong size (all of them dropped), 16 drawn again at the kept size.
     expect(tasks).toBe(32);
-    expect((await build(project, watched({ workers: 0 }), 'main')).ok).toBe(true);
-    expect(readFileSync(join(project, 'misled', 'chart-gallery.pptx'))).toEqual(
-      readFileSync(join(project, 'main', 'chart-gallery.pptx')),
-    );
+    await expectSameAsMainThread(project, 'misled');
   });
 
   it('gives no hint, and starts no worker, for a check or for a deck whose charts are all native', async () => {
@@ -170,63 +203,10 @@ describe('drawing while the deck is written', () => {
   });
 });
 
-describe('a chart worker', () => {
-  const chart = (n: number): ChartModel => ({
-    type: 'bar',
-    labels: Array.from({ length: n }, (_, i) => `L${i}`),
-    datasets: [{ label: 'A', values: Array.from({ length: n }, (_, i) => i + 1) }],
-    horizontal: false,
-    stacked: false,
-    legend: 'none',
-    dataLabels: false,
-    format: DEFAULT_FORMAT,
-    lineDatasets: [],
-    alt: 'test chart',
-    render: 'image',
-    lang: 'en',
-  });
-  const style = chartStyleFor({ w: 400, h: 300 }, BASE_THEME.slide.width, BASE_THEME);
-
-  it('answers a chart that throws while drawing with its error, and draws the next one', async () => {
-    const threads: number[] = [];
-    const pool = new ChartWorkerPool(1, join(REPO, 'dist', 'charts', 'render-worker.js'), (worker) =>
-      threads.push(worker.threadId),
-    );
-    try {
-      const broken = pool.render(chart(3), { ...style, fontFiles: undefined } as unknown as typeof style);
-      await expect(broken).rejects.toBeInstanceOf(ChartWorkerError);
-      await expect(broken).rejects.toThrow(/not iterable/);
-      const png = await pool.render(chart(3), style);
-      expect(PNG.sync.read(png).width).toBe(Math.round(style.width * style.density));
-      // The same thread answered both: it did not die of the first.
-      expect(threads).toHaveLength(2);
-      expect(threads[0]).toBe(threads[1]);
-    } finally {
-      await pool.close();
-    }
-  });
-});
-
 describe('the pictures', () => {
   it('are opaque RGB PNGs, with the background colour in every corner', async () => {
     const style = chartStyleFor({ w: 400, h: 300 }, BASE_THEME.slide.width, BASE_THEME);
-    const png = await new ChartRenderer().render(
-      {
-        type: 'bar',
-        labels: ['A', 'B'],
-        datasets: [{ label: 'S', values: [1, 2] }],
-        horizontal: false,
-        stacked: false,
-        legend: 'none',
-        dataLabels: false,
-        format: DEFAULT_FORMAT,
-        lineDatasets: [],
-        alt: 'test chart',
-        render: 'image',
-        lang: 'en',
-      },
-      style,
-    );
+    const png = await new ChartRenderer().render(barChart(2), style);
     // Colour type 2: RGB without alpha (a quarter fewer bytes to compress than RGBA).
     expect(png[25]).toBe(2);
     const read = PNG.sync.read(png);

@@ -4,11 +4,10 @@ import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChartService } from '../../src/charts/index.js';
 import { chartStyleFor } from '../../src/charts/config.js';
-import { ChartWorkerPool } from '../../src/charts/pool.js';
-import { DEFAULT_FORMAT } from '../../src/format.js';
+import { ChartWorkerError, ChartWorkerPool } from '../../src/charts/pool.js';
 import { buildInSession, createSession } from '../../src/index.js';
-import type { ChartModel } from '../../src/model.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
+import { barChart } from '../helpers/charts.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
 /** Worker threads that die mid-render: the build must end, with a diagnostic or with the same deck. */
@@ -104,20 +103,7 @@ describe('a chart service kept across builds', () => {
 });
 
 describe('ChartWorkerPool', () => {
-  const chart = (n: number): ChartModel => ({
-    type: 'bar',
-    labels: Array.from({ length: n }, (_, i) => `L${i}`),
-    datasets: [{ label: 'A', values: Array.from({ length: n }, (_, i) => i + 1) }],
-    horizontal: false,
-    stacked: false,
-    legend: 'none',
-    dataLabels: false,
-    format: DEFAULT_FORMAT,
-    lineDatasets: [],
-    alt: 'test chart',
-    render: 'image',
-    lang: 'en',
-  });
+  const chart = barChart;
   const script = join(REPO, 'dist', 'charts', 'render-worker.js');
 
   it('hands each reply to the task it answers, however the replies are ordered', async () => {
@@ -152,5 +138,23 @@ describe('ChartWorkerPool', () => {
     const settled = Promise.allSettled(pending);
     await pool.close();
     expect((await settled).every((s) => s.status === 'rejected')).toBe(true);
+  });
+
+  it('answers a chart that throws while drawing with its error, and draws the next one', async () => {
+    const threads: number[] = [];
+    const pool = new ChartWorkerPool(1, script, (worker) => threads.push(worker.threadId));
+    const style = chartStyleFor({ w: 400, h: 300 }, BASE_THEME.slide.width, BASE_THEME);
+    try {
+      const broken = pool.render(chart(3), { ...style, fontFiles: undefined } as unknown as typeof style);
+      await expect(broken).rejects.toBeInstanceOf(ChartWorkerError);
+      await expect(broken).rejects.toThrow(/not iterable/);
+      const png = await pool.render(chart(3), style);
+      expect(PNG.sync.read(png).width).toBe(Math.round(style.width * style.density));
+      // The same thread answered both: it did not die of the first.
+      expect(threads).toHaveLength(2);
+      expect(threads[0]).toBe(threads[1]);
+    } finally {
+      await pool.close();
+    }
   });
 });
