@@ -357,6 +357,8 @@ export interface Run {
   lang: string;
   /** Starts a new line within its paragraph (a soft break, `<a:br/>`). */
   breakBefore?: boolean;
+  /** Points added after each character (negative: set tighter), as `<a:rPr spc>` says. */
+  spacing?: number;
 }
 
 export interface Paragraph {

@@ -146,7 +146,7 @@ const SCRIPT_ANCHOR = '\u3000';
  * names) in every viewer, and 1 pt is within the grid.
  */
 export function paragraphRuns(runs: readonly Run[], face: Typeface): Run[] {
-  const written = runs.flatMap((r) => textRuns(r, face));
+  const written = compressPunctuation(runs.flatMap((r) => textRuns(r, face)));
   if (face.latin === face.eastAsian || !runs.some((r) => hasEastAsian(r.text))) return written;
   const hung = written.map((r, i) =>
     (i === 0 || r.breakBefore) && OPENING_QUOTE.test(r.text) && /^[\u2018\u201c]+$/.test(r.text)
@@ -163,6 +163,39 @@ export function paragraphRuns(runs: readonly Run[], face: Typeface): Run[] {
     font: { latin: face.eastAsian, eastAsian: face.eastAsian },
   };
   return [anchor, ...hung];
+}
+
+/** Full-width punctuation whose ink sits in the left half of its em: 。，、；：！？ and closing brackets and quotes. */
+const CLOSING = '\u3002\uff0c\u3001\uff1b\uff1a\uff01\uff1f\u201d\u2019\u300b\u300d\u300f\u3011\uff09';
+/** Full-width punctuation whose ink sits in the right half: opening brackets and quotes. */
+const OPENING = '\u201c\u2018\u300a\u300c\u300e\u3010\uff08';
+const PAIRED = new RegExp(`[${CLOSING}][${CLOSING}${OPENING}]`);
+const FIRST_OF_PAIR = new RegExp(`[${CLOSING}](?=[${CLOSING}${OPENING}])`, 'g');
+
+/**
+ * Two full-width marks in a row leave a blank half em between their inks (。” reads as “。 ””,
+ * ：《 as “：  《”). Chinese typesetting (clreq, 标点挤压) sets the first of such a pair in half its
+ * width: here it gets a run of its own, tightened by half an em. The pair may straddle two runs
+ * (a quotation mark is a run of its own, in the East Asian face). Only ever narrower than
+ * measured, so nothing that fits stops fitting.
+ */
+export function compressPunctuation(runs: readonly Run[]): Run[] {
+  return runs.flatMap((run, i) => {
+    const next = runs[i + 1];
+    // The next run's first mark counts unless it starts a new line.
+    const text = run.text + (next && !next.breakBefore ? next.text.slice(0, 1) : '');
+    if (!PAIRED.test(text)) return [run];
+    const out: Run[] = [];
+    let at = 0;
+    for (const m of text.matchAll(FIRST_OF_PAIR)) {
+      if (m.index > at) out.push({ ...run, text: run.text.slice(at, m.index) });
+      out.push({ ...run, text: m[0], spacing: -run.size / 2 });
+      at = m.index + 1;
+    }
+    if (at < run.text.length) out.push({ ...run, text: run.text.slice(at) });
+    // A soft break stays on the first piece only.
+    return out.map((r, k) => (k > 0 && r.breakBefore ? (({ breakBefore: _, ...rest }) => rest)(r) : r));
+  });
 }
 
 export function eastAsianPunctuation(run: Run, face: Typeface): Run[] {
