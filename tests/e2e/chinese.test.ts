@@ -4,7 +4,7 @@ import { buildDeck, type BuildResult } from '../../src/index.js';
 import { createMeasurer } from '../../src/layout/measure.js';
 import { BASE_THEME } from '../../src/resolve/theme.js';
 import { measureSlideText } from '../helpers/fit-check.js';
-import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
+import { openPptx, paragraphsOf, type OpenedDeck } from '../helpers/pptx.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
 /** The Chinese briefing: same data file as the English one, zh-CN text, formats and line breaking. */
@@ -36,10 +36,12 @@ describe('Chinese deck decks/opening-up-zh.yaml', () => {
       '超过7200亿美元',
       '2.7万亿元',
       '超过24万家',
-      '资料来源：《光明日报》2025年10月27日',
     ]) {
       expect(all).toContain(figure);
     }
+    // Paragraph text, runs joined: compressed punctuation (：《, 》2) is a run of its own.
+    const lines = deck.slides.flatMap((s) => paragraphsOf(s.xml));
+    expect(lines).toContain('资料来源：《光明日报》2025年10月27日');
   });
 
   it('tags every run with CJK text zh-CN and writes the East Asian face', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/index.js';
 import { located } from '../helpers/diagnostics.js';
-import { openPptx, type OpenedDeck } from '../helpers/pptx.js';
+import { openPptx, paragraphsOf, type OpenedDeck } from '../helpers/pptx.js';
 import { tempProject } from '../helpers/project.js';
 
 /**
@@ -44,7 +44,8 @@ async function build(files: Record<string, string>): Promise<OpenedDeck> {
 
 const ENGLISH_TITLE = '"Drawing A New Picture"';
 const sourcesEntry = (deck: OpenedDeck) => deck.slides.at(-1)!.texts.join('');
-const footOf = (deck: OpenedDeck) => deck.slides.find((s) => s.title === 'Trade')!.texts.join('|');
+/** The slide's paragraphs, runs joined: a compressed mark (：《) is a run of its own. */
+const footOf = (deck: OpenedDeck) => paragraphsOf(deck.slides.find((s) => s.title === 'Trade')!.xml).join('|');
 
 describe('citations in the deck language', () => {
   it('writes source dates as the footer writes the deck date (English)', async () => {
