@@ -103,7 +103,7 @@ export async function finishPackage(input: Buffer | PackageParts, options: Packa
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))
       text.set(name, tagNotesLanguage(xml, options.lang ?? 'en'));
   }
-  await fixChartParts(text, binary, options.charts);
+  fixChartParts(text, binary, options.charts);
   // Parts fixing the charts added (their drawings) go after the others.
   const listed = new Set(names);
   for (const name of text.keys()) if (!listed.has(name)) names.push(name);
