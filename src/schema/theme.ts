@@ -23,6 +23,23 @@ const FooterItems = z
   .describe('What the slot shows: text, date, page, marking (page and marking each alone); [] for nothing.');
 
 /** Geometry, in inches like `slide:`; every value defaults to briefdeck's own layout for the slide size. */
+
+/** A colour of the theme's palette, by its role. */
+const PaletteRole = z.enum([
+  'background',
+  'surface',
+  'title',
+  'text',
+  'muted',
+  'accent',
+  'accent_text',
+  'rule',
+  'inactive',
+  'emphasis',
+  'divider_background',
+  'divider_text',
+]);
+
 const Geometry = z
   .object({
     margins: z
@@ -46,43 +63,13 @@ const Geometry = z
         show: z.boolean().describe('A short rule under content-slide titles.'),
         width: inches('Length of the rule', 13),
         weight: inches('Thickness of the rule', 0.5),
-        color: z
-          .enum([
-            'background',
-            'surface',
-            'title',
-            'text',
-            'muted',
-            'accent',
-            'accent_text',
-            'rule',
-            'inactive',
-            'emphasis',
-            'divider_background',
-            'divider_text',
-          ])
-          .describe('The palette colour of the rule.'),
+        color: PaletteRole.describe('The palette colour of the rule.'),
       })
       .strict()
       .partial(),
     divider_rule: z
       .object({
-        color: z
-          .enum([
-            'background',
-            'surface',
-            'title',
-            'text',
-            'muted',
-            'accent',
-            'accent_text',
-            'rule',
-            'inactive',
-            'emphasis',
-            'divider_background',
-            'divider_text',
-          ])
-          .describe('The palette colour of the rule over the deck title and section titles.'),
+        color: PaletteRole.describe('The palette colour of the rule over the deck title and section titles.'),
       })
       .strict()
       .partial(),
