@@ -237,12 +237,15 @@ export class ChartService {
   async render(deck: LaidOutDeck): Promise<RenderedCharts> {
     const drawing = await this.draw(deck);
     const { failures, unplaced } = await drawing.finished;
+    // A chart that could not be drawn (its picture has no bytes) is left out, as `failures` says.
     const slides = await Promise.all(
       drawing.deck.slides.map(async (slide) => ({
         ...slide,
-        elements: await Promise.all(
-          slide.elements.map(async (e) => (e.kind === 'picture' ? { ...e, image: await e.image } : e)),
-        ),
+        elements: (
+          await Promise.all(
+            slide.elements.map(async (e) => (e.kind === 'picture' ? { ...e, image: await e.image } : e)),
+          )
+        ).filter((e) => e.kind !== 'picture' || e.image.length > 0),
       })),
     );
     return { deck: { ...drawing.deck, slides }, stats: drawing.stats, failures, unplaced };
