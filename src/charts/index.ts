@@ -159,6 +159,8 @@ export class ChartService {
   private drawAhead?: { versions: Record<string, string> };
   /** Pictures handed to a worker while layout was still running, by key. */
   private readonly early = new Map<string, Promise<Buffer>>();
+  /** How often close() was called: a prepare() that a close overtook starts nothing. */
+  private closes = 0;
   private codeVersions?: Promise<Record<string, string>>;
 
   constructor(private readonly options: ChartServiceOptions = {}) {}
@@ -206,11 +208,14 @@ export class ChartService {
   async prepare(): Promise<void> {
     const { workers = 'auto', store } = this.options;
     const size = workers === 'auto' ? (availableParallelism() >= 2 ? 1 : 0) : workers;
-    if (size <= 0 || (await store?.holdsAny?.())) return;
+    const closes = this.closes;
+    if (size <= 0 || (await store?.holdsAny?.()) || closes !== this.closes) return;
     const pool = await this.poolOf(size);
-    if (!pool) return;
+    // Closed meanwhile: close() stops this pool, or finds none, and no worker is started after it.
+    if (!pool || closes !== this.closes) return;
     pool.warm();
-    this.drawAhead = { versions: await this.versions() };
+    const versions = await this.versions();
+    if (closes === this.closes) this.drawAhead = { versions };
   }
 
   /**
@@ -373,8 +378,13 @@ export class ChartService {
 
   /** Stops the worker threads, if any were started. */
   async close(): Promise<void> {
-    const pool = this.pool;
+    this.closes++;
+    // A pool still loading (a prepare in flight) is waited for: no worker outlives its service.
+    const pool = this.pool ?? (await this.poolLoading?.catch(() => undefined));
     this.pool = undefined;
+    this.poolLoading = undefined;
+    this.drawAhead = undefined;
+    this.early.clear();
     await pool?.close();
   }
 }

@@ -196,6 +196,14 @@ describe('drawing while the deck is written', () => {
     await vi.waitFor(() => expect(planned.threads).toBe(1));
   });
 
+  it('leaves no worker running when the service is closed while one is starting', async () => {
+    const charts = watched({ workers: 1 });
+    const preparing = charts.prepare();
+    await charts.close();
+    await preparing;
+    expect(charts.threads).toBe(0);
+  });
+
   it('starts no worker where drawing stays in the main thread', async () => {
     const charts = watched({ workers: 0 });
     await charts.prepare();
