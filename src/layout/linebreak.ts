@@ -215,25 +215,8 @@ export function wrapText(
 ): WrapResult {
   const result: WrapResult = { lines: [], widths: [], brokeWord: false, widestWord: 0 };
   const cache = new Map<string, number>();
-  const width = (s: string): number => {
-    const visible = trimEnd(s);
-    if (visible === '') return 0;
-    let w = cache.get(visible);
-    if (w === undefined) {
-      w = measure(visible);
-      cache.set(visible, w);
-    }
-    return w;
-  };
-  const fits = (w: number): boolean => w <= maxWidth + EPSILON;
-  const emit = (line: string, w: number): void => {
-    result.lines.push(trimEnd(line));
-    result.widths.push(w);
-  };
-
-  // Width of a line's trailing spaces once something follows them (cached with the visible texts,
-  // which never end in a space).
-  const spaces = (s: string): number => {
+  // Each text measured once, whether a line or a line's trailing spaces.
+  const measured = (s: string): number => {
     if (s === '') return 0;
     let w = cache.get(s);
     if (w === undefined) {
@@ -242,6 +225,16 @@ export function wrapText(
     }
     return w;
   };
+  const width = (s: string): number => measured(trimEnd(s));
+  const fits = (w: number): boolean => w <= maxWidth + EPSILON;
+  const emit = (line: string, w: number): void => {
+    result.lines.push(trimEnd(line));
+    result.widths.push(w);
+  };
+
+  // Width of a line's trailing spaces once something follows them (cached with the visible texts,
+  // which never end in a space).
+  const spaces = measured;
   let perJoin: number | undefined;
 
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
