@@ -1,4 +1,4 @@
-import type { ChartService, DrawingCharts, RenderedCharts, UnplacedLabels } from './charts/index.js';
+import type { ChartService, DrawingCharts, UnplacedLabels } from './charts/index.js';
 import { folderProblem, type FolderProblem } from './emit.js';
 import type { ChartStyle } from './charts/config.js';
 import type { ChartModel, LaidOutDeck } from './model.js';
@@ -18,14 +18,13 @@ export interface Session {
   readonly cacheProblem?: FolderProblem;
   /** A parse or check of an input, by a key that includes its content hash; kept only when clean. */
   memo<T>(key: string, compute: () => T | undefined, clean: () => boolean): T | undefined;
-  renderCharts(deck: LaidOutDeck): Promise<RenderedCharts>;
   /** Starts drawing the deck's pictures; the deck comes back at once with the pictures to come. */
   drawCharts(deck: LaidOutDeck): Promise<DrawingCharts>;
   /** A hint that pictures will be drawn soon: lets a worker thread load chart.js meanwhile. */
   prepareCharts(): void;
   /** A picture layout has placed: drawn ahead when a worker waits (see ChartService.ahead). */
   chartAhead(chart: ChartModel, style: ChartStyle): void;
-  /** The labels the deck's pictures leave out, as renderCharts reports them, without drawing pictures (check). */
+  /** The labels the deck's pictures leave out, as drawCharts reports them, without drawing pictures (check). */
   unplacedLabels(deck: LaidOutDeck): Promise<UnplacedLabels[]>;
   close(): Promise<void>;
 }
@@ -75,9 +74,6 @@ export async function createSession(options: BuildOptions = {}, init: SessionIni
       const value = compute();
       if (value !== undefined && clean()) parsed.set(key, value);
       return value;
-    },
-    async renderCharts(deck) {
-      return (await chartService()).render(deck);
     },
     async drawCharts(deck) {
       return (await chartService()).draw(deck);

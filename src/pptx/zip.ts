@@ -87,12 +87,9 @@ function dosDateTime(date: Date): { time: number; date: number } {
  * A zip of the entries in the order given, every one with the same time. `store` entries are
  * kept as they are (already-compressed media gain nothing from deflate); the rest are deflated.
  */
-/** The level every deflated entry is written at (deflateAhead too). */
-export const DEFLATE_LEVEL = 6;
-
-/** An entry's data deflated ahead of writing, as writeZip would deflate it. */
+/** An entry's data deflated as writeZip deflates it: ahead of writing, or when writing. */
 export function deflateAhead(data: Buffer): Buffer {
-  return deflateRawSync(data, { level: DEFLATE_LEVEL });
+  return deflateRawSync(data, { level: 6 });
 }
 
 /**
@@ -110,7 +107,7 @@ export function writeZip(
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const body = entry.store ? entry.data : (entry.deflated ?? deflateRawSync(entry.data, { level: DEFLATE_LEVEL }));
+    const body = entry.store ? entry.data : (entry.deflated ?? deflateAhead(entry.data));
     const crc = crc32(entry.data);
     const fields = (h: Buffer, at: number) => {
       h.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
